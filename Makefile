@@ -1,0 +1,95 @@
+# storyline — build, test, bench.  `make` builds; `make demo` runs the sample
+# corpus; `make test` runs every test, then again under ASan+UBSan.
+#
+# SANITIZE=address,undefined builds an instrumented tree in build-san/.
+
+PKGS     := icu-uc icu-i18n sqlite3 jansson gumbo libexttextcat libmicrohttpd zlib
+CC       ?= cc
+BUILD    ?= build
+SANITIZE ?=
+
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wconversion -Werror
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 $(WARN) -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
+
+ifneq ($(SANITIZE),)
+BUILD    := build-san
+CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=$(SANITIZE)
+endif
+
+LIB_SRC  := $(sort $(shell find src -name '*.c' -not -path 'src/cli/*'))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB      := $(BUILD)/libstoryline.a
+BIN      := $(BUILD)/storyline
+DEPS_OK  := .deps-installed
+
+PREFIX   ?= /usr/local
+
+.PHONY: all deps demo test check unit e2e bench fuzz install clean lint
+
+all: $(DEPS_OK) $(BIN)
+
+# Installs Debian packages once per machine (see scripts/install-deps.sh).
+$(DEPS_OK): scripts/install-deps.sh
+	@sh scripts/install-deps.sh
+	@touch $@
+
+deps: $(DEPS_OK)
+
+$(BUILD)/%.o: %.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags check) $(LDFLAGS) -o $@ $< $(LIB) \
+	    $(shell pkg-config --libs check) $(LDLIBS)
+
+# The main job on the sample corpus: ingest the seeds, print events + stories.
+demo: $(BIN)
+	@rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN) ingest --db demo.db examples/seeds
+	@echo; $(BIN) events --db demo.db
+	@echo; $(BIN) stories --db demo.db
+
+# One build's tests: unit binaries, then end-to-end cases.
+check: $(BIN) $(TEST_BIN)
+	@sh tests/run.sh $(BUILD)
+
+# Everything: plain build, then the same suite under ASan + UBSan.
+test: $(DEPS_OK)
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory check SANITIZE=address,undefined
+
+lint:
+	@sh scripts/check-banned.sh
+
+bench: $(BIN)
+	@sh bench/run.sh $(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/storyline \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/storyline/*.h $(DESTDIR)$(PREFIX)/include/storyline/
+	sed -e 's|@PREFIX@|$(PREFIX)|' storyline.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/storyline.pc
+
+clean:
+	rm -rf build build-san demo.db demo.db-wal demo.db-shm
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

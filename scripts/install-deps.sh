@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs storyline's build and test dependencies from Debian's packages.
+# Safe to rerun: asks apt only for what is missing.
+set -eu
+PKGS="build-essential pkg-config libicu-dev libsqlite3-dev libjansson-dev libgumbo-dev
+libstemmer-dev libexttextcat-dev libexttextcat-data libmicrohttpd-dev zlib1g-dev check
+jq curl python3"
+missing=""
+for p in $PKGS; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "install-deps: installing$missing"
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,109 @@
+/*
+ * strmap — string-keyed open-addressing hash map (see strmap.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strmap.h"
+
+typedef struct slot {
+  char *key; /* NULL when empty */
+  size_t n;
+  uint64_t h;
+  int64_t v;
+} slot;
+
+struct sl_strmap {
+  slot *s;
+  size_t cap, count;
+};
+
+uint64_t sl_hash64(const char *z, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)z[i];
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+sl_strmap *sl_strmap_new(void) {
+  sl_strmap *m = calloc(1, sizeof *m);
+  if (!m)
+    return NULL;
+  m->cap = 64;
+  m->s = calloc(m->cap, sizeof *m->s);
+  if (!m->s) {
+    free(m);
+    return NULL;
+  }
+  return m;
+}
+
+void sl_strmap_free(sl_strmap *m) {
+  if (!m)
+    return;
+  for (size_t i = 0; i < m->cap; i++)
+    free(m->s[i].key);
+  free(m->s);
+  free(m);
+}
+
+static slot *find(const sl_strmap *m, const char *z, size_t n, uint64_t h) {
+  size_t i = (size_t)h & (m->cap - 1);
+  for (;;) {
+    slot *s = &m->s[i];
+    if (!s->key || (s->h == h && s->n == n && !memcmp(s->key, z, n)))
+      return s;
+    i = (i + 1) & (m->cap - 1);
+  }
+}
+
+static sl_rc grow(sl_strmap *m) {
+  size_t ncap = m->cap * 2;
+  slot *ns = calloc(ncap, sizeof *ns);
+  if (!ns)
+    return SL_ENOMEM;
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->s[i].key)
+      continue;
+    size_t j = (size_t)m->s[i].h & (ncap - 1);
+    while (ns[j].key)
+      j = (j + 1) & (ncap - 1);
+    ns[j] = m->s[i];
+  }
+  free(m->s);
+  m->s = ns;
+  m->cap = ncap;
+  return SL_OK;
+}
+
+sl_rc sl_strmap_put(sl_strmap *m, const char *z, size_t n, int64_t v) {
+  if ((m->count + 1) * 4 > m->cap * 3 && grow(m) != SL_OK)
+    return SL_ENOMEM;
+  uint64_t h = sl_hash64(z, n);
+  slot *s = find(m, z, n, h);
+  if (!s->key) {
+    s->key = malloc(n + 1);
+    if (!s->key)
+      return SL_ENOMEM;
+    memcpy(s->key, z, n);
+    s->key[n] = 0;
+    s->n = n;
+    s->h = h;
+    m->count++;
+  }
+  s->v = v;
+  return SL_OK;
+}
+
+int sl_strmap_get(const sl_strmap *m, const char *z, size_t n, int64_t *v) {
+  slot *s = find(m, z, n, sl_hash64(z, n));
+  if (!s->key)
+    return 0;
+  if (v)
+    *v = s->v;
+  return 1;
+}
+
+size_t sl_strmap_count(const sl_strmap *m) { return m->count; }

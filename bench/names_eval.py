@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""names_eval — recall and false-match rate of `storyline names` on a file
+of true name pairs (header `latin<TAB>native`, one pair per line).
+
+recall = share of true pairs (latin_i, native_i) with SAME=1;
+false-match rate (FMR) = share with SAME=1 of 10 random partners per true
+pair (latin_i, native_j), j another row drawn with a fixed seed.
+Every row counts, noise rows included.  Also prints the recall at the
+threshold where FMR would be 0.005, to help tuning.
+
+usage: names_eval.py BIN FILE.tsv [--half even|odd|all] [--misses N]
+                     [--threshold X] [--seed S]
+"""
+import argparse
+import random
+import subprocess
+import sys
+
+
+def load(path, half):
+    rows = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for k, line in enumerate(f):
+            if k == 0:
+                continue  # header
+            line = line.rstrip("\n").rstrip("\r")
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            if half == "even" and k % 2:
+                continue
+            if half == "odd" and not k % 2:
+                continue
+            rows.append((parts[0].replace("\t", " "), parts[1].replace("\t", " ")))
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("bin")
+    ap.add_argument("tsv")
+    ap.add_argument("--half", default="all", choices=["even", "odd", "all"])
+    ap.add_argument("--misses", type=int, default=0, help="print N misses and N false matches")
+    ap.add_argument("--threshold", default=None)
+    ap.add_argument("--seed", type=int, default=12345)
+    a = ap.parse_args()
+    rows = load(a.tsv, a.half)
+    n = len(rows)
+    rnd = random.Random(a.seed)
+    pairs = []
+    for i, (lat, nat) in enumerate(rows):
+        pairs.append((lat, nat))
+        for _ in range(10):
+            j = rnd.randrange(n - 1)
+            if j >= i:
+                j += 1
+            pairs.append((lat, rows[j][1]))
+    inp = "".join(f"{x}\t{y}\n" for x, y in pairs).encode("utf-8")
+    cmd = [a.bin, "names"] + (["--threshold", a.threshold] if a.threshold else [])
+    out = subprocess.run(cmd, input=inp, stdout=subprocess.PIPE, check=True).stdout
+    lines = out.decode("utf-8").split("\n")[:-1]
+    if len(lines) != len(pairs):
+        sys.exit(f"names_eval: {len(pairs)} pairs in, {len(lines)} lines out")
+    tp = fp = 0
+    tscores, fscores, miss, fm = [], [], [], []
+    for k, line in enumerate(lines):
+        f = line.split("\t")
+        s, same = float(f[-2]), f[-1] == "1"
+        if k % 11 == 0:
+            tp += same
+            tscores.append(s)
+            if not same:
+                miss.append(line)
+        else:
+            fp += same
+            fscores.append(s)
+            if same:
+                fm.append(line)
+    recall = tp / n
+    fmr = fp / (10 * n)
+    fs = sorted(fscores, reverse=True)
+    t5 = fs[int(0.005 * len(fs))]  # scores above this: FMR <= 0.005
+    r5 = sum(1 for s in tscores if s > t5) / n
+    print(f"{a.tsv} ({a.half}, {n} pairs): recall {recall:.4f}  FMR {fmr:.4f}"
+          f"  | at FMR 0.005: threshold >{t5:.4f} recall {r5:.4f}")
+    if a.misses:
+        rnd2 = random.Random(1)
+        for line in rnd2.sample(miss, min(a.misses, len(miss))):
+            print("MISS\t" + line)
+        for line in rnd2.sample(fm, min(a.misses, len(fm))):
+            print("FALSE\t" + line)
+
+
+if __name__ == "__main__":
+    main()

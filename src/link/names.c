@@ -1,0 +1,441 @@
+/*
+ * names — whether two names, in any scripts, can denote the same name
+ * (link stage: mention text -> key -> score; the entity linker and search
+ * call it).  names_translit.c turns a name into a phonetic key; this file
+ * caches keys per distinct input string, and scores two keys with a
+ * weighted edit distance over sound symbols.
+ *
+ * The weights are a hand-made letter table (consonant classes p/b, f/v/w,
+ * k/q/c, s/z, sh/ch/zh/j, kh/h, th/t, dh/d, gh/g; vowels cheap) with one
+ * twist for abjad words (Arabic, Hebrew): their short vowels are unwritten,
+ * so a vowel of the other name costs almost nothing to skip, and the letters
+ * alif, waw and yeh (A W Y) may stand for a vowel or a consonant.  The
+ * distance is divided by the larger of the two words' weights (what it
+ * would cost to delete every symbol) and turned into a score in [0,1].
+ * Multi-word names are aligned word to word (best pairs, any order) and
+ * score on the words they share, or as one concatenated word, whichever is
+ * higher.  Nothing here allocates once a key is cached.
+ */
+#include "link/names.h"
+#include "link/names_int.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+const double SL_NAMES_SAME = 0.75;
+
+/* ---- cost tables -------------------------------------------------------- */
+
+static float sub_cost[128][128];
+static float del_cost[128];
+static int tables_ready;
+
+static void pair(char x, char y, float c) {
+  sub_cost[(unsigned char)x][(unsigned char)y] = c;
+  sub_cost[(unsigned char)y][(unsigned char)x] = c;
+}
+
+/* Sets every pair of symbols in group g to cost c. */
+static void group(const char *g, float c) {
+  size_t i, j, n = strlen(g);
+  for (i = 0; i < n; i++)
+    for (j = i + 1; j < n; j++) pair(g[i], g[j], c);
+}
+
+static int vowel(unsigned char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static void init_tables(void) {
+  int x, y;
+  if (tables_ready) return;
+  for (x = 0; x < 128; x++) {
+    for (y = 0; y < 128; y++) sub_cost[x][y] = x == y ? 0.0f : 1.0f;
+    del_cost[x] = 1.0f;
+  }
+  /* vowels (fully written scripts) */
+  group("aeiou", 0.4f);
+  pair('a', 'e', 0.3f);
+  pair('a', 'o', 0.3f);
+  pair('e', 'i', 0.2f);
+  pair('o', 'u', 0.2f);
+  for (x = 'a'; x <= 'u'; x++)
+    if (vowel((unsigned char)x)) del_cost[x] = 0.35f;
+  /* consonant classes */
+  pair('b', 'p', 0.1f);
+  pair('f', 'v', 0.1f);
+  pair('v', 'w', 0.15f);
+  pair('f', 'w', 0.3f);
+  pair('b', 'v', 0.4f);
+  pair('b', 'f', 0.5f);
+  pair('k', 'q', 0.1f);
+  pair('k', 'c', 0.15f);
+  pair('q', 'c', 0.2f);
+  pair('k', 'g', 0.5f);
+  pair('q', 'g', 0.4f);
+  pair('k', 'x', 0.4f);
+  pair('G', 'g', 0.1f);
+  pair('G', 'x', 0.4f);
+  pair('G', 'q', 0.5f);
+  pair('c', 's', 0.3f);
+  pair('c', 'z', 0.3f);
+  pair('c', 'C', 0.3f);
+  pair('s', 'z', 0.15f);
+  pair('s', 'S', 0.4f);
+  pair('s', 'T', 0.3f);
+  pair('z', 'Z', 0.3f);
+  pair('z', 'D', 0.3f);
+  pair('S', 'C', 0.3f);
+  pair('S', 'Z', 0.4f);
+  pair('Z', 'j', 0.2f);
+  pair('C', 'j', 0.5f);
+  pair('j', 'g', 0.3f);
+  pair('j', 'y', 0.3f);
+  pair('t', 'T', 0.1f);
+  pair('d', 'D', 0.1f);
+  pair('t', 'd', 0.5f);
+  pair('T', 'D', 0.3f);
+  pair('x', 'h', 0.15f);
+  pair('h', 'G', 0.5f);
+  pair('h', 'g', 0.4f);
+  pair('m', 'n', 0.6f);
+  pair('y', 'i', 0.1f);
+  pair('y', 'e', 0.3f);
+  /* abjad letters that are vowels or consonants */
+  pair('W', 'o', 0.0f);
+  pair('W', 'u', 0.0f);
+  pair('W', 'w', 0.0f);
+  pair('W', 'v', 0.0f);
+  pair('W', 'f', 0.3f);
+  pair('W', 'a', 0.5f);
+  pair('Y', 'i', 0.0f);
+  pair('Y', 'e', 0.0f);
+  pair('Y', 'y', 0.0f);
+  pair('Y', 'j', 0.2f);
+  pair('Y', 'a', 0.5f);
+  pair('A', 'a', 0.0f);
+  pair('A', 'e', 0.1f);
+  pair('A', 'o', 0.1f);
+  pair('A', 'i', 0.2f);
+  pair('A', 'u', 0.2f);
+  pair('A', 'W', 0.5f);
+  pair('A', 'Y', 0.5f);
+  pair('A', 'h', 0.5f);
+  del_cost['h'] = 0.4f;
+  del_cost['y'] = 0.3f;
+  del_cost['w'] = 0.5f;
+  del_cost['A'] = 0.4f;
+  del_cost['W'] = 0.6f;
+  del_cost['Y'] = 0.6f;
+  tables_ready = 1;
+}
+
+/* ---- word alignment ----------------------------------------------------- */
+
+typedef struct word {
+  const char *s; /* symbols */
+  int n;
+  int abjad;
+  int article;
+} word;
+
+/* Cost of dropping symbol c of a word whose partner is (other_abjad). */
+static float dcost(unsigned char c, int self_abjad, int other_abjad) {
+  if (!self_abjad && other_abjad && vowel(c)) return 0.05f;
+  return del_cost[c & 127];
+}
+
+/* Weighted edit distance of a[0..na) and b[0..nb), divided by the larger
+ * deletion weight; returns the score 1 - that, clamped to [0,1]. */
+static double align(const char *a, int na, int aab, const char *b, int nb, int bab) {
+  float prev[SL_NAMES_MAX_SYMS + 8], cur[SL_NAMES_MAX_SYMS + 8];
+  float da[SL_NAMES_MAX_SYMS + 8], db[SL_NAMES_MAX_SYMS + 8];
+  float wa = 0.0f, wb = 0.0f, w;
+  double d;
+  int i, j;
+  if (na <= 0 || nb <= 0) return 0.0;
+  if (na > SL_NAMES_MAX_SYMS + 4) na = SL_NAMES_MAX_SYMS + 4;
+  if (nb > SL_NAMES_MAX_SYMS + 4) nb = SL_NAMES_MAX_SYMS + 4;
+  for (i = 0; i < na; i++) wa += da[i] = dcost((unsigned char)a[i], aab, bab);
+  for (j = 0; j < nb; j++) wb += db[j] = dcost((unsigned char)b[j], bab, aab);
+  prev[0] = 0.0f;
+  for (j = 1; j <= nb; j++) prev[j] = prev[j - 1] + db[j - 1];
+  for (i = 1; i <= na; i++) {
+    const float *row = sub_cost[(unsigned char)a[i - 1] & 127];
+    cur[0] = prev[0] + da[i - 1];
+    for (j = 1; j <= nb; j++) {
+      float v = prev[j - 1] + row[(unsigned char)b[j - 1] & 127];
+      float u = prev[j] + da[i - 1];
+      float l = cur[j - 1] + db[j - 1];
+      if (u < v) v = u;
+      if (l < v) v = l;
+      cur[j] = v;
+    }
+    memcpy(prev, cur, (size_t)(nb + 1) * sizeof(float));
+  }
+  w = wa > wb ? wa : wb;
+  if (w < 1.0f) w = 1.0f;
+  d = 1.0 - (double)prev[nb] / (double)w;
+  return d < 0.0 ? 0.0 : d;
+}
+
+/* Writes "al" in the word's own symbols before s[0..n) into buf. */
+static int with_article(const word *x, char *buf) {
+  int n = x->n > SL_NAMES_MAX_SYMS ? SL_NAMES_MAX_SYMS : x->n;
+  buf[0] = x->abjad ? 'A' : 'a';
+  buf[1] = 'l';
+  memcpy(buf + 2, x->s, (size_t)n);
+  return n + 2;
+}
+
+static double word_score(const word *a, const word *b) {
+  double s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad), t;
+  char buf[SL_NAMES_MAX_SYMS + 4];
+  int n;
+  if (a->article && !b->article) {
+    n = with_article(a, buf);
+    t = align(buf, n, a->abjad, b->s, b->n, b->abjad);
+    if (t > s) s = t;
+  } else if (b->article && !a->article) {
+    n = with_article(b, buf);
+    t = align(a->s, a->n, a->abjad, buf, n, b->abjad);
+    if (t > s) s = t;
+  }
+  return s;
+}
+
+/* Splits key k into words; returns the count (at most SL_NAMES_MAX_WORDS). */
+static int split_key(const char *k, word *w) {
+  int nw = 0;
+  while (*k && nw < SL_NAMES_MAX_WORDS) {
+    word *x = &w[nw];
+    while (*k == ' ') k++;
+    if (!*k) break;
+    x->abjad = x->article = 0;
+    if (*k == '#') x->abjad = 1, k++;
+    if (*k == '@') x->article = 1, k++;
+    x->s = k;
+    while (*k && *k != ' ') k++;
+    x->n = (int)(k - x->s);
+    if (x->n > 0) nw++;
+  }
+  return nw;
+}
+
+/* All words of a name as one word (articles spelled out inside). */
+static void concat_words(const word *w, int nw, char *buf, word *out) {
+  int i, n = 0;
+  out->abjad = 0;
+  out->article = w[0].article;
+  for (i = 0; i < nw; i++) {
+    if (w[i].abjad) out->abjad = 1;
+    if (i > 0 && w[i].article && n + 2 <= SL_NAMES_MAX_SYMS) {
+      buf[n++] = w[i].abjad ? 'A' : 'a';
+      buf[n++] = 'l';
+    }
+    if (n + w[i].n > SL_NAMES_MAX_SYMS) break;
+    memcpy(buf + n, w[i].s, (size_t)w[i].n);
+    n += w[i].n;
+  }
+  out->s = buf;
+  out->n = n;
+}
+
+double sl_names_score_keys(const char *ka, const char *kb) {
+  word wa[SL_NAMES_MAX_WORDS], wb[SL_NAMES_MAX_WORDS], ca, cb;
+  double m[SL_NAMES_MAX_WORDS][SL_NAMES_MAX_WORDS], sum = 0.0, best, cs;
+  char bufa[SL_NAMES_MAX_SYMS + 4], bufb[SL_NAMES_MAX_SYMS + 4];
+  int na, nb, i, j, k, nmin, usedb[SL_NAMES_MAX_WORDS] = {0}, useda[SL_NAMES_MAX_WORDS] = {0};
+  if (!ka || !kb) return 0.0;
+  init_tables();
+  na = split_key(ka, wa);
+  nb = split_key(kb, wb);
+  if (na == 0 || nb == 0) return 0.0;
+  if (na == 1 && nb == 1) return word_score(&wa[0], &wb[0]);
+  for (i = 0; i < na; i++)
+    for (j = 0; j < nb; j++) m[i][j] = word_score(&wa[i], &wb[j]);
+  /* greedy best pairs, any order: names have few words */
+  nmin = na < nb ? na : nb;
+  for (k = 0; k < nmin; k++) {
+    int bi = 0, bj = 0;
+    best = -1.0;
+    for (i = 0; i < na; i++) {
+      if (useda[i]) continue;
+      for (j = 0; j < nb; j++)
+        if (!usedb[j] && m[i][j] > best) best = m[i][j], bi = i, bj = j;
+    }
+    useda[bi] = usedb[bj] = 1;
+    sum += best;
+  }
+  best = sum / nmin;
+  if (na != nb) {
+    concat_words(wa, na, bufa, &ca);
+    concat_words(wb, nb, bufb, &cb);
+    cs = word_score(&ca, &cb);
+    if (cs > best) best = cs;
+  }
+  return best;
+}
+
+/* ---- key cache ---------------------------------------------------------- */
+
+typedef struct slot {
+  uint64_t h;      /* 0 = empty */
+  uint32_t in_off; /* input bytes in pool */
+  uint32_t in_len;
+  uint32_t key_off; /* key (NUL-terminated) in pool */
+} slot;
+
+#define CACHE_MIN_SLOTS (1u << 12)
+#define CACHE_MAX_SLOTS (1u << 20)
+#define CACHE_MAX_POOL (64u << 20)
+
+struct sl_names {
+  sl_names_tr *tr;
+  slot *slots;
+  uint32_t nslots, used;
+  char *pool;
+  size_t pool_len, pool_cap;
+};
+
+static uint64_t hash_bytes(const char *z, size_t n) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)z[i];
+    h *= 0x100000001b3ull;
+  }
+  h ^= h >> 29;
+  return h ? h : 1;
+}
+
+sl_rc sl_names_new(sl_names **out) {
+  sl_rc rc = SL_OK;
+  sl_names *nm = NULL;
+  if (!out) return SL_EINVAL;
+  *out = NULL;
+  init_tables();
+  nm = calloc(1, sizeof *nm);
+  if (!nm) {
+    rc = SL_ENOMEM;
+    goto out;
+  }
+  rc = sl_names_tr_new(&nm->tr);
+  if (rc != SL_OK) goto out;
+  nm->nslots = CACHE_MIN_SLOTS;
+  nm->slots = calloc(nm->nslots, sizeof *nm->slots);
+  nm->pool_cap = 1u << 16;
+  nm->pool = malloc(nm->pool_cap);
+  if (!nm->slots || !nm->pool) {
+    rc = SL_ENOMEM;
+    goto out;
+  }
+  *out = nm;
+  nm = NULL;
+out:
+  sl_names_free(nm);
+  return rc;
+}
+
+void sl_names_free(sl_names *nm) {
+  if (!nm) return;
+  sl_names_tr_free(nm->tr);
+  free(nm->slots);
+  free(nm->pool);
+  free(nm);
+}
+
+size_t sl_names_key(sl_names *nm, const char *z, size_t n, char *key, size_t cap) {
+  if (!key || cap == 0) return 0;
+  key[0] = '\0';
+  if (!nm || !z) return 0;
+  return sl_names_tr_key(nm->tr, z, n, key, cap);
+}
+
+static void cache_clear(sl_names *nm) {
+  memset(nm->slots, 0, (size_t)nm->nslots * sizeof *nm->slots);
+  nm->used = 0;
+  nm->pool_len = 0;
+}
+
+static int cache_grow(sl_names *nm) {
+  uint32_t n2 = nm->nslots * 2, i;
+  slot *s2;
+  if (n2 > CACHE_MAX_SLOTS) return 0;
+  s2 = calloc(n2, sizeof *s2);
+  if (!s2) return 0;
+  for (i = 0; i < nm->nslots; i++) {
+    uint32_t p;
+    if (!nm->slots[i].h) continue;
+    p = (uint32_t)nm->slots[i].h & (n2 - 1);
+    while (s2[p].h) p = (p + 1) & (n2 - 1);
+    s2[p] = nm->slots[i];
+  }
+  free(nm->slots);
+  nm->slots = s2;
+  nm->nslots = n2;
+  return 1;
+}
+
+/* Appends bytes to the pool; returns the offset or UINT32_MAX when full. */
+static uint32_t pool_add(sl_names *nm, const char *z, size_t n) {
+  size_t off = nm->pool_len;
+  if (off + n > CACHE_MAX_POOL) return UINT32_MAX;
+  if (off + n > nm->pool_cap) {
+    size_t c = nm->pool_cap * 2;
+    char *p;
+    while (c < off + n) c *= 2;
+    if (c > CACHE_MAX_POOL) c = CACHE_MAX_POOL;
+    p = realloc(nm->pool, c);
+    if (!p) return UINT32_MAX;
+    nm->pool = p;
+    nm->pool_cap = c;
+  }
+  memcpy(nm->pool + off, z, n);
+  nm->pool_len = off + n;
+  return (uint32_t)off;
+}
+
+/* The cached key of z[0..n) (made on a miss), copied into key[0..cap). */
+static void cached_key(sl_names *nm, const char *z, size_t n, char *key, size_t cap) {
+  uint64_t h;
+  uint32_t p, ioff, koff;
+  size_t kn;
+  if (n > SL_NAMES_MAX_INPUT) n = SL_NAMES_MAX_INPUT;
+  h = hash_bytes(z, n);
+  p = (uint32_t)h & (nm->nslots - 1);
+  while (nm->slots[p].h) {
+    slot *s = &nm->slots[p];
+    if (s->h == h && s->in_len == n && memcmp(nm->pool + s->in_off, z, n) == 0) {
+      const char *k = nm->pool + s->key_off;
+      kn = strlen(k);
+      if (kn >= cap) kn = cap - 1;
+      memcpy(key, k, kn);
+      key[kn] = '\0';
+      return;
+    }
+    p = (p + 1) & (nm->nslots - 1);
+  }
+  kn = sl_names_tr_key(nm->tr, z, n, key, cap);
+  if ((nm->used + 1) * 4 > nm->nslots * 3 && !cache_grow(nm)) cache_clear(nm);
+  if (nm->pool_len + n + kn + 1 > CACHE_MAX_POOL) cache_clear(nm);
+  ioff = pool_add(nm, z, n);
+  koff = pool_add(nm, key, kn + 1);
+  if (ioff == UINT32_MAX || koff == UINT32_MAX) return; /* not cached: fine */
+  p = (uint32_t)h & (nm->nslots - 1);
+  while (nm->slots[p].h) p = (p + 1) & (nm->nslots - 1);
+  nm->slots[p].h = h;
+  nm->slots[p].in_off = ioff;
+  nm->slots[p].in_len = (uint32_t)n;
+  nm->slots[p].key_off = koff;
+  nm->used++;
+}
+
+double sl_names_score(sl_names *nm, const char *a, size_t na, const char *b, size_t nb) {
+  char ka[SL_NAMES_KEY_CAP], kb[SL_NAMES_KEY_CAP];
+  if (!nm || !a || !b) return 0.0;
+  cached_key(nm, a, na, ka, sizeof ka);
+  cached_key(nm, b, nb, kb, sizeof kb);
+  return sl_names_score_keys(ka, kb);
+}

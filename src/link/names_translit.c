@@ -1,0 +1,333 @@
+/*
+ * names_translit — the phonetic key of a name, first half of the name
+ * matcher (link stage: mentions -> names -> entity linker).
+ *
+ * A name is split into words; each word is transliterated to Latin through
+ * ICU (Russian-Latin/BGN for Cyrillic, Any-Latin for other non-Latin
+ * scripts), then through one small rule-based ICU transform of our own that
+ * lower-cases, spells out the Slavic and Turkish diacritic consonants
+ * (c-caron -> ch) before Latin-ASCII would flatten them, and drops
+ * apostrophes, ayn, hamza and soft signs.  The ASCII result is rewritten
+ * into sound symbols in the manner of Europe Media Monitor's name variant
+ * rules (sh/sch/sz -> S, kh -> x, ph -> f, doubled letters once, ...); see
+ * names_int.h for the symbol alphabet.  Arabic and Hebrew words are marked
+ * as abjad words because their transliteration carries no short vowels, and
+ * an Arabic article (al-, el-, ash-, the Arabic prefix alef-lam) is removed
+ * and marked so that the scorer may match the name with or without it.
+ */
+#include "link/names_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+struct sl_names_tr {
+  UTransliterator *ru;   /* Cyrillic -> Latin (BGN/PCGN) */
+  UTransliterator *any;  /* any other script -> Latin */
+  UTransliterator *post; /* lower, diacritic consonants, Latin-ASCII */
+};
+
+/* Our own post-transform, in ICU rule syntax (applied to every word). */
+static const char post_rules[] =
+    "::NFC;\n"
+    "::Lower;\n"
+    "[\\u02B9\\u02BA\\u02BB\\u02BC\\u02BE\\u02BF\\u0027\\u0060\\u2018\\u2019"
+    "\\u00B4\\u02C8\\u0640] > ;\n"
+    "\\u1E97 > a;\n"                                   /* t-diaeresis: ta marbuta */
+    "[\\u010D\\u0107] > ch;\n"                         /* c-caron, c-acute */
+    "[\\u0161\\u015B\\u015F\\u0219] > sh;\n"           /* s-caron/acute/cedilla */
+    "[\\u017E\\u017C] > zh;\n"                         /* z-caron, z-dot */
+    "\\u0111 > dj;\n"                                  /* d-stroke */
+    "\\u00F0 > dh;\n"
+    "\\u00FE > th;\n"
+    "\\u0259 > e;\n"                                   /* schwa */
+    "\\u0131 > i;\n"                                   /* dotless i */
+    "\\u014B > ng;\n"
+    "::Latin-ASCII;\n";
+
+static UTransliterator *open_id(const char *id, UErrorCode *st) {
+  UChar uid[64];
+  int32_t n = 0;
+  while (id[n] && n < 63) {
+    uid[n] = (UChar)(unsigned char)id[n];
+    n++;
+  }
+  return utrans_openU(uid, n, UTRANS_FORWARD, NULL, 0, NULL, st);
+}
+
+sl_rc sl_names_tr_new(sl_names_tr **out) {
+  sl_rc rc = SL_OK;
+  UErrorCode st = U_ZERO_ERROR;
+  UChar rules[sizeof post_rules];
+  int32_t nr = 0;
+  sl_names_tr *tr = calloc(1, sizeof *tr);
+  *out = NULL;
+  if (!tr) {
+    rc = SL_ENOMEM;
+    goto out;
+  }
+  tr->ru = open_id("Russian-Latin/BGN", &st);
+  if (U_SUCCESS(st)) tr->any = open_id("Any-Latin", &st);
+  if (U_FAILURE(st)) {
+    rc = SL_EICU;
+    goto out;
+  }
+  u_uastrncpy(rules, post_rules, (int32_t)sizeof post_rules);
+  nr = u_strlen(rules);
+  tr->post = utrans_openU(u"sl-names-post", -1, UTRANS_FORWARD, rules, nr, NULL, &st);
+  if (U_FAILURE(st)) {
+    rc = SL_EICU;
+    goto out;
+  }
+  *out = tr;
+  tr = NULL;
+out:
+  sl_names_tr_free(tr);
+  return rc;
+}
+
+void sl_names_tr_free(sl_names_tr *tr) {
+  if (!tr) return;
+  if (tr->ru) utrans_close(tr->ru);
+  if (tr->any) utrans_close(tr->any);
+  if (tr->post) utrans_close(tr->post);
+  free(tr);
+}
+
+/* ---- splitting ---------------------------------------------------------- */
+
+enum { SCR_LATIN, SCR_CYRILLIC, SCR_ABJAD, SCR_OTHER };
+
+/* The code point at s[*i] (surrogate pairs joined); advances *i. */
+static UChar32 next_cp(const UChar *s, int32_t *i, int32_t n) {
+  UChar32 c = s[(*i)++];
+  if (c >= 0xD800 && c <= 0xDBFF && *i < n && s[*i] >= 0xDC00 && s[*i] <= 0xDFFF) {
+    c = 0x10000 + ((c - 0xD800) << 10) + (s[*i] - 0xDC00);
+    (*i)++;
+  }
+  return c;
+}
+
+static int is_word_char(UChar32 c) {
+  if (u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) return 1;
+  switch (u_charType(c)) {
+  case U_NON_SPACING_MARK:
+  case U_COMBINING_SPACING_MARK:
+  case U_MODIFIER_LETTER:
+    return 1;
+  default:
+    break;
+  }
+  /* apostrophes and ayn/hamza signs live inside names: O'Brien, 'Abd */
+  return c == '\'' || c == '`' || c == 0x2019 || c == 0x2018 || c == 0x02BF ||
+         c == 0x02BE || c == 0x02BC || c == 0x00B4;
+}
+
+static int word_script(const UChar *w, int32_t n) {
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    UErrorCode st = U_ZERO_ERROR;
+    UScriptCode sc;
+    c = next_cp(w, &i, n);
+    if (!u_isalpha(c)) continue;
+    sc = uscript_getScript(c, &st);
+    if (U_FAILURE(st)) continue;
+    switch (sc) {
+    case USCRIPT_LATIN: return SCR_LATIN;
+    case USCRIPT_CYRILLIC: return SCR_CYRILLIC;
+    case USCRIPT_ARABIC:
+    case USCRIPT_HEBREW:
+    case USCRIPT_SYRIAC: return SCR_ABJAD;
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED: continue;
+    default: return SCR_OTHER;
+    }
+  }
+  return SCR_LATIN;
+}
+
+/* Letters (not marks) in w[0..n). */
+static int count_letters(const UChar *w, int32_t n) {
+  int32_t i = 0;
+  int k = 0;
+  while (i < n) {
+    UChar32 c;
+    c = next_cp(w, &i, n);
+    if (u_isalpha(c)) k++;
+  }
+  return k;
+}
+
+/* Transliterates w[0..n) into lower-case ASCII letters a..z in out[0..cap);
+ * returns the count. */
+static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char *out,
+                       size_t cap) {
+  UChar buf[4 * SL_NAMES_MAX_SYMS + 64];
+  int32_t len = n, lim, cb = (int32_t)(sizeof buf / sizeof buf[0]);
+  UErrorCode st = U_ZERO_ERROR;
+  size_t k = 0;
+  int32_t i;
+  if (len > cb / 3) len = cb / 3; /* room for expansion (shch) */
+  memcpy(buf, w, (size_t)len * sizeof(UChar));
+  if (scr == SCR_CYRILLIC || scr == SCR_ABJAD || scr == SCR_OTHER) {
+    lim = len;
+    utrans_transUChars(scr == SCR_CYRILLIC ? tr->ru : tr->any, buf, &len, cb, 0, &lim, &st);
+    if (U_FAILURE(st)) return 0;
+  }
+  lim = len;
+  utrans_transUChars(tr->post, buf, &len, cb, 0, &lim, &st);
+  if (U_FAILURE(st)) return 0;
+  for (i = 0; i < len && k + 1 < cap; i++) {
+    UChar c = buf[i];
+    if (c >= 'A' && c <= 'Z') c = (UChar)(c + 32);
+    if (c >= 'a' && c <= 'z') out[k++] = (char)c;
+  }
+  out[k] = '\0';
+  return k;
+}
+
+/* ---- ASCII -> sound symbols --------------------------------------------- */
+
+static int is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static int starts(const char *s, size_t n, size_t i, const char *p) {
+  size_t j = 0;
+  while (p[j]) {
+    if (i + j >= n || s[i + j] != p[j]) return 0;
+    j++;
+  }
+  return 1;
+}
+
+/* Rewrites ASCII word s[0..n) into symbols at out (cap SL_NAMES_MAX_SYMS);
+ * returns the count.  abjad: the word came from Arabic/Hebrew. */
+static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
+  size_t i = 0, k = 0;
+  while (i < n && k < SL_NAMES_MAX_SYMS) {
+    char c = s[i], sym = c;
+    size_t adv = 1;
+    if (starts(s, n, i, "shch")) sym = 'S', adv = 4;
+    else if (starts(s, n, i, "tsch")) sym = 'C', adv = 4;
+    else if (starts(s, n, i, "dsch")) sym = 'j', adv = 4;
+    else if (starts(s, n, i, "dzh")) sym = 'j', adv = 3;
+    else if (starts(s, n, i, "sch")) sym = 'S', adv = 3;
+    else if (starts(s, n, i, "tch")) sym = 'C', adv = 3;
+    else if (c == 'c' && i + 1 < n && (s[i + 1] == 'h' || s[i + 1] == 'z')) sym = 'C', adv = 2;
+    else if (c == 's' && i + 1 < n && (s[i + 1] == 'h' || s[i + 1] == 'z')) sym = 'S', adv = 2;
+    else if (c == 'z' && i + 1 < n && (s[i + 1] == 'h' || s[i + 1] == 's')) sym = 'Z', adv = 2;
+    else if (c == 'k' && i + 1 < n && s[i + 1] == 'h') sym = 'x', adv = 2;
+    else if (c == 'g' && i + 1 < n && s[i + 1] == 'h') sym = 'G', adv = 2;
+    else if (c == 't' && i + 1 < n && s[i + 1] == 'h') sym = 'T', adv = 2;
+    else if (c == 'd' && i + 1 < n && s[i + 1] == 'h') sym = 'D', adv = 2;
+    else if (c == 'p' && i + 1 < n && s[i + 1] == 'h') sym = 'f', adv = 2;
+    else if (c == 'd' && i + 1 < n && s[i + 1] == 'j') sym = 'j', adv = 2;
+    else if (c == 't' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'z')) sym = 'c', adv = 2;
+    else if (c == 'c' && i + 1 < n && s[i + 1] == 'k') sym = 'k', adv = 2;
+    else if (!abjad && c == 'q' && i + 1 < n && s[i + 1] == 'u') sym = 'k', adv = 2;
+    else if (c == 'x') {
+      if (k < SL_NAMES_MAX_SYMS && (k == 0 || out[k - 1] != 'k')) out[k++] = 'k';
+      sym = 's';
+    } else if (abjad) {
+      if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') sym = 'A';
+      else if (c == 'w') sym = 'W';
+      else if (c == 'y') sym = 'Y';
+    } else if (c == 'y') {
+      /* y before a vowel is a consonant (Yuri, Maya); else it is a vowel */
+      sym = (i + 1 < n && is_vowel(s[i + 1])) ? 'y' : 'i';
+    } else if (c == 'j' && i + 1 == n && i > 0 && s[i - 1] == 'i') {
+      sym = 'i'; /* Russian -ij ending (ISO 9) */
+    }
+    i += adv;
+    if (k > 0 && out[k - 1] == sym) continue; /* doubled letters once */
+    out[k++] = sym;
+  }
+  return k;
+}
+
+/* Latin articles: with a hyphen any of these, alone al/el before a word. */
+static int latin_article(const char *s, size_t n, int hyphen) {
+  static const char *const hy[] = {"al", "el", "ul", "il", "ad", "ar", "as", "ash", "at", "az",
+                                   "an", "ath", "adh", "ed", "er", "es", "esh", "et", "ez",
+                                   "en", "ud", "ur", "us", "ut", "uz", "un", "ush"};
+  size_t i;
+  if (n == 2 && (memcmp(s, "al", 2) == 0 || memcmp(s, "el", 2) == 0)) return 1;
+  if (!hyphen) return 0;
+  for (i = 0; i < sizeof hy / sizeof hy[0]; i++)
+    if (strlen(hy[i]) == n && memcmp(hy[i], s, n) == 0) return 1;
+  return 0;
+}
+
+size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size_t cap) {
+  UChar u[SL_NAMES_MAX_INPUT + 8];
+  int32_t un = 0, i = 0;
+  UErrorCode st = U_ZERO_ERROR;
+  size_t klen = 0;
+  int nwords = 0, pending_article = 0;
+  if (!key || cap == 0) return 0;
+  key[0] = '\0';
+  if (!tr || !z || n == 0) return 0;
+  if (n > SL_NAMES_MAX_INPUT) n = SL_NAMES_MAX_INPUT;
+  u_strFromUTF8WithSub(u, (int32_t)(sizeof u / sizeof u[0]), &un, z, (int32_t)n, 0xFFFD, NULL,
+                       &st);
+  if (U_FAILURE(st)) return 0;
+  while (i < un && nwords < SL_NAMES_MAX_WORDS) {
+    int32_t ws, we, j;
+    UChar32 c = 0;
+    int scr, hyphen = 0, article = pending_article, abjad;
+    char asc[4 * SL_NAMES_MAX_SYMS + 8], sym[SL_NAMES_MAX_SYMS];
+    size_t na, ns, need;
+    /* skip separators */
+    while (i < un) {
+      j = i;
+      c = next_cp(u, &j, un);
+      if (is_word_char(c) && c != '\'' && c != '`' && c != 0x2019 && c != 0x2018) break;
+      i = j;
+    }
+    ws = i;
+    while (i < un) {
+      j = i;
+      c = next_cp(u, &j, un);
+      if (!is_word_char(c)) break;
+      i = j;
+    }
+    we = i;
+    if (we == ws) break;
+    /* the separator after the word: is there a hyphen before the next? */
+    for (j = we; j < un; j++) {
+      if (u[j] == '-' || (u[j] >= 0x2010 && u[j] <= 0x2015)) hyphen = 1;
+      if (is_word_char(u[j])) break;
+    }
+    pending_article = 0;
+    scr = word_script(u + ws, we - ws);
+    abjad = scr == SCR_ABJAD;
+    if (abjad && we - ws >= 2 && u[ws] == 0x0627 && u[ws + 1] == 0x0644 &&
+        count_letters(u + ws + 2, we - ws - 2) >= 2) {
+      ws += 2;
+      article = 1;
+    }
+    na = to_ascii(tr, scr, u + ws, we - ws, asc, sizeof asc);
+    if (na == 0) continue;
+    if (!abjad && j < un && latin_article(asc, na, hyphen)) {
+      pending_article = 1;
+      continue;
+    }
+    ns = symbolize(asc, na, abjad, sym);
+    if (ns == 0) continue;
+    need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + ns;
+    if (klen + need + 1 > cap) break;
+    if (nwords) key[klen++] = ' ';
+    if (abjad) key[klen++] = '#';
+    if (article) key[klen++] = '@';
+    memcpy(key + klen, sym, ns);
+    klen += ns;
+    nwords++;
+  }
+  key[klen] = '\0';
+  return klen;
+}

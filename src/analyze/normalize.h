@@ -1,0 +1,27 @@
+/*
+ * normalize — internal helpers shared by sl_normalize and the tokenizer
+ * (stage 4 of the data flow).  The public entry point, sl_normalize, is
+ * declared in analyze/tokenize.h.
+ */
+#ifndef SL_NORMALIZE_H
+#define SL_NORMALIZE_H
+
+#include <unicode/unorm2.h>
+#include <unicode/utypes.h>
+
+#include "storyline/storyline.h"
+
+/* Applies storyline's script folding to UTF-16 s[0..n) in place (Arabic
+ * harakat/tatweel removed, alef/ya/waw/ta-marbuta variants unified,
+ * Arabic-Indic digits to ASCII).  s must already be NFKC_Casefold'ed.
+ * Returns the new length (<= n).  Thread-safe. */
+int32_t sl_fold_u16(UChar *s, int32_t n);
+
+/* Normalises UTF-16 src[0..n) into *buf (capacity *cap units, grown with
+ * realloc as needed, owned by the caller): NFKC_Casefold, then
+ * sl_fold_u16.  Writes the length to *nout.  SL_ENOMEM, SL_EICU.
+ * Thread-safe (the ICU normaliser instance is shared and immutable). */
+sl_rc sl_norm_u16(const UChar *src, int32_t n, UChar **buf, int32_t *cap,
+                  int32_t *nout);
+
+#endif

@@ -1,0 +1,396 @@
+/*
+ * tokenize — word tokens with normal form, stem and flags (stage 4 of the
+ * data flow: after langid, before dates and mentions).
+ *
+ * Boundaries come from ICU's word break iterator run over a UTF-8 UText,
+ * so the iterator's indexes are byte offsets into the caller's text and
+ * no UTF-16 index mapping is needed; invalid UTF-8 is read as U+FFFD.
+ * ICU segments Chinese and Japanese with its dictionary, Thai-like
+ * scripts likewise, and Vietnamese into syllables.  Segments whose rule
+ * status is UBRK_WORD_NONE (spaces, punctuation, emoji) are skipped but
+ * scanned for sentence ends to set SL_TOK_SENT.
+ *
+ * Each token's normal form is that of sl_normalize (NFKC_Casefold plus
+ * Arabic folding, see normalize.c); ASCII tokens take a lower-casing
+ * fast path with the same result.  The stem is Snowball's (libstemmer)
+ * for the token's language when one exists (none for vi, zh, ja, pl),
+ * computed from the normal form — Russian needs lower case first.  The
+ * Arabic stemmer also strips letters off names (بوتين -> وتين); stems are
+ * only for term matching, mention finding uses norm.  Numbers, Han and
+ * kana tokens are not stemmed.  Tokens longer than SL_TOK_MAX_BYTES are
+ * dropped: they are base64 blobs or run-together junk, not words.
+ */
+#include "analyze/tokenize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include "analyze/normalize.h"
+
+#define SL_TOK_MAX_BYTES 256u
+/* Bytes of normal forms + stems kept per call: far above any real
+ * document (SL_MAX_DOC_TEXT is 4 MB), a stop for hostile input. */
+#define SL_TOK_POOL_MAX (256u * 1024u * 1024u)
+#define SL_TOK_NSTEMMERS 12
+
+typedef struct sl_stemslot {
+  char lang[4];
+  struct sb_stemmer *st; /* NULL when Snowball has no such language */
+} sl_stemslot;
+
+struct sl_tokenizer {
+  UBreakIterator *bi;
+  UText *ut;
+  UChar *u16, *n16;        /* per-token scratch */
+  int32_t u16cap, n16cap;
+  sl_token *toks;
+  uint32_t *off;           /* 2 per token: norm and stem offsets in pool */
+  size_t ntok, captok;
+  char *pool;
+  size_t npool, cappool;
+  sl_stemslot stems[SL_TOK_NSTEMMERS];
+  size_t nstems;
+};
+
+/* Opens a tokenizer: one ICU word break iterator (root locale, which
+ * still uses the CJK dictionary), reusable buffers, stemmers opened
+ * lazily per language.  *out is freed with sl_tokenizer_free.  SL_EINVAL,
+ * SL_ENOMEM, SL_EICU.  Not thread-safe: one tokenizer per thread. */
+sl_rc sl_tokenizer_new(sl_tokenizer **out) {
+  sl_rc rc = SL_OK;
+  UErrorCode err = U_ZERO_ERROR;
+  sl_tokenizer *tk;
+  if (!out)
+    return SL_EINVAL;
+  *out = NULL;
+  tk = calloc(1, sizeof *tk);
+  if (!tk)
+    return SL_ENOMEM;
+  tk->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+  if (U_FAILURE(err)) {
+    rc = SL_EICU;
+    goto out;
+  }
+  unorm2_getNFKCCasefoldInstance(&err); /* load the data once, up front */
+  if (U_FAILURE(err)) {
+    rc = SL_EICU;
+    goto out;
+  }
+  *out = tk;
+  tk = NULL;
+out:
+  sl_tokenizer_free(tk);
+  return rc;
+}
+
+/* Frees a tokenizer and everything it owns; NULL is a no-op. */
+void sl_tokenizer_free(sl_tokenizer *tk) {
+  if (!tk)
+    return;
+  if (tk->bi)
+    ubrk_close(tk->bi);
+  if (tk->ut)
+    utext_close(tk->ut);
+  for (size_t i = 0; i < tk->nstems; i++)
+    if (tk->stems[i].st)
+      sb_stemmer_delete(tk->stems[i].st);
+  free(tk->u16);
+  free(tk->n16);
+  free(tk->toks);
+  free(tk->off);
+  free(tk->pool);
+  free(tk);
+}
+
+/* Primary subtag of a language tag, lower case, at most 3 letters:
+ * "zh-Hans" -> "zh", "pt_BR" -> "pt".  "" for NULL/"und". */
+static void lang_key(const char *lang, char key[4]) {
+  size_t i = 0;
+  if (lang)
+    for (; i < 3 && lang[i] && lang[i] != '-' && lang[i] != '_'; i++) {
+      char c = lang[i];
+      key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+  key[i] = '\0';
+  if (strcmp(key, "und") == 0)
+    key[0] = '\0';
+}
+
+/* Stemmer for the language, opened on first use; NULL when none. */
+static struct sb_stemmer *stemmer_for(sl_tokenizer *tk, const char *key) {
+  if (!key[0])
+    return NULL;
+  for (size_t i = 0; i < tk->nstems; i++)
+    if (strcmp(tk->stems[i].lang, key) == 0)
+      return tk->stems[i].st;
+  /* libstemmer accepts ISO 639-1 codes ("ru", "ar") as algorithm names */
+  struct sb_stemmer *st = sb_stemmer_new(key, "UTF_8");
+  if (tk->nstems < SL_TOK_NSTEMMERS) {
+    sl_stemslot *s = &tk->stems[tk->nstems++];
+    memcpy(s->lang, key, sizeof s->lang);
+    s->st = st;
+  } else if (st) {
+    /* more languages in one tokenizer than slots: do without */
+    sb_stemmer_delete(st);
+    st = NULL;
+  }
+  return st;
+}
+
+static sl_rc pool_reserve(sl_tokenizer *tk, size_t need) {
+  if (tk->npool + need <= tk->cappool)
+    return SL_OK;
+  size_t nc = tk->cappool ? tk->cappool : 4096;
+  while (nc < tk->npool + need) {
+    nc *= 2;
+    if (nc > SL_TOK_POOL_MAX)
+      return SL_ETOOBIG;
+  }
+  char *p = realloc(tk->pool, nc);
+  if (!p)
+    return SL_ENOMEM;
+  tk->pool = p;
+  tk->cappool = nc;
+  return SL_OK;
+}
+
+static sl_rc toks_reserve(sl_tokenizer *tk) {
+  if (tk->ntok < tk->captok)
+    return SL_OK;
+  size_t nc = tk->captok ? tk->captok * 2 : 256;
+  sl_token *t = realloc(tk->toks, nc * sizeof *t);
+  if (!t)
+    return SL_ENOMEM;
+  tk->toks = t;
+  uint32_t *o = realloc(tk->off, nc * 2 * sizeof *o);
+  if (!o)
+    return SL_ENOMEM;
+  tk->off = o;
+  tk->captok = nc;
+  return SL_OK;
+}
+
+static sl_rc grow_u16(UChar **buf, int32_t *cap, int32_t need) {
+  if (need <= *cap)
+    return SL_OK;
+  int32_t nc = *cap ? *cap : 256;
+  while (nc < need)
+    nc *= 2;
+  UChar *p = realloc(*buf, (size_t)nc * sizeof(UChar));
+  if (!p)
+    return SL_ENOMEM;
+  *buf = p;
+  *cap = nc;
+  return SL_OK;
+}
+
+/* Appends the normal form of source bytes s[0..n) to the pool; *len gets
+ * its byte length (NUL written after it, not counted). */
+static sl_rc norm_token(sl_tokenizer *tk, const char *s, size_t n,
+                        uint32_t *len) {
+  sl_rc rc = SL_OK;
+  size_t i;
+  for (i = 0; i < n; i++)
+    if ((uint8_t)s[i] >= 0x80)
+      break;
+  if (i == n) { /* ASCII: NFKC_Casefold is plain lower-casing */
+    if ((rc = pool_reserve(tk, n + 1)) != SL_OK)
+      return rc;
+    char *d = tk->pool + tk->npool;
+    for (i = 0; i < n; i++) {
+      char c = s[i];
+      d[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    d[n] = '\0';
+    *len = (uint32_t)n;
+    return SL_OK;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t n16 = 0, nn = 0, n8 = 0;
+  if ((rc = grow_u16(&tk->u16, &tk->u16cap, (int32_t)n + 1)) != SL_OK)
+    return rc;
+  u_strFromUTF8WithSub(tk->u16, tk->u16cap, &n16, s, (int32_t)n, 0xFFFD,
+                       NULL, &err);
+  if (U_FAILURE(err))
+    return SL_EICU;
+  if ((rc = sl_norm_u16(tk->u16, n16, &tk->n16, &tk->n16cap, &nn)) != SL_OK)
+    return rc;
+  /* each UTF-16 unit is at most 3 UTF-8 bytes */
+  if ((rc = pool_reserve(tk, (size_t)nn * 3 + 1)) != SL_OK)
+    return rc;
+  u_strToUTF8(tk->pool + tk->npool, nn * 3 + 1, &n8, tk->n16, nn, &err);
+  if (U_FAILURE(err))
+    return SL_EICU;
+  tk->pool[tk->npool + (size_t)n8] = '\0';
+  *len = (uint32_t)n8;
+  return SL_OK;
+}
+
+/* SL_TOK_UPPER / SL_TOK_ALLCAPS from the source spelling of a token. */
+static uint32_t case_flags(const char *s, size_t n) {
+  const uint8_t *p = (const uint8_t *)s;
+  int32_t i = 0, len = (int32_t)n;
+  size_t letters = 0, upper = 0;
+  uint32_t fl = 0;
+  while (i < len) {
+    UChar32 c;
+    int isup;
+    if (p[i] < 0x80) {
+      c = p[i++];
+      if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+        continue;
+      isup = c <= 'Z';
+    } else {
+      U8_NEXT(p, i, len, c);
+      if (c < 0 || !u_isalpha(c))
+        continue;
+      isup = u_isupper(c) || u_istitle(c);
+    }
+    if (letters == 0 && isup)
+      fl |= SL_TOK_UPPER;
+    letters++;
+    upper += (size_t)(isup != 0);
+  }
+  if (letters >= 2 && upper == letters)
+    fl |= SL_TOK_ALLCAPS;
+  return fl;
+}
+
+/* 1 when the skipped bytes s[0..n) end a sentence or a line. */
+static int ends_sentence(const char *s, size_t n) {
+  const uint8_t *p = (const uint8_t *)s;
+  for (size_t i = 0; i < n; i++) {
+    uint8_t c = p[i];
+    if (c == '.' || c == '!' || c == '?' || c == '\n')
+      return 1;
+    if (c < 0x80 || i + 1 >= n)
+      continue;
+    if (c == 0xD8 && p[i + 1] == 0x9F) /* ؟ U+061F */
+      return 1;
+    if (c == 0xDB && p[i + 1] == 0x94) /* ۔ U+06D4 */
+      return 1;
+    if (i + 2 >= n)
+      continue;
+    if (c == 0xE2 && p[i + 1] == 0x80 &&
+        (p[i + 2] == 0xA6 || p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
+      return 1; /* … U+2026, line/paragraph separators */
+    if (c == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x82) /* 。 */
+      return 1;
+    if (c == 0xEF && p[i + 1] == 0xBC && (p[i + 2] == 0x81 || p[i + 2] == 0x9F))
+      return 1; /* ！ ？ full width */
+  }
+  return 0;
+}
+
+/* Tokenises UTF-8 z[0..n) of language lang (BCP 47 tag, "und" or NULL:
+ * no stems, no stopwords) into word and number tokens.  *toks points
+ * into tk's memory and stays valid until the next call on tk.  Invalid
+ * UTF-8 is read as U+FFFD; offsets are byte offsets into z.  SL_EINVAL,
+ * SL_ETOOBIG (n > SL_MAX_INPUT_BYTES), SL_ENOMEM, SL_EICU; on error
+ * *ntok is 0.  Not thread-safe per tokenizer. */
+sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
+                  const sl_token **toks, size_t *ntok) {
+  sl_rc rc = SL_OK;
+  UErrorCode err = U_ZERO_ERROR;
+  char key[4];
+  struct sb_stemmer *st;
+  int sent = 1;
+  int32_t prev, cur;
+  if (!tk || !toks || !ntok || (!z && n))
+    return SL_EINVAL;
+  *toks = NULL;
+  *ntok = 0;
+  tk->ntok = 0;
+  tk->npool = 0;
+  if (n > SL_MAX_INPUT_BYTES)
+    return SL_ETOOBIG;
+  if (n == 0)
+    goto out;
+  lang_key(lang, key);
+  st = stemmer_for(tk, key);
+  tk->ut = utext_openUTF8(tk->ut, z, (int64_t)n, &err);
+  if (U_FAILURE(err)) {
+    rc = SL_EICU;
+    goto out;
+  }
+  ubrk_setUText(tk->bi, tk->ut, &err);
+  if (U_FAILURE(err)) {
+    rc = SL_EICU;
+    goto out;
+  }
+  prev = ubrk_first(tk->bi);
+  for (cur = ubrk_next(tk->bi); cur != UBRK_DONE;
+       prev = cur, cur = ubrk_next(tk->bi)) {
+    int32_t status = ubrk_getRuleStatus(tk->bi);
+    const char *s = z + prev;
+    size_t len = (size_t)(cur - prev);
+    if (status < UBRK_WORD_NONE_LIMIT) {
+      if (!sent && ends_sentence(s, len))
+        sent = 1;
+      continue;
+    }
+    if (len > SL_TOK_MAX_BYTES)
+      continue;
+    if ((rc = toks_reserve(tk)) != SL_OK)
+      goto out;
+    sl_token *t = &tk->toks[tk->ntok];
+    uint32_t *off = &tk->off[2 * tk->ntok];
+    uint32_t nnorm = 0;
+    off[0] = (uint32_t)tk->npool;
+    if ((rc = norm_token(tk, s, len, &nnorm)) != SL_OK)
+      goto out;
+    if (nnorm == 0)
+      continue; /* only marks or ignorables */
+    t->start = (uint32_t)prev;
+    t->end = (uint32_t)cur;
+    t->nnorm = nnorm;
+    t->flags = 0;
+    const char *norm = tk->pool + off[0];
+    tk->npool += nnorm + 1;
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
+      t->flags |= SL_TOK_NUMBER;
+    else
+      t->flags |= case_flags(s, len);
+    if (sent) {
+      t->flags |= SL_TOK_SENT;
+      sent = 0;
+    }
+    if (key[0] && sl_is_stopword(key, norm, nnorm))
+      t->flags |= SL_TOK_STOP;
+    off[1] = off[0];
+    t->nstem = nnorm;
+    if (st && status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT) {
+      const sb_symbol *sym =
+          sb_stemmer_stem(st, (const sb_symbol *)norm, (int)nnorm);
+      int sl = sb_stemmer_length(st);
+      if (sym && sl > 0 && ((size_t)sl != nnorm || memcmp(sym, norm, nnorm))) {
+        if ((rc = pool_reserve(tk, (size_t)sl + 1)) != SL_OK)
+          goto out;
+        off[1] = (uint32_t)tk->npool;
+        memcpy(tk->pool + tk->npool, sym, (size_t)sl);
+        tk->pool[tk->npool + (size_t)sl] = '\0';
+        tk->npool += (size_t)sl + 1;
+        t->nstem = (uint32_t)sl;
+      }
+    }
+    tk->ntok++;
+  }
+  /* the pool may have moved while growing: pointers are set last */
+  for (size_t i = 0; i < tk->ntok; i++) {
+    tk->toks[i].norm = tk->pool + tk->off[2 * i];
+    tk->toks[i].stem = tk->pool + tk->off[2 * i + 1];
+  }
+  *toks = tk->toks;
+  *ntok = tk->ntok;
+out:
+  if (rc != SL_OK)
+    tk->ntok = 0;
+  return rc;
+}

@@ -263,13 +263,19 @@ static uint32_t case_flags(const char *s, size_t n) {
   return fl;
 }
 
-/* 1 when the skipped bytes s[0..n) end a sentence or a line. */
+/* What the skipped bytes s[0..n) hold: 2 for a sure sentence or line end
+ * (! ? newline, … 。 ؟ ...), 1 for a full stop only, 0 for neither. */
 static int ends_sentence(const char *s, size_t n) {
   const uint8_t *p = (const uint8_t *)s;
+  int dot = 0;
   for (size_t i = 0; i < n; i++) {
     uint8_t c = p[i];
-    if (c == '.' || c == '!' || c == '?' || c == '\n')
-      return 1;
+    if (c == '.') {
+      dot = 1;
+      continue;
+    }
+    if (c == '!' || c == '?' || c == '\n')
+      return 2;
     if (c < 0x80 || i + 1 >= n)
       continue;
     if (c == 0xD8 && p[i + 1] == 0x9F) /* ؟ U+061F */
@@ -280,13 +286,27 @@ static int ends_sentence(const char *s, size_t n) {
       continue;
     if (c == 0xE2 && p[i + 1] == 0x80 &&
         (p[i + 2] == 0xA6 || p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
-      return 1; /* … U+2026, line/paragraph separators */
+      return 2; /* … U+2026, line/paragraph separators */
     if (c == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x82) /* 。 */
       return 1;
     if (c == 0xEF && p[i + 1] == 0xBC && (p[i + 2] == 0x81 || p[i + 2] == 0x9F))
-      return 1; /* ！ ？ full width */
+      return 2; /* ！ ？ full width */
   }
-  return 0;
+  return dot;
+}
+
+/* 1 when the token s[0..n) reads as an abbreviation or an initial before
+ * a full stop ("U.S", "V" in "V. Putin"): one letter, or dots inside. */
+static int is_abbrev(const char *s, size_t n) {
+  int32_t i = 0, len = (int32_t)n, letters = 0;
+  if (memchr(s, '.', n))
+    return 1;
+  while (i < len && letters < 2) {
+    UChar32 c;
+    U8_NEXT((const uint8_t *)s, i, len, c);
+    letters++;
+  }
+  return letters == 1;
 }
 
 /* Tokenises UTF-8 z[0..n) of language lang (BCP 47 tag, "und" or NULL:
@@ -302,7 +322,7 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
   char key[4];
   struct sb_stemmer *st;
   int sent = 1;
-  int32_t prev, cur;
+  int32_t prev, cur, last_start = 0, last_end = -1;
   if (!tk || !toks || !ntok || (!z && n))
     return SL_EINVAL;
   *toks = NULL;
@@ -332,8 +352,14 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
     const char *s = z + prev;
     size_t len = (size_t)(cur - prev);
     if (status < UBRK_WORD_NONE_LIMIT) {
-      if (!sent && ends_sentence(s, len))
-        sent = 1;
+      if (!sent) {
+        int e = ends_sentence(s, len);
+        /* a lone full stop after "U.S" or an initial ends no sentence */
+        sent = e == 2 || (e == 1 && !(tk->ntok > 0 && last_end == prev &&
+                                      is_abbrev(z + last_start,
+                                                (size_t)(last_end -
+                                                         last_start))));
+      }
       continue;
     }
     if (len > SL_TOK_MAX_BYTES)
@@ -380,6 +406,8 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
         t->nstem = (uint32_t)sl;
       }
     }
+    last_start = prev;
+    last_end = cur;
     tk->ntok++;
   }
   /* the pool may have moved while growing: pointers are set last */

@@ -1,0 +1,299 @@
+/*
+ * test_tokenize — normalisation (NFKC_Casefold + Arabic folding), word
+ * tokens with exact byte offsets, stems, flags and stopwords.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/stopwords.h"
+#include "analyze/tokenize.h"
+
+static sl_tokenizer *tk;
+
+static void setup(void) { ck_assert_int_eq(sl_tokenizer_new(&tk), SL_OK); }
+static void teardown(void) {
+  sl_tokenizer_free(tk);
+  tk = NULL;
+}
+
+static char *norm(const char *z) {
+  char *out = NULL;
+  size_t n = 0;
+  ck_assert_int_eq(sl_normalize(z, strlen(z), &out, &n), SL_OK);
+  ck_assert_uint_eq(n, strlen(out));
+  return out;
+}
+
+#define ck_norm(in, want)                                                    \
+  do {                                                                       \
+    char *got_ = norm(in);                                                   \
+    ck_assert_str_eq(got_, want);                                            \
+    free(got_);                                                              \
+  } while (0)
+
+static size_t tokenize(const char *lang, const char *z, const sl_token **t) {
+  size_t n = 0;
+  ck_assert_int_eq(sl_tokenize(tk, lang, z, strlen(z), t, &n), SL_OK);
+  return n;
+}
+
+/* Index of the first token whose source text is w, or -1. */
+static long find(const char *z, const sl_token *t, size_t n, const char *w) {
+  size_t wl = strlen(w);
+  for (size_t i = 0; i < n; i++)
+    if (t[i].end - t[i].start == wl && memcmp(z + t[i].start, w, wl) == 0)
+      return (long)i;
+  return -1;
+}
+
+/* Every token's source slice normalises to its norm; offsets ascend. */
+static void check_offsets(const char *z, size_t zn, const sl_token *t,
+                          size_t n) {
+  uint32_t last = 0;
+  for (size_t i = 0; i < n; i++) {
+    char *got = NULL;
+    size_t gn = 0;
+    ck_assert_uint_le(last, t[i].start);
+    ck_assert_uint_lt(t[i].start, t[i].end);
+    ck_assert_uint_le(t[i].end, zn);
+    ck_assert_int_eq(
+        sl_normalize(z + t[i].start, t[i].end - t[i].start, &got, &gn), SL_OK);
+    ck_assert_msg(gn == t[i].nnorm && memcmp(got, t[i].norm, gn) == 0,
+                  "token %zu: slice [%u,%u) -> '%s' but norm '%s'", i,
+                  t[i].start, t[i].end, got, t[i].norm);
+    ck_assert_uint_eq(strlen(t[i].norm), t[i].nnorm);
+    ck_assert_uint_eq(strlen(t[i].stem), t[i].nstem);
+    free(got);
+    last = t[i].end;
+  }
+}
+
+START_TEST(test_arabic_folding) {
+  ck_norm("أحمد", "احمد");
+  ck_norm("الشَّرع", "الشرع");
+  ck_norm("مدرسة", "مدرسه");
+  ck_norm("إبراهيم آل ٱلله", "ابراهيم ال الله");
+  ck_norm("مستشفى", "مستشفي");
+  ck_norm("مؤتمر رئيس", "موتمر رييس");
+  ck_norm("الرئيـــس", "الرييس"); /* tatweel */
+  ck_norm("كِتَابٌ", "كتاب");        /* harakat and tanwin */
+  ck_norm("٢٨ يناير ۲۰۲۶", "28 يناير 2026");
+  ck_norm("ﻻ", "لا"); /* presentation form, through NFKC */
+  ck_norm("پوتین", "پوتين"); /* Persian ya meets Arabic ya */
+}
+END_TEST
+
+START_TEST(test_normalize_other) {
+  ck_norm("Tổng Thống ĐIỆN", "tổng thống điện"); /* Vietnamese keeps marks */
+  ck_norm("Путин ВСТРЕТИЛСЯ.", "путин встретился.");
+  ck_norm("Ｋｒｅｍｌｉｎ ﬁle", "kremlin file");
+  ck_norm("İstanbul, STRASSE, Straße", "istanbul, strasse, strasse");
+  ck_norm("didn’t", "didn't");
+  ck_norm("", "");
+  /* decomposed Vietnamese (e + combining marks) composes */
+  ck_norm("Vie\xcc\xa3\xcc\x82t", "việt");
+}
+END_TEST
+
+START_TEST(test_offsets_arabic) {
+  const sl_token *t;
+  const char *z = "التقى الرئيسُ أحمد الشَّرع بالرئيس فلاديمير بوتين، في موسكو.";
+  size_t n = tokenize("ar", z, &t);
+  ck_assert_uint_eq(n, 9);
+  check_offsets(z, strlen(z), t, n);
+  long i = find(z, t, n, "الشَّرع");
+  ck_assert_int_ge(i, 0);
+  ck_assert_str_eq(t[i].norm, "الشرع");
+  ck_assert(t[find(z, t, n, "في")].flags & SL_TOK_STOP);
+  ck_assert(t[0].flags & SL_TOK_SENT);
+  /* stems are for matching only: the Arabic stemmer strips the article */
+  ck_assert_str_eq(t[find(z, t, n, "بالرئيس")].stem, "رييس");
+}
+END_TEST
+
+START_TEST(test_offsets_vietnamese_emoji) {
+  const sl_token *t;
+  const char *z = "Tổng thống Nga 🇷🇺 và Syria 😀 hội đàm tại điện Kremlin 👍🏽.";
+  size_t n = tokenize("vi", z, &t);
+  check_offsets(z, strlen(z), t, n);
+  ck_assert_uint_eq(n, 10); /* emoji are not words */
+  long i = find(z, t, n, "điện");
+  ck_assert_int_ge(i, 0);
+  ck_assert_uint_eq(t[i].end - t[i].start, strlen("điện"));
+  ck_assert_str_eq(t[i].stem, "điện"); /* no Vietnamese stemmer */
+  ck_assert(t[find(z, t, n, "và")].flags & SL_TOK_STOP);
+  ck_assert(t[find(z, t, n, "tại")].flags & SL_TOK_STOP);
+  ck_assert(!(t[find(z, t, n, "thống")].flags & SL_TOK_STOP));
+  ck_assert_str_eq(z + t[n - 1].start, "Kremlin 👍🏽.");
+}
+END_TEST
+
+START_TEST(test_chinese) {
+  const sl_token *t;
+  const char *z = "叙利亚总统在克里姆林宫举行会谈。贸易增长了4%";
+  size_t n = tokenize("zh", z, &t);
+  check_offsets(z, strlen(z), t, n);
+  ck_assert_uint_ge(n, 6);
+  ck_assert_int_ge(find(z, t, n, "叙利亚"), 0);
+  ck_assert_int_ge(find(z, t, n, "总统"), 0);
+  long i = find(z, t, n, "贸易");
+  ck_assert_int_ge(i, 0);
+  ck_assert(t[i].flags & SL_TOK_SENT); /* after 。 */
+  ck_assert(t[find(z, t, n, "在")].flags & SL_TOK_STOP);
+  i = find(z, t, n, "4");
+  ck_assert_int_ge(i, 0);
+  ck_assert(t[i].flags & SL_TOK_NUMBER);
+}
+END_TEST
+
+START_TEST(test_russian_stem) {
+  const sl_token *t;
+  const char *z = "Путина встретили в Кремле";
+  size_t n = tokenize("ru", z, &t);
+  ck_assert_uint_eq(n, 4);
+  ck_assert_str_eq(t[0].norm, "путина");
+  ck_assert_str_eq(t[0].stem, "путин");
+  ck_assert(t[0].flags & SL_TOK_UPPER);
+  ck_assert(t[2].flags & SL_TOK_STOP);
+  ck_assert_str_eq(t[3].stem, "кремл");
+  /* language tags with a region or script still find the stemmer */
+  n = tokenize("ru-RU", z, &t);
+  ck_assert_str_eq(t[0].stem, "путин");
+  /* und: no stemming, no stopwords */
+  n = tokenize("und", z, &t);
+  ck_assert_str_eq(t[0].stem, "путина");
+  ck_assert(!(t[2].flags & SL_TOK_STOP));
+}
+END_TEST
+
+START_TEST(test_english_flags) {
+  const sl_token *t;
+  const char *z = "The U.S. President met NATO leaders on 28 January. "
+                  "Trade rose 4.5% to $1,000!\nnew line";
+  size_t n = tokenize("en", z, &t);
+  check_offsets(z, strlen(z), t, n);
+  long the = find(z, t, n, "The"), pres = find(z, t, n, "President");
+  long nato = find(z, t, n, "NATO"), on = find(z, t, n, "on");
+  ck_assert_uint_eq(t[the].flags, SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_SENT);
+  ck_assert(!(t[pres].flags & SL_TOK_SENT)); /* "U.S." is no sentence end */
+  ck_assert(t[pres].flags & SL_TOK_UPPER);
+  ck_assert_str_eq(t[pres].stem, "presid");
+  ck_assert(t[nato].flags & SL_TOK_ALLCAPS);
+  ck_assert(t[on].flags & SL_TOK_STOP);
+  ck_assert(!(t[find(z, t, n, "leaders")].flags & SL_TOK_STOP));
+  ck_assert(t[find(z, t, n, "28")].flags & SL_TOK_NUMBER);
+  ck_assert(t[find(z, t, n, "Trade")].flags & SL_TOK_SENT);
+  ck_assert(t[find(z, t, n, "4.5")].flags & SL_TOK_NUMBER);
+  ck_assert(t[find(z, t, n, "1,000")].flags & SL_TOK_NUMBER);
+  ck_assert(t[find(z, t, n, "new")].flags & SL_TOK_SENT);
+  ck_assert(!(t[find(z, t, n, "new")].flags & SL_TOK_UPPER));
+  ck_assert(!(t[find(z, t, n, "line")].flags & SL_TOK_SENT));
+}
+END_TEST
+
+START_TEST(test_invalid_and_empty) {
+  const sl_token *t = NULL;
+  size_t n = 99;
+  const char bad[] = "\xff\xfe abc \xc3 d\xe2\x82z \xf0\x9f\x98 \x80\x80xyz";
+  ck_assert_int_eq(sl_tokenize(tk, "en", "", 0, &t, &n), SL_OK);
+  ck_assert_uint_eq(n, 0);
+  ck_assert_int_eq(sl_tokenize(tk, "en", NULL, 0, &t, &n), SL_OK);
+  ck_assert_uint_eq(n, 0);
+  ck_assert_int_eq(sl_tokenize(tk, "en", bad, sizeof bad - 1, &t, &n), SL_OK);
+  ck_assert_int_ge(find(bad, t, n, "abc"), 0);
+  for (size_t i = 0; i < n; i++)
+    ck_assert_uint_le(t[i].end, sizeof bad - 1);
+  char *out = NULL;
+  size_t no = 0;
+  ck_assert_int_eq(sl_normalize(bad, sizeof bad - 1, &out, &no), SL_OK);
+  ck_assert_ptr_nonnull(strstr(out, "abc"));
+  ck_assert_ptr_nonnull(strstr(out, "\xef\xbf\xbd")); /* U+FFFD */
+  free(out);
+  ck_assert_int_eq(sl_tokenize(NULL, "en", "a", 1, &t, &n), SL_EINVAL);
+  ck_assert_int_eq(sl_normalize(NULL, 3, &out, &no), SL_EINVAL);
+}
+END_TEST
+
+START_TEST(test_stopword_table) {
+  /* Every generated entry is in normal form and found by lookup. */
+  ck_assert_uint_gt(sl_stopwords_n, 1000);
+  for (size_t i = 0; i < sl_stopwords_n; i++) {
+    const sl_stopword *e = &sl_stopwords[i];
+    char *got = norm(e->word);
+    ck_assert_msg(strcmp(got, e->word) == 0, "%s stopword '%s' normalises to '%s'",
+                  e->lang, e->word, got);
+    free(got);
+    ck_assert(sl_is_stopword(e->lang, e->word, e->len));
+  }
+  ck_assert(sl_is_stopword("zh-Hans", "的", strlen("的")));
+  ck_assert(sl_is_stopword("EN", "the", 3));
+  ck_assert(sl_is_stopword("ar", "الي", strlen("الي"))); /* إلى folded */
+  ck_assert(!sl_is_stopword("en", "kremlin", 7));
+  ck_assert(!sl_is_stopword("de", "the", 3));
+  ck_assert(!sl_is_stopword("und", "the", 3));
+  ck_assert(!sl_is_stopword(NULL, "the", 3));
+  ck_assert(!sl_is_stopword("en", "", 0));
+  static const char *const langs[] = {"ar", "vi", "en", "ru", "zh", "fr",
+                                      "de", "es", "it", "pl", "tr"};
+  for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+    size_t k = 0;
+    for (size_t i = 0; i < sl_stopwords_n; i++)
+      k += strcmp(sl_stopwords[i].lang, langs[l]) == 0;
+    ck_assert_msg(k >= 60, "%s has only %zu stopwords", langs[l], k);
+  }
+}
+END_TEST
+
+/* Each seed tokenises with exact offsets and mostly non-stop words. */
+START_TEST(test_seeds) {
+  static const char *const paths[] = {
+      "examples/seeds/000_a36e95430f0b8119.txt",
+      "examples/seeds/001_68aac25d7f60230c.txt",
+      "examples/seeds/002_4843e7fa21632428.txt",
+      "examples/seeds/003_2c3edb034ccb3b0f.txt",
+      "examples/seeds/004_23d814b1d62127e7.txt"};
+  static const char *const langs[] = {"vi", "vi", "ar", "en", "ar"};
+  FILE *f = fopen(paths[_i], "rb");
+  ck_assert_msg(f != NULL, "cannot open %s", paths[_i]);
+  static char buf[1 << 20];
+  size_t zn = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  const sl_token *t;
+  size_t n = 0, stop = 0;
+  ck_assert_int_eq(sl_tokenize(tk, langs[_i], buf, zn, &t, &n), SL_OK);
+  ck_assert_uint_gt(n, 100);
+  check_offsets(buf, zn, t, n);
+  for (size_t i = 0; i < n; i++)
+    stop += (t[i].flags & SL_TOK_STOP) != 0;
+  ck_assert_msg(stop * 10 > n && stop * 10 < n * 7, "%s: %zu of %zu stop",
+                paths[_i], stop, n);
+}
+END_TEST
+
+static Suite *tokenize_suite(void) {
+  Suite *s = suite_create("tokenize");
+  TCase *tc = tcase_create("core");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_arabic_folding);
+  tcase_add_test(tc, test_normalize_other);
+  tcase_add_test(tc, test_offsets_arabic);
+  tcase_add_test(tc, test_offsets_vietnamese_emoji);
+  tcase_add_test(tc, test_chinese);
+  tcase_add_test(tc, test_russian_stem);
+  tcase_add_test(tc, test_english_flags);
+  tcase_add_test(tc, test_invalid_and_empty);
+  tcase_add_test(tc, test_stopword_table);
+  tcase_add_loop_test(tc, test_seeds, 0, 5);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int main(void) {
+  SRunner *sr = srunner_create(tokenize_suite());
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -9,7 +9,7 @@ Every row counts, noise rows included.  Also prints the recall at the
 threshold where FMR would be 0.005, to help tuning.
 
 usage: names_eval.py BIN FILE.tsv [--half even|odd|all] [--misses N]
-                     [--threshold X] [--seed S]
+                     [--threshold X] [--seed S] [--write-pairs OUT]
 """
 import argparse
 import random
@@ -43,6 +43,7 @@ def main():
     ap.add_argument("--misses", type=int, default=0, help="print N misses and N false matches")
     ap.add_argument("--threshold", default=None)
     ap.add_argument("--seed", type=int, default=12345)
+    ap.add_argument("--write-pairs", metavar="OUT", help="only write the pairs to OUT")
     a = ap.parse_args()
     rows = load(a.tsv, a.half)
     n = len(rows)
@@ -56,6 +57,10 @@ def main():
                 j += 1
             pairs.append((lat, rows[j][1]))
     inp = "".join(f"{x}\t{y}\n" for x, y in pairs).encode("utf-8")
+    if a.write_pairs:
+        with open(a.write_pairs, "wb") as f:
+            f.write(inp)
+        return
     cmd = [a.bin, "names"] + (["--threshold", a.threshold] if a.threshold else [])
     out = subprocess.run(cmd, input=inp, stdout=subprocess.PIPE, check=True).stdout
     lines = out.decode("utf-8").split("\n")[:-1]

@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const double SL_NAMES_SAME = 0.75;
+const double SL_NAMES_SAME = 0.6;
 
 /* ---- cost tables -------------------------------------------------------- */
 
@@ -82,7 +82,8 @@ static void init_tables(void) {
   pair('c', 'z', 0.3f);
   pair('c', 'C', 0.3f);
   pair('s', 'z', 0.15f);
-  pair('s', 'S', 0.4f);
+  pair('s', 'S', 0.25f);
+  pair('C', 't', 0.5f);
   pair('s', 'T', 0.3f);
   pair('z', 'Z', 0.3f);
   pair('z', 'D', 0.3f);
@@ -100,6 +101,10 @@ static void init_tables(void) {
   pair('h', 'G', 0.5f);
   pair('h', 'g', 0.4f);
   pair('m', 'n', 0.6f);
+  pair('w', 'u', 0.2f);
+  pair('g', 'Z', 0.4f);
+  pair('T', 'f', 0.4f);
+  pair('j', 'z', 0.3f);
   pair('y', 'i', 0.1f);
   pair('y', 'e', 0.3f);
   /* abjad letters that are vowels or consonants */

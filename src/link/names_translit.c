@@ -213,6 +213,8 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     char c = s[i], sym = c;
     size_t adv = 1;
     if (starts(s, n, i, "shch")) sym = 'S', adv = 4;
+    else if (starts(s, n, i, "chzh")) sym = 'Z', adv = 4; /* Palladius zh */
+    else if (starts(s, n, i, "tsz")) sym = 'j', adv = 3;  /* Palladius j */
     else if (starts(s, n, i, "tsch")) sym = 'C', adv = 4;
     else if (starts(s, n, i, "dsch")) sym = 'j', adv = 4;
     else if (starts(s, n, i, "dzh")) sym = 'j', adv = 3;
@@ -226,7 +228,8 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     else if (c == 't' && i + 1 < n && s[i + 1] == 'h') sym = 'T', adv = 2;
     else if (c == 'd' && i + 1 < n && s[i + 1] == 'h') sym = 'D', adv = 2;
     else if (c == 'p' && i + 1 < n && s[i + 1] == 'h') sym = 'f', adv = 2;
-    else if (c == 'd' && i + 1 < n && s[i + 1] == 'j') sym = 'j', adv = 2;
+    else if (c == 'd' && i + 1 < n && (s[i + 1] == 'j' || s[i + 1] == 'z')) sym = 'j', adv = 2;
+    else if (c == 'c' && i + 1 < n && s[i + 1] == 's') sym = 'C', adv = 2;
     else if (c == 't' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'z')) sym = 'c', adv = 2;
     else if (c == 'c' && i + 1 < n && s[i + 1] == 'k') sym = 'k', adv = 2;
     else if (!abjad && c == 'q' && i + 1 < n && s[i + 1] == 'u') sym = 'k', adv = 2;
@@ -240,6 +243,8 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     } else if (c == 'y') {
       /* y before a vowel is a consonant (Yuri, Maya); else it is a vowel */
       sym = (i + 1 < n && is_vowel(s[i + 1])) ? 'y' : 'i';
+    } else if (c == 'w' && i > 0 && is_vowel(s[i - 1]) && !(i + 1 < n && is_vowel(s[i + 1]))) {
+      sym = 'u'; /* Low, Andrews: w after a vowel is a vowel */
     } else if (c == 'j' && i + 1 == n && i > 0 && s[i - 1] == 'i') {
       sym = 'i'; /* Russian -ij ending (ISO 9) */
     }

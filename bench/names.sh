@@ -1,0 +1,42 @@
+#!/bin/sh
+# bench/names.sh BIN — quality and speed of `BIN names` (issue 4).
+# Quality: recall and false-match rate (10 random partners per true pair,
+# fixed seed) on the shared dev files, whole and by halves (even lines were
+# used for tuning, odd lines are held out).  Speed: >= 1M pairs through
+# `BIN names` on one core, timed, as pairs per second.
+# usage: sh bench/names.sh build/storyline [DATA_DIR]
+set -eu
+BIN=${1:?usage: sh bench/names.sh BIN [DATA_DIR]}
+case $BIN in /*) ;; *) BIN="$PWD/$BIN" ;; esac
+DATA=${2:-${NAMES_DATA:-/work/shared/data/names}}
+HERE=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+for f in "$DATA"/latin-*.tsv; do
+  [ -f "$f" ] || continue
+  for half in all even odd; do
+    python3 "$HERE/names_eval.py" "$BIN" "$f" --half "$half"
+  done
+  python3 "$HERE/names_eval.py" "$BIN" "$f" --write-pairs "$tmp/$(basename "$f").pairs"
+done
+
+# throughput: every generated pair, repeated until there are >= 1M
+: > "$tmp/all.pairs"
+n=0
+while [ "$n" -lt 1000000 ]; do
+  cat "$tmp"/*.tsv.pairs >> "$tmp/all.pairs"
+  n=$(wc -l < "$tmp/all.pairs")
+  [ "$n" -gt 0 ] || { echo "names bench: no data in $DATA" >&2; exit 1; }
+done
+python3 - "$BIN" "$tmp/all.pairs" "$n" <<'PY'
+import subprocess, sys, time
+bin_, path, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with open(path, "rb") as f:
+    t0 = time.perf_counter()
+    subprocess.run(["taskset", "-c", "0", bin_, "names"] if subprocess.run(
+        ["sh", "-c", "command -v taskset"], capture_output=True).returncode == 0 else [bin_, "names"],
+        stdin=f, stdout=subprocess.DEVNULL, check=True)
+    dt = time.perf_counter() - t0
+print(f"names throughput: {n} pairs in {dt:.2f} s = {n / dt:,.0f} pairs/s (one core)")
+PY

@@ -1,0 +1,186 @@
+/*
+ * test_names — unit tests of the cross-script name matcher (src/link/names):
+ * the names the seed articles need (Putin, al-Sharaa, Assad) in Latin,
+ * Arabic and Cyrillic; partial names and word order; places; clearly
+ * different names; keys; and hostile input (empty, punctuation only,
+ * invalid UTF-8, over-long).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "link/names.h"
+
+static sl_names *nm;
+
+static void setup(void) { ck_assert_int_eq(sl_names_new(&nm), SL_OK); }
+static void teardown(void) {
+  sl_names_free(nm);
+  nm = NULL;
+}
+
+static double sc(const char *a, const char *b) {
+  return sl_names_score(nm, a, strlen(a), b, strlen(b));
+}
+
+#define SAME(a, b)                                                                     \
+  do {                                                                                 \
+    double s_ = sc(a, b);                                                              \
+    ck_assert_msg(s_ >= SL_NAMES_SAME, "%s ~ %s: score %.4f below %.4f", a, b, s_,     \
+                  SL_NAMES_SAME);                                                      \
+    ck_assert_msg(s_ <= 1.0, "%s ~ %s: score %.4f above 1", a, b, s_);                 \
+  } while (0)
+
+#define DIFF(a, b)                                                                     \
+  do {                                                                                 \
+    double s_ = sc(a, b);                                                              \
+    ck_assert_msg(s_ < SL_NAMES_SAME, "%s vs %s: score %.4f reaches %.4f", a, b, s_,   \
+                  SL_NAMES_SAME);                                                      \
+    ck_assert_msg(s_ >= 0.0, "%s vs %s: negative score", a, b);                        \
+  } while (0)
+
+START_TEST(test_putin) {
+  SAME("بوتين", "Putin");
+  SAME("Putin", "Путин");
+  SAME("بوتين", "Путин");
+  SAME("Vladimir Putin", "Putin");
+  SAME("فلاديمير بوتين", "Vladimir Putin");
+  SAME("Putin Vladimir", "Владимир Путин");
+  SAME("فلاديمير بوتين", "Путин");
+  ck_assert(sc("Putin", "Putin") == 1.0);
+}
+END_TEST
+
+START_TEST(test_sharaa_assad) {
+  SAME("الشرع", "al-Sharaa");
+  SAME("الشرع", "Al-Sharaa");
+  SAME("al-Sharaa", "Sharaa");
+  SAME("الشرع", "Sharaa");
+  SAME("Ahmed al-Sharaa", "أحمد الشرع");
+  SAME("الأسد", "al-Assad");
+  SAME("الأسد", "Assad");
+  SAME("Assad", "Асад");
+  SAME("الأسد", "Асад");
+  SAME("Bashar al-Assad", "Башар Асад");
+  SAME("أحمد", "Ahmed");
+  SAME("أحمد", "Ahmad");
+  SAME("Ahmed", "Ahmad");
+}
+END_TEST
+
+START_TEST(test_places) {
+  SAME("Moscow", "موسكو");
+  SAME("Moscow", "Москва");
+  SAME("Sochi", "سوتشي");
+  SAME("Sochi", "Сочи");
+  SAME("Damascus", "Дамаск");
+}
+END_TEST
+
+START_TEST(test_different) {
+  DIFF("Trump", "Putin");
+  DIFF("Trump", "بوتين");
+  DIFF("Putin", "الأسد");
+  DIFF("Sharaa", "Путин");
+  DIFF("Lavrov", "Shoigu");
+  DIFF("Moscow", "Damascus");
+  DIFF("Sochi", "Москва");
+  DIFF("Vladimir Putin", "Vladimir Zelensky");
+  DIFF("Erdogan", "Макрон");
+  DIFF("Hamas", "Hezbollah");
+}
+END_TEST
+
+START_TEST(test_keys) {
+  char ka[256], kb[256];
+  size_t n;
+  n = sl_names_key(nm, "Putin", 5, ka, sizeof ka);
+  ck_assert_uint_gt(n, 0);
+  ck_assert_uint_eq(n, strlen(ka));
+  sl_names_key(nm, "Путин", strlen("Путин"), kb, sizeof kb);
+  ck_assert_str_eq(ka, kb);
+  ck_assert(sl_names_score_keys(ka, kb) == 1.0);
+  /* one key per word, in the name's order */
+  n = sl_names_key(nm, "Vladimir Putin", 14, ka, sizeof ka);
+  ck_assert_ptr_nonnull(memchr(ka, ' ', n));
+  ck_assert_str_eq(strchr(ka, ' ') + 1, kb);
+  /* the key API and the string API agree */
+  sl_names_key(nm, "بوتين", strlen("بوتين"), kb, sizeof kb);
+  ck_assert(sl_names_score_keys(ka, kb) == sc("Vladimir Putin", "بوتين"));
+  /* tiny buffers are respected */
+  n = sl_names_key(nm, "Vladimir Putin", 14, ka, 4);
+  ck_assert_uint_lt(n, 4);
+  ck_assert_uint_eq(strlen(ka), n);
+}
+END_TEST
+
+START_TEST(test_hostile) {
+  char key[64], big[5000];
+  size_t i;
+  ck_assert(sc("", "Putin") == 0.0);
+  ck_assert(sc("Putin", "") == 0.0);
+  ck_assert(sc("", "") == 0.0);
+  ck_assert(sc("...", "!!!") == 0.0);
+  ck_assert(sc("- '", "Putin") == 0.0);
+  ck_assert_uint_eq(sl_names_key(nm, "?!", 2, key, sizeof key), 0);
+  ck_assert_str_eq(key, "");
+  ck_assert(sl_names_score_keys("", "") == 0.0);
+  /* invalid UTF-8: no crash, a score in range, the valid part still counts */
+  {
+    double s = sc("Put\xff\xfein", "Putin");
+    ck_assert(s >= 0.0 && s <= 1.0);
+    s = sc("\xc3", "\xe2\x82");
+    ck_assert(s >= 0.0 && s <= 1.0);
+  }
+  /* over-long names are cut at the cap, never overflow */
+  for (i = 0; i < sizeof big; i++) big[i] = (char)('a' + i % 26);
+  {
+    double s = sl_names_score(nm, big, sizeof big, big, sizeof big);
+    ck_assert(s >= 0.0 && s <= 1.0);
+  }
+  for (i = 0; i < sizeof big; i++) big[i] = (i % 7 == 6) ? ' ' : 'b';
+  {
+    double s = sl_names_score(nm, big, sizeof big, "bbbbbb", 6);
+    ck_assert(s >= 0.0 && s <= 1.0);
+  }
+  ck_assert(sl_names_score(nm, NULL, 0, "x", 1) == 0.0);
+}
+END_TEST
+
+START_TEST(test_cache_consistent) {
+  /* scores do not depend on what the cache holds */
+  double first = sc("Ахмед аш-Шараа", "Ahmed al-Sharaa");
+  char name[32];
+  int i;
+  for (i = 0; i < 3000; i++) {
+    size_t n = (size_t)snprintf(name, sizeof name, "name%dx", i);
+    sl_names_score(nm, name, n, "Putin", 5);
+  }
+  ck_assert(sc("Ахмед аш-Шараа", "Ahmed al-Sharaa") == first);
+  ck_assert(first >= SL_NAMES_SAME);
+}
+END_TEST
+
+static Suite *suite(void) {
+  Suite *s = suite_create("names");
+  TCase *tc = tcase_create("core");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_putin);
+  tcase_add_test(tc, test_sharaa_assad);
+  tcase_add_test(tc, test_places);
+  tcase_add_test(tc, test_different);
+  tcase_add_test(tc, test_keys);
+  tcase_add_test(tc, test_hostile);
+  tcase_add_test(tc, test_cache_consistent);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int main(void) {
+  SRunner *sr = srunner_create(suite());
+  int failed;
+  srunner_run_all(sr, CK_NORMAL);
+  failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,307 @@
+/*
+ * query_search — search in any script (read side of the store, query.h).
+ *
+ * Two routes, unioned, entity hits first:
+ *  1. entities: the query is compared with the names the linker stored —
+ *     first exactly against entity_variants (an index lookup), then through
+ *     phonetic name keys (src/link/names.h) against entities.key, with a
+ *     cheap prefilter: only entities whose key shares a word with the
+ *     query's key are scored.  So الشرع finds the entity "Ahmed al-Sharaa"
+ *     and with it the Vietnamese and English reports that mention it.
+ *  2. full text: the query, normalised exactly as doc_fts was filled
+ *     (sl_normalize, src/analyze/tokenize.h), each term double-quoted so
+ *     FTS5 syntax in user input is inert, MATCHed against doc_fts.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query/query_int.h"
+#include "analyze/tokenize.h"
+
+#define MAX_ENTITIES 16    /* entities one query may match */
+#define MAX_KEY_WORDS 6    /* query key words used by the prefilter */
+#define KEY_CAP 512
+#define MAX_TERMS 16       /* full-text terms per query */
+
+typedef struct search {
+  sl_query *q;
+  json_t *ents;      /* matched entities [{id, name, type, how}] */
+  json_t *results;   /* hits */
+  json_t *seen;      /* doc id -> true */
+  int64_t ids[MAX_ENTITIES];
+  size_t nids;
+  int64_t limit;
+} search;
+
+static int have_entity(const search *s, int64_t id) {
+  for (size_t i = 0; i < s->nids; i++)
+    if (s->ids[i] == id)
+      return 1;
+  return 0;
+}
+
+/* Records entity (id, name, type) as matched by `how`. */
+static sl_rc add_entity(search *s, int64_t id, sqlite3_stmt *st, int name_col, int type_col,
+                        const char *how) {
+  if (have_entity(s, id) || s->nids >= MAX_ENTITIES)
+    return SL_OK;
+  s->ids[s->nids++] = id;
+  json_t *e = json_object();
+  if (!e || slq_push(s->ents, e) || slq_set(e, "id", json_integer(id)) ||
+      slq_set(e, "name", slq_text(st, name_col)) || slq_set(e, "type", slq_text(st, type_col)) ||
+      slq_set(e, "how", json_string(how)))
+    return SL_ENOMEM;
+  return SL_OK;
+}
+
+/* Route 1a: exact variant or canonical name. */
+static sl_rc match_variants(search *s, const char *z, size_t n) {
+  sqlite3_stmt *st = slq_stmt(s->q, SLQ_SEARCH_VARIANT,
+                              "SELECT en.id, en.name, en.type FROM entities en"
+                              " WHERE en.id IN (SELECT entity_id FROM entity_variants"
+                              "                 WHERE variant = ?1)"
+                              " ORDER BY en.doc_count DESC, en.id LIMIT 16");
+  sl_rc rc = SL_OK;
+  int r;
+  if (!st)
+    return SL_ESTORE;
+  sqlite3_bind_text(st, 1, z, (int)n, SQLITE_TRANSIENT);
+  while ((r = sqlite3_step(st)) == SQLITE_ROW && rc == SL_OK)
+    rc = add_entity(s, sqlite3_column_int64(st, 0), st, 1, 2, "variant");
+  if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
+    rc = slq_store_error(s->q, "searching entity variants");
+  sqlite3_reset(st);
+  return rc;
+}
+
+/* Route 1b: phonetic name keys.  Candidates share one key word with the
+ * query (prefilter in SQL), then sl_names_score_keys decides. */
+static sl_rc match_keys(search *s, const char *z, size_t n) {
+  char key[KEY_CAP];
+  sl_rc rc = SL_OK;
+  sqlite3_stmt *st = NULL;
+  int r;
+
+  if (!s->q->names) {
+    rc = sl_names_new(&s->q->names);
+    if (rc != SL_OK) {
+      slq_fail(s->q, rc, "cannot open the name matcher: %s", sl_strerror(rc));
+      goto out;
+    }
+  }
+  size_t nk = sl_names_key(s->q->names, z, n, key, sizeof key);
+  if (nk == 0)
+    goto out;
+  st = slq_stmt(s->q, SLQ_SEARCH_KEYWORD,
+                "SELECT id, name, type, key FROM entities"
+                " WHERE instr(' ' || key || ' ', ' ' || ?1 || ' ') > 0"
+                " ORDER BY doc_count DESC, id LIMIT 200");
+  if (!st) {
+    rc = SL_ESTORE;
+    goto out;
+  }
+  /* Each word of the query's key (space-separated) drives one prefilter. */
+  const char *w = key;
+  int words = 0;
+  while (*w && words < MAX_KEY_WORDS && rc == SL_OK) {
+    while (*w == ' ')
+      w++;
+    const char *e = w;
+    while (*e && *e != ' ')
+      e++;
+    size_t wn = (size_t)(e - w);
+    if (wn >= 2) {
+      words++;
+      sqlite3_reset(st);
+      sqlite3_bind_text(st, 1, w, (int)wn, SQLITE_TRANSIENT);
+      while ((r = sqlite3_step(st)) == SQLITE_ROW && rc == SL_OK) {
+        int64_t id = sqlite3_column_int64(st, 0);
+        const char *ek = (const char *)sqlite3_column_text(st, 3);
+        if (have_entity(s, id) || !ek)
+          continue;
+        if (sl_names_score_keys(key, ek) >= SL_NAMES_SAME)
+          rc = add_entity(s, id, st, 1, 2, "name");
+      }
+      if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
+        rc = slq_store_error(s->q, "searching entity names");
+    }
+    w = e;
+  }
+out:
+  if (st)
+    sqlite3_reset(st);
+  return rc;
+}
+
+/* Appends the document row st (id, title, lang, published, event, date) to
+ * the results unless already there. */
+static sl_rc add_hit(search *s, sqlite3_stmt *st, const char *why, int64_t entity) {
+  const char *id = (const char *)sqlite3_column_text(st, 0);
+  if (!id || json_object_get(s->seen, id))
+    return SL_OK;
+  if ((int64_t)json_array_size(s->results) >= s->limit)
+    return SL_OK;
+  json_t *h = json_object();
+  if (!h || slq_push(s->results, h) || json_object_set_new(s->seen, id, json_true()) ||
+      slq_set(h, "doc", slq_text(st, 0)) || slq_set(h, "title", slq_text(st, 1)) ||
+      slq_set(h, "lang", slq_text(st, 2)) || slq_set(h, "published", slq_text(st, 3)) ||
+      slq_set(h, "event", slq_col(st, 4)) || slq_set(h, "date", slq_text(st, 5)) ||
+      slq_set(h, "why", json_string(why)) ||
+      (entity > 0 && slq_set(h, "entity", json_integer(entity))))
+    return SL_ENOMEM;
+  return SL_OK;
+}
+
+/* Documents mentioning the matched entities, in match order. */
+static sl_rc entity_hits(search *s) {
+  sqlite3_stmt *st = slq_stmt(s->q, SLQ_SEARCH_ENTITY_DOCS,
+                              "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date"
+                              " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id"
+                              " WHERE d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?1)"
+                              " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ?2");
+  char why[300];
+  sl_rc rc = SL_OK;
+  int r = SQLITE_DONE;
+  if (!st)
+    return SL_ESTORE;
+  for (size_t i = 0; i < s->nids && rc == SL_OK; i++) {
+    json_t *e = json_array_get(s->ents, i);
+    const char *name = json_string_value(json_object_get(e, "name"));
+    snprintf(why, sizeof why, "entity: %s", name ? name : "?");
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, s->ids[i]);
+    sqlite3_bind_int64(st, 2, s->limit);
+    while ((r = sqlite3_step(st)) == SQLITE_ROW && rc == SL_OK)
+      rc = add_hit(s, st, why, s->ids[i]);
+    if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
+      rc = slq_store_error(s->q, "reading documents of an entity");
+  }
+  sqlite3_reset(st);
+  return rc;
+}
+
+/* Builds the FTS5 expression: every whitespace-separated term of the
+ * normalised query as a double-quoted string ("" inside), implicitly
+ * ANDed.  Returns the length, 0 when there is no term. */
+static size_t fts_expr(const char *z, size_t n, char *dst, size_t cap) {
+  size_t k = 0, i = 0;
+  int terms = 0;
+  while (i < n && terms < MAX_TERMS) {
+    while (i < n && (z[i] == ' ' || z[i] == '\t' || z[i] == '\n' || z[i] == '\r'))
+      i++;
+    if (i >= n)
+      break;
+    size_t j = i;
+    while (j < n && z[j] != ' ' && z[j] != '\t' && z[j] != '\n' && z[j] != '\r')
+      j++;
+    /* worst case: separator, quotes, every byte doubled, NUL */
+    if (k + 2 * (j - i) + 4 >= cap)
+      break;
+    if (k)
+      dst[k++] = ' ';
+    dst[k++] = '"';
+    for (size_t t = i; t < j; t++) {
+      if (z[t] == '"')
+        dst[k++] = '"';
+      dst[k++] = z[t];
+    }
+    dst[k++] = '"';
+    terms++;
+    i = j;
+  }
+  dst[k] = '\0';
+  return terms ? k : 0;
+}
+
+/* Route 2: full text. */
+static sl_rc text_hits(search *s, const char *z, size_t n) {
+  char *norm = NULL;
+  size_t nn = 0;
+  char expr[4 * SL_QUERY_MAX_TEXT + 64];
+  sqlite3_stmt *st = NULL, *doc = NULL;
+  sl_rc rc;
+  int r;
+
+  rc = sl_normalize(z, n, &norm, &nn);
+  if (rc != SL_OK) {
+    slq_fail(s->q, rc, "cannot normalise the query: %s", sl_strerror(rc));
+    goto out;
+  }
+  if (fts_expr(norm, nn, expr, sizeof expr) == 0)
+    goto out;
+  st = slq_stmt(s->q, SLQ_SEARCH_FTS,
+                "SELECT doc_id FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rank LIMIT ?2");
+  doc = slq_stmt(s->q, SLQ_SEARCH_DOC,
+                 "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date"
+                 " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id WHERE d.id = ?1");
+  if (!st || !doc) {
+    rc = SL_ESTORE;
+    goto out;
+  }
+  sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(st, 2, s->limit);
+  while ((r = sqlite3_step(st)) == SQLITE_ROW && rc == SL_OK) {
+    sqlite3_reset(doc);
+    sqlite3_bind_value(doc, 1, sqlite3_column_value(st, 0));
+    if (sqlite3_step(doc) == SQLITE_ROW)
+      rc = add_hit(s, doc, "text", 0);
+  }
+  if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
+    rc = slq_store_error(s->q, "full-text search");
+out:
+  if (doc)
+    sqlite3_reset(doc);
+  if (st)
+    sqlite3_reset(st);
+  free(norm);
+  return rc;
+}
+
+sl_rc sl_query_search(sl_query *q, const char *z, size_t n, int64_t limit, json_t **out) {
+  search s;
+  sl_rc rc = SL_OK;
+  json_t *o = NULL;
+
+  *out = NULL;
+  memset(&s, 0, sizeof s);
+  s.q = q;
+  s.limit = limit > 0 ? (limit > SL_QUERY_MAX_LIMIT ? SL_QUERY_MAX_LIMIT : limit)
+                      : SL_QUERY_DEFAULT_LIMIT;
+  if (n > SL_QUERY_MAX_TEXT)
+    return slq_fail(q, SL_ETOOBIG, "query longer than %d bytes", SL_QUERY_MAX_TEXT);
+  if (!z || !slq_utf8_ok(z, n))
+    return slq_fail(q, SL_EINVAL, "query is not valid UTF-8 text");
+  while (n && (*z == ' ' || *z == '\t'))
+    z++, n--;
+  while (n && (z[n - 1] == ' ' || z[n - 1] == '\t'))
+    n--;
+  if (n == 0)
+    return slq_fail(q, SL_EINVAL, "empty query");
+
+  o = json_object();
+  s.ents = json_array();
+  s.results = json_array();
+  s.seen = json_object();
+  if (!o || !s.ents || !s.results || !s.seen || slq_set(o, "query", json_stringn(z, n))) {
+    rc = SL_ENOMEM;
+    goto out;
+  }
+  if ((rc = match_variants(&s, z, n)) != SL_OK || (rc = match_keys(&s, z, n)) != SL_OK ||
+      (rc = entity_hits(&s)) != SL_OK || (rc = text_hits(&s, z, n)) != SL_OK)
+    goto out;
+  if (json_object_set(o, "entities", s.ents) || json_object_set(o, "results", s.results))
+    rc = SL_ENOMEM;
+out:
+  json_decref(s.ents);
+  json_decref(s.results);
+  json_decref(s.seen);
+  if (rc != SL_OK) {
+    if (rc == SL_ENOMEM)
+      slq_fail(q, rc, "out of memory");
+    json_decref(o);
+    return rc;
+  }
+  *out = o;
+  return SL_OK;
+}

@@ -146,6 +146,10 @@ static int dominant(const sl_scan *s) {
   return best;
 }
 
+/* Dominant script of the letters of UTF-8 z[0..n) (digits, punctuation
+ * and invalid bytes ignored; CJK letters weigh three).  SL_SCRIPT_UNKNOWN
+ * when there are no letters; Hangul, Thai, Devanagari... give
+ * SL_SCRIPT_OTHER.  Pure and thread-safe. */
 sl_script sl_script_detect(const char *z, size_t n) {
   sl_scan s;
   if (!z || n == 0 || n > SL_MAX_INPUT_BYTES)
@@ -164,6 +168,8 @@ sl_script sl_script_detect(const char *z, size_t n) {
   }
 }
 
+/* ISO 15924 code of a script ("Latn", "Arab", ... "Zzzz"); static
+ * storage, never NULL.  Thread-safe. */
 const char *sl_script_name(sl_script s) {
   switch (s) {
   case SL_SCRIPT_LATIN: return "Latn";

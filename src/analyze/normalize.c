@@ -33,6 +33,8 @@
 
 #include "analyze/tokenize.h"
 
+/* Script folding in place, see the file comment and normalize.h; returns
+ * the new length.  Thread-safe. */
 int32_t sl_fold_u16(UChar *s, int32_t n) {
   int32_t i = 0, j = 0;
   /* fast path: nothing to fold below U+02BC */
@@ -73,6 +75,40 @@ int32_t sl_fold_u16(UChar *s, int32_t n) {
   return j;
 }
 
+/* 1 when sl_fold_u16 would change the character c (given the previous
+ * character prev, for the Turkish dotted i). */
+static int folds(UChar prev, UChar c) {
+  if (c < 0x02BC)
+    return 0;
+  if (c == 0x2019 || c == 0x02BC || (c == 0x0307 && prev == 'i'))
+    return 1;
+  if (c < 0x0600 || c > 0x06FF)
+    return 0;
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||
+         (c >= 0x0610 && c <= 0x061A) || (c >= 0x06D6 && c <= 0x06ED) ||
+         c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671 ||
+         c == 0x0649 || c == 0x0626 || c == 0x06CC || c == 0x0629 ||
+         c == 0x0624 || c == 0x06A9 || (c >= 0x0660 && c <= 0x0669) ||
+         (c >= 0x06F0 && c <= 0x06F9);
+}
+
+/* 1 when s[0..n) is already in storyline's normal form (see
+ * normalize.h); a cheap test that lets the tokenizer copy bytes.
+ * Thread-safe. */
+int sl_norm_is_final(const UChar *s, int32_t n) {
+  UErrorCode err = U_ZERO_ERROR;
+  const UNormalizer2 *nf = unorm2_getNFKCCasefoldInstance(&err);
+  UChar prev = 0;
+  if (U_FAILURE(err))
+    return 0;
+  for (int32_t i = 0; i < n; i++) {
+    if (folds(prev, s[i]))
+      return 0;
+    prev = s[i];
+  }
+  return unorm2_quickCheck(nf, s, n, &err) == UNORM_YES && U_SUCCESS(err);
+}
+
 /* Makes *buf hold at least need units. */
 static sl_rc grow16(UChar **buf, int32_t *cap, int32_t need) {
   if (need <= *cap)
@@ -91,6 +127,8 @@ static sl_rc grow16(UChar **buf, int32_t *cap, int32_t need) {
   return SL_OK;
 }
 
+/* NFKC_Casefold + script folding of src into the caller's growable
+ * buffer (see normalize.h).  SL_ENOMEM, SL_ETOOBIG, SL_EICU. */
 sl_rc sl_norm_u16(const UChar *src, int32_t n, UChar **buf, int32_t *cap,
                   int32_t *nout) {
   UErrorCode err = U_ZERO_ERROR;

@@ -24,4 +24,9 @@ int32_t sl_fold_u16(UChar *s, int32_t n);
 sl_rc sl_norm_u16(const UChar *src, int32_t n, UChar **buf, int32_t *cap,
                   int32_t *nout);
 
+/* 1 when UTF-16 s[0..n) is certainly unchanged by sl_norm_u16 (ICU's
+ * quick check says NFKC_Casefold YES and nothing needs script folding);
+ * 0 when it may change.  Thread-safe. */
+int sl_norm_is_final(const UChar *s, int32_t n);
+
 #endif

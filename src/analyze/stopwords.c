@@ -17,6 +17,8 @@
 
 #include "analyze/tokenize.h"
 
+/* FNV-1a 32 of lang, a NUL byte and w, as tools/gen_stopwords.py
+ * computes it.  Pure, thread-safe. */
 uint32_t sl_stopword_hash(const char *lang, size_t nlang, const char *w,
                           size_t n) {
   uint32_t h = 0x811C9DC5u;

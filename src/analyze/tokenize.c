@@ -213,13 +213,23 @@ static sl_rc norm_token(sl_tokenizer *tk, const char *s, size_t n,
     return SL_OK;
   }
   UErrorCode err = U_ZERO_ERROR;
-  int32_t n16 = 0, nn = 0, n8 = 0;
+  int32_t n16 = 0, nn = 0, n8 = 0, nsub = 0;
   if ((rc = grow_u16(&tk->u16, &tk->u16cap, (int32_t)n + 1)) != SL_OK)
     return rc;
   u_strFromUTF8WithSub(tk->u16, tk->u16cap, &n16, s, (int32_t)n, 0xFFFD,
-                       NULL, &err);
+                       &nsub, &err);
   if (U_FAILURE(err))
     return SL_EICU;
+  /* Most non-ASCII words (lower-case Cyrillic, Arabic without marks,
+   * Han, Vietnamese) are already in normal form: copy their bytes. */
+  if (nsub == 0 && sl_norm_is_final(tk->u16, n16)) {
+    if ((rc = pool_reserve(tk, n + 1)) != SL_OK)
+      return rc;
+    memcpy(tk->pool + tk->npool, s, n);
+    tk->pool[tk->npool + n] = '\0';
+    *len = (uint32_t)n;
+    return SL_OK;
+  }
   if ((rc = sl_norm_u16(tk->u16, n16, &tk->n16, &tk->n16cap, &nn)) != SL_OK)
     return rc;
   /* each UTF-16 unit is at most 3 UTF-8 bytes */

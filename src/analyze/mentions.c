@@ -1,0 +1,425 @@
+/*
+ * mentions — person, place and organisation mentions (see mentions.h).
+ *
+ * One left-to-right pass over the tokens.  At each position the matcher
+ * tries, in order: a gazetteer name, a trigger word (title -> person name,
+ * place word -> place name, locative -> capitalised place), a name the
+ * caller knows, and a run of capitalised words.  Scripts without case
+ * (Arabic, Chinese, ...) rely on the first three; there a name after a
+ * title ends at a stopword, a reporting verb, a clitic-plus-article word,
+ * or punctuation.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/mentions.h"
+#include "analyze/mentions_int.h"
+#include "util/strmap.h"
+
+#define MAX_NAME_TOKENS 4
+#define MAX_CUE_TOKENS 3
+
+static sl_strmap *CUES; /* normalised cue -> kind | ntokens << 8 */
+static pthread_once_t CUES_ONCE = PTHREAD_ONCE_INIT;
+
+const char *sl_ent_type_name(sl_ent_type t) {
+  switch (t) {
+  case SL_ENT_PERSON: return "person";
+  case SL_ENT_PLACE: return "place";
+  case SL_ENT_ORG: return "org";
+  case SL_ENT_UNKNOWN: break;
+  }
+  return "unknown";
+}
+
+/* Joins the norms of toks[a..b) with spaces into buf; 0 when too long. */
+static size_t join_norms(const sl_token *t, size_t a, size_t b, char *buf, size_t cap) {
+  size_t k = 0;
+  for (size_t i = a; i < b; i++) {
+    if (k + t[i].nnorm + 2 >= cap)
+      return 0;
+    if (i > a)
+      buf[k++] = ' ';
+    memcpy(buf + k, t[i].norm, t[i].nnorm);
+    k += t[i].nnorm;
+  }
+  buf[k] = 0;
+  return k;
+}
+
+static void build_cues(void) {
+  sl_tokenizer *tk = NULL;
+  sl_strmap *m = sl_strmap_new();
+  if (!m || sl_tokenizer_new(&tk) != SL_OK)
+    goto fail;
+  for (size_t i = 0; SL_MENTION_CUES[i].text; i++) {
+    const char *s = SL_MENTION_CUES[i].text;
+    const sl_token *t;
+    size_t nt;
+    char key[256];
+    if (sl_tokenize(tk, "und", s, strlen(s), &t, &nt) != SL_OK || nt == 0 || nt > MAX_CUE_TOKENS)
+      continue;
+    size_t k = join_norms(t, 0, nt, key, sizeof key);
+    if (k && sl_strmap_put(m, key, k, (int64_t)SL_MENTION_CUES[i].kind | (int64_t)nt << 8) != SL_OK)
+      goto fail;
+  }
+  sl_tokenizer_free(tk);
+  CUES = m;
+  return;
+fail:
+  sl_tokenizer_free(tk);
+  sl_strmap_free(m);
+}
+
+/* Longest cue starting at token i: returns its kind, *len its tokens. */
+static sl_cue_kind cue_at(const sl_token *t, size_t ntok, size_t i, size_t *len) {
+  char key[256];
+  if (!CUES)
+    return CUE_NONE;
+  for (size_t k = MAX_CUE_TOKENS; k >= 1; k--) {
+    if (i + k > ntok)
+      continue;
+    size_t n = join_norms(t, i, i + k, key, sizeof key);
+    int64_t v;
+    if (n && sl_strmap_get(CUES, key, n, &v)) {
+      *len = k;
+      return (sl_cue_kind)(v & 0xFF);
+    }
+    /* Arabic one-letter clitics: "ونظيره" is "و" + "نظيره" */
+    if (n > 6 && ((unsigned char)key[0] == 0xD9 || (unsigned char)key[0] == 0xD8) &&
+        (!memcmp(key, "\xD9\x88", 2) || !memcmp(key, "\xD8\xA8", 2) || !memcmp(key, "\xD9\x84", 2) ||
+         !memcmp(key, "\xD9\x81", 2)) &&
+        sl_strmap_get(CUES, key + 2, n - 2, &v)) {
+      *len = k;
+      return (sl_cue_kind)(v & 0xFF);
+    }
+  }
+  return CUE_NONE;
+}
+
+/* True when only spaces (or a hyphen, for "al-Sharaa") separate a and b. */
+static int adjacent(const char *z, const sl_token *a, const sl_token *b, int allow_hyphen) {
+  for (uint32_t i = a->end; i < b->start; i++) {
+    char c = z[i];
+    if (c == ' ' || (unsigned char)c == 0xC2 || (unsigned char)c == 0xA0)
+      continue;
+    if (allow_hyphen && (c == '-' || c == '\''))
+      continue;
+    return 0;
+  }
+  return 1;
+}
+
+static int is_upper(const sl_token *t) { return (t->flags & SL_TOK_UPPER) != 0; }
+
+/* Lower-case name particles inside names: al-, el-, bin, ibn, van, von... */
+static int is_particle(const sl_token *t) {
+  static const char *const P[] = {"al", "el", "ul", "ad", "as", "ash", "bin", "ibn", "bint", "abu",
+                                  "van", "von", "der", "den", "de", "da", "di", "du", "dos", "la",
+                                  "le", "ben", NULL};
+  for (int i = 0; P[i]; i++)
+    if (t->nnorm == strlen(P[i]) && !memcmp(t->norm, P[i], t->nnorm))
+      return 1;
+  return 0;
+}
+
+typedef struct scan {
+  const char *z;
+  const sl_token *t;
+  size_t ntok;
+  int cased; /* the text's script has letter case */
+  const struct sl_gazetteer *gaz;
+  sl_known_name_fn known;
+  void *known_ctx;
+  sl_mention *out;
+  size_t n, cap;
+} scan;
+
+static const char *const ARABIC_CLITICS[] = {"\xD9\x88", "\xD8\xA8", "\xD9\x84", "\xD9\x81", "\xD9\x83", NULL};
+
+/* Gazetteer match at token i, longest first.  In scripts without case the
+ * first token may carry a one-letter clitic (و ب ل ف ك). */
+static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
+  char key[512];
+  int maxk = sl_gazetteer_max_tokens(s->gaz);
+  if (s->cased && !is_upper(&s->t[i]) && !(s->t[i].flags & SL_TOK_ALLCAPS))
+    return NULL;
+  for (size_t k = (size_t)(maxk > MAX_NAME_TOKENS ? MAX_NAME_TOKENS : maxk); k >= 1; k--) {
+    if (i + k > s->ntok)
+      continue;
+    size_t n = join_norms(s->t, i, i + k, key, sizeof key);
+    if (!n)
+      continue;
+    const sl_gaz_entry *e = sl_gazetteer_find(s->gaz, key, n);
+    if (!e && n > 3 && !memcmp(key + n - 2, "'s", 2))
+      e = sl_gazetteer_find(s->gaz, key, n - 2);
+    if (!e && n > 5 && !memcmp(key + n - 4, "\xE2\x80\x99s", 4))
+      e = sl_gazetteer_find(s->gaz, key, n - 4);
+    if (!e && !s->cased) {
+      for (int c = 0; ARABIC_CLITICS[c] && !e; c++)
+        if (n > 6 && !memcmp(key, ARABIC_CLITICS[c], 2))
+          e = sl_gazetteer_find(s->gaz, key + 2, n - 2);
+    }
+    if (e) {
+      *len = k;
+      return e;
+    }
+  }
+  return NULL;
+}
+
+static int known_at(scan *s, size_t i, size_t *len, sl_ent_type *type) {
+  char key[512];
+  if (!s->known || (s->cased && !is_upper(&s->t[i])) || (s->t[i].flags & SL_TOK_STOP))
+    return 0;
+  for (size_t k = MAX_NAME_TOKENS; k >= 1; k--) {
+    if (i + k > s->ntok)
+      continue;
+    if (k > 1 && !adjacent(s->z, &s->t[i + k - 2], &s->t[i + k - 1], 1))
+      continue;
+    size_t n = join_norms(s->t, i, i + k, key, sizeof key);
+    if (!n)
+      continue;
+    if (s->known(s->known_ctx, key, n, type)) {
+      *len = k;
+      return 1;
+    }
+    if (!s->cased && n > 6) {
+      for (int c = 0; ARABIC_CLITICS[c]; c++)
+        if (!memcmp(key, ARABIC_CLITICS[c], 2) && s->known(s->known_ctx, key + 2, n - 2, type)) {
+          *len = k;
+          return 1;
+        }
+    }
+  }
+  return 0;
+}
+
+static sl_rc emit(scan *s, size_t a, size_t b, sl_ent_type type, sl_mention_src src,
+                  const sl_gaz_entry *gaz) {
+  if (s->n == s->cap) {
+    size_t nc = s->cap ? s->cap * 2 : 32;
+    sl_mention *nm = realloc(s->out, nc * sizeof *nm);
+    if (!nm)
+      return SL_ENOMEM;
+    s->out = nm;
+    s->cap = nc;
+  }
+  sl_mention *m = &s->out[s->n++];
+  memset(m, 0, sizeof *m);
+  m->tok_first = (uint32_t)a;
+  m->tok_end = (uint32_t)b;
+  m->start = s->t[a].start;
+  m->end = s->t[b - 1].end;
+  /* possessive "Assad's" is not part of the name */
+  if (m->end - m->start > 3 && s->z[m->end - 2] == '\'' && s->z[m->end - 1] == 's')
+    m->end -= 2;
+  else if (m->end - m->start > 5 && !memcmp(s->z + m->end - 4, "\xE2\x80\x99s", 4))
+    m->end -= 4;
+  m->type = type;
+  m->src = src;
+  m->gaz = gaz;
+  if (!join_norms(s->t, a, b, m->norm, sizeof m->norm))
+    m->norm[0] = 0;
+  size_t nn = strlen(m->norm);
+  if (nn > 2 && !memcmp(m->norm + nn - 2, "'s", 2))
+    m->norm[nn - 2] = 0;
+  else if (nn > 4 && !memcmp(m->norm + nn - 4, "\xE2\x80\x99s", 4))
+    m->norm[nn - 4] = 0;
+  return SL_OK;
+}
+
+/* Length of a capitalised name starting at token i (0 when none). */
+static size_t caps_run(scan *s, size_t i) {
+  size_t j = i, words = 0;
+  /* "al-Sharaa", "van Gogh": a name may open with a lower-case particle */
+  if (i + 1 < s->ntok && is_particle(&s->t[i]) && !is_upper(&s->t[i]) &&
+      is_upper(&s->t[i + 1]) && s->t[i].end < s->t[i + 1].start && s->z[s->t[i].end] == '-')
+    j++;
+  while (j < s->ntok && words < MAX_NAME_TOKENS) {
+    const sl_token *t = &s->t[j];
+    if (j > i && !adjacent(s->z, &s->t[j - 1], t, 1))
+      break;
+    if (j > i) {
+      size_t glen;
+      if (gaz_at(s, j, &glen) || cue_at(s->t, s->ntok, j, &glen) == CUE_PERSON)
+        break;
+    }
+    if (is_upper(t) && !(t->flags & SL_TOK_NUMBER) && !(t->flags & SL_TOK_STOP)) {
+      words++;
+      j++;
+      continue;
+    }
+    /* a lower-case particle counts only inside a name, before a capital */
+    if (j > i && is_particle(t) && j + 1 < s->ntok && is_upper(&s->t[j + 1]) &&
+        adjacent(s->z, t, &s->t[j + 1], 1)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j - i;
+}
+
+/* Arabic-style name after a title: up to three words, ending at a
+ * stopword, a cue, a clitic+article word or punctuation. */
+static size_t uncased_run(scan *s, size_t i) {
+  size_t j = i;
+  while (j < s->ntok && j - i < 3) {
+    const sl_token *t = &s->t[j];
+    size_t clen, glen;
+    if (j > i && !adjacent(s->z, &s->t[j - 1], t, 0))
+      break;
+    if (t->flags & (SL_TOK_STOP | SL_TOK_NUMBER))
+      break;
+    if (cue_at(s->t, s->ntok, j, &clen) != CUE_NONE)
+      break;
+    if (j > i && gaz_at(s, j, &glen))
+      break;
+    /* و/ب/ل/ف + ال opens a new phrase ("بالرئيس", "والعلاقات") */
+    if (j > i && t->nnorm > 6 && !memcmp(t->norm + 2, "\xD8\xA7\xD9\x84", 4) &&
+        memcmp(t->norm, "\xD8\xA7", 2))
+      break;
+    j++;
+    /* a family name with the article ends the name ("أحمد الشرع") */
+    if (j - i >= 2 && t->nnorm > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4))
+      break;
+  }
+  return j - i;
+}
+
+/* Arabic nisba adjective ("الروسي", "السورية"): skipped after a title. */
+static int is_nisba(const sl_token *t) {
+  if (t->nnorm < 8 || memcmp(t->norm, "\xD8\xA7\xD9\x84", 4))
+    return 0;
+  const char *e = t->norm + t->nnorm;
+  return !memcmp(e - 2, "\xD9\x8A", 2) || (t->nnorm >= 10 && !memcmp(e - 4, "\xD9\x8A\xD9\x87", 4));
+}
+
+/* The name after a title word ending at token i: skips nationality and
+ * role complements, then takes the name itself.  Returns its token range. */
+static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
+  size_t j = i, skipped = 0, len;
+  while (j < s->ntok && skipped < 4) {
+    sl_cue_kind k = cue_at(s->t, s->ntok, j, &len);
+    if (k == CUE_SKIP || k == CUE_PERSON) {
+      j += len;
+      skipped++;
+      continue;
+    }
+    if (gaz_at(s, j, &len) && (s->t[j + len - 1].flags & SL_TOK_UPPER || !s->cased)) {
+      j += len; /* "Tổng thống Nga Vladimir Putin": skip the country */
+      skipped++;
+      continue;
+    }
+    if (!s->cased && is_nisba(&s->t[j])) {
+      j++;
+      skipped++;
+      continue;
+    }
+    break;
+  }
+  if (j >= s->ntok || (j > i && !adjacent(s->z, &s->t[j - 1], &s->t[j], 0)))
+    return 0;
+  size_t n = s->cased ? caps_run(s, j) : uncased_run(s, j);
+  if (n == 0)
+    return 0;
+  *a = j;
+  *b = j + n;
+  return 1;
+}
+
+sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token *toks, size_t ntok,
+                       sl_known_name_fn known, void *known_ctx, sl_mention **out, size_t *nout) {
+  scan s = {z, toks, ntok, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0};
+  sl_rc rc = SL_OK;
+  (void)n;
+  pthread_once(&CUES_ONCE, build_cues);
+  *out = NULL;
+  *nout = 0;
+  /* case-sensitive scripts: any token with an upper-case letter says so */
+  for (size_t i = 0; i < ntok && !s.cased; i++)
+    s.cased = (toks[i].flags & SL_TOK_UPPER) != 0;
+  if (lang && (!strncmp(lang, "ar", 2) || !strncmp(lang, "zh", 2) || !strncmp(lang, "fa", 2) ||
+               !strncmp(lang, "ja", 2) || !strncmp(lang, "he", 2)))
+    s.cased = 0;
+
+  for (size_t i = 0; i < ntok && rc == SL_OK;) {
+    size_t len = 0, a, b;
+    sl_ent_type type;
+    const sl_gaz_entry *g = gaz_at(&s, i, &len);
+    if (g) {
+      sl_ent_type gt = g->kind == SL_GAZ_ORG ? SL_ENT_ORG : SL_ENT_PLACE;
+      rc = emit(&s, i, i + len, gt, SL_MSRC_GAZETTEER, g);
+      i += len;
+      continue;
+    }
+    sl_cue_kind cue = cue_at(toks, ntok, i, &len);
+    if (cue == CUE_PERSON && name_after_title(&s, i + len, &a, &b)) {
+      size_t klen;
+      sl_ent_type kt = SL_ENT_PERSON;
+      /* a known name inside wins its own type (an org after "head of") */
+      if (known_at(&s, a, &klen, &kt) && klen == b - a && kt != SL_ENT_PERSON)
+        rc = emit(&s, a, b, kt, SL_MSRC_KNOWN, NULL);
+      else
+        rc = emit(&s, a, b, SL_ENT_PERSON, SL_MSRC_TRIGGER, NULL);
+      i = b;
+      continue;
+    }
+    size_t glen;
+    if ((cue == CUE_PLACE || cue == CUE_LOCATIVE) && i + len < ntok && s.cased &&
+        is_upper(&toks[i + len]) && adjacent(z, &toks[i + len - 1], &toks[i + len], 0) &&
+        !gaz_at(&s, i + len, &glen) &&
+        !(known && known_at(&s, i + len, &a, &type) && type != SL_ENT_PLACE)) {
+      size_t run = caps_run(&s, i + len);
+      if (run > 0) {
+        rc = emit(&s, i + len, i + len + run, SL_ENT_PLACE, SL_MSRC_TRIGGER, NULL);
+        i += len + run;
+        continue;
+      }
+    }
+    if (cue == CUE_PLACE && !s.cased && i + len < ntok && !(toks[i + len].flags & SL_TOK_STOP) &&
+        !is_nisba(&toks[i + len])) {
+      size_t gl;
+      if (!gaz_at(&s, i + len, &gl) && !known_at(&s, i + len, &gl, &type)) {
+        size_t run = uncased_run(&s, i + len);
+        if (run > 0 && run <= 2) {
+          rc = emit(&s, i + len, i + len + run, SL_ENT_PLACE, SL_MSRC_TRIGGER, NULL);
+          i += len + run;
+          continue;
+        }
+      }
+    }
+    if (known_at(&s, i, &len, &type)) {
+      rc = emit(&s, i, i + len, type, SL_MSRC_KNOWN, NULL);
+      i += len;
+      continue;
+    }
+    if (s.cased && is_upper(&toks[i])) {
+      size_t run = caps_run(&s, i);
+      size_t start = i;
+      /* a capital that only opens a sentence is not a name by itself */
+      if (run == 1 && (toks[i].flags & SL_TOK_SENT)) {
+        i++;
+        continue;
+      }
+      if (run > 0) {
+        sl_ent_type t = SL_ENT_UNKNOWN;
+        if (run == 1 && (toks[i].flags & SL_TOK_ALLCAPS) && toks[i].nnorm <= 6)
+          t = SL_ENT_ORG; /* acronyms: TASS, SANA, AFP */
+        rc = emit(&s, start, start + run, t, SL_MSRC_CAPS, NULL);
+        i = start + run;
+        continue;
+      }
+    }
+    i++;
+  }
+  if (rc != SL_OK) {
+    free(s.out);
+    return rc;
+  }
+  *out = s.out;
+  *nout = s.n;
+  return SL_OK;
+}

@@ -1,0 +1,444 @@
+/*
+ * linker — mentions to canonical entities (see linker.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/langid.h"
+#include "analyze/tokenize.h"
+#include "link/linker.h"
+#include "link/names.h"
+#include "util/strmap.h"
+
+#define PARTIAL_BIT ((int64_t)1 << 40) /* variant map: value is a family name */
+#define AMBIGUOUS (-1)
+
+typedef struct idlist {
+  size_t *v;
+  size_t n, cap;
+} idlist;
+
+struct sl_linker {
+  sl_names *nm;
+  sl_tokenizer *tk;
+  sl_entity *e;
+  size_t n, cap;
+  sl_strmap *by_variant; /* normalised surface -> idx (| PARTIAL_BIT), AMBIGUOUS */
+  sl_strmap *by_gaz;     /* gazetteer code -> idx */
+  sl_strmap *by_block;   /* consonant block -> index into blocks[] */
+  idlist *blocks;
+  size_t nblocks, capblocks;
+  long *doc_linked;      /* scratch: entities linked in the current doc */
+  size_t ndoc_linked, capdoc;
+};
+
+static int push_id(idlist *l, size_t id) {
+  for (size_t i = 0; i < l->n; i++)
+    if (l->v[i] == id)
+      return 0;
+  if (l->n == l->cap) {
+    size_t nc = l->cap ? l->cap * 2 : 4;
+    size_t *nv = realloc(l->v, nc * sizeof *nv);
+    if (!nv)
+      return -1;
+    l->v = nv;
+    l->cap = nc;
+  }
+  l->v[l->n++] = id;
+  return 0;
+}
+
+sl_rc sl_linker_new(sl_linker **out) {
+  sl_linker *lk = calloc(1, sizeof *lk);
+  *out = NULL;
+  if (!lk)
+    return SL_ENOMEM;
+  sl_rc rc = sl_names_new(&lk->nm);
+  if (rc == SL_OK)
+    rc = sl_tokenizer_new(&lk->tk);
+  if (rc == SL_OK && (!(lk->by_variant = sl_strmap_new()) || !(lk->by_gaz = sl_strmap_new()) ||
+                      !(lk->by_block = sl_strmap_new())))
+    rc = SL_ENOMEM;
+  if (rc != SL_OK) {
+    sl_linker_free(lk);
+    return rc;
+  }
+  *out = lk;
+  return SL_OK;
+}
+
+void sl_linker_free(sl_linker *lk) {
+  if (!lk)
+    return;
+  for (size_t i = 0; i < lk->n; i++) {
+    free(lk->e[i].name);
+    free(lk->e[i].key);
+    free(lk->e[i].gaz_code);
+  }
+  for (size_t i = 0; i < lk->nblocks; i++)
+    free(lk->blocks[i].v);
+  free(lk->blocks);
+  free(lk->e);
+  free(lk->doc_linked);
+  sl_strmap_free(lk->by_variant);
+  sl_strmap_free(lk->by_gaz);
+  sl_strmap_free(lk->by_block);
+  sl_names_free(lk->nm);
+  sl_tokenizer_free(lk->tk);
+  free(lk);
+}
+
+size_t sl_linker_count(const sl_linker *lk) { return lk->n; }
+sl_entity *sl_linker_entity(sl_linker *lk, size_t idx) { return idx < lk->n ? &lk->e[idx] : NULL; }
+
+/* Consonant block of one word of a names key: a coarse class skeleton
+ * (first three classes) so that "putin" and "#bWtYn" meet in one bucket. */
+static size_t word_block(const char *w, size_t n, char *out) {
+  size_t o = 0;
+  char last = 0;
+  for (size_t i = 0; i < n && o < 3; i++) {
+    char c = w[i];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c - 'A' + 'a');
+    char k;
+    switch (c) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w': case 'h': continue;
+    case 'b': case 'p': k = 'b'; break;
+    case 'f': case 'v': k = 'f'; break;
+    case 'k': case 'q': case 'c': case 'g': case 'x': k = 'k'; break;
+    case 's': case 'z': k = 's'; break;
+    case 't': case 'd': k = 't'; break;
+    default:
+      if (c < 'a' || c > 'z')
+        continue;
+      k = c;
+    }
+    if (k != last)
+      out[o++] = k;
+    last = k;
+  }
+  out[o] = 0;
+  return o;
+}
+
+static sl_rc index_key(sl_linker *lk, const char *key, size_t idx) {
+  const char *p = key;
+  while (*p) {
+    while (*p == ' ')
+      p++;
+    const char *s = p;
+    while (*p && *p != ' ')
+      p++;
+    char b[8];
+    size_t nb = word_block(s, (size_t)(p - s), b);
+    if (nb < 2)
+      continue; /* too short to be selective */
+    int64_t bi;
+    if (!sl_strmap_get(lk->by_block, b, nb, &bi)) {
+      if (lk->nblocks == lk->capblocks) {
+        size_t nc = lk->capblocks ? lk->capblocks * 2 : 256;
+        idlist *nl = realloc(lk->blocks, nc * sizeof *nl);
+        if (!nl)
+          return SL_ENOMEM;
+        lk->blocks = nl;
+        lk->capblocks = nc;
+      }
+      bi = (int64_t)lk->nblocks;
+      lk->blocks[lk->nblocks++] = (idlist){0};
+      if (sl_strmap_put(lk->by_block, b, nb, bi) != SL_OK)
+        return SL_ENOMEM;
+    }
+    if (push_id(&lk->blocks[bi], idx) < 0)
+      return SL_ENOMEM;
+  }
+  return SL_OK;
+}
+
+/* Display-name rank: Latin script first, then more words. */
+static int name_rank(const char *z, size_t n) {
+  int words = 1;
+  for (size_t i = 0; i < n; i++)
+    words += z[i] == ' ';
+  return (sl_script_detect(z, n) == SL_SCRIPT_LATIN ? 100 : 0) + (words > 4 ? 4 : words);
+}
+
+static sl_rc new_entity(sl_linker *lk, sl_ent_type type, const char *name, size_t n,
+                        const char *gaz_code, size_t *idx) {
+  if (lk->n == lk->cap) {
+    size_t nc = lk->cap ? lk->cap * 2 : 256;
+    sl_entity *ne = realloc(lk->e, nc * sizeof *ne);
+    if (!ne)
+      return SL_ENOMEM;
+    lk->e = ne;
+    lk->cap = nc;
+  }
+  sl_entity *e = &lk->e[lk->n];
+  char key[512];
+  memset(e, 0, sizeof *e);
+  e->type = type;
+  e->name = strndup(name, n);
+  sl_names_key(lk->nm, name, n, key, sizeof key);
+  e->key = strdup(key);
+  e->gaz_code = gaz_code ? strdup(gaz_code) : NULL;
+  e->name_rank = gaz_code ? 1000 : name_rank(name, n);
+  e->dirty = 1;
+  if (!e->name || !e->key || (gaz_code && !e->gaz_code)) {
+    free(e->name);
+    free(e->key);
+    free(e->gaz_code);
+    return SL_ENOMEM;
+  }
+  *idx = lk->n++;
+  if (gaz_code && sl_strmap_put(lk->by_gaz, gaz_code, strlen(gaz_code), (int64_t)*idx) != SL_OK)
+    return SL_ENOMEM;
+  return gaz_code ? SL_OK : index_key(lk, e->key, *idx);
+}
+
+/* Normalised token sequence of a surface, as the mention finder builds it. */
+static size_t surface_norm(sl_linker *lk, const char *z, size_t n, char *buf, size_t cap,
+                           size_t *last_word) {
+  const sl_token *t;
+  size_t nt, k = 0;
+  *last_word = 0;
+  if (sl_tokenize(lk->tk, "und", z, n, &t, &nt) != SL_OK)
+    return 0;
+  for (size_t i = 0; i < nt; i++) {
+    if (k + t[i].nnorm + 2 >= cap)
+      return 0;
+    if (i)
+      buf[k++] = ' ';
+    *last_word = k;
+    memcpy(buf + k, t[i].norm, t[i].nnorm);
+    k += t[i].nnorm;
+  }
+  buf[k] = 0;
+  return k;
+}
+
+sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size_t n) {
+  char norm[512];
+  size_t last;
+  size_t k = surface_norm(lk, surface, n, norm, sizeof norm, &last);
+  int64_t v;
+  if (!k)
+    return SL_OK;
+  if (!sl_strmap_get(lk->by_variant, norm, k, &v) || (v & PARTIAL_BIT) || v == AMBIGUOUS) {
+    if (sl_strmap_put(lk->by_variant, norm, k, (int64_t)idx) != SL_OK)
+      return SL_ENOMEM;
+  }
+  /* a person's family name alone is a partial variant ("بوتين", "Assad") */
+  sl_entity *e = &lk->e[idx];
+  if (e->type == SL_ENT_PERSON && last > 0 && k - last >= 4) {
+    const char *fam = norm + last;
+    size_t nf = k - last;
+    if (!sl_strmap_get(lk->by_variant, fam, nf, &v)) {
+      if (sl_strmap_put(lk->by_variant, fam, nf, (int64_t)idx | PARTIAL_BIT) != SL_OK)
+        return SL_ENOMEM;
+    } else if ((v & PARTIAL_BIT) && (size_t)(v & ~PARTIAL_BIT) != idx) {
+      if (sl_strmap_put(lk->by_variant, fam, nf, AMBIGUOUS) != SL_OK)
+        return SL_ENOMEM;
+    }
+  }
+  /* a better display name replaces the current one */
+  int r = name_rank(surface, n);
+  if (!e->gaz_code && r > e->name_rank) {
+    char *nn = strndup(surface, n);
+    char key[512];
+    if (!nn)
+      return SL_ENOMEM;
+    free(e->name);
+    e->name = nn;
+    e->name_rank = r;
+    sl_names_key(lk->nm, surface, n, key, sizeof key);
+    char *nk = strdup(key);
+    if (!nk)
+      return SL_ENOMEM;
+    free(e->key);
+    e->key = nk;
+    e->dirty = 1;
+    return index_key(lk, e->key, idx);
+  }
+  return SL_OK;
+}
+
+sl_rc sl_linker_load_entity(sl_linker *lk, int64_t id, sl_ent_type type, const char *name,
+                            const char *gaz_code, int64_t mentions, int64_t docs, size_t *idx) {
+  sl_rc rc = new_entity(lk, type, name, strlen(name), gaz_code && *gaz_code ? gaz_code : NULL, idx);
+  if (rc != SL_OK)
+    return rc;
+  sl_entity *e = &lk->e[*idx];
+  e->id = id;
+  e->dirty = 0;
+  e->mentions = mentions;
+  e->docs = docs;
+  if (!e->gaz_code)
+    e->name_rank = name_rank(name, strlen(name));
+  return sl_linker_add_variant(lk, *idx, name, strlen(name));
+}
+
+int sl_linker_known(void *ctx, const char *norm, size_t n, sl_ent_type *type) {
+  sl_linker *lk = ctx;
+  int64_t v;
+  if (!sl_strmap_get(lk->by_variant, norm, n, &v) || v == AMBIGUOUS)
+    return 0;
+  *type = lk->e[v & ~PARTIAL_BIT].type;
+  return 1;
+}
+
+static int linked_in_doc(const sl_linker *lk, long idx) {
+  for (size_t i = 0; i < lk->ndoc_linked; i++)
+    if (lk->doc_linked[i] == idx)
+      return 1;
+  return 0;
+}
+
+static sl_rc note_doc_link(sl_linker *lk, long idx) {
+  if (linked_in_doc(lk, idx))
+    return SL_OK;
+  if (lk->ndoc_linked == lk->capdoc) {
+    size_t nc = lk->capdoc ? lk->capdoc * 2 : 64;
+    long *nd = realloc(lk->doc_linked, nc * sizeof *nd);
+    if (!nd)
+      return SL_ENOMEM;
+    lk->doc_linked = nd;
+    lk->capdoc = nc;
+  }
+  lk->doc_linked[lk->ndoc_linked++] = idx;
+  return SL_OK;
+}
+
+static size_t count_words(const char *key) {
+  size_t w = 0;
+  int in = 0;
+  for (; *key; key++) {
+    if (*key != ' ' && !in)
+      w++;
+    in = *key != ' ';
+  }
+  return w;
+}
+
+static const char *last_word(const char *key) {
+  const char *sp = strrchr(key, ' ');
+  return sp ? sp + 1 : key;
+}
+
+/* Best entity for a name key among those sharing a block with its words. */
+static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type) {
+  long best = -1;
+  double best_score = 0;
+  size_t mwords = count_words(key);
+  const char *mlast = last_word(key);
+  const char *p = key;
+  while (*p) {
+    while (*p == ' ')
+      p++;
+    const char *s = p;
+    while (*p && *p != ' ')
+      p++;
+    char b[8];
+    int64_t bi;
+    size_t nb = word_block(s, (size_t)(p - s), b);
+    if (nb < 2 || !sl_strmap_get(lk->by_block, b, nb, &bi))
+      continue;
+    for (size_t k = 0; k < lk->blocks[bi].n; k++) {
+      size_t ci = lk->blocks[bi].v[k];
+      sl_entity *e = &lk->e[ci];
+      if (e->gaz_code || (type != SL_ENT_UNKNOWN && e->type != type))
+        continue;
+      double sc = sl_names_score_keys(key, e->key);
+      if (sc < SL_NAMES_SAME)
+        continue;
+      /* family names must agree: "Ahmed Hussein" is not "Ahmed al-Sharaa" */
+      double fam = sl_names_score_keys(mlast, last_word(e->key));
+      if (fam < SL_NAMES_SAME)
+        continue;
+      size_t ewords = count_words(e->key);
+      if (mwords == 1 && ewords > 1 && !linked_in_doc(lk, (long)ci))
+        sc -= 0.05; /* prefer the entity this document already names */
+      if (linked_in_doc(lk, (long)ci))
+        sc += 0.1;
+      sc += (double)(e->mentions > 1000 ? 1000 : e->mentions) * 1e-6;
+      if (sc > best_score) {
+        best_score = sc;
+        best = (long)ci;
+      }
+    }
+  }
+  return best;
+}
+
+/* Occurrences of the same normalised name among the document's mentions. */
+static size_t repeats(const sl_mention *ms, size_t nm, const char *norm) {
+  size_t c = 0;
+  for (size_t i = 0; i < nm; i++)
+    c += !strcmp(ms[i].norm, norm);
+  return c;
+}
+
+sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
+                     const sl_mention *ms, size_t nm, long *ent) {
+  sl_rc rc = SL_OK;
+  char key[512];
+  (void)lang;
+  (void)n;
+  lk->ndoc_linked = 0;
+  for (size_t i = 0; i < nm; i++)
+    ent[i] = -1;
+  /* two rounds: full names first, so one-word mentions can lean on them */
+  for (int round = 0; round < 2 && rc == SL_OK; round++) {
+    for (size_t i = 0; i < nm && rc == SL_OK; i++) {
+      const sl_mention *m = &ms[i];
+      size_t words = (size_t)(m->tok_end - m->tok_first);
+      if ((round == 0) != (words > 1 || m->gaz != NULL))
+        continue;
+      const char *surface = z + m->start;
+      size_t ns = m->end - m->start;
+      size_t idx;
+      if (m->gaz) {
+        int64_t v;
+        sl_ent_type gt = m->gaz->kind == SL_GAZ_ORG ? SL_ENT_ORG : SL_ENT_PLACE;
+        if (sl_strmap_get(lk->by_gaz, m->gaz->code, strlen(m->gaz->code), &v))
+          idx = (size_t)v;
+        else if ((rc = new_entity(lk, gt, m->gaz->name, strlen(m->gaz->name), m->gaz->code, &idx)) != SL_OK)
+          break;
+        goto linked;
+      }
+      int64_t v;
+      if (m->norm[0] && sl_strmap_get(lk->by_variant, m->norm, strlen(m->norm), &v) && v != AMBIGUOUS) {
+        idx = (size_t)(v & ~PARTIAL_BIT);
+        sl_entity *e = &lk->e[idx];
+        if (m->type == SL_ENT_UNKNOWN || m->type == e->type || e->gaz_code)
+          goto linked;
+      }
+      if (!sl_names_key(lk->nm, surface, ns, key, sizeof key))
+        continue;
+      long best = best_candidate(lk, key, m->type == SL_ENT_PLACE ? SL_ENT_PLACE : m->type);
+      if (best >= 0 && (words > 1 || linked_in_doc(lk, best) || lk->e[best].type == m->type ||
+                        m->type == SL_ENT_UNKNOWN)) {
+        idx = (size_t)best;
+        goto linked;
+      }
+      /* a new entity needs evidence of its type: a trigger, an acronym, or
+       * a capitalised multi-word name the document repeats */
+      if (m->type == SL_ENT_UNKNOWN) {
+        if (words < 2 || repeats(ms, nm, m->norm) < 2)
+          continue;
+      }
+      if (words == 1 && m->type == SL_ENT_PERSON && ns < 3)
+        continue;
+      if ((rc = new_entity(lk, m->type == SL_ENT_UNKNOWN ? SL_ENT_PERSON : m->type, surface, ns,
+                           NULL, &idx)) != SL_OK)
+        break;
+    linked:
+      ent[i] = (long)idx;
+      lk->e[idx].mentions++;
+      if (!linked_in_doc(lk, (long)idx))
+        lk->e[idx].docs++;
+      if ((rc = note_doc_link(lk, (long)idx)) != SL_OK)
+        break;
+      rc = sl_linker_add_variant(lk, idx, surface, ns);
+    }
+  }
+  return rc;
+}

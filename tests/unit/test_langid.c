@@ -153,6 +153,28 @@ START_TEST(test_invalid_utf8) {
 }
 END_TEST
 
+START_TEST(test_random_bytes) {
+  static const unsigned char pick[] = {'a', 'e', ' ', 0xC3, 0xA9, 0xD8, 0xA7,
+                                       0xE4, 0xB8, 0x80, 0xF0, 0x9F, 0xBF,
+                                       0xFF, 0xE1, 0xBB, 0x87, 0xD0, 0xBF};
+  unsigned seed = 777;
+  char buf[5000], lang[8];
+  for (int round = 0; round < 200; round++) {
+    size_t n;
+    seed = seed * 1103515245u + 12345u;
+    size_t len = (seed >> 4) % sizeof buf;
+    for (n = 0; n < len; n++) {
+      seed = seed * 1103515245u + 12345u;
+      buf[n] = (char)pick[(seed >> 16) % sizeof pick];
+    }
+    ck_assert_int_eq(sl_langid_detect(lid, buf, n, lang), SL_OK);
+    ck_assert_uint_ge(strlen(lang), 2);
+    ck_assert_uint_le(strlen(lang), 7);
+    (void)sl_script_detect(buf, n);
+  }
+}
+END_TEST
+
 START_TEST(test_long_input_window) {
   /* Only the head is classified; a cut inside a character is harmless. */
   size_t unit = strlen(sentences[10].text), n = 0, cap = 64 * 1024;
@@ -198,6 +220,7 @@ static Suite *langid_suite(void) {
   tcase_add_test(tc, test_mixed_script);
   tcase_add_test(tc, test_invalid_utf8);
   tcase_add_test(tc, test_long_input_window);
+  tcase_add_test(tc, test_random_bytes);
   tcase_add_test(tc, test_script);
   suite_add_tcase(s, tc);
   return s;

@@ -246,6 +246,66 @@ START_TEST(test_stopword_table) {
 }
 END_TEST
 
+/* Random bytes, biased towards UTF-8 lead and continuation bytes: no
+ * crash (ASan run), offsets ascend and stay inside the input. */
+START_TEST(test_random_bytes) {
+  static const uint8_t pick[] = {'a', 'Z', ' ', '.', '\n', '4', 0xC3, 0xA9,
+                                 0xD8, 0xA7, 0xE4, 0xB8, 0x80, 0xF0, 0x9F,
+                                 0xBF, 0xFF, 0xE2, 0x80, 0x99, 0xCC, 0x81};
+  uint32_t seed = 12345;
+  char buf[1024];
+  for (int round = 0; round < 300; round++) {
+    size_t n = 0, nt = 0;
+    seed = seed * 1103515245u + 12345u;
+    size_t len = (seed >> 8) % sizeof buf;
+    for (; n < len; n++) {
+      seed = seed * 1103515245u + 12345u;
+      buf[n] = (char)pick[(seed >> 16) % sizeof pick];
+    }
+    const sl_token *t;
+    ck_assert_int_eq(sl_tokenize(tk, round % 2 ? "ar" : "en", buf, n, &t, &nt),
+                     SL_OK);
+    uint32_t last = 0;
+    for (size_t i = 0; i < nt; i++) {
+      ck_assert_uint_le(last, t[i].start);
+      ck_assert_uint_lt(t[i].start, t[i].end);
+      ck_assert_uint_le(t[i].end, n);
+      ck_assert_uint_eq(strlen(t[i].norm), t[i].nnorm);
+      last = t[i].end;
+    }
+    char *out = NULL;
+    size_t no = 0;
+    ck_assert_int_eq(sl_normalize(buf, n, &out, &no), SL_OK);
+    ck_assert_uint_eq(strlen(out), no);
+    free(out);
+  }
+}
+END_TEST
+
+START_TEST(test_limits) {
+  const sl_token *t;
+  size_t n = 1;
+  char *out = NULL;
+  static char big[600];
+  /* sizes are checked before any byte is read */
+  ck_assert_int_eq(sl_tokenize(tk, "en", "x", (size_t)SL_MAX_INPUT_BYTES + 1,
+                               &t, &n),
+                   SL_ETOOBIG);
+  ck_assert_uint_eq(n, 0);
+  ck_assert_int_eq(sl_normalize("x", (size_t)SL_MAX_INPUT_BYTES + 1, &out, &n),
+                   SL_ETOOBIG);
+  ck_assert_ptr_null(out);
+  /* a 500-letter run is no word and is dropped; its neighbours stay */
+  memcpy(big, "alpha ", 6);
+  memset(big + 6, 'q', 500);
+  memcpy(big + 506, " omega", 7);
+  n = tokenize("en", big, &t);
+  ck_assert_uint_eq(n, 2);
+  ck_assert_str_eq(t[1].norm, "omega");
+  ck_assert_uint_eq(t[1].start, 507);
+}
+END_TEST
+
 /* Each seed tokenises with exact offsets and mostly non-stop words. */
 START_TEST(test_seeds) {
   static const char *const paths[] = {
@@ -285,6 +345,8 @@ static Suite *tokenize_suite(void) {
   tcase_add_test(tc, test_english_flags);
   tcase_add_test(tc, test_invalid_and_empty);
   tcase_add_test(tc, test_stopword_table);
+  tcase_add_test(tc, test_random_bytes);
+  tcase_add_test(tc, test_limits);
   tcase_add_loop_test(tc, test_seeds, 0, 5);
   suite_add_tcase(s, tc);
   return s;

@@ -20,6 +20,11 @@ enum {
   SL_DATE_CONTEXT = 1u << 2  /* found in context text, not in the body */
 };
 
+/* Added by the dates module: a cue word right before the date ties it to
+ * the sentence ("on", "ngày", "đêm", "في", "le", "am"); sl_dates_event
+ * prefers such dates. */
+enum { SL_DATE_CUED = 1u << 3 };
+
 typedef struct sl_date {
   int16_t year;          /* 0 when unknown */
   int8_t month;          /* 1..12, 0 when unknown */

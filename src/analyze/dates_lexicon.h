@@ -97,12 +97,20 @@ size_t sl_lex_fold(const char *z, size_t n, char *out, size_t cap);
  * "per cent"), or NULL.  Requires sl_lex_init.  Thread-safe. */
 const sl_lex *sl_lex_pair(const char *z, const sl_dtok *a, const sl_dtok *b);
 
+/* Entry for an already folded key k[0..n), or NULL.  Requires
+ * sl_lex_init.  Thread-safe. */
+const sl_lex *sl_lex_lookup(const char *k, size_t n);
+
+/* Decodes the code point at z[i..n) (i < n), sets *len (>= 1); -1 for an
+ * invalid or truncated sequence (then *len is 1).  Pure function. */
+int32_t sl_lex_u8_next(const char *z, size_t n, size_t i, size_t *len);
+
 /* 1 when entry e is valid in language bit lx. */
 int sl_lex_in_lang(const sl_lex *e, int lx);
 
 /* Tokenizes z[0..n) into *out (appends; out->v is malloc'd, caller frees)
  * and looks every word up.  Invalid UTF-8 bytes become punctuation.
  * SL_ENOMEM on allocation failure.  Requires sl_lex_init.  Thread-safe. */
-sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out);
+sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out); /* dates_scan.c */
 
 #endif

@@ -39,6 +39,18 @@
  * document (SL_MAX_DOC_TEXT is 4 MB), a stop for hostile input. */
 #define SL_TOK_POOL_MAX (256u * 1024u * 1024u)
 #define SL_TOK_NSTEMMERS 12
+/* Direct-mapped cache of stem + stopword verdict per normal form: words
+ * repeat (Zipf), and Snowball is the largest single cost otherwise. */
+#define SL_TOK_CACHE_SLOTS 4096u
+#define SL_TOK_CACHE_TEXT 58u
+
+typedef struct sl_tokcache {
+  uint32_t hash;
+  uint8_t key;        /* 1 + language slot, 0 for an empty entry */
+  uint8_t nnorm, nstem;
+  uint8_t stop;
+  char text[SL_TOK_CACHE_TEXT]; /* norm then stem, no NULs */
+} sl_tokcache;
 
 typedef struct sl_stemslot {
   char lang[4];
@@ -57,6 +69,7 @@ struct sl_tokenizer {
   size_t npool, cappool;
   sl_stemslot stems[SL_TOK_NSTEMMERS];
   size_t nstems;
+  sl_tokcache *cache;      /* SL_TOK_CACHE_SLOTS entries, made on first use */
 };
 
 /* Opens a tokenizer: one ICU word break iterator (root locale, which
@@ -106,6 +119,7 @@ void sl_tokenizer_free(sl_tokenizer *tk) {
   free(tk->toks);
   free(tk->off);
   free(tk->pool);
+  free(tk->cache);
   free(tk);
 }
 
@@ -123,25 +137,94 @@ static void lang_key(const char *lang, char key[4]) {
     key[0] = '\0';
 }
 
-/* Stemmer for the language, opened on first use; NULL when none. */
-static struct sb_stemmer *stemmer_for(sl_tokenizer *tk, const char *key) {
+/* Slot of the language's stemmer, opened on first use (its st is NULL
+ * when Snowball has no such language); -1 for "und" or when every slot
+ * is taken, in which case there is neither stemming nor caching. */
+static int stem_slot(sl_tokenizer *tk, const char *key) {
   if (!key[0])
-    return NULL;
+    return -1;
   for (size_t i = 0; i < tk->nstems; i++)
     if (strcmp(tk->stems[i].lang, key) == 0)
-      return tk->stems[i].st;
+      return (int)i;
+  if (tk->nstems >= SL_TOK_NSTEMMERS)
+    return -1;
+  sl_stemslot *s = &tk->stems[tk->nstems];
+  memcpy(s->lang, key, sizeof s->lang);
   /* libstemmer accepts ISO 639-1 codes ("ru", "ar") as algorithm names */
-  struct sb_stemmer *st = sb_stemmer_new(key, "UTF_8");
-  if (tk->nstems < SL_TOK_NSTEMMERS) {
-    sl_stemslot *s = &tk->stems[tk->nstems++];
-    memcpy(s->lang, key, sizeof s->lang);
-    s->st = st;
-  } else if (st) {
-    /* more languages in one tokenizer than slots: do without */
-    sb_stemmer_delete(st);
-    st = NULL;
+  s->st = sb_stemmer_new(key, "UTF_8");
+  return (int)tk->nstems++;
+}
+
+static sl_rc pool_reserve(sl_tokenizer *tk, size_t need);
+
+static uint32_t hash_bytes(const char *s, size_t n, uint32_t kind) {
+  uint32_t h = 0x811C9DC5u ^ kind;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (uint8_t)s[i];
+    h *= 0x01000193u;
   }
-  return st;
+  return h;
+}
+
+/* Stem and stopword verdict of norm[0..nnorm) in language slot `slot`;
+ * the stem is appended to the pool when it differs from norm (then
+ * stemoff and nstem are set; otherwise left alone).  stem != 0 for letter
+ * tokens, which are stemmed; numbers and ideographs are not. */
+static sl_rc stem_and_stop(sl_tokenizer *tk, int slot, const char *key,
+                           uint32_t normoff, uint32_t nnorm, int stem,
+                           uint32_t *stemoff, uint32_t *nstem, int *stop) {
+  struct sb_stemmer *st = stem ? tk->stems[slot].st : NULL;
+  const char *norm = tk->pool + normoff;
+  const char *sv = norm;
+  size_t sn = nnorm;
+  sl_tokcache *e = NULL;
+  uint32_t h = 0;
+  sl_rc rc = SL_OK;
+  if (!tk->cache)
+    tk->cache = calloc(SL_TOK_CACHE_SLOTS, sizeof *tk->cache);
+  if (tk->cache) {
+    h = hash_bytes(norm, nnorm, (uint32_t)stem);
+    e = &tk->cache[h & (SL_TOK_CACHE_SLOTS - 1)];
+    if (e->key == slot + 1 && e->hash == h && e->nnorm == nnorm &&
+        memcmp(e->text, norm, nnorm) == 0) {
+      *stop = e->stop;
+      sv = e->text + nnorm;
+      sn = e->nstem;
+      goto copy;
+    }
+  }
+  *stop = sl_is_stopword(key, norm, nnorm);
+  if (st) {
+    const sb_symbol *sym =
+        sb_stemmer_stem(st, (const sb_symbol *)norm, (int)nnorm);
+    int len = sb_stemmer_length(st);
+    if (sym && len > 0) {
+      sv = (const char *)sym;
+      sn = (size_t)len;
+    }
+  }
+  if (e && nnorm + sn <= SL_TOK_CACHE_TEXT) {
+    e->key = (uint8_t)(slot + 1);
+    e->hash = h;
+    e->nnorm = (uint8_t)nnorm;
+    e->nstem = (uint8_t)sn;
+    e->stop = (uint8_t)*stop;
+    memcpy(e->text, norm, nnorm);
+    memmove(e->text + nnorm, sv, sn);
+    sv = e->text + nnorm;
+  }
+copy:
+  if (sn == nnorm && memcmp(sv, norm, sn) == 0)
+    return SL_OK;
+  /* sv points into the cache or the stemmer, never into the pool */
+  if ((rc = pool_reserve(tk, sn + 1)) != SL_OK)
+    return rc;
+  *stemoff = (uint32_t)tk->npool;
+  memcpy(tk->pool + tk->npool, sv, sn);
+  tk->pool[tk->npool + sn] = '\0';
+  tk->npool += sn + 1;
+  *nstem = (uint32_t)sn;
+  return SL_OK;
 }
 
 static sl_rc pool_reserve(sl_tokenizer *tk, size_t need) {
@@ -330,8 +413,7 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
   sl_rc rc = SL_OK;
   UErrorCode err = U_ZERO_ERROR;
   char key[4];
-  struct sb_stemmer *st;
-  int sent = 1;
+  int slot, sent = 1;
   int32_t prev, cur, last_start = 0, last_end = -1;
   if (!tk || !toks || !ntok || (!z && n))
     return SL_EINVAL;
@@ -344,7 +426,7 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
   if (n == 0)
     goto out;
   lang_key(lang, key);
-  st = stemmer_for(tk, key);
+  slot = stem_slot(tk, key);
   tk->ut = utext_openUTF8(tk->ut, z, (int64_t)n, &err);
   if (U_FAILURE(err)) {
     rc = SL_EICU;
@@ -388,7 +470,6 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
     t->end = (uint32_t)cur;
     t->nnorm = nnorm;
     t->flags = 0;
-    const char *norm = tk->pool + off[0];
     tk->npool += nnorm + 1;
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
       t->flags |= SL_TOK_NUMBER;
@@ -398,23 +479,17 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
       t->flags |= SL_TOK_SENT;
       sent = 0;
     }
-    if (key[0] && sl_is_stopword(key, norm, nnorm))
-      t->flags |= SL_TOK_STOP;
     off[1] = off[0];
     t->nstem = nnorm;
-    if (st && status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT) {
-      const sb_symbol *sym =
-          sb_stemmer_stem(st, (const sb_symbol *)norm, (int)nnorm);
-      int sl = sb_stemmer_length(st);
-      if (sym && sl > 0 && ((size_t)sl != nnorm || memcmp(sym, norm, nnorm))) {
-        if ((rc = pool_reserve(tk, (size_t)sl + 1)) != SL_OK)
-          goto out;
-        off[1] = (uint32_t)tk->npool;
-        memcpy(tk->pool + tk->npool, sym, (size_t)sl);
-        tk->pool[tk->npool + (size_t)sl] = '\0';
-        tk->npool += (size_t)sl + 1;
-        t->nstem = (uint32_t)sl;
-      }
+    if (slot >= 0) {
+      int stop = 0;
+      int letter =
+          status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT;
+      if ((rc = stem_and_stop(tk, slot, key, off[0], nnorm, letter, &off[1],
+                              &t->nstem, &stop)) != SL_OK)
+        goto out;
+      if (stop)
+        t->flags |= SL_TOK_STOP;
     }
     last_start = prev;
     last_end = cur;

@@ -168,6 +168,29 @@ START_TEST(test_russian_stem) {
 }
 END_TEST
 
+/* The per-tokenizer stem cache keeps languages apart and gives the same
+ * answers as the first computation. */
+START_TEST(test_cache_languages) {
+  const sl_token *t;
+  const char *z = "die Präsidenten die Präsidenten";
+  for (int round = 0; round < 3; round++) {
+    size_t n = tokenize("de", z, &t);
+    ck_assert_uint_eq(n, 4);
+    ck_assert(t[0].flags & SL_TOK_STOP);
+    ck_assert(t[2].flags & SL_TOK_STOP);
+    ck_assert_str_eq(t[1].stem, "prasident");
+    ck_assert_str_eq(t[3].stem, "prasident");
+    n = tokenize("en", z, &t);
+    ck_assert(!(t[0].flags & SL_TOK_STOP));
+    ck_assert_str_eq(t[2].stem, "die");
+    ck_assert_str_eq(t[1].stem, "präsidenten");
+    n = tokenize("fr", "les présidents", &t);
+    ck_assert(t[0].flags & SL_TOK_STOP);
+    ck_assert_str_eq(t[1].stem, "président");
+  }
+}
+END_TEST
+
 START_TEST(test_english_flags) {
   const sl_token *t;
   const char *z = "The U.S. President met NATO leaders on 28 January. "
@@ -343,6 +366,7 @@ static Suite *tokenize_suite(void) {
   tcase_add_test(tc, test_chinese);
   tcase_add_test(tc, test_russian_stem);
   tcase_add_test(tc, test_english_flags);
+  tcase_add_test(tc, test_cache_languages);
   tcase_add_test(tc, test_invalid_and_empty);
   tcase_add_test(tc, test_stopword_table);
   tcase_add_test(tc, test_random_bytes);

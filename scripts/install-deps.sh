@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential pkg-config libicu-dev libsqlite3-dev libjansson-dev libgumbo-dev
 libstemmer-dev libexttextcat-dev libexttextcat-data libmicrohttpd-dev zlib1g-dev check
-jq curl python3"
+jq curl python3 chromium fonts-noto-core wrk"
 missing=""
 for p in $PKGS; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

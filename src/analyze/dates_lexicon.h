@@ -73,6 +73,7 @@ typedef struct sl_dtok {
   uint8_t ndig;          /* TK_NUM: digit count (saturates at 255) */
   uint8_t cap;           /* TK_WORD: first letter not lower case */
   uint8_t upper;         /* TK_WORD: 2+ letters, all upper-case Latin */
+  uint8_t cjk;           /* TK_WORD: one CJK ideograph or kana */
 } sl_dtok;
 
 typedef struct sl_dtoks {

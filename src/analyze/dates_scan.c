@@ -126,6 +126,7 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
       i += len;
       t.type = TK_WORD;
       t.cap = 1;
+      t.cjk = 1;
     } else if (cc == CC_LETTER) {
       int prev_lower = 0, all_upper = 1, nlet = 0, first = 1;
       while (i < n) {

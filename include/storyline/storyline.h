@@ -43,6 +43,37 @@ const char *sl_strerror(sl_rc rc);
 #define SL_MAX_INPUT_BYTES   (64u * 1024u * 1024u)  /* one file or record */
 #define SL_MAX_DOC_TEXT      (4u * 1024u * 1024u)   /* text kept per document */
 
+/*
+ * Ingest: read -> analyse -> link -> cluster -> store, one document per
+ * transaction.  An ingest handle is not thread-safe.
+ */
+typedef struct sl_ingest sl_ingest;
+
+typedef struct sl_ingest_stats {
+  size_t read;        /* documents read from the inputs */
+  size_t stored;      /* documents newly stored */
+  size_t duplicates;  /* documents already in the store (same id or text) */
+  size_t failed;      /* inputs or documents that could not be used */
+  size_t events_new;  /* events opened by this ingest */
+} sl_ingest_stats;
+
+/* Called for every input or document that was skipped or had a problem;
+ * where names it ("path", "path:line" or a document id). rc is SL_OK for a
+ * warning (the document was still used), SL_EDUP for a duplicate. */
+typedef void (*sl_ingest_report_fn)(void *ctx, const char *where, sl_rc rc, const char *what);
+
+/* Opens (creating if needed) the store at db_path and loads its entities
+ * and events.  err (may be NULL) receives a message naming the store. */
+sl_rc sl_ingest_open(const char *db_path, sl_ingest **out, char *err, size_t nerr);
+
+/* Ingests a file, a folder (recursively, in name order) or "-" (JSON
+ * Lines on stdin).  Problems with single inputs are reported and skipped;
+ * the return value is not SL_OK only when the store itself failed. */
+sl_rc sl_ingest_path(sl_ingest *in, const char *path, sl_ingest_report_fn report, void *ctx);
+
+void sl_ingest_get_stats(const sl_ingest *in, sl_ingest_stats *out);
+void sl_ingest_close(sl_ingest *in);
+
 #ifdef __cplusplus
 }
 #endif

@@ -349,11 +349,13 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type) {
       double sc = sl_names_score_keys(key, e->key);
       if (sc < SL_NAMES_SAME)
         continue;
-      /* family names must agree: "Ahmed Hussein" is not "Ahmed al-Sharaa" */
-      double fam = sl_names_score_keys(mlast, last_word(e->key));
-      if (fam < SL_NAMES_SAME)
-        continue;
       size_t ewords = count_words(e->key);
+      /* family names must agree: "Ahmed Hussein" is not "Ahmed al-Sharaa";
+       * a lone given name ("Mr. Ahmed") may stand for a full name the same
+       * document already gave */
+      double fam = sl_names_score_keys(mlast, last_word(e->key));
+      if (fam < SL_NAMES_SAME && !(mwords == 1 && ewords > 1 && linked_in_doc(lk, (long)ci)))
+        continue;
       if (mwords == 1 && ewords > 1 && !linked_in_doc(lk, (long)ci))
         sc -= 0.05; /* prefer the entity this document already names */
       if (linked_in_doc(lk, (long)ci))

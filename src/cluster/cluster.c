@@ -1,0 +1,333 @@
+/*
+ * cluster — events and stories, incrementally (see cluster.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster/cluster.h"
+#include "cluster/similarity.h"
+#include "util/strmap.h"
+
+#define CORE_SIZE 6     /* entities that make an event's core */
+#define MAX_POSTINGS 4096 /* features shared by more events say little */
+
+typedef struct postings {
+  size_t *v;
+  size_t n, cap;
+} postings;
+
+struct sl_cluster {
+  sl_event_rec *ev;
+  size_t nev, capev;
+  sl_story_rec *st;
+  size_t nst, capst;
+  sl_strmap *index;  /* feature id (8 bytes) -> postings slot */
+  postings *post;
+  size_t npost, cappost;
+  size_t *seen;      /* scratch: last doc that looked at each event */
+  size_t stamp, last_candidates;
+};
+
+sl_rc sl_cluster_new(sl_cluster **out) {
+  sl_cluster *c = calloc(1, sizeof *c);
+  *out = NULL;
+  if (!c || !(c->index = sl_strmap_new())) {
+    free(c);
+    return SL_ENOMEM;
+  }
+  *out = c;
+  return SL_OK;
+}
+
+void sl_cluster_free(sl_cluster *c) {
+  if (!c)
+    return;
+  for (size_t i = 0; i < c->nev; i++)
+    sl_featvec_free(&c->ev[i].sum);
+  for (size_t i = 0; i < c->npost; i++)
+    free(c->post[i].v);
+  free(c->post);
+  free(c->ev);
+  free(c->st);
+  free(c->seen);
+  sl_strmap_free(c->index);
+  free(c);
+}
+
+size_t sl_cluster_nevents(const sl_cluster *c) { return c->nev; }
+sl_event_rec *sl_cluster_event(sl_cluster *c, size_t i) { return i < c->nev ? &c->ev[i] : NULL; }
+size_t sl_cluster_nstories(const sl_cluster *c) { return c->nst; }
+sl_story_rec *sl_cluster_story(sl_cluster *c, size_t i) { return i < c->nst ? &c->st[i] : NULL; }
+size_t sl_cluster_last_candidates(const sl_cluster *c) { return c->last_candidates; }
+
+/* Features that find candidate events: entities, numbers, event words. */
+static int indexed(uint64_t id) {
+  sl_feat_kind k = sl_feat_kind_of(id);
+  return k == SL_F_PERSON || k == SL_F_PLACE || k == SL_F_ORG || k == SL_F_EVENTWORD ||
+         k == SL_F_NUMBER;
+}
+
+static sl_rc post(sl_cluster *c, uint64_t id, size_t ev) {
+  int64_t slot;
+  if (!sl_strmap_get(c->index, (const char *)&id, sizeof id, &slot)) {
+    if (c->npost == c->cappost) {
+      size_t nc = c->cappost ? c->cappost * 2 : 1024;
+      postings *np = realloc(c->post, nc * sizeof *np);
+      if (!np)
+        return SL_ENOMEM;
+      c->post = np;
+      c->cappost = nc;
+    }
+    slot = (int64_t)c->npost;
+    c->post[c->npost++] = (postings){0};
+    if (sl_strmap_put(c->index, (const char *)&id, sizeof id, slot) != SL_OK)
+      return SL_ENOMEM;
+  }
+  postings *p = &c->post[slot];
+  if (p->n && p->v[p->n - 1] == ev)
+    return SL_OK;
+  for (size_t i = 0; i < p->n; i++)
+    if (p->v[i] == ev)
+      return SL_OK;
+  if (p->n == p->cap) {
+    size_t nc = p->cap ? p->cap * 2 : 4;
+    size_t *nv = realloc(p->v, nc * sizeof *nv);
+    if (!nv)
+      return SL_ENOMEM;
+    p->v = nv;
+    p->cap = nc;
+  }
+  p->v[p->n++] = ev;
+  return SL_OK;
+}
+
+static sl_rc index_event(sl_cluster *c, size_t ev, const sl_featvec *v) {
+  for (size_t i = 0; i < v->n; i++)
+    if (indexed(v->v[i].id) && post(c, v->v[i].id, ev) != SL_OK)
+      return SL_ENOMEM;
+  return SL_OK;
+}
+
+static sl_rc new_event(sl_cluster *c, size_t *idx) {
+  if (c->nev == c->capev) {
+    size_t nc = c->capev ? c->capev * 2 : 256;
+    sl_event_rec *ne = realloc(c->ev, nc * sizeof *ne);
+    size_t *ns = realloc(c->seen, nc * sizeof *ns);
+    if (ns)
+      c->seen = ns;
+    if (!ne || !ns) {
+      if (ne)
+        c->ev = ne;
+      return SL_ENOMEM;
+    }
+    c->ev = ne;
+    c->capev = nc;
+  }
+  sl_event_rec *e = &c->ev[c->nev];
+  memset(e, 0, sizeof *e);
+  sl_featvec_init(&e->sum);
+  e->story = -1;
+  e->dirty = 1;
+  c->seen[c->nev] = 0;
+  *idx = c->nev++;
+  return SL_OK;
+}
+
+static sl_rc new_story(sl_cluster *c, long *idx) {
+  if (c->nst == c->capst) {
+    size_t nc = c->capst ? c->capst * 2 : 64;
+    sl_story_rec *ns = realloc(c->st, nc * sizeof *ns);
+    if (!ns)
+      return SL_ENOMEM;
+    c->st = ns;
+    c->capst = nc;
+  }
+  memset(&c->st[c->nst], 0, sizeof c->st[c->nst]);
+  c->st[c->nst].dirty = 1;
+  *idx = (long)c->nst++;
+  return SL_OK;
+}
+
+sl_rc sl_cluster_load_event(sl_cluster *c, int64_t id, const sl_featvec *sum, int64_t story_id,
+                            size_t *idx) {
+  sl_rc rc = new_event(c, idx);
+  if (rc != SL_OK)
+    return rc;
+  sl_event_rec *e = &c->ev[*idx];
+  e->id = id;
+  e->dirty = 0;
+  if ((rc = sl_featvec_add(&e->sum, sum)) != SL_OK)
+    return rc;
+  e->sum.ndocs = sum->ndocs;
+  e->sum.day = sum->day;
+  if (story_id) {
+    long s = -1;
+    for (size_t i = 0; i < c->nst; i++)
+      if (c->st[i].id == story_id)
+        s = (long)i;
+    if (s < 0) {
+      if ((rc = new_story(c, &s)) != SL_OK)
+        return rc;
+      c->st[s].id = story_id;
+      c->st[s].dirty = 0;
+    }
+    e->story = s;
+    c->st[s].nevents++;
+  }
+  return index_event(c, *idx, &e->sum);
+}
+
+/* The event's core: its most-named entities (ids written to core[]). */
+static size_t event_core(const sl_event_rec *e, uint64_t *core) {
+  size_t n = 0;
+  float wmin[CORE_SIZE];
+  for (size_t i = 0; i < e->sum.n; i++) {
+    sl_feat_kind k = sl_feat_kind_of(e->sum.v[i].id);
+    float w = e->sum.v[i].w / (float)(e->sum.ndocs > 0 ? e->sum.ndocs : 1);
+    if (k != SL_F_PERSON && k != SL_F_PLACE && k != SL_F_ORG)
+      continue;
+    size_t pos = n < CORE_SIZE ? n++ : CORE_SIZE;
+    if (pos == CORE_SIZE) {
+      size_t lo = 0;
+      for (size_t j = 1; j < CORE_SIZE; j++)
+        if (wmin[j] < wmin[lo])
+          lo = j;
+      if (wmin[lo] >= w)
+        continue;
+      pos = lo;
+    }
+    core[pos] = e->sum.v[i].id;
+    wmin[pos] = w;
+  }
+  return n;
+}
+
+/* 1 when both events name at least one person in common. */
+static int share_person(const sl_featvec *a, const sl_featvec *b) {
+  size_t i = 0, j = 0;
+  while (i < a->n && j < b->n) {
+    if (a->v[i].id < b->v[j].id)
+      i++;
+    else if (b->v[j].id < a->v[i].id)
+      j++;
+    else {
+      if (sl_feat_kind_of(a->v[i].id) == SL_F_PERSON)
+        return 1;
+      i++;
+      j++;
+    }
+  }
+  return 0;
+}
+
+/* Story for event ev: the story of the events whose cores it shares
+ * most (two or more shared core entities, and a person in common). */
+static sl_rc thread_story(sl_cluster *c, size_t ev) {
+  uint64_t core[CORE_SIZE], other[CORE_SIZE];
+  size_t nc = event_core(&c->ev[ev], core);
+  long best = -1;
+  double best_score = 0;
+  sl_event_rec *e = &c->ev[ev];
+  if (e->story >= 0 && c->st[e->story].nevents > 1)
+    return SL_OK; /* already threaded with others */
+  /* candidates: events that share a core entity, found by the index */
+  c->stamp++;
+  for (size_t q = 0; q < nc && nc >= 2; q++) {
+    int64_t slot;
+    if (!sl_strmap_get(c->index, (const char *)&core[q], sizeof core[q], &slot))
+      continue;
+    const postings *p = &c->post[slot];
+    for (size_t pi = 0; pi < p->n && pi < MAX_POSTINGS; pi++) {
+      size_t i = p->v[pi];
+      if (c->seen[i] == c->stamp || i == ev || c->ev[i].story < 0 || c->ev[i].story == e->story)
+        continue;
+      c->seen[i] = c->stamp;
+      size_t no = event_core(&c->ev[i], other);
+      size_t shared = 0;
+      for (size_t a = 0; a < nc; a++)
+        for (size_t b = 0; b < no; b++)
+          shared += core[a] == other[b];
+      double jac = (double)shared / (double)(nc + no - shared);
+      if (shared >= 2 && jac >= 0.25 && jac > best_score && share_person(&e->sum, &c->ev[i].sum)) {
+        best_score = jac;
+        best = c->ev[i].story;
+      }
+    }
+  }
+  if (best >= 0) {
+    if (e->story >= 0) {
+      c->st[e->story].nevents--;
+      c->st[e->story].dirty = 1;
+    }
+    e->story = best;
+    c->st[best].nevents++;
+    c->st[best].dirty = 1;
+    e->dirty = 1;
+    return SL_OK;
+  }
+  if (e->story < 0) {
+    long s;
+    sl_rc rc = new_story(c, &s);
+    if (rc != SL_OK)
+      return rc;
+    e = &c->ev[ev];
+    e->story = s;
+    c->st[s].nevents = 1;
+    e->dirty = 1;
+  }
+  return SL_OK;
+}
+
+sl_rc sl_cluster_add(sl_cluster *c, const sl_featvec *doc, size_t *ev, double *score) {
+  long best = -1;
+  double best_score = 0;
+  sl_rc rc;
+  c->stamp++;
+  c->last_candidates = 0;
+  for (size_t i = 0; i < doc->n; i++) {
+    int64_t slot;
+    uint64_t id = doc->v[i].id;
+    if (!indexed(id) || !sl_strmap_get(c->index, (const char *)&id, sizeof id, &slot))
+      continue;
+    postings *p = &c->post[slot];
+    if (p->n > MAX_POSTINGS)
+      continue;
+    for (size_t k = 0; k < p->n; k++) {
+      size_t e = p->v[k];
+      if (c->seen[e] == c->stamp)
+        continue;
+      c->seen[e] = c->stamp;
+      c->last_candidates++;
+      double s = sl_similarity(doc, &c->ev[e].sum, NULL);
+      if (s > best_score) {
+        best_score = s;
+        best = (long)e;
+      }
+    }
+  }
+  size_t idx;
+  /* without a day on both sides nothing rules out a different occasion
+   * of the same people meeting: ask for stronger evidence */
+  double need = SL_SAME_EVENT;
+  if (best >= 0 && (doc->day == SL_NO_DAY || c->ev[best].sum.day == SL_NO_DAY))
+    need = SL_SAME_EVENT_UNDATED;
+  if (best >= 0 && best_score >= need) {
+    idx = (size_t)best;
+    *score = best_score;
+  } else {
+    if ((rc = new_event(c, &idx)) != SL_OK)
+      return rc;
+    *score = 0;
+  }
+  sl_event_rec *e = &c->ev[idx];
+  int32_t day = e->sum.day;
+  if ((rc = sl_featvec_add(&e->sum, doc)) != SL_OK)
+    return rc;
+  /* the event keeps the first day it was given */
+  e->sum.day = day != SL_NO_DAY ? day : doc->day;
+  e->dirty = 1;
+  if ((rc = index_event(c, idx, doc)) != SL_OK)
+    return rc;
+  *ev = idx;
+  return thread_story(c, idx);
+}

@@ -1,0 +1,17 @@
+/*
+ * eventwords — a small multilingual lexicon of event words (visit, talks,
+ * phone call, attack, earthquake, election, summit, sanctions, ...): each
+ * word of each supported language maps to one language-independent
+ * concept, so reports in different languages can share "what happened".
+ */
+#ifndef SL_EVENTWORDS_H
+#define SL_EVENTWORDS_H
+
+#include "storyline/storyline.h"
+
+/* Concept id (> 0) of the token with normalised form norm and stem stem
+ * in language lang, or 0 when it is not an event word.  Thread-safe. */
+uint32_t sl_eventword(const char *lang, const char *norm, size_t nnorm, const char *stem,
+                      size_t nstem);
+
+#endif

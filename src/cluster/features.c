@@ -1,0 +1,79 @@
+/*
+ * features — sparse evidence vectors (see features.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster/features.h"
+#include "util/strmap.h"
+
+uint64_t sl_feat_id(sl_feat_kind k, const char *z, size_t n) {
+  return ((uint64_t)k << 56) | (sl_hash64(z, n) & 0x00FFFFFFFFFFFFFFull);
+}
+
+uint64_t sl_feat_entity(sl_feat_kind k, int64_t entity_id) {
+  return ((uint64_t)k << 56) | ((uint64_t)entity_id & 0x00FFFFFFFFFFFFFFull);
+}
+
+void sl_featvec_init(sl_featvec *v) {
+  memset(v, 0, sizeof *v);
+  v->day = SL_NO_DAY;
+}
+
+void sl_featvec_free(sl_featvec *v) {
+  if (!v)
+    return;
+  free(v->v);
+  sl_featvec_init(v);
+}
+
+sl_rc sl_featvec_push(sl_featvec *v, uint64_t id, float w) {
+  if (v->n == v->cap) {
+    size_t nc = v->cap ? v->cap * 2 : 64;
+    sl_feat *nv = realloc(v->v, nc * sizeof *nv);
+    if (!nv)
+      return SL_ENOMEM;
+    v->v = nv;
+    v->cap = nc;
+  }
+  v->v[v->n++] = (sl_feat){id, w};
+  return SL_OK;
+}
+
+static int cmp_feat(const void *a, const void *b) {
+  uint64_t x = ((const sl_feat *)a)->id, y = ((const sl_feat *)b)->id;
+  return x < y ? -1 : x > y;
+}
+
+void sl_featvec_finish(sl_featvec *v) {
+  if (v->n < 2)
+    return;
+  qsort(v->v, v->n, sizeof *v->v, cmp_feat);
+  size_t o = 0;
+  for (size_t i = 1; i < v->n; i++) {
+    if (v->v[i].id == v->v[o].id)
+      v->v[o].w += v->v[i].w;
+    else
+      v->v[++o] = v->v[i];
+  }
+  v->n = o + 1;
+}
+
+sl_rc sl_featvec_add(sl_featvec *acc, const sl_featvec *doc) {
+  for (size_t i = 0; i < doc->n; i++)
+    if (sl_featvec_push(acc, doc->v[i].id, doc->v[i].w) != SL_OK)
+      return SL_ENOMEM;
+  sl_featvec_finish(acc);
+  acc->ndocs += doc->ndocs ? doc->ndocs : 1;
+  return SL_OK;
+}
+
+/* Howard Hinnant's days-from-civil algorithm. */
+int32_t sl_days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (int32_t)(era * 146097 + doe - 719468);
+}

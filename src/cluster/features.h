@@ -1,0 +1,52 @@
+/*
+ * features — the evidence a document (or an event) offers for the
+ * question "same happening?": linked persons, places and organisations,
+ * the event's day, numbers and quantities, multilingual event words, and
+ * word stems (which only meet within one language, since their ids carry
+ * the language).  A vector is sorted by feature id; an event's vector is
+ * the sum of its documents' vectors.
+ */
+#ifndef SL_FEATURES_H
+#define SL_FEATURES_H
+
+#include "storyline/storyline.h"
+
+typedef enum sl_feat_kind {
+  SL_F_PERSON = 0, SL_F_PLACE, SL_F_ORG, SL_F_NUMBER, SL_F_EVENTWORD, SL_F_TERM, SL_F_NKINDS
+} sl_feat_kind;
+
+#define SL_NO_DAY INT32_MIN
+
+typedef struct sl_feat {
+  uint64_t id;   /* kind in the top byte, value hash below */
+  float w;
+} sl_feat;
+
+typedef struct sl_featvec {
+  sl_feat *v;
+  size_t n, cap;
+  int32_t day;   /* the happening's day, days since 1970-01-01, or SL_NO_DAY */
+  int32_t ndocs; /* documents summed into this vector */
+} sl_featvec;
+
+static inline sl_feat_kind sl_feat_kind_of(uint64_t id) { return (sl_feat_kind)(id >> 56); }
+
+/* Feature id of kind k for the value z[0..n). */
+uint64_t sl_feat_id(sl_feat_kind k, const char *z, size_t n);
+/* Feature id of an entity (stable store id). */
+uint64_t sl_feat_entity(sl_feat_kind k, int64_t entity_id);
+
+void sl_featvec_init(sl_featvec *v);
+void sl_featvec_free(sl_featvec *v);
+
+/* Adds weight w to feature id (unsorted until sl_featvec_finish). */
+sl_rc sl_featvec_push(sl_featvec *v, uint64_t id, float w);
+/* Sorts by id and merges duplicates (summing weights). */
+void sl_featvec_finish(sl_featvec *v);
+/* acc += doc (both finished); acc->ndocs counts the documents. */
+sl_rc sl_featvec_add(sl_featvec *acc, const sl_featvec *doc);
+
+/* Days since 1970-01-01 of a Gregorian date (day-level dates only). */
+int32_t sl_days_from_civil(int y, int m, int d);
+
+#endif

@@ -1,0 +1,300 @@
+/*
+ * ingest — drives one document through the whole data flow: read,
+ * analyse (clean, language, tokens, dates, numbers), mentions, linking,
+ * evidence, clustering into events and stories, and the store, all of
+ * the store's changes for one document in one transaction.
+ *
+ * The linker and the clusterer are in-memory mirrors of the store.  When a
+ * document's transaction fails they may hold changes the store rolled
+ * back, so they are rebuilt from the store before the next document.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/analyze.h"
+#include "cluster/cluster.h"
+#include "cluster/evidence.h"
+#include "link/linker.h"
+#include "read/read.h"
+#include "store/store.h"
+
+#define MAX_FACT_SENTENCE 400
+
+struct sl_ingest {
+  sl_store *store;
+  sl_analyzer *az;
+  sl_linker *lk;
+  sl_cluster *cl;
+  sl_ingest_stats st;
+  sl_ingest_report_fn report;
+  void *report_ctx;
+  sl_featvec vec;
+};
+
+static sl_rc reload(sl_ingest *in) {
+  sl_linker_free(in->lk);
+  sl_cluster_free(in->cl);
+  in->lk = NULL;
+  in->cl = NULL;
+  sl_rc rc = sl_linker_new(&in->lk);
+  if (rc == SL_OK)
+    rc = sl_cluster_new(&in->cl);
+  if (rc == SL_OK)
+    rc = sl_store_load(in->store, in->lk, in->cl);
+  return rc;
+}
+
+sl_rc sl_ingest_open(const char *db_path, sl_ingest **out, char *err, size_t nerr) {
+  sl_ingest *in = calloc(1, sizeof *in);
+  sl_rc rc;
+  *out = NULL;
+  if (!in)
+    return SL_ENOMEM;
+  sl_featvec_init(&in->vec);
+  if ((rc = sl_store_open(db_path, &in->store, err, nerr)) != SL_OK)
+    goto fail;
+  if ((rc = sl_analyzer_new(&in->az)) != SL_OK || (rc = reload(in)) != SL_OK) {
+    if (err)
+      snprintf(err, nerr, "cannot load store %s: %s", db_path, sl_strerror(rc));
+    goto fail;
+  }
+  *out = in;
+  return SL_OK;
+fail:
+  sl_ingest_close(in);
+  return rc;
+}
+
+void sl_ingest_close(sl_ingest *in) {
+  if (!in)
+    return;
+  sl_store_close(in->store);
+  sl_analyzer_free(in->az);
+  sl_linker_free(in->lk);
+  sl_cluster_free(in->cl);
+  sl_featvec_free(&in->vec);
+  free(in);
+}
+
+void sl_ingest_get_stats(const sl_ingest *in, sl_ingest_stats *out) { *out = in->st; }
+
+static void report(sl_ingest *in, const char *where, sl_rc rc, const char *what) {
+  if (in->report)
+    in->report(in->report_ctx, where, rc, what);
+}
+
+/* The sentence around byte offset [s, e) of text, for a fact. */
+static void sentence_around(const char *z, size_t n, uint32_t s, uint32_t e, size_t *a, size_t *b) {
+  size_t i = s, j = e;
+  while (i > 0 && s - i < MAX_FACT_SENTENCE / 2 && z[i - 1] != '\n' &&
+         !(z[i - 1] == '.' && i < n && z[i] == ' '))
+    i--;
+  while (j < n && j - e < MAX_FACT_SENTENCE / 2 && z[j] != '\n' && !(z[j] == '.' && (j + 1 >= n || z[j + 1] == ' ')))
+    j++;
+  if (j < n && z[j] == '.')
+    j++;
+  while (i < j && ((unsigned char)z[i] & 0xC0) == 0x80)
+    i++; /* never start inside a code point */
+  while (j > i && j < n && ((unsigned char)z[j] & 0xC0) == 0x80)
+    j--;
+  *a = i;
+  *b = j;
+}
+
+static char *normalized(const char *z) {
+  char *out = NULL;
+  size_t n;
+  if (sl_normalize(z, strlen(z), &out, &n) != SL_OK)
+    return NULL;
+  return out;
+}
+
+/* Variant names of the entities a document links, for its FTS row. */
+static char *names_of(sl_ingest *in, const sl_analysis *a) {
+  size_t cap = 1, o = 0;
+  for (size_t i = 0; i < a->nments; i++)
+    if (a->ment_entity[i] >= 0)
+      cap += (a->ments[i].end - a->ments[i].start) + strlen(sl_linker_entity(in->lk, (size_t)a->ment_entity[i])->name) + 2;
+  char *s = malloc(cap);
+  if (!s)
+    return NULL;
+  for (size_t i = 0; i < a->nments; i++) {
+    if (a->ment_entity[i] < 0)
+      continue;
+    const char *nm = sl_linker_entity(in->lk, (size_t)a->ment_entity[i])->name;
+    size_t ln = strlen(nm), ls = a->ments[i].end - a->ments[i].start;
+    memcpy(s + o, nm, ln);
+    o += ln;
+    s[o++] = ' ';
+    memcpy(s + o, a->text + a->ments[i].start, ls);
+    o += ls;
+    s[o++] = ' ';
+  }
+  s[o] = 0;
+  return s;
+}
+
+static sl_rc store_doc(sl_ingest *in, sl_analysis *a) {
+  sl_rc rc = SL_OK;
+  size_t nm = a->nments;
+  int64_t *ids = calloc(nm ? nm : 1, sizeof *ids);
+  sl_ent_type *types = calloc(nm ? nm : 1, sizeof *types);
+  char *title_n = NULL, *body_n = NULL, *names = NULL;
+  char pub[16] = "", evd[16] = "";
+  if (!ids || !types) {
+    rc = SL_ENOMEM;
+    goto out;
+  }
+  if ((rc = sl_store_begin(in->store)) != SL_OK)
+    goto out;
+  /* entities, their counts and spellings */
+  for (size_t i = 0; i < nm && rc == SL_OK; i++) {
+    if (a->ment_entity[i] < 0)
+      continue;
+    sl_entity *e = sl_linker_entity(in->lk, (size_t)a->ment_entity[i]);
+    if ((rc = sl_store_put_entity(in->store, e)) != SL_OK)
+      break;
+    int first = 1;
+    int64_t count = 0;
+    for (size_t k = 0; k < nm; k++)
+      if (a->ment_entity[k] == a->ment_entity[i]) {
+        first &= k >= i;
+        count++;
+      }
+    if (first)
+      rc = sl_store_count_entity(in->store, e->id, count);
+    ids[i] = e->id;
+    types[i] = e->type;
+    const sl_mention *m = &a->ments[i];
+    if (rc == SL_OK)
+      rc = sl_store_put_variant(in->store, e->id, a->text + m->start, m->end - m->start,
+                                sl_script_name(sl_script_detect(a->text + m->start, m->end - m->start)),
+                                a->lang);
+  }
+  if (rc != SL_OK)
+    goto out;
+  /* the event and the story */
+  if ((rc = sl_evidence_build(a, ids, types, &in->vec)) != SL_OK)
+    goto out;
+  size_t evi;
+  double score;
+  size_t before = sl_cluster_nevents(in->cl);
+  if ((rc = sl_cluster_add(in->cl, &in->vec, &evi, &score)) != SL_OK)
+    goto out;
+  if (sl_cluster_nevents(in->cl) > before)
+    in->st.events_new++;
+  sl_event_rec *ev = sl_cluster_event(in->cl, evi);
+  sl_story_rec *story = sl_cluster_story(in->cl, (size_t)ev->story);
+  if ((rc = sl_store_put_story(in->store, story, a->title)) != SL_OK)
+    goto out;
+  if ((rc = sl_store_put_event(in->store, ev, story->id, a->title, a->lang, &in->vec)) != SL_OK)
+    goto out;
+  story->dirty = 1; /* its dates and counts now include this event */
+  sl_date_format(&a->published, pub);
+  sl_date_format(&a->event_date, evd);
+  sl_doc_row row = {a->id, a->url, a->path, a->source, a->title, a->text, a->lang,
+                    sl_script_name(a->script), pub[0] ? pub : NULL, evd[0] ? evd : NULL,
+                    a->content_hash, ev->id};
+  if ((rc = sl_store_put_document(in->store, &row)) != SL_OK)
+    goto out;
+  for (size_t i = 0; i < nm && rc == SL_OK; i++)
+    if (ids[i])
+      rc = sl_store_put_mention(in->store, a->id, ids[i], a->ments[i].start, a->ments[i].end,
+                                a->text + a->ments[i].start, a->ments[i].end - a->ments[i].start);
+  for (size_t i = 0; i < a->nnums && rc == SL_OK; i++) {
+    size_t s, e;
+    sentence_around(a->text, a->ntext, a->nums[i].start, a->nums[i].end, &s, &e);
+    rc = sl_store_put_fact(in->store, a->id, a->nums[i].value, a->nums[i].unit, a->text + s, e - s);
+  }
+  if (rc != SL_OK)
+    goto out;
+  title_n = normalized(a->title);
+  body_n = normalized(a->text);
+  names = names_of(in, a);
+  if (!title_n || !body_n || !names) {
+    rc = SL_ENOMEM;
+    goto out;
+  }
+  if ((rc = sl_store_put_fts(in->store, a->id, title_n, body_n, names)) != SL_OK)
+    goto out;
+  /* stories an event left behind */
+  for (size_t i = 0; i < sl_cluster_nstories(in->cl) && rc == SL_OK; i++) {
+    sl_story_rec *s = sl_cluster_story(in->cl, i);
+    if (s->dirty)
+      rc = sl_store_put_story(in->store, s, a->title);
+  }
+  if (rc == SL_OK)
+    rc = sl_store_commit(in->store);
+out:
+  if (rc != SL_OK) {
+    sl_store_rollback(in->store);
+    if (reload(in) != SL_OK)
+      rc = SL_ESTORE;
+  }
+  free(ids);
+  free(types);
+  free(title_n);
+  free(body_n);
+  free(names);
+  return rc;
+}
+
+static sl_rc on_doc(void *ctx, sl_doc *doc) {
+  sl_ingest *in = ctx;
+  sl_analysis a;
+  const char *why = NULL;
+  sl_rc rc;
+  char where[512];
+  snprintf(where, sizeof where, "%s (%s)", doc->id, doc->path ? doc->path : "-");
+  in->st.read++;
+  rc = sl_analyze(in->az, doc, &a, &why);
+  if (rc != SL_OK) {
+    report(in, where, rc, why ? why : sl_strerror(rc));
+    in->st.failed++;
+    rc = rc == SL_ENOMEM ? rc : SL_OK;
+    goto out;
+  }
+  if (sl_store_has_doc(in->store, a.id, a.content_hash)) {
+    report(in, where, SL_EDUP, "already stored (same id or same text)");
+    in->st.duplicates++;
+    goto out;
+  }
+  /* mentions twice: the second pass finds the short forms ("بوتين")
+   * of names the first pass introduced to the linker */
+  for (int pass = 0; pass < 2 && rc == SL_OK; pass++) {
+    rc = sl_analyze_mentions(in->az, &a, sl_linker_known, in->lk);
+    if (rc == SL_OK)
+      rc = sl_linker_link(in->lk, a.lang, a.text, a.ntext, a.ments, a.nments, a.ment_entity);
+  }
+  if (rc == SL_OK)
+    rc = store_doc(in, &a);
+  if (rc == SL_OK)
+    in->st.stored++;
+  else {
+    char what[400];
+    snprintf(what, sizeof what, "could not be stored (%s); the store is unchanged",
+             rc == SL_ESTORE ? sl_store_errmsg(in->store) : sl_strerror(rc));
+    report(in, where, rc, what);
+    in->st.failed++;
+  }
+out:
+  sl_analysis_clear(&a);
+  sl_doc_free(doc);
+  /* a store failure ends the ingest; a bad document does not */
+  return rc == SL_ESTORE || rc == SL_ENOMEM ? rc : SL_OK;
+}
+
+static void on_read_error(void *ctx, const char *where, sl_rc rc, const char *what) {
+  sl_ingest *in = ctx;
+  if (rc != SL_OK)
+    in->st.failed++;
+  report(in, where, rc, what);
+}
+
+sl_rc sl_ingest_path(sl_ingest *in, const char *path, sl_ingest_report_fn rep, void *ctx) {
+  sl_read_stats rs;
+  in->report = rep;
+  in->report_ctx = ctx;
+  return sl_read_path(path, on_doc, on_read_error, in, &rs);
+}

@@ -1,0 +1,471 @@
+/*
+ * store — SQLite persistence for ingest (see store.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+static const char SCHEMA[] =
+  "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  "CREATE TABLE stories(id INTEGER PRIMARY KEY, title TEXT NOT NULL, first_date TEXT,"
+  " last_date TEXT, event_count INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE events(id INTEGER PRIMARY KEY, title TEXT NOT NULL, event_date TEXT,"
+  " story_id INTEGER REFERENCES stories(id), doc_count INTEGER NOT NULL DEFAULT 0,"
+  " langs TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+  "CREATE TABLE documents(id TEXT PRIMARY KEY, url TEXT, path TEXT, source TEXT,"
+  " title TEXT NOT NULL, text TEXT NOT NULL, lang TEXT NOT NULL, script TEXT NOT NULL,"
+  " published TEXT, event_date TEXT, content_hash TEXT NOT NULL UNIQUE,"
+  " event_id INTEGER REFERENCES events(id), ingested_at TEXT NOT NULL);"
+  "CREATE TABLE entities(id INTEGER PRIMARY KEY,"
+  " type TEXT NOT NULL CHECK (type IN ('person','place','org')), name TEXT NOT NULL,"
+  " key TEXT NOT NULL, doc_count INTEGER NOT NULL DEFAULT 0,"
+  " mention_count INTEGER NOT NULL DEFAULT 0, code TEXT);"
+  "CREATE TABLE entity_variants(entity_id INTEGER NOT NULL REFERENCES entities(id),"
+  " variant TEXT NOT NULL, script TEXT NOT NULL, lang TEXT, count INTEGER NOT NULL DEFAULT 1,"
+  " PRIMARY KEY (entity_id, variant));"
+  "CREATE TABLE mentions(doc_id TEXT NOT NULL REFERENCES documents(id),"
+  " entity_id INTEGER NOT NULL REFERENCES entities(id), start INTEGER NOT NULL,"
+  " end INTEGER NOT NULL, surface TEXT NOT NULL);"
+  "CREATE TABLE facts(doc_id TEXT NOT NULL REFERENCES documents(id), value REAL NOT NULL,"
+  " unit TEXT NOT NULL DEFAULT '', sentence TEXT NOT NULL);"
+  "CREATE TABLE event_features(feature INTEGER NOT NULL, event_id INTEGER NOT NULL,"
+  " weight REAL NOT NULL, PRIMARY KEY (feature, event_id)) WITHOUT ROWID;"
+  "CREATE VIRTUAL TABLE doc_fts USING fts5(doc_id UNINDEXED, title, body, names,"
+  " tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE INDEX mentions_doc ON mentions(doc_id);"
+  "CREATE INDEX mentions_entity ON mentions(entity_id);"
+  "CREATE INDEX documents_event ON documents(event_id);"
+  "CREATE INDEX events_story ON events(story_id);"
+  "CREATE INDEX variants_variant ON entity_variants(variant);"
+  "CREATE INDEX event_features_event ON event_features(event_id);"
+  "INSERT INTO meta VALUES('schema_version', '1');";
+
+enum {
+  Q_HAS_DOC, Q_INS_ENTITY, Q_UPD_ENTITY, Q_INS_VARIANT, Q_COUNT_ENTITY, Q_INS_DOC,
+  Q_INS_MENTION, Q_INS_FACT, Q_INS_FTS, Q_INS_EVENT, Q_UPD_EVENT, Q_ADD_FEATURE,
+  Q_INS_STORY, Q_UPD_STORY, Q_DEL_STORY, Q_COUNT
+};
+
+static const char *const SQL[Q_COUNT] = {
+  [Q_HAS_DOC] = "SELECT 1 FROM documents WHERE id = ?1 OR content_hash = ?2",
+  [Q_INS_ENTITY] = "INSERT INTO entities(type, name, key, code) VALUES(?1, ?2, ?3, ?4)",
+  [Q_UPD_ENTITY] = "UPDATE entities SET name = ?2, key = ?3 WHERE id = ?1",
+  [Q_INS_VARIANT] = "INSERT INTO entity_variants(entity_id, variant, script, lang) VALUES(?1, ?2, ?3, ?4)"
+                    " ON CONFLICT(entity_id, variant) DO UPDATE SET count = count + 1",
+  [Q_COUNT_ENTITY] = "UPDATE entities SET doc_count = doc_count + 1,"
+                     " mention_count = mention_count + ?2 WHERE id = ?1",
+  [Q_INS_DOC] = "INSERT INTO documents(id, url, path, source, title, text, lang, script, published,"
+                " event_date, content_hash, event_id, ingested_at)"
+                " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+  [Q_INS_MENTION] = "INSERT INTO mentions(doc_id, entity_id, start, end, surface) VALUES(?1, ?2, ?3, ?4, ?5)",
+  [Q_INS_FACT] = "INSERT INTO facts(doc_id, value, unit, sentence) VALUES(?1, ?2, ?3, ?4)",
+  [Q_INS_FTS] = "INSERT INTO doc_fts(doc_id, title, body, names) VALUES(?1, ?2, ?3, ?4)",
+  [Q_INS_EVENT] = "INSERT INTO events(title, event_date, story_id, doc_count, langs, created_at, updated_at)"
+                  " VALUES(?1, ?2, ?3, 0, '', ?4, ?4)",
+  [Q_UPD_EVENT] = "UPDATE events SET event_date = ?2, story_id = ?3, doc_count = doc_count + 1,"
+                  " langs = CASE WHEN ?4 IS NULL OR instr(',' || langs || ',', ',' || ?4 || ',') THEN langs"
+                  " WHEN langs = '' THEN ?4 ELSE langs || ',' || ?4 END, updated_at = ?5 WHERE id = ?1",
+  [Q_ADD_FEATURE] = "INSERT INTO event_features(feature, event_id, weight) VALUES(?1, ?2, ?3)"
+                    " ON CONFLICT(feature, event_id) DO UPDATE SET weight = weight + excluded.weight",
+  [Q_INS_STORY] = "INSERT INTO stories(title) VALUES(?1)",
+  [Q_UPD_STORY] = "UPDATE stories SET"
+                  " first_date = (SELECT min(event_date) FROM events WHERE story_id = ?1),"
+                  " last_date = (SELECT max(event_date) FROM events WHERE story_id = ?1),"
+                  " event_count = (SELECT count(*) FROM events WHERE story_id = ?1) WHERE id = ?1",
+  [Q_DEL_STORY] = "DELETE FROM stories WHERE id = ?1 AND NOT EXISTS"
+                  " (SELECT 1 FROM events WHERE story_id = ?1)",
+};
+
+struct sl_store {
+  sqlite3 *db;
+  sqlite3_stmt *q[Q_COUNT];
+  char now[32];
+  char err[256]; /* last SQLite error, for reports */
+};
+
+const char *sl_store_errmsg(const sl_store *st) { return st->err[0] ? st->err : "store error"; }
+
+static void set_err(char *err, size_t nerr, const char *path, const char *what) {
+  if (err && nerr)
+    snprintf(err, nerr, "cannot open store %s: %s", path, what);
+}
+
+static sl_rc exec(sl_store *st, const char *sql) {
+  if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    return SL_OK;
+  snprintf(st->err, sizeof st->err, "%s", sqlite3_errmsg(st->db));
+  return SL_ESTORE;
+}
+
+sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr) {
+  sl_store *st = calloc(1, sizeof *st);
+  sqlite3_stmt *v = NULL;
+  sl_rc rc = SL_ESTORE;
+  *out = NULL;
+  if (!st)
+    return SL_ENOMEM;
+  if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    set_err(err, nerr, path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+    goto out;
+  }
+  sqlite3_busy_timeout(st->db, 5000);
+  if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;") != SL_OK) {
+    set_err(err, nerr, path, sqlite3_errmsg(st->db));
+    goto out;
+  }
+  /* a new file gets the schema; an existing one must carry our version */
+  if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &v,
+                         NULL) != SQLITE_OK) {
+    if (exec(st, "BEGIN") != SL_OK || exec(st, SCHEMA) != SL_OK || exec(st, "COMMIT") != SL_OK) {
+      set_err(err, nerr, path, sqlite3_errmsg(st->db));
+      exec(st, "ROLLBACK");
+      goto out;
+    }
+  } else {
+    int ok = sqlite3_step(v) == SQLITE_ROW && sqlite3_column_int(v, 0) == SL_SCHEMA_VERSION;
+    if (!ok) {
+      set_err(err, nerr, path, "not a storyline store of schema version 1");
+      goto out;
+    }
+  }
+  for (int i = 0; i < Q_COUNT; i++)
+    if (sqlite3_prepare_v3(st->db, SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &st->q[i], NULL) != SQLITE_OK) {
+      set_err(err, nerr, path, sqlite3_errmsg(st->db));
+      goto out;
+    }
+  rc = SL_OK;
+out:
+  sqlite3_finalize(v);
+  if (rc != SL_OK) {
+    sl_store_close(st);
+    return rc;
+  }
+  *out = st;
+  return SL_OK;
+}
+
+void sl_store_close(sl_store *st) {
+  if (!st)
+    return;
+  for (int i = 0; i < Q_COUNT; i++)
+    sqlite3_finalize(st->q[i]);
+  sqlite3_close(st->db);
+  free(st);
+}
+
+static sl_ent_type type_of(const char *s) {
+  return !strcmp(s, "place") ? SL_ENT_PLACE : !strcmp(s, "org") ? SL_ENT_ORG : SL_ENT_PERSON;
+}
+
+static const char *text_col(sqlite3_stmt *s, int i) {
+  const unsigned char *t = sqlite3_column_text(s, i);
+  return t ? (const char *)t : "";
+}
+
+/* entities -> linker; store ids are dense enough to map through a table */
+static sl_rc load_entities(sl_store *st, sl_linker *lk) {
+  sqlite3_stmt *s = NULL;
+  sl_rc rc = SL_OK;
+  size_t *map = NULL;
+  int64_t maxid = 0;
+  if (sqlite3_prepare_v2(st->db, "SELECT max(id) FROM entities", -1, &s, NULL) != SQLITE_OK)
+    return SL_ESTORE;
+  if (sqlite3_step(s) == SQLITE_ROW)
+    maxid = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  map = calloc((size_t)maxid + 1, sizeof *map);
+  if (!map)
+    return SL_ENOMEM;
+  if (sqlite3_prepare_v2(st->db, "SELECT id, type, name, code, mention_count, doc_count FROM entities"
+                         " ORDER BY id", -1, &s, NULL) != SQLITE_OK) {
+    rc = SL_ESTORE;
+    goto out;
+  }
+  while (sqlite3_step(s) == SQLITE_ROW && rc == SL_OK) {
+    int64_t id = sqlite3_column_int64(s, 0);
+    size_t idx;
+    rc = sl_linker_load_entity(lk, id, type_of(text_col(s, 1)), text_col(s, 2), text_col(s, 3),
+                               sqlite3_column_int64(s, 4), sqlite3_column_int64(s, 5), &idx);
+    if (id >= 0 && id <= maxid)
+      map[id] = idx + 1;
+  }
+  sqlite3_finalize(s);
+  s = NULL;
+  if (rc != SL_OK)
+    goto out;
+  if (sqlite3_prepare_v2(st->db, "SELECT entity_id, variant FROM entity_variants", -1, &s, NULL) !=
+      SQLITE_OK) {
+    rc = SL_ESTORE;
+    goto out;
+  }
+  while (sqlite3_step(s) == SQLITE_ROW && rc == SL_OK) {
+    int64_t id = sqlite3_column_int64(s, 0);
+    if (id < 0 || id > maxid || !map[id])
+      continue;
+    rc = sl_linker_add_variant(lk, map[id] - 1, text_col(s, 1), (size_t)sqlite3_column_bytes(s, 1));
+  }
+  /* loading replays names, it changes nothing worth writing back */
+  for (size_t i = 0; i < sl_linker_count(lk); i++)
+    sl_linker_entity(lk, i)->dirty = 0;
+out:
+  sqlite3_finalize(s);
+  free(map);
+  return rc;
+}
+
+static int32_t day_of(const char *iso) {
+  int y, m, d;
+  if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
+    return sl_days_from_civil(y, m, d);
+  return SL_NO_DAY;
+}
+
+/* events (with their evidence sums) -> clusterer */
+static sl_rc load_events(sl_store *st, sl_cluster *cl) {
+  sqlite3_stmt *ev = NULL, *f = NULL;
+  sl_rc rc = SL_OK;
+  sl_featvec v;
+  sl_featvec_init(&v);
+  if (sqlite3_prepare_v2(st->db, "SELECT id, story_id, doc_count, event_date FROM events ORDER BY id",
+                         -1, &ev, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(st->db, "SELECT feature, weight FROM event_features WHERE event_id = ?1",
+                         -1, &f, NULL) != SQLITE_OK) {
+    rc = SL_ESTORE;
+    goto out;
+  }
+  while (rc == SL_OK && sqlite3_step(ev) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(ev, 0);
+    v.n = 0;
+    sqlite3_bind_int64(f, 1, id);
+    while (rc == SL_OK && sqlite3_step(f) == SQLITE_ROW)
+      rc = sl_featvec_push(&v, (uint64_t)sqlite3_column_int64(f, 0), (float)sqlite3_column_double(f, 1));
+    sqlite3_reset(f);
+    if (rc != SL_OK)
+      break;
+    sl_featvec_finish(&v);
+    v.ndocs = sqlite3_column_int(ev, 2);
+    v.day = day_of((const char *)sqlite3_column_text(ev, 3));
+    size_t idx;
+    rc = sl_cluster_load_event(cl, id, &v, sqlite3_column_int64(ev, 1), &idx);
+  }
+out:
+  sl_featvec_free(&v);
+  sqlite3_finalize(ev);
+  sqlite3_finalize(f);
+  return rc;
+}
+
+sl_rc sl_store_load(sl_store *st, sl_linker *lk, sl_cluster *cl) {
+  sl_rc rc = load_entities(st, lk);
+  return rc == SL_OK ? load_events(st, cl) : rc;
+}
+
+/* Steps a prepared statement once; resets it for the next use. */
+static sl_rc run(sl_store *st, int q) {
+  int r = sqlite3_step(st->q[q]);
+  if (r != SQLITE_DONE && r != SQLITE_ROW)
+    snprintf(st->err, sizeof st->err, "%s", sqlite3_errmsg(st->db));
+  sqlite3_reset(st->q[q]);
+  sqlite3_clear_bindings(st->q[q]);
+  return r == SQLITE_DONE || r == SQLITE_ROW ? SL_OK : SL_ESTORE;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *z) {
+  if (z)
+    sqlite3_bind_text(s, i, z, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null(s, i);
+}
+
+int sl_store_has_doc(sl_store *st, const char *id, const char *content_hash) {
+  sqlite3_stmt *s = st->q[Q_HAS_DOC];
+  bind_text(s, 1, id);
+  bind_text(s, 2, content_hash);
+  int found = sqlite3_step(s) == SQLITE_ROW;
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  return found;
+}
+
+sl_rc sl_store_begin(sl_store *st) {
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(st->now, sizeof st->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return exec(st, "BEGIN IMMEDIATE");
+}
+
+sl_rc sl_store_commit(sl_store *st) { return exec(st, "COMMIT"); }
+void sl_store_rollback(sl_store *st) { exec(st, "ROLLBACK"); }
+
+sl_rc sl_store_put_entity(sl_store *st, sl_entity *e) {
+  static const char *const TYPES[] = {"person", "place", "org", "person"};
+  if (e->id == 0) {
+    sqlite3_stmt *s = st->q[Q_INS_ENTITY];
+    bind_text(s, 1, TYPES[e->type]);
+    bind_text(s, 2, e->name);
+    bind_text(s, 3, e->key);
+    bind_text(s, 4, e->gaz_code);
+    if (run(st, Q_INS_ENTITY) != SL_OK)
+      return SL_ESTORE;
+    e->id = sqlite3_last_insert_rowid(st->db);
+  } else if (e->dirty) {
+    sqlite3_stmt *s = st->q[Q_UPD_ENTITY];
+    sqlite3_bind_int64(s, 1, e->id);
+    bind_text(s, 2, e->name);
+    bind_text(s, 3, e->key);
+    if (run(st, Q_UPD_ENTITY) != SL_OK)
+      return SL_ESTORE;
+  }
+  e->dirty = 0;
+  return SL_OK;
+}
+
+sl_rc sl_store_put_variant(sl_store *st, int64_t entity_id, const char *z, size_t n,
+                           const char *script, const char *lang) {
+  sqlite3_stmt *s = st->q[Q_INS_VARIANT];
+  sqlite3_bind_int64(s, 1, entity_id);
+  sqlite3_bind_text(s, 2, z, (int)n, SQLITE_STATIC);
+  bind_text(s, 3, script);
+  bind_text(s, 4, lang);
+  return run(st, Q_INS_VARIANT);
+}
+
+sl_rc sl_store_count_entity(sl_store *st, int64_t entity_id, int64_t mentions) {
+  sqlite3_stmt *s = st->q[Q_COUNT_ENTITY];
+  sqlite3_bind_int64(s, 1, entity_id);
+  sqlite3_bind_int64(s, 2, mentions);
+  return run(st, Q_COUNT_ENTITY);
+}
+
+sl_rc sl_store_put_document(sl_store *st, const sl_doc_row *d) {
+  sqlite3_stmt *s = st->q[Q_INS_DOC];
+  bind_text(s, 1, d->id);
+  bind_text(s, 2, d->url);
+  bind_text(s, 3, d->path);
+  bind_text(s, 4, d->source);
+  bind_text(s, 5, d->title);
+  bind_text(s, 6, d->text);
+  bind_text(s, 7, d->lang);
+  bind_text(s, 8, d->script);
+  bind_text(s, 9, d->published);
+  bind_text(s, 10, d->event_date);
+  bind_text(s, 11, d->content_hash);
+  sqlite3_bind_int64(s, 12, d->event_id);
+  bind_text(s, 13, st->now);
+  return run(st, Q_INS_DOC);
+}
+
+sl_rc sl_store_put_mention(sl_store *st, const char *doc_id, int64_t entity_id, uint32_t start,
+                           uint32_t end, const char *surface, size_t nsurface) {
+  sqlite3_stmt *s = st->q[Q_INS_MENTION];
+  bind_text(s, 1, doc_id);
+  sqlite3_bind_int64(s, 2, entity_id);
+  sqlite3_bind_int64(s, 3, start);
+  sqlite3_bind_int64(s, 4, end);
+  sqlite3_bind_text(s, 5, surface, (int)nsurface, SQLITE_STATIC);
+  return run(st, Q_INS_MENTION);
+}
+
+sl_rc sl_store_put_fact(sl_store *st, const char *doc_id, double value, const char *unit,
+                        const char *sentence, size_t nsentence) {
+  sqlite3_stmt *s = st->q[Q_INS_FACT];
+  bind_text(s, 1, doc_id);
+  sqlite3_bind_double(s, 2, value);
+  bind_text(s, 3, unit ? unit : "");
+  sqlite3_bind_text(s, 4, sentence, (int)nsentence, SQLITE_STATIC);
+  return run(st, Q_INS_FACT);
+}
+
+sl_rc sl_store_put_fts(sl_store *st, const char *doc_id, const char *title, const char *body,
+                       const char *names) {
+  sqlite3_stmt *s = st->q[Q_INS_FTS];
+  bind_text(s, 1, doc_id);
+  bind_text(s, 2, title);
+  bind_text(s, 3, body);
+  bind_text(s, 4, names);
+  return run(st, Q_INS_FTS);
+}
+
+static void format_day(int32_t day, char out[32]) {
+  /* civil-from-days (Howard Hinnant) */
+  int z = day + 719468;
+  int era = (z >= 0 ? z : z - 146096) / 146097;
+  int doe = z - era * 146097;
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int y = yoe + era * 400;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+  int d = doy - (153 * mp + 2) / 5 + 1;
+  int m = mp + (mp < 10 ? 3 : -9);
+  snprintf(out, 32, "%04d-%02d-%02d", y + (m <= 2), m, d);
+}
+
+sl_rc sl_store_put_event(sl_store *st, sl_event_rec *ev, int64_t story_id, const char *title,
+                         const char *lang, const sl_featvec *doc) {
+  char day[32];
+  const char *date = NULL;
+  if (ev->sum.day != SL_NO_DAY) {
+    format_day(ev->sum.day, day);
+    date = day;
+  }
+  if (ev->id == 0) {
+    sqlite3_stmt *s = st->q[Q_INS_EVENT];
+    bind_text(s, 1, title);
+    bind_text(s, 2, date);
+    if (story_id)
+      sqlite3_bind_int64(s, 3, story_id);
+    bind_text(s, 4, st->now);
+    if (run(st, Q_INS_EVENT) != SL_OK)
+      return SL_ESTORE;
+    ev->id = sqlite3_last_insert_rowid(st->db);
+  }
+  sqlite3_stmt *u = st->q[Q_UPD_EVENT];
+  sqlite3_bind_int64(u, 1, ev->id);
+  bind_text(u, 2, date);
+  if (story_id)
+    sqlite3_bind_int64(u, 3, story_id);
+  bind_text(u, 4, lang);
+  bind_text(u, 5, st->now);
+  if (run(st, Q_UPD_EVENT) != SL_OK)
+    return SL_ESTORE;
+  for (size_t i = 0; i < doc->n; i++) {
+    sqlite3_stmt *f = st->q[Q_ADD_FEATURE];
+    sqlite3_bind_int64(f, 1, (int64_t)doc->v[i].id);
+    sqlite3_bind_int64(f, 2, ev->id);
+    sqlite3_bind_double(f, 3, doc->v[i].w);
+    if (run(st, Q_ADD_FEATURE) != SL_OK)
+      return SL_ESTORE;
+  }
+  ev->dirty = 0;
+  return SL_OK;
+}
+
+sl_rc sl_store_put_story(sl_store *st, sl_story_rec *s, const char *title) {
+  if (s->nevents == 0) {
+    /* its last event moved to another story */
+    if (s->id) {
+      sqlite3_bind_int64(st->q[Q_DEL_STORY], 1, s->id);
+      if (run(st, Q_DEL_STORY) != SL_OK)
+        return SL_ESTORE;
+    }
+    s->dirty = 0;
+    return SL_OK;
+  }
+  if (s->id == 0) {
+    bind_text(st->q[Q_INS_STORY], 1, title);
+    if (run(st, Q_INS_STORY) != SL_OK)
+      return SL_ESTORE;
+    s->id = sqlite3_last_insert_rowid(st->db);
+  }
+  sqlite3_bind_int64(st->q[Q_UPD_STORY], 1, s->id);
+  if (run(st, Q_UPD_STORY) != SL_OK)
+    return SL_ESTORE;
+  s->dirty = 0;
+  return SL_OK;
+}

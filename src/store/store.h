@@ -1,0 +1,72 @@
+/*
+ * store — the write side of the embedded store (SQLite, WAL), the stage
+ * after clustering.  Schema: src/store/SCHEMA.md (version 1).
+ *
+ * A document is stored in one transaction with everything it changes
+ * (entities, variants, mentions, facts, full-text row, its event's and
+ * story's rows, the event's evidence sums), so a failure in the middle
+ * leaves the store as it was before that document.  The linker's entities
+ * and the clusterer's events are loaded from the store at open, so ingest
+ * continues where the last run stopped.
+ */
+#ifndef SL_STORE_H
+#define SL_STORE_H
+
+#include "storyline/storyline.h"
+#include "cluster/cluster.h"
+#include "link/linker.h"
+
+#define SL_SCHEMA_VERSION 1
+
+typedef struct sl_store sl_store;
+
+/* Opens (creating when absent) the store at path for writing.  err
+ * (may be NULL) receives a message naming the store on failure. */
+sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr);
+void sl_store_close(sl_store *st);
+
+/* Fills an empty linker and clusterer from the store. */
+sl_rc sl_store_load(sl_store *st, sl_linker *lk, sl_cluster *cl);
+
+/* 1 when a document with this id or this content hash is stored. */
+int sl_store_has_doc(sl_store *st, const char *id, const char *content_hash);
+
+/* Text of the last SQLite error (never NULL). */
+const char *sl_store_errmsg(const sl_store *st);
+
+sl_rc sl_store_begin(sl_store *st);
+sl_rc sl_store_commit(sl_store *st);
+void sl_store_rollback(sl_store *st);
+
+/* Inserts the entity when new (sets e->id), updates name/key when dirty. */
+sl_rc sl_store_put_entity(sl_store *st, sl_entity *e);
+/* Counts one more sighting of a variant spelling. */
+sl_rc sl_store_put_variant(sl_store *st, int64_t entity_id, const char *z, size_t n,
+                           const char *script, const char *lang);
+/* Adds one document and its mention count to an entity's totals. */
+sl_rc sl_store_count_entity(sl_store *st, int64_t entity_id, int64_t mentions);
+
+typedef struct sl_doc_row {
+  const char *id, *url, *path, *source, *title, *text, *lang, *script;
+  const char *published, *event_date, *content_hash;
+  int64_t event_id;
+} sl_doc_row;
+
+sl_rc sl_store_put_document(sl_store *st, const sl_doc_row *d);
+sl_rc sl_store_put_mention(sl_store *st, const char *doc_id, int64_t entity_id, uint32_t start,
+                           uint32_t end, const char *surface, size_t nsurface);
+sl_rc sl_store_put_fact(sl_store *st, const char *doc_id, double value, const char *unit,
+                        const char *sentence, size_t nsentence);
+/* Full-text row: title/body normalised by the caller; names = variants. */
+sl_rc sl_store_put_fts(sl_store *st, const char *doc_id, const char *title, const char *body,
+                       const char *names);
+
+/* Inserts or updates the event row (sets ev->id) and adds doc's evidence
+ * to its stored sums.  title is used for a new event only. */
+sl_rc sl_store_put_event(sl_store *st, sl_event_rec *ev, int64_t story_id, const char *title,
+                         const char *lang, const sl_featvec *doc);
+/* Inserts the story when new (sets s->id), then refreshes its dates and
+ * counts from its events; removes it when it has no events left. */
+sl_rc sl_store_put_story(sl_store *st, sl_story_rec *s, const char *title);
+
+#endif

@@ -80,7 +80,8 @@ const char *sl_query_errmsg(const sl_query *q);
 sl_rc sl_query_events(sl_query *q, const sl_query_filter *f, json_t **out);
 
 /* One event: summary plus "reports" (member documents with lang, title,
- * source, url, published, facts), "participants", "places", "orgs" (linked
+ * source, url, published, excerpt (first 280 characters of the text;
+ * excerpt_cut when there is more), facts), "participants", "places", "orgs" (linked
  * entities with their mention counts) and "story" ({id, title} or null). */
 sl_rc sl_query_event(sl_query *q, int64_t id, json_t **out);
 

@@ -184,7 +184,8 @@ fail:
 /* Adds "reports" (member documents with facts) to event object ev. */
 static sl_rc add_reports(sl_query *q, json_t *ev, int64_t id) {
   sqlite3_stmt *st = slq_stmt(q, SLQ_EVENT_REPORTS,
-                              "SELECT id, lang, script, title, source, url, published, event_date"
+                              "SELECT id, lang, script, title, source, url, published, event_date,"
+                              " substr(text, 1, 280), length(text) > 280"
                               " FROM documents WHERE event_id = ?1"
                               " ORDER BY lang, published IS NULL, published, id");
   json_t *a = json_array();
@@ -205,7 +206,8 @@ static sl_rc add_reports(sl_query *q, json_t *ev, int64_t id) {
         slq_set(d, "lang", slq_text(st, 1)) || slq_set(d, "script", slq_text(st, 2)) ||
         slq_set(d, "title", slq_text(st, 3)) || slq_set(d, "source", slq_text(st, 4)) ||
         slq_set(d, "url", slq_text(st, 5)) || slq_set(d, "published", slq_text(st, 6)) ||
-        slq_set(d, "date", slq_text(st, 7)) ||
+        slq_set(d, "date", slq_text(st, 7)) || slq_set(d, "excerpt", slq_text(st, 8)) ||
+        slq_set(d, "excerpt_cut", json_boolean(sqlite3_column_int(st, 9))) ||
         slq_set(d, "facts", doc_facts(q, sqlite3_column_text(st, 0), sqlite3_column_bytes(st, 0)))) {
       rc = SL_ENOMEM;
       goto out;

@@ -128,12 +128,15 @@ function timeline(events, label) {
     const a = s('a', { href: '#/event/' + p.e.id, class: 'tl-event', 'data-date': p.e.date || '' });
     a.append(s('title', { text: `${fmtDate(p.e.date)} — ${p.e.title || ''}` }));
     a.append(s('line', { class: 'stem', x1: p.x, y1: axisY, x2: p.x, y2: ly + (ly < axisY ? 6 : -14) }));
-    a.append(s('circle', { class: 'dot' + (p.undated ? ' undated' : ''), cx: p.x, cy: axisY, r: 8 }));
+    const n = p.e.doc_count || (p.e.documents || []).length || 1;
+    a.append(s('circle', { class: 'dot' + (p.undated ? ' undated' : ''), cx: p.x, cy: axisY,
+      r: 6 + 2 * Math.min(n, 6) }));
     const anchor = p.x < 120 ? 'start' : p.x > W - 120 ? 'end' : 'middle';
     a.append(s('text', { class: 'label-date', x: p.x, y: ly - 14 * (ly < axisY ? 1 : 0), 'text-anchor': anchor,
       text: fmtDate(p.e.date) }));
+    const rtl = /[\u0590-\u08ff\ufb1d-\ufefc]/.test(p.e.title || '');
     a.append(s('text', { class: 'label', x: p.x, y: ly + (ly < axisY ? 0 : 14), 'text-anchor': anchor,
-      direction: 'ltr', text: truncate(p.e.title, 30) }));
+      direction: rtl ? 'rtl' : 'ltr', 'unicode-bidi': 'embed', text: truncate(p.e.title, 30) }));
     svg.append(a);
   }
   return svg;
@@ -146,7 +149,7 @@ function eventCard(ev) {
       h('span', { class: 'date', text: fmtDate(ev.date) }),
       (ev.langs || []).map(badge),
       h('span', { text: plural(ev.doc_count || (ev.documents || []).length, 'report') })),
-    h('h3', {}, h('a', { href: '#/event/' + ev.id, dir: 'auto', text: ev.title })));
+    h('h3', { dir: 'auto' }, h('a', { href: '#/event/' + ev.id, text: ev.title })));
 }
 function entityChip(e) {
   return h('li', { class: 'chip ' + (e.type || '') },
@@ -181,7 +184,7 @@ function storyCard(story) {
   story.timeline.forEach(e => (e.langs || []).forEach(l => langs.add(l)));
   return h('section', { class: 'card story-card', 'aria-labelledby': 'story-' + story.id },
     h('div', { class: 'kicker', text: 'Story' }),
-    h('h2', { id: 'story-' + story.id }, h('a', { href: '#/story/' + story.id, dir: 'auto', text: story.title })),
+    h('h2', { id: 'story-' + story.id, dir: 'auto' }, h('a', { href: '#/story/' + story.id, text: story.title })),
     h('div', { class: 'meta' },
       h('span', { class: 'date', text: `${fmtDate(story.first_date)} – ${fmtDate(story.last_date)}` }),
       h('span', { text: plural(story.timeline.length, 'event') }),
@@ -240,6 +243,7 @@ function reportEl(r) {
     h('strong', { text: `${f.value}${f.unit || ''}` }), ' ', ltext('span', f.sentence, r.lang)));
   return h('article', { class: 'report', lang: r.lang, dir: RTL.has(r.lang) ? 'rtl' : 'auto', 'data-doc': r.id },
     ltext('p', r.title, r.lang, { class: 'title' }),
+    r.excerpt ? ltext('p', r.excerpt + (r.excerpt_cut ? '…' : ''), r.lang, { class: 'excerpt' }) : null,
     h('div', { class: 'meta', dir: 'ltr', lang: 'en' },
       r.source ? h('span', { text: r.source }) : null,
       r.published ? h('span', { text: 'published ' + fmtDate(r.published) }) : null,
@@ -294,10 +298,10 @@ async function viewSearch(q) {
     h('div', { class: 'meta' }, badge(r.lang), h('span', { class: 'date', text: fmtDate(r.date) }),
       h('span', { class: 'why', text: r.why })),
     r.event !== null && r.event !== undefined
-      ? h('a', { class: 'event-link', href: '#/event/' + r.event }, ltext('span', r.title, r.lang))
-      : ltext('span', r.title, r.lang)));
+      ? ltext('a', r.title, r.lang, { class: 'event-link', href: '#/event/' + r.event })
+      : ltext('span', r.title, r.lang, { class: 'event-link' })));
   const langs = new Set(res.results.map(r => r.lang));
-  show(h('h1', {}, 'Results for ', ltext('q', q, null)),
+  show(h('h1', {}, 'Results for ', h('bdi', { class: 'query', text: q })),
     h('p', { class: 'muted', text: `${plural(res.results.length, 'report')} in ${plural(langs.size, 'language')}` }),
     ents,
     res.results.length ? h('ul', { class: 'results card' }, items) : h('p', { class: 'muted', text: 'Nothing found.' }));

@@ -52,6 +52,7 @@ typedef struct scan {
   int lx;
   rawv *out;
   uint32_t flags;      /* SL_DATE_CONTEXT for context text */
+  uint32_t base;       /* offset of z in the caller's text */
 } scan;
 
 /* ---- calendar helpers ------------------------------------------------- */
@@ -189,8 +190,8 @@ static int emit(const scan *S, size_t first, size_t last, int y, int m, int d, i
   r->d.year = (int16_t)y;
   r->d.month = (int8_t)m;
   r->d.day = (int8_t)d;
-  r->d.start = S->t[first].start;
-  r->d.end = S->t[last].end;
+  r->d.start = S->base + S->t[first].start;
+  r->d.end = S->base + S->t[last].end;
   r->d.flags = S->flags | (cued(S, first) ? SL_DATE_CUED : 0u);
   r->ystr = (uint8_t)ystr;
   return 0;
@@ -470,25 +471,33 @@ static sl_rc scan_text(const char *z, size_t n, int lx, uint32_t flags, rawv *ou
                                          pat_ago_pre, pat_year_cue};
   sl_dtoks toks = {NULL, 0, 0};
   scan S;
-  size_t i, k;
-  sl_rc rc;
-  if ((rc = sl_dtok_scan(z, n, &toks)) != SL_OK) goto out;
-  S.z = z;
-  S.t = toks.v;
-  S.n = toks.n;
+  size_t i, k, pos = 0;
+  sl_rc rc = SL_OK;
   S.lx = lx;
   S.out = out;
   S.flags = flags;
-  for (i = 0; i < S.n; i++) {
-    const pattern_fn *pats = S.t[i].type == TK_NUM ? num_pats : word_pats;
-    size_t np = S.t[i].type == TK_NUM ? sizeof num_pats / sizeof num_pats[0]
-                                      : sizeof word_pats / sizeof word_pats[0];
-    if (S.t[i].type == TK_PUNCT) continue;
-    for (k = 0; k < np; k++) {
-      size_t last = pats[k](&S, i);
-      if (last == (size_t)-1) { rc = SL_ENOMEM; goto out; }
-      if (last) { i = last; break; }
+  /* Chunks of at most SL_DTOK_CHUNK bytes cut at line ends keep the
+   * token array small whatever the input size. */
+  while (pos < n && out->n < SL_DATES_MAX) {
+    size_t end = sl_dtok_chunk(z, n, pos);
+    toks.n = 0;
+    if ((rc = sl_dtok_scan(z + pos, end - pos, &toks)) != SL_OK) goto out;
+    S.z = z + pos;
+    S.base = (uint32_t)pos;
+    S.t = toks.v;
+    S.n = toks.n;
+    for (i = 0; i < S.n && out->n < SL_DATES_MAX; i++) {
+      const pattern_fn *pats = S.t[i].type == TK_NUM ? num_pats : word_pats;
+      size_t np = S.t[i].type == TK_NUM ? sizeof num_pats / sizeof num_pats[0]
+                                        : sizeof word_pats / sizeof word_pats[0];
+      if (S.t[i].type == TK_PUNCT) continue;
+      for (k = 0; k < np; k++) {
+        size_t last = pats[k](&S, i);
+        if (last == (size_t)-1) { rc = SL_ENOMEM; goto out; }
+        if (last) { i = last; break; }
+      }
     }
+    pos = end;
   }
 out:
   free(toks.v);

@@ -25,6 +25,11 @@ enum {
  * prefers such dates. */
 enum { SL_DATE_CUED = 1u << 3 };
 
+/* Added by the dates module: at most this many dates are reported per
+ * call (body and context together); the rest of a pathological input is
+ * ignored. */
+#define SL_DATES_MAX 65536u
+
 typedef struct sl_date {
   int16_t year;          /* 0 when unknown */
   int8_t month;          /* 1..12, 0 when unknown */

@@ -109,6 +109,15 @@ int32_t sl_lex_u8_next(const char *z, size_t n, size_t i, size_t *len);
 /* 1 when entry e is valid in language bit lx. */
 int sl_lex_in_lang(const sl_lex *e, int lx);
 
+/* Largest piece of text tokenized at once (bytes). */
+#define SL_DTOK_CHUNK 65536u
+
+/* End of the chunk of z[0..n) that starts at pos: pos + SL_DTOK_CHUNK at
+ * most, cut after a line end when there is one in the second half of the
+ * window, else after a space, else at a UTF-8 character boundary; n when
+ * the rest fits.  Pure function. */
+size_t sl_dtok_chunk(const char *z, size_t n, size_t pos); /* dates_scan.c */
+
 /* Tokenizes z[0..n) into *out (appends; out->v is malloc'd, caller frees)
  * and looks every word up.  Invalid UTF-8 bytes become punctuation.
  * SL_ENOMEM on allocation failure.  Requires sl_lex_init.  Thread-safe. */

@@ -168,3 +168,15 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
 out:
   return rc;
 }
+
+size_t sl_dtok_chunk(const char *z, size_t n, size_t pos) {
+  size_t end = pos + SL_DTOK_CHUNK, k;
+  if (end >= n || pos >= n) return n;
+  for (k = end; k > pos + SL_DTOK_CHUNK / 2; k--)
+    if (z[k - 1] == '\n') return k;
+  for (k = end; k > pos + SL_DTOK_CHUNK / 2; k--)
+    if (z[k - 1] == ' ') return k;
+  k = end;
+  while (k > pos + 1 && ((unsigned char)z[k] & 0xC0) == 0x80) k--;
+  return k;
+}

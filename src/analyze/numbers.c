@@ -30,6 +30,7 @@ typedef struct nscan {
   size_t n;
   int lx;
   int style;
+  uint32_t base;       /* offset of z in the caller's text */
 } nscan;
 
 typedef struct numv {
@@ -282,20 +283,53 @@ static int bad_end(const nscan *S, size_t last) {
   return 0;
 }
 
-/* Marks tokens inside date expressions. */
-static sl_rc date_mask(const char *lang, const char *z, size_t n, const sl_dtok *t,
-                       size_t nt, unsigned char *mask) {
-  sl_date anchor = {2000, 1, 1, 0, 0, 0}, *d = NULL;
-  size_t nd = 0, i, k = 0;
-  sl_rc rc = sl_dates_find(lang, z, n, NULL, 0, &anchor, &d, &nd);
-  if (rc != SL_OK) goto out;
-  for (i = 0; i < nt && k < nd; i++) {
-    while (k < nd && d[k].end <= t[i].start) k++;
-    if (k < nd && t[i].start >= d[k].start && t[i].end <= d[k].end) mask[i] = 1;
+/* Marks the tokens t[0..nt) (at offset base) that lie inside one of the
+ * date spans d[0..nd) (sorted by start); *k is the cursor into d. */
+static void date_mask(const sl_date *d, size_t nd, size_t *k, const sl_dtok *t, size_t nt,
+                      uint32_t base, unsigned char *mask) {
+  size_t i;
+  memset(mask, 0, nt);
+  for (i = 0; i < nt && *k < nd; i++) {
+    uint32_t s = base + t[i].start, e = base + t[i].end;
+    while (*k < nd && d[*k].end <= s) (*k)++;
+    if (*k < nd && s >= d[*k].start && e <= d[*k].end) mask[i] = 1;
   }
-out:
-  free(d);
-  return rc;
+}
+
+/* Finds the numbers of one chunk (tokens in S) into res. */
+static sl_rc scan_chunk(const nscan *S, const unsigned char *mask, numv *res) {
+  size_t i;
+  for (i = 0; i < S->n && res->n < SL_NUMBERS_MAX; i++) {
+    sl_number x;
+    size_t last, first, j;
+    int plain;
+    if (S->t[i].type != TK_NUM || mask[i]) continue;
+    if (bad_start(S, i)) {
+      while (i + 1 < S->n && adj(S, i + 1) && S->t[i + 1].type != TK_WORD) i++;
+      continue;
+    }
+    memset(&x, 0, sizeof x);
+    last = read_number(S, i, &x.value, &plain);
+    for (j = i; j <= last; j++)
+      if (mask[j]) break;
+    if (j <= last || bad_end(S, last)) {
+      while (last + 1 < S->n && adj(S, last + 1) && S->t[last + 1].type != TK_WORD) last++;
+      i = last;
+      continue;
+    }
+    last = suffixes(S, last, &x);
+    first = prefixes(S, i, &x);
+    if (plain && !x.unit[0] && !(x.flags & SL_NUM_SCALED) && S->t[i].ndig == 4 &&
+        S->t[i].num >= 1800 && S->t[i].num <= 2100) {
+      i = last;
+      continue; /* a year */
+    }
+    x.start = S->base + S->t[first].start;
+    x.end = S->base + S->t[last].end;
+    if (push(res, &x) < 0) return SL_ENOMEM;
+    i = last;
+  }
+  return SL_OK;
 }
 
 sl_rc sl_numbers_find(const char *lang, const char *z, size_t n,
@@ -303,8 +337,9 @@ sl_rc sl_numbers_find(const char *lang, const char *z, size_t n,
   sl_dtoks toks = {NULL, 0, 0};
   unsigned char *mask = NULL;
   numv res = {NULL, 0, 0};
+  sl_date anchor = {2000, 1, 1, 0, 0, 0}, *dates = NULL;
+  size_t ndates = 0, dk = 0, pos = 0, k;
   nscan S;
-  size_t i, k;
   sl_rc rc;
   if (out == NULL || nout == NULL || (z == NULL && n > 0)) return SL_EINVAL;
   *out = NULL;
@@ -312,44 +347,27 @@ sl_rc sl_numbers_find(const char *lang, const char *z, size_t n,
   if (n > SL_MAX_INPUT_BYTES) return SL_ETOOBIG;
   if (n == 0) return SL_OK;
   if ((rc = sl_lex_init()) != SL_OK) goto out;
-  if ((rc = sl_dtok_scan(z, n, &toks)) != SL_OK) goto out;
-  if (toks.n == 0) goto out;
-  if ((mask = calloc(toks.n, 1)) == NULL) { rc = SL_ENOMEM; goto out; }
-  if ((rc = date_mask(lang, z, n, toks.v, toks.n, mask)) != SL_OK) goto out;
-  S.z = z;
-  S.t = toks.v;
-  S.n = toks.n;
+  /* Dates first (a dummy anchor so relative ones count too): their
+   * tokens are not quantities. */
+  if ((rc = sl_dates_find(lang, z, n, NULL, 0, &anchor, &dates, &ndates)) != SL_OK) goto out;
   S.lx = sl_lex_lang(lang);
   S.style = style_of(S.lx);
-  for (i = 0; i < S.n; i++) {
-    sl_number x;
-    size_t last, first, j;
-    int plain;
-    if (S.t[i].type != TK_NUM || mask[i]) continue;
-    if (bad_start(&S, i)) {
-      while (i + 1 < S.n && adj(&S, i + 1) && S.t[i + 1].type != TK_WORD) i++;
-      continue;
+  while (pos < n && res.n < SL_NUMBERS_MAX) {
+    size_t end = sl_dtok_chunk(z, n, pos);
+    toks.n = 0;
+    if ((rc = sl_dtok_scan(z + pos, end - pos, &toks)) != SL_OK) goto out;
+    if (toks.n > 0) {
+      unsigned char *m2 = realloc(mask, toks.n);
+      if (m2 == NULL) { rc = SL_ENOMEM; goto out; }
+      mask = m2;
+      date_mask(dates, ndates, &dk, toks.v, toks.n, (uint32_t)pos, mask);
+      S.z = z + pos;
+      S.base = (uint32_t)pos;
+      S.t = toks.v;
+      S.n = toks.n;
+      if ((rc = scan_chunk(&S, mask, &res)) != SL_OK) goto out;
     }
-    memset(&x, 0, sizeof x);
-    last = read_number(&S, i, &x.value, &plain);
-    for (j = i; j <= last; j++)
-      if (mask[j]) break;
-    if (j <= last || bad_end(&S, last)) {
-      while (last + 1 < S.n && adj(&S, last + 1) && S.t[last + 1].type != TK_WORD) last++;
-      i = last;
-      continue;
-    }
-    last = suffixes(&S, last, &x);
-    first = prefixes(&S, i, &x);
-    if (plain && !x.unit[0] && !(x.flags & SL_NUM_SCALED) && S.t[i].ndig == 4 &&
-        S.t[i].num >= 1800 && S.t[i].num <= 2100) {
-      i = last;
-      continue; /* a year */
-    }
-    x.start = S.t[first].start;
-    x.end = S.t[last].end;
-    if (push(&res, &x) < 0) { rc = SL_ENOMEM; goto out; }
-    i = last;
+    pos = end;
   }
   /* "139.000 – 140.000 đồng", "4-5%": the unit of a range's end applies
    * to its start. */
@@ -378,6 +396,7 @@ out:
   free(res.v);
   free(mask);
   free(toks.v);
+  free(dates);
   return rc;
 }
 

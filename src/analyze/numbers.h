@@ -22,6 +22,9 @@ enum {
   SL_NUM_SCALED   = 1u << 3   /* a multiplier word was applied */
 };
 
+/* At most this many numbers are reported per call. */
+#define SL_NUMBERS_MAX 65536u
+
 typedef struct sl_number {
   double value;          /* the quantity, multiplier applied (4.0 for "4%") */
   char unit[16];         /* "%", an ISO 4217 code ("USD", "VND"), or "" */

@@ -7,6 +7,7 @@
 #include "analyze/dates.h"
 
 #include <check.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,6 +451,57 @@ START_TEST(offsets) {
 }
 END_TEST
 
+
+START_TEST(large_input) {
+  /* 1.3 MB: chunked tokenizing must keep every date and its offsets, with
+   * and without line ends to cut at. */
+  static const char unit[] = "Họp ngày 28/1/2026 tại Hà Nội, tăng 4%. ";
+  size_t ul = sizeof unit - 1, reps = 32768, i, nd = 0, nl;
+  char *z = malloc(ul * reps + 1);
+  sl_date *d = NULL;
+  for (nl = 0; nl < 2; nl++) {
+    for (i = 0; i < reps; i++) {
+      memcpy(z + i * ul, unit, ul);
+      if (nl && i % 7 == 6) z[i * ul + ul - 1] = '\n';
+    }
+    ck_assert_int_eq(sl_dates_find("vi", z, ul * reps, NULL, 0, NULL, &d, &nd), SL_OK);
+    ck_assert_uint_eq(nd, reps);
+    for (i = 0; i < nd; i++) {
+      ck_assert_uint_eq(d[i].end - d[i].start, 9);
+      ck_assert(memcmp(z + d[i].start, "28/1/2026", 9) == 0);
+    }
+    free(d);
+  }
+  ck_assert_int_eq(sl_dates_find("vi", z, (size_t)SL_MAX_INPUT_BYTES + 1, NULL, 0, NULL, &d, &nd),
+                   SL_ETOOBIG);
+  free(z);
+}
+END_TEST
+
+static void *thread_body(void *arg) {
+  const char *s = "Trong cuộc gặp ngày 28/1, sau tháng 12/2025, Putin 28 января 2026 года";
+  sl_date *d = NULL;
+  size_t nd = 0;
+  long ok = sl_dates_find("vi", s, strlen(s), NULL, 0, NULL, &d, &nd) == SL_OK && nd == 3 &&
+            d[0].year == 2026 && d[0].month == 1 && d[0].day == 28;
+  free(d);
+  (void)arg;
+  return (void *)ok;
+}
+
+START_TEST(threads) {
+  /* First use from eight threads at once: the lexicon is built once. */
+  pthread_t th[8];
+  int i;
+  for (i = 0; i < 8; i++) ck_assert_int_eq(pthread_create(&th[i], NULL, thread_body, NULL), 0);
+  for (i = 0; i < 8; i++) {
+    void *r = NULL;
+    pthread_join(th[i], &r);
+    ck_assert_ptr_eq(r, (void *)1L);
+  }
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("dates");
   TCase *tc = tcase_create("core");
@@ -468,6 +520,8 @@ static Suite *suite(void) {
   tcase_add_test(tc, iso);
   tcase_add_test(tc, garbage);
   tcase_add_test(tc, offsets);
+  tcase_add_test(tc, large_input);
+  tcase_add_test(tc, threads);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -211,6 +211,24 @@ START_TEST(garbage) {
 }
 END_TEST
 
+
+START_TEST(large_input) {
+  static const char unit[] = "Giá 139.000 đồng, ngày 28/1, tăng 4%. ";
+  size_t ul = sizeof unit - 1, reps = 20000, i, nv = 0;
+  char *z = malloc(ul * reps);
+  sl_number *v = NULL;
+  for (i = 0; i < reps; i++) memcpy(z + i * ul, unit, ul);
+  ck_assert_int_eq(sl_numbers_find("vi", z, ul * reps, &v, &nv), SL_OK);
+  ck_assert_uint_eq(nv, 2 * reps);
+  for (i = 0; i < nv; i += 2) {
+    ck_assert(v[i].value == 139000 && v[i + 1].value == 4);
+    ck_assert(memcmp(z + v[i + 1].start, "4%", 2) == 0);
+  }
+  free(v);
+  free(z);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("numbers");
   TCase *tc = tcase_create("core");
@@ -222,6 +240,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, range_unit);
   tcase_add_test(tc, same);
   tcase_add_test(tc, garbage);
+  tcase_add_test(tc, large_input);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -159,6 +159,17 @@ static int month_at(const scan *S, size_t j, size_t *last) {
   return e->month;
 }
 
+/* month_at, plus a second name of the same month after a slash, as Arabic
+ * papers write it: "كانون الثاني/يناير". */
+static int month_at2(const scan *S, size_t j, size_t *last) {
+  int m = month_at(S, j, last);
+  size_t l2;
+  if (m && tk_p(S, *last + 1, '/') && S->t[*last + 1].gap <= GAP_SPACE &&
+      near(S, *last + 2) && month_at(S, *last + 2, &l2) == m)
+    *last = l2;
+  return m;
+}
+
 /* Skips an ordinal suffix glued to a number ("1st", "28th", "1er"). */
 static size_t skip_ord(const scan *S, size_t j) {
   static const char *suf[] = {"st", "nd", "rd", "th", "er", "re", "e"};
@@ -240,7 +251,7 @@ static size_t pat_day_month(const scan *S, size_t i) {
     m = val(S, j + 1);
     last = j + 1;
     if (m < 1 || m > 12) return 0;
-  } else if ((m = month_at(S, j, &last)) == 0) {
+  } else if ((m = month_at2(S, j, &last)) == 0) {
     return 0;
   }
   last = tail_year(S, last, &y);
@@ -253,7 +264,7 @@ static size_t pat_day_month(const scan *S, size_t i) {
 static size_t pat_month_first(const scan *S, size_t i) {
   size_t last, k;
   int m, d, y;
-  if ((m = month_at(S, i, &last)) == 0) return 0;
+  if ((m = month_at2(S, i, &last)) == 0) return 0;
   k = last + 1;
   if (near(S, k) && !adj(S, k) && (y = year_at(S, k)) != 0) {
     if (tk_dash(S, k + 1) && adj(S, k + 1)) return 0;
@@ -285,7 +296,8 @@ static size_t pat_vi_month(const scan *S, size_t i) {
   m = val(S, i + 1);
   if (m < 1 || m > 12) return 0;
   last = i + 1;
-  if (tk_p(S, i + 2, '/') && adj(S, i + 2) && adj(S, i + 3) && (y = year_at(S, i + 3)) != 0)
+  if ((tk_p(S, i + 2, '/') || tk_p(S, i + 2, '-')) && adj(S, i + 2) && adj(S, i + 3) &&
+      (y = year_at(S, i + 3)) != 0)
     last = i + 3;
   else if (tk_role(S, i + 2, LR_VI_YEAR) && near(S, i + 2) && near(S, i + 3) &&
            (y = year_at(S, i + 3)) != 0)
@@ -296,7 +308,7 @@ static size_t pat_vi_month(const scan *S, size_t i) {
 }
 
 /* "2026-01-28", "2026/1/28", "28/1/2026", "28.01.2026", "ngày 28/1",
- * "10/2025". */
+ * "10/2025", "ngày 28-1". */
 static size_t pat_numeric(const scan *S, size_t i) {
   uint32_t sep;
   int a, b, y = 0, d, m;
@@ -331,6 +343,10 @@ static size_t pat_numeric(const scan *S, size_t i) {
     if (S->t[i + 2].ndig == 4 && S->t[i].ndig <= 2 && sep == '/') {
       y = b; m = a; d = 0;                        /* "10/2025" */
       if (y < 1000 || y > 2999 || m < 1 || m > 12) return 0;
+    } else if (sep == '-' && S->lx == LX_VI && cued(S, i) && S->t[i].ndig <= 2 &&
+               S->t[i + 2].ndig <= 2) {
+      d = a; m = b;                               /* "ngày 28-1" */
+      if (m < 1 || m > 12 || d < 1 || !valid_ymd(0, m, d)) return 0;
     } else if (sep == '/' && S->t[i].ndig <= 2 && S->t[i + 2].ndig <= 2 &&
                (cued(S, i) || S->lx == LX_VI ||
                 (i > 1 && tk_dash(S, i - 1) && adj(S, i) && tk_num(S, i - 2, 1, 2)))) {

@@ -61,6 +61,7 @@ static const word_def k_words[] = {
   {"on", LR_CUE, L(EN), 0, 0, 0, 0},
   {"في", LR_CUE | LR_MONTH_CUE | LR_PAIR1, L(AR), 0, 0, 0, 0},
   {"يوم", LR_CUE | LR_UNIT, L(AR), 0, LU_DAY, 0, 0},
+  {"بتاريخ", LR_CUE, L(AR), 0, 0, 0, 0}, {"vào", LR_CUE, L(VI), 0, 0, 0, 0},
   {"le", LR_CUE, L(FR), 0, 0, 0, 0}, {"am", LR_CUE, L(DE), 0, 0, 0, 0},
   {"el", LR_CUE, L(ES), 0, 0, 0, 0}, {"il", LR_CUE, L(IT), 0, 0, 0, 0},
   {"dniu", LR_CUE, L(PL), 0, 0, 0, 0}, {"dnia", LR_CUE, L(PL), 0, 0, 0, 0},

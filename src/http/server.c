@@ -217,18 +217,24 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
   (void)version;
   (void)upload_data;
 
-  if (*con_cls) {
-    /* A body arrived after we answered: drop it. */
-    *upload_data_size = 0;
+  if (!*con_cls) {
+    /* First call, headers only.  Refuse what we will never serve right
+     * away (MHD then closes the connection instead of reading a body);
+     * answer everything else on the second call, once the request is
+     * complete, so the connection can be kept alive. */
+    *con_cls = &FIRST_CALL_SEEN;
+    if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
+      return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD are allowed");
+    clen = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    if ((clen && strcmp(clen, "0") != 0) ||
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING))
+      return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "request bodies are not accepted");
     return MHD_YES;
   }
-  *con_cls = &FIRST_CALL_SEEN;
-  if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
-    return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD are allowed");
-  clen = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-  if ((clen && strcmp(clen, "0") != 0) ||
-      MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING))
-    return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "request bodies are not accepted");
+  if (*upload_data_size) {
+    *upload_data_size = 0;   /* never expected (refused above): drop it */
+    return MHD_YES;
+  }
   key.n = 0;
   key.over = 0;
   key.z[0] = '\0';

@@ -153,31 +153,43 @@ static sl_rc add_hit(search *s, sqlite3_stmt *st, const char *why, int64_t entit
   return SL_OK;
 }
 
-/* Documents mentioning the matched entities, in match order. */
+/* Documents mentioning the matched entities, in match order; for each
+ * entity the most recently stored first.  Walks the mentions_entity index
+ * backwards (rowid order is storage order), so the cost follows the number
+ * of hits kept, not the number of documents the entity appears in. */
 static sl_rc entity_hits(search *s) {
-  sqlite3_stmt *st = slq_stmt(s->q, SLQ_SEARCH_ENTITY_DOCS,
-                              "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date"
-                              " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id"
-                              " WHERE d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?1)"
-                              " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ?2");
+  sqlite3_stmt *ids = slq_stmt(s->q, SLQ_SEARCH_ENTITY_DOCS,
+                               "SELECT doc_id FROM mentions WHERE entity_id = ?1 ORDER BY rowid DESC");
+  sqlite3_stmt *doc = slq_stmt(s->q, SLQ_SEARCH_DOC,
+                               "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date"
+                               " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id"
+                               " WHERE d.id = ?1");
   char why[300];
   sl_rc rc = SL_OK;
   int r = SQLITE_DONE;
-  if (!st)
+  if (!ids || !doc)
     return SL_ESTORE;
   for (size_t i = 0; i < s->nids && rc == SL_OK; i++) {
     json_t *e = json_array_get(s->ents, i);
     const char *name = json_string_value(json_object_get(e, "name"));
     snprintf(why, sizeof why, "entity: %s", name ? name : "?");
-    sqlite3_reset(st);
-    sqlite3_bind_int64(st, 1, s->ids[i]);
-    sqlite3_bind_int64(st, 2, s->limit);
-    while ((r = sqlite3_step(st)) == SQLITE_ROW && rc == SL_OK)
-      rc = add_hit(s, st, why, s->ids[i]);
+    sqlite3_reset(ids);
+    sqlite3_bind_int64(ids, 1, s->ids[i]);
+    while ((int64_t)json_array_size(s->results) < s->limit && rc == SL_OK &&
+           (r = sqlite3_step(ids)) == SQLITE_ROW) {
+      const char *id = (const char *)sqlite3_column_text(ids, 0);
+      if (!id || json_object_get(s->seen, id))
+        continue;
+      sqlite3_reset(doc);
+      sqlite3_bind_value(doc, 1, sqlite3_column_value(ids, 0));
+      if (sqlite3_step(doc) == SQLITE_ROW)
+        rc = add_hit(s, doc, why, s->ids[i]);
+    }
     if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
       rc = slq_store_error(s->q, "reading documents of an entity");
   }
-  sqlite3_reset(st);
+  sqlite3_reset(doc);
+  sqlite3_reset(ids);
   return rc;
 }
 
@@ -221,7 +233,7 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
   char expr[4 * SL_QUERY_MAX_TEXT + 64];
   sqlite3_stmt *st = NULL, *doc = NULL;
   sl_rc rc;
-  int r;
+  int r = SQLITE_DONE;
 
   rc = sl_normalize(z, n, &norm, &nn);
   if (rc != SL_OK) {
@@ -230,8 +242,13 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
   }
   if (fts_expr(norm, nn, expr, sizeof expr) == 0)
     goto out;
+  if ((int64_t)json_array_size(s->results) >= s->limit)
+    goto out;
+  /* Newest first (FTS5 walks rowids backwards cheaply); bm25 ranking would
+   * score every match, which costs seconds for a common name in a large
+   * store. */
   st = slq_stmt(s->q, SLQ_SEARCH_FTS,
-                "SELECT doc_id FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rank LIMIT ?2");
+                "SELECT doc_id FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rowid DESC");
   doc = slq_stmt(s->q, SLQ_SEARCH_DOC,
                  "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date"
                  " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id WHERE d.id = ?1");
@@ -240,8 +257,8 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
     goto out;
   }
   sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64(st, 2, s->limit);
-  while ((r = sqlite3_step(st)) == SQLITE_ROW && rc == SL_OK) {
+  while ((int64_t)json_array_size(s->results) < s->limit && rc == SL_OK &&
+         (r = sqlite3_step(st)) == SQLITE_ROW) {
     sqlite3_reset(doc);
     sqlite3_bind_value(doc, 1, sqlite3_column_value(st, 0));
     if (sqlite3_step(doc) == SQLITE_ROW)

@@ -584,6 +584,12 @@ static void infer(rawv *v, const sl_date *anchor) {
 
 /* ---- public API --------------------------------------------------------- */
 
+/* Contract in dates.h.  Body dates come first in text order, then context
+ * dates (flagged SL_DATE_CONTEXT, offsets into context); *out is NULL when
+ * nothing is found.  Relative expressions are reported only with a
+ * day-level anchor.  SL_EINVAL on NULL out/nout or NULL text with n > 0,
+ * SL_ETOOBIG above SL_MAX_INPUT_BYTES, SL_ENOMEM, SL_EICU when ICU gave no
+ * month names.  Thread-safe (the lexicon is built once, then read-only). */
 sl_rc sl_dates_find(const char *lang, const char *z, size_t n,
                     const char *context, size_t ncontext,
                     const sl_date *anchor, sl_date **out, size_t *nout) {
@@ -617,6 +623,8 @@ out:
   return rc;
 }
 
+/* Contract in dates.h.  Only dates with year, month and day qualify;
+ * returns 0 for NULL arguments.  Pure function. */
 int sl_dates_event(const sl_date *dates, size_t n, sl_date *out) {
   /* Passes in order of trust: body dates tied by a cue, any body date,
    * body relative dates, context dates tied by a cue, any context date. */
@@ -677,6 +685,11 @@ static sl_rc parse_rfc822(const char *z, size_t n, sl_date *out) {
   return SL_OK;
 }
 
+/* Contract in dates.h.  Accepts "YYYY", "YYYY-MM", "YYYY-MM-DD" and the
+ * basic "YYYYMMDD", each optionally followed by a time ("T10:00:00+07:00"),
+ * after optional leading blanks; falls back to the RFC 822 form RSS feeds
+ * use ("Wed, 28 Jan 2026 10:00:00 +0000").  Reads at most n bytes; out->end
+ * is the length consumed.  Pure function. */
 sl_rc sl_date_parse_iso(const char *z, size_t n, sl_date *out) {
   size_t i = 0;
   int y, m = 0, d = 0;
@@ -713,6 +726,8 @@ static void put_num(char *b, int v, int k) {
   while (k-- > 0) { b[k] = (char)('0' + v % 10); v /= 10; }
 }
 
+/* Contract in dates.h.  Writes at most 11 bytes; a day without a valid
+ * month is dropped ("2026").  Pure function. */
 void sl_date_format(const sl_date *d, char buf[16]) {
   buf[0] = '\0';
   if (d == NULL || d->year <= 0 || d->year > 9999) return;

@@ -332,6 +332,8 @@ static sl_rc scan_chunk(const nscan *S, const unsigned char *mask, numv *res) {
   return SL_OK;
 }
 
+/* Contract in numbers.h.  Memory stays bounded: text is tokenized in
+ * chunks (sl_dtok_chunk) and at most SL_NUMBERS_MAX numbers are kept. */
 sl_rc sl_numbers_find(const char *lang, const char *z, size_t n,
                       sl_number **out, size_t *nout) {
   sl_dtoks toks = {NULL, 0, 0};
@@ -400,6 +402,7 @@ out:
   return rc;
 }
 
+/* Contract in numbers.h.  NULL arguments compare unequal. */
 int sl_number_same(const sl_number *a, const sl_number *b) {
   double d, m;
   if (a == NULL || b == NULL || strcmp(a->unit, b->unit) != 0) return 0;

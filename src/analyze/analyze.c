@@ -165,6 +165,18 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
     goto out;
   }
   a->ncontext = strlen(a->context);
+  if (a->ntext > SL_MAX_DOC_TEXT) {
+    /* no article is this long: keep the head, cut at a line or character */
+    size_t cut = SL_MAX_DOC_TEXT;
+    while (cut > SL_MAX_DOC_TEXT / 2 && a->text[cut] != '\n')
+      cut--;
+    if (a->text[cut] != '\n')
+      for (cut = SL_MAX_DOC_TEXT; cut > 0 && ((unsigned char)a->text[cut] & 0xC0) == 0x80; cut--)
+        ;
+    a->text[cut] = 0;
+    a->ntext = cut;
+    a->truncated = 1;
+  }
   if (!a->source)
     a->source = doc->source ? strdup(doc->source) : host_of(a->url);
   if (!a->source)

@@ -38,6 +38,7 @@ typedef struct sl_analysis {
   size_t nments;
   long *ment_entity;      /* linker index per mention, -1 when dropped */
   char content_hash[17];  /* 64-bit hash of the cleaned text, hex */
+  int truncated;          /* text was cut at SL_MAX_DOC_TEXT */
 } sl_analysis;
 
 typedef struct sl_analyzer sl_analyzer;

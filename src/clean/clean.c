@@ -252,6 +252,23 @@ static int is_short_fragment(const char *z, size_t n) {
   return words <= 10 && chars < 90 && !ends_sentence(z, n);
 }
 
+/* A headline out of a long lead line: its first sentence, or its first
+ * 200 characters cut at a space. */
+static size_t title_cut(const char *z, size_t n) {
+  size_t chars = 0, last_space = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (((unsigned char)z[i] & 0xC0) == 0x80)
+      continue;
+    if (chars > 40 && (z[i] == '.' || z[i] == '!' || z[i] == '?') && i + 1 < n && z[i + 1] == ' ')
+      return i + 1;
+    if (z[i] == ' ')
+      last_space = i;
+    if (++chars > 200)
+      return last_space ? last_space : i;
+  }
+  return n;
+}
+
 static char *join_lines(const line *ls, size_t n, line_class cls, size_t *out_n) {
   size_t total = 1;
   for (size_t i = 0; i < n; i++)
@@ -324,8 +341,12 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
       tn = ls[first].n;
       /* a first line that reads as a full sentence is the lead, not a
        * headline: it is the title and stays in the body too */
-      if (!(ends_sentence(tz, tn) && count_words(tz, tn) >= 12))
+      int lead = (ends_sentence(tz, tn) && count_words(tz, tn) >= 12) ||
+                 count_words(tz, tn) > 40 || count_chars(tz, tn) > 300 || first + 1 >= nl;
+      if (!lead)
         ls[first].cls = L_DROP;
+      else if (count_chars(tz, tn) > 200)
+        tn = title_cut(tz, tn);
       first++;
     }
   }

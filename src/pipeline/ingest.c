@@ -255,6 +255,8 @@ static sl_rc on_doc(void *ctx, sl_doc *doc) {
     rc = rc == SL_ENOMEM ? rc : SL_OK;
     goto out;
   }
+  if (a.truncated)
+    report(in, where, SL_OK, "text longer than 4 MB: only its first 4 MB are kept");
   if (sl_store_has_doc(in->store, a.id, a.content_hash)) {
     report(in, where, SL_EDUP, "already stored (same id or same text)");
     in->st.duplicates++;

@@ -1,0 +1,51 @@
+# ingest_bad_input.sh — bad inputs get a clear message naming the input,
+# a non-zero exit when nothing could be read, and never change what the
+# store already holds.  Run from an empty folder with $SL and $ROOT.
+set -eu
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+"$SL" ingest --db s.db "$ROOT/examples/seeds/003_2c3edb034ccb3b0f.txt" 2> /dev/null || fail "good ingest"
+snapshot() { "$SL" events --db s.db --json; "$SL" entities --db s.db --json; }
+snapshot > before.txt
+
+expect_fail() { # name file: ingest must fail, naming the file
+  if "$SL" ingest --db s.db "$2" 2> err.txt; then fail "$1: exit 0"; fi
+  grep -q "$2" err.txt || { cat err.txt >&2; fail "$1: message does not name the input"; }
+  snapshot > after.txt
+  cmp -s before.txt after.txt || fail "$1: the store changed"
+}
+
+: > empty.txt
+expect_fail "empty file" empty.txt
+head -c 4096 /dev/urandom > junk.bin
+printf '\000\001\002' >> junk.bin
+expect_fail "binary file" junk.bin
+printf '{"id": "t1", "text": "Putin met al-Sharaa in Mos' > truncated.jsonl
+expect_fail "truncated JSON line" truncated.jsonl
+grep -q 'truncated.jsonl:1' err.txt || fail "truncated JSON: no line number"
+printf '{"id": "x", "title": "no text"}\n' > notext.jsonl
+expect_fail "record without text" notext.jsonl
+dd if=/dev/zero bs=1M count=70 2>/dev/null | tr '\0' 'a' > huge.txt
+expect_fail "file over the size limit" huge.txt
+grep -qi 'limit' err.txt || fail "huge file: message does not say why"
+expect_fail "missing file" nosuch.txt
+
+# invalid UTF-8 is repaired (U+FFFD), the document still stored
+printf 'Title \377 here\n\nRussian President Vladimir Putin met Syrian President Ahmed al-Sharaa in Moscow on January 28, 2026. \376\n' > bad_utf8.txt
+"$SL" ingest --db s.db bad_utf8.txt 2> err.txt || { cat err.txt >&2; fail "invalid UTF-8 document refused"; }
+grep -q 'bad_utf8.txt' err.txt || fail "invalid UTF-8 not reported"
+"$SL" show --db s.db --json bad_utf8 | jq -e '.text | contains("\ufffd")' > /dev/null || fail "U+FFFD missing"
+
+# a 50 MB JSON Lines file of valid records is read without trouble
+: > big.jsonl
+i=0
+line=$(printf '{"id":"big%%d","title":"Talks","text":"%s"}' "$(head -c 20000 /dev/zero | tr '\0' 'x' | sed 's/x\{10\}/word word /g')")
+while [ $i -lt 5 ]; do printf "$line\n" $i >> big.jsonl; i=$((i + 1)); done
+"$SL" ingest --db s.db big.jsonl 2> err.txt || { cat err.txt >&2; fail "big JSON Lines"; }
+
+# stdin: JSON Lines, one bad line among good ones
+printf '%s\n' '{"id":"s1","text":"Vladimir Putin spoke by phone with Ahmed al-Sharaa on February 12, 2025."}' \
+  'not json' '{"id":"s2","lang":"en","text":"Earthquake hits Turkey."}' \
+  | "$SL" ingest --db s.db - 2> err.txt || { cat err.txt >&2; fail "stdin ingest"; }
+grep -q -- '-:2' err.txt || { cat err.txt >&2; fail "stdin bad line not named"; }
+"$SL" show --db s.db --json s1 > /dev/null || fail "stdin record s1 not stored"

@@ -1,10 +1,274 @@
-/* cmd_similarity — placeholder until the similarity command lands. */
+/*
+ * cmd_similarity — `storyline similarity [--json] [--threshold X]`: scores
+ * whether the two articles of each pair report the same happening.  Reads
+ * JSON Lines records {pair_id, text1, text2, lang1?, lang2?, title1?,
+ * title2?, published1?, published2?} on stdin and writes one line per pair:
+ * the score in [0,1], same_event (score >= threshold) and the parts of the
+ * evidence (persons, places, orgs, dates, numbers, eventwords, words) so a
+ * reader sees why.  TSV with a header line by default, JSON with --json.
+ *
+ * A thin layer over src/pipeline/pairdoc and src/cluster/similarity: line
+ * reading, JSON, UTF-8 repair and printing only.  One linker serves the
+ * whole run, so names link across pairs and scripts.  Bad records
+ * (invalid JSON or UTF-8, a missing text, a line over MAX_LINE bytes) are
+ * reported on stderr with their line number and skipped; the exit status
+ * is 1 only when no pair could be scored.
+ */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
 #include "cli/commands.h"
+#include "cluster/similarity.h"
+#include "pipeline/pairdoc.h"
+#include "util/utf8.h"
+
+#define MAX_LINE (8u * 1024u * 1024u) /* one record: two articles */
+#define MAX_FIELD 64u                 /* pair_id, lang printed back */
+
+typedef struct opts {
+  int json;
+  double threshold;
+  int have_threshold;
+} opts;
+
+static void usage(FILE *f) {
+  fprintf(f, "usage: storyline similarity [--json] [--threshold X] < pairs.jsonl\n"
+             "  records: {\"pair_id\", \"text1\", \"text2\", \"lang1\", \"lang2\", \"title1\", \"title2\"}\n"
+             "  prints pair_id, score, same_event and the parts of the evidence per pair\n"
+             "  (TSV with a header, or JSON Lines with --json).  Default threshold %.3f.\n",
+          SL_SAME_EVENT);
+}
+
+/* Reads one line (without its '\n') into *buf, growing it up to MAX_LINE.
+ * Returns 1 for a line, 0 at end of input; *toobig is set (and the rest of
+ * the line skipped) when the line exceeds the cap. */
+static int read_line(FILE *f, char **buf, size_t *cap, size_t *len, int *toobig) {
+  size_t n = 0;
+  int c, any = 0;
+  *toobig = 0;
+  while ((c = getc_unlocked(f)) != EOF) {
+    any = 1;
+    if (c == '\n')
+      break;
+    if (*toobig)
+      continue;
+    if (n + 1 >= *cap) {
+      if (*cap >= MAX_LINE) {
+        *toobig = 1;
+        continue;
+      }
+      size_t nc = *cap ? *cap * 2 : 65536;
+      char *nb = realloc(*buf, nc);
+      if (!nb) {
+        *toobig = 1;
+        continue;
+      }
+      *buf = nb;
+      *cap = nc;
+    }
+    (*buf)[n++] = (char)c;
+  }
+  if (*buf)
+    (*buf)[n] = 0;
+  *len = n;
+  return any;
+}
+
+/* A string field of o, or NULL; integers (pair ids) are printed into tmp. */
+static const char *field(json_t *o, const char *key, char *tmp, size_t ntmp, size_t *n) {
+  json_t *v = json_object_get(o, key);
+  if (json_is_string(v)) {
+    *n = json_string_length(v);
+    return json_string_value(v);
+  }
+  if (json_is_integer(v) && tmp) {
+    int k = snprintf(tmp, ntmp, "%lld", (long long)json_integer_value(v));
+    *n = k > 0 ? (size_t)k : 0;
+    return tmp;
+  }
+  *n = 0;
+  return NULL;
+}
+
+/* A text field made ready for analysis: valid UTF-8 with Latin-1
+ * mojibake repaired.  Caller frees; NULL when missing or out of memory. */
+static char *text_field(json_t *o, const char *key, size_t *n, size_t *nbad) {
+  size_t len;
+  const char *z = field(o, key, NULL, 0, &len);
+  *nbad = 0;
+  if (!z)
+    return NULL;
+  char *s = sl_utf8_sanitize(z, len, n, nbad);
+  if (s)
+    *n = sl_utf8_repair_mojibake(s, *n);
+  if (s)
+    s[*n] = 0;
+  return s;
+}
+
+/* A short field copied for printing: control characters and quotes
+ * become '_' so TSV and JSON stay well-formed. */
+static void short_field(json_t *o, const char *key, char *dst, size_t cap, const char *dflt) {
+  char tmp[32];
+  size_t n;
+  const char *z = field(o, key, tmp, sizeof tmp, &n);
+  if (!z) {
+    snprintf(dst, cap, "%s", dflt);
+    return;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < n && k + 1 < cap; i++) {
+    unsigned char c = (unsigned char)z[i];
+    dst[k++] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80 ? '_' : (char)c;
+  }
+  dst[k] = 0;
+}
+
+static void print_pair(const opts *o, const char *id, const char *l1, const char *l2,
+                       const sl_sim_parts *p, int same) {
+  if (o->json)
+    printf("{\"pair_id\":\"%s\",\"lang1\":\"%s\",\"lang2\":\"%s\",\"score\":%.4f,\"same_event\":%d,"
+           "\"parts\":{\"persons\":%.4f,\"places\":%.4f,\"orgs\":%.4f,\"dates\":%.4f,"
+           "\"numbers\":%.4f,\"eventwords\":%.4f,\"words\":%.4f,\"chars\":%.4f}}\n",
+           id, l1, l2, p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers,
+           p->eventwords, p->words, p->chars);
+  else
+    printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", id, p->score, same,
+           p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords, p->words, p->chars);
+}
+
+/* Scores one record; returns 1 when scored, 0 when reported and skipped,
+ * -1 on a failure that ends the run. */
+static int score_record(const opts *o, sl_pairdoc *pd, const char *line, size_t n, size_t lineno,
+                        sl_featvec *va, sl_featvec *vb) {
+  json_error_t jerr;
+  json_t *rec = json_loadb(line, n, JSON_REJECT_DUPLICATES, &jerr);
+  char *t1 = NULL, *t2 = NULL;
+  char id[MAX_FIELD], l1[8] = "", l2[8] = "", in1[8], in2[8];
+  size_t n1 = 0, n2 = 0, bad1 = 0, bad2 = 0, tn;
+  int ret = 0;
+  if (!rec) {
+    fprintf(stderr, "storyline similarity: line %zu: invalid JSON at column %d: %s\n", lineno,
+            jerr.column, jerr.text);
+    goto out;
+  }
+  if (!json_is_object(rec)) {
+    fprintf(stderr, "storyline similarity: line %zu: record is not a JSON object\n", lineno);
+    goto out;
+  }
+  t1 = text_field(rec, "text1", &n1, &bad1);
+  t2 = text_field(rec, "text2", &n2, &bad2);
+  if (!t1 || !t2) {
+    fprintf(stderr, "storyline similarity: line %zu: record needs string fields \"text1\" and \"text2\"\n",
+            lineno);
+    goto out;
+  }
+  if (bad1 || bad2)
+    fprintf(stderr, "storyline similarity: line %zu: invalid UTF-8 replaced by U+FFFD\n", lineno);
+  char numid[32];
+  snprintf(numid, sizeof numid, "%zu", lineno);
+  short_field(rec, "pair_id", id, sizeof id, numid);
+  short_field(rec, "lang1", in1, sizeof in1, "");
+  short_field(rec, "lang2", in2, sizeof in2, "");
+  sl_pairdoc_text a = {id, in1, field(rec, "title1", NULL, 0, &tn), field(rec, "published1", NULL, 0, &tn), t1, n1};
+  sl_pairdoc_text b = {id, in2, field(rec, "title2", NULL, 0, &tn), field(rec, "published2", NULL, 0, &tn), t2, n2};
+  const char *why = NULL;
+  sl_rc rc = sl_pairdoc_vector(pd, &a, va, l1, &why);
+  if (rc == SL_OK)
+    rc = sl_pairdoc_vector(pd, &b, vb, l2, &why);
+  if (rc == SL_ENOMEM) {
+    fprintf(stderr, "storyline similarity: line %zu: out of memory\n", lineno);
+    ret = -1;
+    goto out;
+  }
+  if (rc != SL_OK) {
+    fprintf(stderr, "storyline similarity: line %zu: %s\n", lineno, why ? why : sl_strerror(rc));
+    goto out;
+  }
+  sl_sim_parts p;
+  sl_similarity(va, vb, &p);
+  print_pair(o, id, l1, l2, &p, p.score >= o->threshold);
+  ret = 1;
+out:
+  free(t1);
+  free(t2);
+  json_decref(rec);
+  return ret;
+}
 
 int cmd_similarity(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  fprintf(stderr, "storyline similarity: not built yet\n");
-  return 2;
+  opts o = {0, SL_SAME_EVENT, 0};
+  sl_pairdoc *pd = NULL;
+  sl_featvec va, vb;
+  char *line = NULL;
+  size_t cap = 0, len, lineno = 0, scored = 0, skipped = 0;
+  int toobig, status = 1;
+  sl_featvec_init(&va);
+  sl_featvec_init(&vb);
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--json"))
+      o.json = 1;
+    else if (!strcmp(argv[i], "--threshold") && i + 1 < argc) {
+      char *end;
+      o.threshold = strtod(argv[++i], &end);
+      if (*end || end == argv[i] || !(o.threshold >= 0 && o.threshold <= 1)) {
+        fprintf(stderr, "storyline similarity: --threshold needs a number in [0,1], not \"%s\"\n", argv[i]);
+        status = 2;
+        goto out;
+      }
+    } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+      usage(stdout);
+      status = 0;
+      goto out;
+    } else {
+      usage(stderr);
+      status = 2;
+      goto out;
+    }
+  }
+  sl_rc rc = sl_pairdoc_new(&pd);
+  if (rc != SL_OK) {
+    fprintf(stderr, "storyline similarity: cannot start: %s\n", sl_strerror(rc));
+    goto out;
+  }
+  if (!o.json)
+    printf("pair_id\tscore\tsame_event\tpersons\tplaces\torgs\tdates\tnumbers\teventwords\twords\tchars\n");
+  while (read_line(stdin, &line, &cap, &len, &toobig)) {
+    lineno++;
+    if (toobig) {
+      fprintf(stderr, "storyline similarity: line %zu: longer than %u bytes, skipped\n", lineno, MAX_LINE);
+      skipped++;
+      continue;
+    }
+    size_t k = 0;
+    while (k < len && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
+      k++;
+    if (k == len)
+      continue; /* blank lines separate nothing */
+    int r = score_record(&o, pd, line, len, lineno, &va, &vb);
+    if (r < 0)
+      goto out;
+    if (r)
+      scored++;
+    else
+      skipped++;
+  }
+  if (ferror(stdin))
+    fprintf(stderr, "storyline similarity: error reading standard input\n");
+  if (fflush(stdout) != 0) {
+    fprintf(stderr, "storyline similarity: cannot write output\n");
+    goto out;
+  }
+  if (!scored)
+    fprintf(stderr, "storyline similarity: no pair could be scored (%zu skipped)\n", skipped);
+  status = scored ? 0 : 1;
+out:
+  free(line);
+  sl_featvec_free(&va);
+  sl_featvec_free(&vb);
+  sl_pairdoc_free(pd);
+  return status;
 }

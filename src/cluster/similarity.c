@@ -53,6 +53,7 @@ double sl_similarity(const sl_featvec *a, const sl_featvec *b, sl_sim_parts *par
   p.numbers = cosine(&acc[SL_F_NUMBER]);
   p.eventwords = cosine(&acc[SL_F_EVENTWORD]);
   p.words = cosine(&acc[SL_F_TERM]);
+  p.chars = 0;
   p.dates = -1;
   if (a->day != SL_NO_DAY && b->day != SL_NO_DAY) {
     int32_t d = a->day > b->day ? a->day - b->day : b->day - a->day;

@@ -16,6 +16,7 @@ typedef struct sl_sim_parts {
   double numbers;               /* overlap of numbers and quantities */
   double eventwords;            /* overlap of multilingual event words */
   double words;                 /* cosine of word stems (same language) */
+  double chars;                 /* overlap of Latin-transliterated name-like tokens */
   double score;                 /* the combined score in [0,1] */
 } sl_sim_parts;
 

@@ -1,0 +1,110 @@
+/*
+ * pairdoc — text to evidence vector without a store (see pairdoc.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster/evidence.h"
+#include "pipeline/pairdoc.h"
+
+struct sl_pairdoc {
+  sl_analyzer *az;
+  sl_linker *lk;
+  int64_t *ids;      /* per-mention entity ids, grown as needed */
+  sl_ent_type *types;
+  size_t cap;
+};
+
+sl_rc sl_pairdoc_new(sl_pairdoc **out) {
+  sl_pairdoc *pd = calloc(1, sizeof *pd);
+  sl_rc rc = SL_ENOMEM;
+  *out = NULL;
+  if (!pd)
+    goto out;
+  if ((rc = sl_analyzer_new(&pd->az)) != SL_OK || (rc = sl_linker_new(&pd->lk)) != SL_OK)
+    goto out;
+  *out = pd;
+  pd = NULL;
+out:
+  sl_pairdoc_free(pd);
+  return rc;
+}
+
+void sl_pairdoc_free(sl_pairdoc *pd) {
+  if (!pd)
+    return;
+  sl_analyzer_free(pd->az);
+  sl_linker_free(pd->lk);
+  free(pd->ids);
+  free(pd->types);
+  free(pd);
+}
+
+sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a) {
+  sl_rc rc = SL_OK;
+  for (int pass = 0; pass < 2 && rc == SL_OK; pass++) {
+    rc = sl_analyze_mentions(az, a, sl_linker_known, lk);
+    if (rc == SL_OK)
+      rc = sl_linker_link(lk, a->lang, a->text, a->ntext, a->ments, a->nments, a->ment_entity);
+  }
+  return rc;
+}
+
+static sl_rc grow(sl_pairdoc *pd, size_t n) {
+  if (n <= pd->cap)
+    return SL_OK;
+  size_t nc = n < 64 ? 64 : n * 2;
+  int64_t *ni = realloc(pd->ids, nc * sizeof *ni);
+  if (!ni)
+    return SL_ENOMEM;
+  pd->ids = ni;
+  sl_ent_type *nt = realloc(pd->types, nc * sizeof *nt);
+  if (!nt)
+    return SL_ENOMEM;
+  pd->types = nt;
+  pd->cap = nc;
+  return SL_OK;
+}
+
+sl_rc sl_pairdoc_vector(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *out, char *lang,
+                        const char **why) {
+  sl_analysis a;
+  sl_doc doc;
+  sl_rc rc;
+  memset(&a, 0, sizeof a);
+  memset(&doc, 0, sizeof doc);
+  /* sl_analyze only reads the document, so the caller's strings are
+   * lent to it rather than copied */
+  doc.id = (char *)(t->id ? t->id : "-");
+  doc.path = (char *)"-";
+  doc.lang = (char *)(t->lang && *t->lang ? t->lang : NULL);
+  /* a text without its own title line keeps all of its words as body */
+  doc.title = (char *)(t->title ? t->title : "");
+  doc.published = (char *)t->published;
+  doc.body = (char *)t->z;
+  doc.nbody = t->n;
+  doc.format = SL_FMT_TEXT;
+  if (why)
+    *why = NULL;
+  if ((rc = sl_analyze(pd->az, &doc, &a, why)) != SL_OK)
+    goto out;
+  if (lang)
+    memcpy(lang, a.lang, sizeof a.lang);
+  if ((rc = sl_pipeline_link(pd->az, pd->lk, &a)) != SL_OK)
+    goto out;
+  if ((rc = grow(pd, a.nments)) != SL_OK)
+    goto out;
+  for (size_t i = 0; i < a.nments; i++) {
+    pd->ids[i] = 0;
+    pd->types[i] = SL_ENT_UNKNOWN;
+    if (a.ment_entity[i] >= 0) {
+      const sl_entity *e = sl_linker_entity(pd->lk, (size_t)a.ment_entity[i]);
+      pd->ids[i] = a.ment_entity[i] + 1;
+      pd->types[i] = e ? e->type : SL_ENT_UNKNOWN;
+    }
+  }
+  rc = sl_evidence_build(&a, pd->ids, pd->types, out);
+out:
+  sl_analysis_clear(&a);
+  return rc;
+}

@@ -1,0 +1,47 @@
+/*
+ * pairdoc — one text through the front of the data flow without a store:
+ * analyse (clean, language, tokens, dates, numbers), find mentions, link
+ * them with an in-memory linker, and build the evidence vector the event
+ * clusterer would see.  `storyline similarity` scores article pairs with
+ * it; because the linker lives as long as the handle, names link across
+ * all the texts of one run and across scripts, as they do in ingest.
+ * Entity ids in the vectors are linker index + 1.
+ */
+#ifndef SL_PAIRDOC_H
+#define SL_PAIRDOC_H
+
+#include "analyze/analyze.h"
+#include "cluster/features.h"
+#include "link/linker.h"
+
+typedef struct sl_pairdoc sl_pairdoc;
+
+/* New handle (analyzer + empty linker).  Not thread-safe: one per thread.
+ * Free with sl_pairdoc_free. */
+sl_rc sl_pairdoc_new(sl_pairdoc **out);
+void sl_pairdoc_free(sl_pairdoc *pd);
+
+/* One text to evaluate.  Strings are UTF-8 (valid: the caller checked
+ * them at its boundary); lang, title and published may be NULL. */
+typedef struct sl_pairdoc_text {
+  const char *id;
+  const char *lang;      /* ISO 639-1 code, else detected */
+  const char *title;     /* NULL: the text has no separate title */
+  const char *published; /* ISO 8601, anchors relative dates */
+  const char *z;
+  size_t n;
+} sl_pairdoc_text;
+
+/* Analyses and links t and writes its finished evidence vector into out
+ * (initialised by the caller, contents replaced).  lang (may be NULL,
+ * >= 8 bytes) receives the language used.  SL_EEMPTY when no text
+ * remains; *why (may be NULL) then names the problem. */
+sl_rc sl_pairdoc_vector(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *out, char *lang,
+                        const char **why);
+
+/* Mentions of a, found twice with the linker's help (the second pass finds
+ * the short forms of names the first pass introduced) and linked: the step
+ * between sl_analyze and sl_evidence_build that ingest takes as well. */
+sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a);
+
+#endif

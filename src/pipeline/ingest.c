@@ -30,6 +30,7 @@ struct sl_ingest {
   sl_ingest_report_fn report;
   void *report_ctx;
   sl_featvec vec;
+  int broken; /* the in-memory mirror could not be rebuilt: stop */
 };
 
 static sl_rc reload(sl_ingest *in) {
@@ -230,7 +231,7 @@ out:
   if (rc != SL_OK) {
     sl_store_rollback(in->store);
     if (reload(in) != SL_OK)
-      rc = SL_ESTORE;
+      in->broken = 1;
   }
   free(ids);
   free(types);
@@ -283,8 +284,11 @@ static sl_rc on_doc(void *ctx, sl_doc *doc) {
 out:
   sl_analysis_clear(&a);
   sl_doc_free(doc);
-  /* a store failure ends the ingest; a bad document does not */
-  return rc == SL_ESTORE || rc == SL_ENOMEM ? rc : SL_OK;
+  /* a document the store refused is reported and skipped; the ingest
+   * stops only when memory runs out or the store cannot be read back */
+  if (in->broken)
+    return SL_ESTORE;
+  return rc == SL_ENOMEM ? rc : SL_OK;
 }
 
 static void on_read_error(void *ctx, const char *where, sl_rc rc, const char *what) {

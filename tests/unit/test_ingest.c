@@ -1,0 +1,255 @@
+/*
+ * test_ingest — the write side end to end through the library API: a
+ * failure injected in the middle of a document's transaction leaves the
+ * store exactly as it was, the in-memory linker and clusterer recover, and
+ * the same document stores cleanly once the fault is gone.  Also: read,
+ * clean and utf8 boundary behaviour on the seed articles.
+ */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clean/clean.h"
+#include "read/read.h"
+#include "storyline/storyline.h"
+#include "util/utf8.h"
+
+static char dbpath[64];
+
+static void setup(void) {
+  snprintf(dbpath, sizeof dbpath, "/tmp/sl_test_ingest_%d.db", (int)getpid());
+  unlink(dbpath);
+}
+
+static void teardown(void) {
+  char p[80];
+  unlink(dbpath);
+  snprintf(p, sizeof p, "%s-wal", dbpath);
+  unlink(p);
+  snprintf(p, sizeof p, "%s-shm", dbpath);
+  unlink(p);
+}
+
+static long count(sqlite3 *db, const char *sql) {
+  sqlite3_stmt *s;
+  long n = -1;
+  ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+  if (sqlite3_step(s) == SQLITE_ROW)
+    n = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  return n;
+}
+
+/* A fingerprint of every table the write side touches. */
+static void snapshot(long out[8]) {
+  sqlite3 *db;
+  static const char *const Q[8] = {
+    "SELECT count(*) FROM documents", "SELECT count(*) FROM entities",
+    "SELECT count(*) FROM entity_variants", "SELECT count(*) FROM mentions",
+    "SELECT count(*) FROM events", "SELECT coalesce(sum(weight), 0) * 1000 FROM event_features",
+    "SELECT count(*) FROM stories", "SELECT coalesce(sum(mention_count), 0) FROM entities"};
+  ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+  for (int i = 0; i < 8; i++)
+    out[i] = count(db, Q[i]);
+  sqlite3_close(db);
+}
+
+static void exec_sql(const char *sql) {
+  sqlite3 *db;
+  ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+  ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+}
+
+static void quiet(void *ctx, const char *where, sl_rc rc, const char *what) {
+  (void)ctx;
+  (void)where;
+  (void)rc;
+  (void)what;
+}
+
+static void write_file(const char *path, const char *text) {
+  FILE *f = fopen(path, "wb");
+  ck_assert_ptr_nonnull(f);
+  fputs(text, f);
+  fclose(f);
+}
+
+START_TEST(failure_mid_document_keeps_store) {
+  sl_ingest *in;
+  sl_ingest_stats st;
+  char err[256], doc[96];
+  long before[8], after[8];
+  ck_assert_int_eq(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
+  ck_assert_int_eq(sl_ingest_path(in, "examples/seeds", quiet, NULL), SL_OK);
+  sl_ingest_close(in);
+  snapshot(before);
+  ck_assert_int_eq(before[0], 5);
+
+  /* facts are written late in a document's transaction, after its
+   * entities, mentions, event and story rows */
+  exec_sql("CREATE TRIGGER fault BEFORE INSERT ON facts BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+  snprintf(doc, sizeof doc, "/tmp/sl_test_doc_%d.txt", (int)getpid());
+  write_file(doc, "Putin and Erdogan meet in Ankara\n\nRussian President Vladimir Putin met Turkish "
+                  "President Recep Tayyip Erdogan in Ankara on March 3, 2026. Trade grew 12% last year, "
+                  "Putin said.\n");
+  ck_assert_int_eq(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
+  ck_assert_int_eq(sl_ingest_path(in, doc, quiet, NULL), SL_OK);
+  sl_ingest_get_stats(in, &st);
+  ck_assert_uint_eq(st.stored, 0);
+  ck_assert_uint_eq(st.failed, 1);
+  snapshot(after);
+  for (int i = 0; i < 8; i++)
+    ck_assert_msg(before[i] == after[i], "table %d changed: %ld -> %ld", i, before[i], after[i]);
+
+  /* the same handle recovers: without the fault the document is stored
+   * and links to the existing Putin entity instead of a new one */
+  exec_sql("DROP TRIGGER fault;");
+  ck_assert_int_eq(sl_ingest_path(in, doc, quiet, NULL), SL_OK);
+  sl_ingest_get_stats(in, &st);
+  ck_assert_uint_eq(st.stored, 1);
+  sl_ingest_close(in);
+  sqlite3 *db;
+  ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM documents"), 6);
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM entities WHERE type = 'person' AND name LIKE '%Putin%'"), 1);
+  ck_assert_int_eq(count(db, "SELECT doc_count FROM entities WHERE name = 'Vladimir Putin'"), 6);
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM facts WHERE value = 12 AND unit = '%'"), 1);
+  sqlite3_close(db);
+  unlink(doc);
+}
+END_TEST
+
+START_TEST(reingest_is_idempotent) {
+  sl_ingest *in;
+  sl_ingest_stats st;
+  char err[256];
+  long a[8], b[8];
+  ck_assert_int_eq(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
+  ck_assert_int_eq(sl_ingest_path(in, "examples/seeds", quiet, NULL), SL_OK);
+  sl_ingest_close(in);
+  snapshot(a);
+  ck_assert_int_eq(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
+  ck_assert_int_eq(sl_ingest_path(in, "examples/seeds", quiet, NULL), SL_OK);
+  sl_ingest_get_stats(in, &st);
+  sl_ingest_close(in);
+  snapshot(b);
+  ck_assert_uint_eq(st.duplicates, 5);
+  ck_assert_uint_eq(st.stored, 0);
+  for (int i = 0; i < 8; i++)
+    ck_assert_int_eq(a[i], b[i]);
+}
+END_TEST
+
+START_TEST(open_refuses_foreign_database) {
+  sl_ingest *in = NULL;
+  char err[256] = "";
+  exec_sql("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES('schema_version', '99');");
+  ck_assert_int_ne(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
+  ck_assert_ptr_null(in);
+  ck_assert_msg(strstr(err, dbpath) != NULL, "error does not name the store: %s", err);
+}
+END_TEST
+
+static char *slurp(const char *path, size_t *n) {
+  char *b;
+  ck_assert_int_eq(sl_read_file(path, 1 << 24, &b, n), SL_OK);
+  return b;
+}
+
+START_TEST(clean_drops_furniture_keeps_body) {
+  size_t n;
+  sl_cleaned c;
+  char *z = slurp("examples/seeds/001_68aac25d7f60230c.txt", &n);
+  ck_assert_int_eq(sl_clean_text(z, n, NULL, &c), SL_OK);
+  ck_assert_str_eq(c.title, "Syria và Nga thảo luận chấm dứt xung đột ở Syria");
+  ck_assert_ptr_nonnull(strstr(c.text, "đêm 20/11"));               /* the lead */
+  ck_assert_ptr_nonnull(strstr(c.text, "thành phố Sochi"));         /* the body */
+  ck_assert_ptr_null(strstr(c.text, "Xem nhiều"));                  /* trailer heading */
+  ck_assert_ptr_null(strstr(c.text, "Giá vàng hôm nay"));           /* most-read list */
+  ck_assert_ptr_null(strstr(c.text, "syria va nga thao luan"));     /* related links */
+  ck_assert_ptr_null(strstr(c.context, "Giá vàng hôm nay"));        /* trailer is not context */
+  ck_assert_ptr_nonnull(strstr(c.context, "APEC 2017"));            /* inline related: context */
+  sl_cleaned_free(&c);
+  free(z);
+
+  z = slurp("examples/seeds/002_4843e7fa21632428.txt", &n);
+  ck_assert_int_eq(sl_clean_text(z, n, NULL, &c), SL_OK);
+  ck_assert_ptr_null(strstr(c.text, "pic.twitter.com"));
+  ck_assert_ptr_null(strstr(c.text, "Source link"));
+  ck_assert_ptr_null(strstr(c.text, "![]()"));
+  ck_assert_ptr_nonnull(strstr(c.context, "January 28, 2026"));     /* embed line kept as context */
+  ck_assert_ptr_nonnull(strstr(c.text, "بوتين"));
+  sl_cleaned_free(&c);
+  free(z);
+
+  z = slurp("examples/seeds/003_2c3edb034ccb3b0f.txt", &n);
+  ck_assert_int_eq(sl_clean_text(z, n, NULL, &c), SL_OK);
+  ck_assert_ptr_null(strstr(c.text, "Comment (0)"));
+  ck_assert_ptr_null(strstr(c.text, "Source: https"));
+  ck_assert_ptr_nonnull(strstr(c.text, "On February 12"));          /* lead line stays */
+  sl_cleaned_free(&c);
+  free(z);
+}
+END_TEST
+
+START_TEST(clean_empty_and_blank) {
+  sl_cleaned c;
+  ck_assert_int_eq(sl_clean_text("", 0, NULL, &c), SL_EEMPTY);
+  ck_assert_int_eq(sl_clean_text("\n \n\t\n", 5, NULL, &c), SL_EEMPTY);
+  /* a one-line record is its own lead, not a title with no body */
+  const char *one = "Russian President Vladimir Putin held talks with Syrian President Ahmed al-Sharaa "
+                    "at the Kremlin on Wednesday, the two leaders said in a joint statement.";
+  ck_assert_int_eq(sl_clean_text(one, strlen(one), NULL, &c), SL_OK);
+  ck_assert_str_eq(c.text, one);
+  sl_cleaned_free(&c);
+}
+END_TEST
+
+START_TEST(utf8_boundary) {
+  size_t n, bad;
+  char *s = sl_utf8_sanitize("a\xff" "b\xe2\x82", 5, &n, &bad);
+  ck_assert_str_eq(s, "a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd");
+  ck_assert_uint_eq(bad, 3);
+  free(s);
+  ck_assert(sl_utf8_is_binary("ab\0cd", 5));
+  ck_assert(!sl_utf8_is_binary("Tổng thống\n", 14));
+  /* "Türkiye'de" read as Latin-1 and written back as UTF-8 */
+  char moj[] = "T\xc3\x83\xc2\xbc" "rkiye'de deprem";
+  size_t m = sl_utf8_repair_mojibake(moj, strlen(moj));
+  ck_assert_str_eq(moj, "T\xc3\xbc" "rkiye'de deprem");
+  ck_assert_uint_eq(m, strlen("T\xc3\xbc" "rkiye'de deprem"));
+  /* genuine Latin-1 letters in UTF-8 text are left alone */
+  char fr[] = "caf\xc3\xa9 cr\xc3\xa8me";
+  ck_assert_uint_eq(sl_utf8_repair_mojibake(fr, strlen(fr)), strlen("caf\xc3\xa9 cr\xc3\xa8me"));
+  ck_assert_str_eq(fr, "caf\xc3\xa9 cr\xc3\xa8me");
+}
+END_TEST
+
+static Suite *suite(void) {
+  Suite *s = suite_create("ingest");
+  TCase *t = tcase_create("store");
+  tcase_add_checked_fixture(t, setup, teardown);
+  tcase_set_timeout(t, 120);
+  tcase_add_test(t, failure_mid_document_keeps_store);
+  tcase_add_test(t, reingest_is_idempotent);
+  tcase_add_test(t, open_refuses_foreign_database);
+  suite_add_tcase(s, t);
+  TCase *b = tcase_create("boundary");
+  tcase_add_test(b, clean_drops_furniture_keeps_body);
+  tcase_add_test(b, clean_empty_and_blank);
+  tcase_add_test(b, utf8_boundary);
+  suite_add_tcase(s, b);
+  return s;
+}
+
+int main(void) {
+  SRunner *sr = srunner_create(suite());
+  srunner_run_all(sr, CK_NORMAL);
+  int nf = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return nf == 0 ? 0 : 1;
+}

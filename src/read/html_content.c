@@ -26,6 +26,7 @@
  * No signal depends on the page's language.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,15 +47,15 @@ static const char *const STRONG_NEG[] = {
   "skip-link", "byline", "author", "dateline", "timestamp", "tag-list", "taglist",
   "post-tags", "article-tags", "keywords", "paywall", "login", "shoutbox", "combx",
   "agegate", "donate", "recirc", "most-read", "mostread", "next-article", "prev-article",
-  "newsfeed", "jump-link", "modal", "popup", "overlay", "toolbar", "follow", "print-",
-  "rating", "breaking-news", "ticker", "masthead", "banner", "skyscraper", "widget",
+  "newsfeed", "jump-link", "popup", "overlay", "toolbar", "follow", "print-",
+  "rating", "breaking-news", "ticker", "masthead", "banner", "skyscraper",
 };
 /* Names that mark furniture only when nothing positive is said. */
 static const char *const WEAK_NEG[] = {
   "header", "meta", "caption", "credit", "tags", "tool", "media", "foot", "nav",
   "contact", "hidden", "extra", "legends", "remark", "replies", "supplemental",
   "signature", "teaser", "aside", "date", "alert", "tooltip", "video", "gallery",
-  "slideshow", "embed", "photo", "image", "thumb", "headline", "title",
+  "slideshow", "embed", "modal", "photo", "image", "thumb", "headline", "title", "widget",
 };
 static const char *const POSITIVE[] = {
   "article", "content", "story", "body", "post", "entry", "main", "text", "blog",
@@ -212,7 +213,16 @@ typedef struct ctx {
   int use_classes;     /* class/id junk marks on (off in the retry) */
 } ctx;
 
-/* Pass 1: letters inside <p> per subtree, before anything is removed. */
+/* Embedded social posts quoted by the article are part of its text. */
+static int is_embedded_post(const sl_hnode *h) {
+  if (h->tag != GUMBO_TAG_BLOCKQUOTE)
+    return 0;
+  const char *cl = sl_hattr(h->g, "class");
+  return cl && (strstr(cl, "tweet") || strstr(cl, "instagram") || strstr(cl, "tiktok"));
+}
+
+/* Pass 1: letters of prose-like text runs per subtree, before anything is
+ * removed; marks the ancestors of embedded posts. */
 static void raw_ptext(ctx *c) {
   sl_hdom *d = c->d;
   for (int32_t i = d->n - 1; i >= 0; i--) {
@@ -220,11 +230,17 @@ static void raw_ptext(ctx *c) {
     if (h->tag == SL_HTAG_TEXT) {
       const char *t = h->g->v.text.text;
       h->text = sl_hcount_letters(t, strlen(t), &h->commas);
-    } else if (h->tag == GUMBO_TAG_P) {
-      h->ptext = h->text;
+      /* prose-like runs of text outside links */
+      uint16_t pt = h->parent >= 0 ? d->v[h->parent].tag : 0;
+      if (h->text >= 30 && pt != GUMBO_TAG_A && pt != GUMBO_TAG_SCRIPT && pt != GUMBO_TAG_STYLE &&
+          pt != GUMBO_TAG_NOSCRIPT && pt != GUMBO_TAG_TITLE)
+        h->ptext = h->text;
     }
+    if (h->tag != SL_HTAG_TEXT && is_embedded_post(h))
+      h->quote = 1;
     if (h->parent >= 0) {
       sl_hnode *p = &d->v[h->parent];
+      p->quote |= h->quote;
       if (h->tag != GUMBO_TAG_SCRIPT && h->tag != GUMBO_TAG_STYLE && h->tag != GUMBO_TAG_NOSCRIPT)
         p->text += h->text;
       p->ptext += h->ptext;
@@ -252,7 +268,8 @@ static void mark_junk(ctx *c) {
     if (ip && strstr(ip, "articleBody"))
       continue;
     /* holds most of the page's paragraph text: article, whatever its name */
-    int keeper = total > 0 && h->ptext * 2 > total;
+    int keeper = total > 0 && (h->ptext * 2 > total ||
+                               ((c->hint[i] & HINT_POS) && h->ptext * 4 > total));
     if (is_hidden(h->g) && !keeper) {
       h->junk = 1;
       h->hidden = 1;
@@ -262,9 +279,14 @@ static void mark_junk(ctx *c) {
       h->junk = 1;
       continue;
     }
-    if (c->use_classes && (c->hint[i] & HINT_JUNK) && !keeper && h->tag != GUMBO_TAG_ARTICLE &&
-        h->tag != GUMBO_TAG_MAIN && h->tag != GUMBO_TAG_A)
+    if (c->use_classes && (c->hint[i] & HINT_JUNK) && !keeper && !h->quote &&
+        h->tag != GUMBO_TAG_ARTICLE &&
+        h->tag != GUMBO_TAG_MAIN && h->tag != GUMBO_TAG_A) {
       h->junk = 1;
+      if (getenv("SL_HTML_DEBUG") && h->ptext > 100)
+        fprintf(stderr, "class-junk [%d] %s.%s ptext=%u total=%u\n", i, sl_hattr(h->g, "id"),
+                sl_hattr(h->g, "class"), h->ptext, total);
+    }
   }
 }
 
@@ -297,6 +319,9 @@ static void stats(ctx *c) {
     switch (h->tag) {
     case GUMBO_TAG_A: h->ltext = h->text; break;
     case GUMBO_TAG_P: if (h->text > 0) h->np++; break;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
+      if (!h->blockdesc && h->text > 0) h->np++; /* a paragraph in all but name */
+      break;
     case GUMBO_TAG_IMG: h->nimg++; break;
     case GUMBO_TAG_LI: h->nli++; break;
     default:
@@ -678,6 +703,25 @@ static void emit(ctx *c, const int32_t *roots, size_t nroots, const char *title,
   }
 }
 
+static void debug_desc(const ctx *c, int32_t i) {
+  const sl_hnode *h = &c->d->v[i];
+  const char *cl = sl_hattr(h->g, "class"), *id = sl_hattr(h->g, "id");
+  fprintf(stderr, "  [%d] <%s id=%s class=%s> score=%.1f final=%.1f text=%u ld=%.2f np=%u\n", i,
+          gumbo_normalized_tagname((GumboTag)h->tag), id ? id : "", cl ? cl : "", (double)h->score,
+          (double)final_score(h), h->text, (double)link_density(h), h->np);
+}
+static void debug_dump(const ctx *c, int32_t top, const int32_t *roots, size_t n) {
+  fprintf(stderr, "top:\n");
+  debug_desc(c, top);
+  for (int32_t p = c->d->v[top].parent; p > 0; p = c->d->v[p].parent) debug_desc(c, p);
+  fprintf(stderr, "roots:\n");
+  for (size_t k = 0; k < n; k++) debug_desc(c, roots[k]);
+  const sl_hnode *pp = &c->d->v[c->d->v[top].parent];
+  fprintf(stderr, "siblings:\n");
+  for (int32_t k = c->d->v[top].parent + 1; k < pp->end; k = c->d->v[k].end)
+    if (c->d->v[k].tag != SL_HTAG_TEXT) debug_desc(c, k);
+}
+
 static sl_rc run(ctx *c, const char *title, sl_hbuf *out) {
   int32_t roots[256];
   mark_junk(c);
@@ -685,6 +729,7 @@ static sl_rc run(ctx *c, const char *title, sl_hbuf *out) {
   score(c);
   int32_t top = pick_top(c);
   size_t nroots = pick_siblings(c, top, roots, sizeof roots / sizeof roots[0]);
+  if (getenv("SL_HTML_DEBUG")) debug_dump(c, top, roots, nroots);
   emit(c, roots, nroots, title, out);
   return out->oom ? SL_ENOMEM : SL_OK;
 }

@@ -73,10 +73,11 @@ typedef struct sl_hnode {
   uint8_t blockdesc;  /* has block-level descendants */
   uint8_t scored;     /* is a candidate with a content score */
   uint8_t cut;        /* removed by conditional cleaning */
+  uint8_t quote;      /* holds an embedded post (tweet, instagram) */
   uint32_t text;      /* letters (non-space code points) in the subtree */
   uint32_t ltext;     /* of which inside <a> */
   uint32_t commas;    /* commas of any script */
-  uint32_t ptext;     /* letters inside <p> (before junk removal) */
+  uint32_t ptext;     /* letters of prose-like text runs (before junk removal) */
   uint32_t np, nimg, nli, ninput, nembed, nhead; /* element counts */
   uint32_t own;       /* letters of direct text children */
   float score;

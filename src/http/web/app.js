@@ -104,8 +104,10 @@ function timeline(events, label) {
     }
     return { ...p, row: rows.length - 1 };
   });
-  const axisY = 110, rowDy = [-40, 50, -78, 88];
-  const H = 220;
+  const used = Math.max(0, ...placed.map(p => p.row));
+  const top = used >= 2 ? 100 : 62, bottom = used >= 3 ? 110 : used >= 1 ? 72 : 34;
+  const axisY = top, rowDy = [-40, 50, -78, 88];
+  const H = top + bottom;
   const svg = s('svg', { class: 'timeline', viewBox: `0 0 ${W} ${H}`, role: 'img',
     'aria-label': label || `Timeline of ${plural(events.length, 'event')}` });
   svg.append(s('line', { class: 'axis', x1: x0 - 20, y1: axisY, x2: x1 + 10, y2: axisY }));
@@ -131,10 +133,13 @@ function timeline(events, label) {
     const n = p.e.doc_count || (p.e.documents || []).length || 1;
     a.append(s('circle', { class: 'dot' + (p.undated ? ' undated' : ''), cx: p.x, cy: axisY,
       r: 6 + 2 * Math.min(n, 6) }));
-    const anchor = p.x < 120 ? 'start' : p.x > W - 120 ? 'end' : 'middle';
-    a.append(s('text', { class: 'label-date', x: p.x, y: ly - 14 * (ly < axisY ? 1 : 0), 'text-anchor': anchor,
-      text: fmtDate(p.e.date) }));
     const rtl = /[\u0590-\u08ff\ufb1d-\ufefc]/.test(p.e.title || '');
+    /* text-anchor follows the text's direction: swap start/end for RTL */
+    const side = p.x < 120 ? 'left' : p.x > W - 120 ? 'right' : 'middle';
+    const anchor = side === 'middle' ? 'middle' : (side === 'left') !== rtl ? 'start' : 'end';
+    const dateAnchor = side === 'left' ? 'start' : side === 'right' ? 'end' : 'middle';
+    a.append(s('text', { class: 'label-date', x: p.x, y: ly - 14 * (ly < axisY ? 1 : 0), 'text-anchor': dateAnchor,
+      text: fmtDate(p.e.date) }));
     a.append(s('text', { class: 'label', x: p.x, y: ly + (ly < axisY ? 0 : 14), 'text-anchor': anchor,
       direction: rtl ? 'rtl' : 'ltr', 'unicode-bidi': 'embed', text: truncate(p.e.title, 30) }));
     svg.append(a);

@@ -37,6 +37,7 @@ typedef struct raw {
   sl_date d;
   uint8_t ystr;        /* 0: no year written, 1: bare year, 2: explicit */
   uint8_t rel;         /* relative expression */
+  int8_t weekday;      /* rel by weekday name: 0 Sunday .. 6; -1 otherwise */
   int32_t reldays;     /* offset from the anchor */
 } raw;
 
@@ -181,9 +182,47 @@ static size_t skip_ord(const scan *S, size_t j) {
   return j;
 }
 
-/* 1 when token j-1 is a date cue on the same line. */
+/* Weekday (0 Sunday .. 6) named at token j in the text's language, one
+ * word or two ("thứ Ba", "Chủ Nhật"); sets *last.  -1 when none. */
+static int weekday_at(const scan *S, size_t j, size_t *last) {
+  const sl_lex *e;
+  if (j >= S->n || S->t[j].type != TK_WORD || (e = S->t[j].lex) == NULL) return -1;
+  if ((e->roles & LR_PAIR1) && j + 1 < S->n) {
+    const sl_lex *p = sl_lex_pair(S->z, &S->t[j], &S->t[j + 1]);
+    if (p && (p->roles & LR_WEEKDAY) && (S->lx == LX_OTHER || (p->wd_langs & (1u << S->lx)))) {
+      *last = j + 1;
+      return p->weekday;
+    }
+  }
+  if ((e->roles & LR_WEEKDAY) && (S->lx == LX_OTHER || (e->wd_langs & (1u << S->lx)))) {
+    *last = j;
+    return e->weekday;
+  }
+  return -1;
+}
+
+/* 1 when token j ends a weekday name ("Tuesday", the "Ba" of "thứ Ba"). */
+static int weekday_end(const scan *S, size_t j) {
+  size_t last;
+  if (weekday_at(S, j, &last) >= 0 && last == j) return 1;
+  return j > 0 && weekday_at(S, j - 1, &last) >= 0 && last == j;
+}
+
+/* 1 when a date cue precedes token j on its line, possibly across a
+ * weekday and a comma ("On Tuesday, January 28", "hôm thứ Ba, 28/1"). */
 static int cued(const scan *S, size_t j) {
-  return j > 0 && near(S, j) && tk_role(S, j - 1, LR_CUE);
+  size_t k = j, steps;
+  for (steps = 0; steps < 4 && k > 0 && near(S, k); steps++) {
+    if (tk_role(S, k - 1, LR_CUE)) return 1;
+    if (tk_p(S, k - 1, ',') || tk_p(S, k - 1, '(')) { k--; continue; }
+    if (weekday_end(S, k - 1)) {
+      size_t last;
+      k = (k >= 2 && weekday_at(S, k - 2, &last) >= 0 && last == k - 1) ? k - 2 : k - 1;
+      continue;
+    }
+    return 0;
+  }
+  return 0;
 }
 
 static int emit(const scan *S, size_t first, size_t last, int y, int m, int d, int ystr) {
@@ -205,6 +244,7 @@ static int emit(const scan *S, size_t first, size_t last, int y, int m, int d, i
   r->d.end = S->base + S->t[last].end;
   r->d.flags = S->flags | (cued(S, first) ? SL_DATE_CUED : 0u);
   r->ystr = (uint8_t)ystr;
+  r->weekday = -1;
   return 0;
 }
 
@@ -435,6 +475,29 @@ static size_t pat_rel_word(const scan *S, size_t i) {
   return 0;
 }
 
+/* "on Tuesday", "am Dienstag", "hôm thứ Ba", "يوم الثلاثاء", "во вторник":
+ * the latest such weekday on or before the publication date.  A cue is
+ * required (weekday names double as words: الاثنين is also "the two"),
+ * except in English for a capitalised name standing alone ("said
+ * Tuesday", not "Super Tuesday" or "Sunday Times").  When a written date
+ * follows ("Tuesday, January 28"), the date speaks instead. */
+static size_t pat_weekday(const scan *S, size_t i) {
+  size_t last, k, l2;
+  int wd = weekday_at(S, i, &last);
+  if (wd < 0) return 0;
+  k = last + 1;
+  if (tk_p(S, k, ',') || tk_p(S, k, '(')) k++;
+  if (near(S, k) && (S->t[k].type == TK_NUM || month_at(S, k, &l2))) return 0;
+  if (!(i > 0 && near(S, i) && tk_role(S, i - 1, LR_CUE)) &&
+      !(S->lx == LX_EN && S->t[i].cap &&
+        !(i > 0 && near(S, i) && S->t[i - 1].type == TK_WORD && S->t[i - 1].cap) &&
+        !(near(S, last + 1) && S->t[last + 1].type == TK_WORD && S->t[last + 1].cap)))
+    return 0;
+  if (emit_rel(S, i, last, 0) < 0) return (size_t)-1;
+  S->out->v[S->out->n - 1].weekday = (int8_t)wd;
+  return last;
+}
+
 /* Ranges of years ("2025-2031") are terms, not dates: swallowed. */
 static size_t pat_year_range(const scan *S, size_t i) {
   if (year_at(S, i) && tk_dash(S, i + 1) && S->t[i + 1].gap <= GAP_SPACE &&
@@ -484,7 +547,7 @@ static sl_rc scan_text(const char *z, size_t n, int lx, uint32_t flags, rawv *ou
   static const pattern_fn num_pats[] = {pat_cjk, pat_numeric, pat_day_month, pat_ago,
                                         pat_year_range, pat_year_cue, pat_bare_year};
   static const pattern_fn word_pats[] = {pat_rel_word, pat_vi_month, pat_month_first,
-                                         pat_ago_pre, pat_year_cue};
+                                         pat_ago_pre, pat_year_cue, pat_weekday};
   sl_dtoks toks = {NULL, 0, 0};
   scan S;
   size_t i, k, pos = 0;
@@ -558,6 +621,10 @@ static void infer(rawv *v, const sl_date *anchor) {
       if (have_anchor_day) {
         long t = days_from_civil(anchor->year, anchor->month, anchor->day) + r->reldays;
         int y, m, d;
+        if (r->weekday >= 0) {
+          long awd = ((t + 4) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+          t -= (awd - r->weekday + 7) % 7;
+        }
         civil_from_days(t, &y, &m, &d);
         r->d.year = (int16_t)y;
         r->d.month = (int8_t)m;

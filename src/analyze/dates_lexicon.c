@@ -66,6 +66,8 @@ static const word_def k_words[] = {
   {"el", LR_CUE, L(ES), 0, 0, 0, 0}, {"il", LR_CUE, L(IT), 0, 0, 0, 0},
   {"dniu", LR_CUE, L(PL), 0, 0, 0, 0}, {"dnia", LR_CUE, L(PL), 0, 0, 0, 0},
   {"tarihinde", LR_CUE, L(TR), 0, 0, 0, 0},
+  {"в", LR_CUE, L(RU) | L(UK), 0, 0, 0, 0}, {"во", LR_CUE, L(RU), 0, 0, 0, 0},
+  {"у", LR_CUE, L(UK), 0, 0, 0, 0}, {"w", LR_CUE, L(PL), 0, 0, 0, 0},
   /* month cues ("in December") */
   {"in", LR_MONTH_CUE | LR_YCUE_PRE, L(EN), 0, 0, 0, 0},
   {"since", LR_MONTH_CUE | LR_YCUE_PRE, L(EN), 0, 0, 0, 0},
@@ -252,7 +254,7 @@ static const word_def k_pairs[] = {
 };
 
 static const struct { const char *loc; int lx; } k_locales[] = {
-  {"en", LX_EN}, {"ar", LX_AR}, {"ar_SY", LX_AR}, {"ar_MA", LX_AR},
+  {"en", LX_EN}, {"vi", LX_VI}, {"ar", LX_AR}, {"ar_SY", LX_AR}, {"ar_MA", LX_AR},
   {"ar_TN", LX_AR}, {"ru", LX_RU}, {"uk", LX_UK}, {"fr", LX_FR},
   {"de", LX_DE}, {"es", LX_ES}, {"it", LX_IT}, {"pl", LX_PL},
   {"tr", LX_TR}, {"pt", LX_PT}, {"nl", LX_NL},
@@ -452,6 +454,35 @@ static void add_month(const UChar *u, int32_t un, int m, int lx, int abbr) {
   }
 }
 
+/* Adds weekday name utf8[0..n8), 0 = Sunday, for locale bit lx.
+ * Hyphenated names ("segunda-feira") are split by the scanner: skipped. */
+static void add_weekday(const char *utf8, size_t n8, int wd, int lx) {
+  char key[WORD_MAX];
+  int nw;
+  size_t n;
+  sl_lex *e;
+  if (n8 == 0 || memchr(utf8, '-', n8)) return;
+  n = fold_phrase(utf8, n8, key, sizeof key, &nw);
+  if (n == 0 || nw > 2 || (e = intern(key, n)) == NULL) return;
+  if ((e->roles & LR_WEEKDAY) && e->weekday != wd) return;
+  e->roles |= LR_WEEKDAY;
+  e->weekday = (uint8_t)wd;
+  e->wd_langs = (uint16_t)(e->wd_langs | (1u << lx));
+  if (nw == 2) {
+    const char *sp = memchr(key, ' ', n);
+    sl_lex *f = intern(key, (size_t)(sp - key));
+    if (f) f->roles |= LR_PAIR1;
+  }
+}
+
+static void add_weekday16(const UChar *u, int32_t un, int wd, int lx) {
+  char utf8[128];
+  int32_t n8 = 0;
+  UErrorCode err = U_ZERO_ERROR;
+  u_strToUTF8(utf8, (int32_t)sizeof utf8, &n8, u, un, &err);
+  if (U_SUCCESS(err) && n8 > 0 && n8 < (int32_t)sizeof utf8) add_weekday(utf8, (size_t)n8, wd, lx);
+}
+
 static void build(void) {
   static const UDateFormatSymbolType types[4] = {
     UDAT_MONTHS, UDAT_STANDALONE_MONTHS, UDAT_SHORT_MONTHS, UDAT_STANDALONE_SHORT_MONTHS};
@@ -473,6 +504,16 @@ static void build(void) {
         nmonths++;
       }
     }
+    for (t = 0; t < 2; t++) {
+      UDateFormatSymbolType wt = t ? UDAT_STANDALONE_WEEKDAYS : UDAT_WEEKDAYS;
+      int32_t cnt = udat_countSymbols(df, wt), w;
+      for (w = 1; w < cnt && w <= 7; w++) { /* ICU: 1 = Sunday */
+        UChar buf[64];
+        UErrorCode e2 = U_ZERO_ERROR;
+        int32_t un = udat_getSymbols(df, wt, w, buf, 64, &e2);
+        if (U_SUCCESS(e2) && un > 0 && un < 64) add_weekday16(buf, un, w - 1, k_locales[li].lx);
+      }
+    }
     udat_close(df);
   }
   /* Abbreviations CLDR does not list but newspapers use. */
@@ -486,6 +527,16 @@ static void build(void) {
       u_strFromUTF8(u, 16, &un, extra[wi], -1, &err);
       if (U_SUCCESS(err)) add_month(u, un, em[wi], LX_EN, 1);
     }
+  }
+  /* Accusative weekdays after "в"/"w" ("в среду", "w środę"). */
+  {
+    static const struct { const char *w; int wd, lx; } acc[] = {
+      {"среду", 3, LX_RU}, {"пятницу", 5, LX_RU}, {"субботу", 6, LX_RU},
+      {"середу", 3, LX_UK}, {"п'ятницю", 5, LX_UK}, {"суботу", 6, LX_UK},
+      {"неділю", 0, LX_UK}, {"środę", 3, LX_PL}, {"sobotę", 6, LX_PL},
+      {"niedzielę", 0, LX_PL}};
+    for (wi = 0; wi < sizeof acc / sizeof acc[0]; wi++)
+      add_weekday(acc[wi].w, strlen(acc[wi].w), acc[wi].wd, acc[wi].lx);
   }
   for (wi = 0; wi < sizeof k_words / sizeof k_words[0]; wi++) add_def(&k_words[wi]);
   for (wi = 0; wi < sizeof k_pairs / sizeof k_pairs[0]; wi++) add_def(&k_pairs[wi]);

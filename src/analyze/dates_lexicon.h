@@ -43,7 +43,8 @@ enum {
   LR_CURRENCY  = 1u << 17, /* currency word after the number, sl_lex.cur */
   LR_APPROX    = 1u << 18, /* "about", "khoảng", "около" */
   LR_MONTH_CUE = 1u << 19, /* cue before a bare month name ("in", "في") */
-  LR_DE        = 1u << 20  /* "de"/"del" between day, month and year */
+  LR_DE        = 1u << 20, /* "de"/"del" between day, month and year */
+  LR_WEEKDAY   = 1u << 21  /* weekday name, sl_lex.weekday */
 };
 
 enum { LU_NONE, LU_DAY, LU_HOUR, LU_MINUTE, LU_WEEK };
@@ -56,6 +57,8 @@ typedef struct sl_lex {
   uint8_t month;         /* 1..12 */
   uint8_t unit;          /* LU_* */
   int8_t rel;            /* LR_REL: day offset (-1 yesterday) */
+  uint8_t weekday;       /* LR_WEEKDAY: 0 Sunday .. 6 Saturday */
+  uint16_t wd_langs;     /* LR_WEEKDAY: locales where it names a weekday */
   char cur[4];           /* LR_CURRENCY: ISO 4217 code */
   double mult;           /* LR_MULT */
 } sl_lex;

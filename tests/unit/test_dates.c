@@ -354,6 +354,16 @@ static const struct { const char *lang, *text, *want; } k_rel[] = {
   {"ar", "قبل 3 أيام", "2026-01-26"}, {"ru", "2 дня назад", "2026-01-27"},
   {"de", "vor 2 Tagen", "2026-01-27"}, {"fr", "il y a 2 jours", "2026-01-27"},
   {"en", "2 weeks ago", "2026-01-15"}, {"vi", "ngày mai", "2026-01-30"},
+  /* weekdays: the latest on or before Thursday 2026-01-29 */
+  {"en", "They met on Tuesday in Moscow", "2026-01-27"},
+  {"en", "Putin said Tuesday that", "2026-01-27"},
+  {"en", "on Thursday", "2026-01-29"},
+  {"vi", "hôm thứ Ba, hai bên", "2026-01-27"},
+  {"vi", "vào Chủ Nhật", "2026-01-25"},
+  {"ar", "يوم الثلاثاء الماضي", "2026-01-27"},
+  {"ru", "во вторник", "2026-01-27"}, {"ru", "в среду", "2026-01-28"},
+  {"de", "am Dienstag", "2026-01-27"}, {"es", "el martes", "2026-01-27"},
+  {"fr", "le mardi", "2026-01-27"}, {"pl", "w środę", "2026-01-28"},
 };
 
 START_TEST(relative) {
@@ -367,6 +377,29 @@ START_TEST(relative) {
   /* Without an anchor a relative expression gives no date. */
   first_of(k_rel[_i].lang, k_rel[_i].text, NULL, buf, NULL);
   ck_assert_str_eq(buf, "none");
+}
+END_TEST
+
+START_TEST(weekday_not_dates) {
+  static const struct { const char *lang, *text; } k[] = {
+    {"en", "Super Tuesday results"}, {"en", "the Sunday Times reported"},
+    {"ar", "العلاقات بين الاثنين"}, {"en", "a tuesday meeting"}};
+  sl_date an = {2026, 1, 29, 0, 0, 0};
+  char buf[32];
+  size_t i;
+  uint32_t fl = 0;
+  for (i = 0; i < sizeof k / sizeof k[0]; i++) {
+    first_of(k[i].lang, k[i].text, &an, buf, NULL);
+    ck_assert_msg(strcmp(buf, "none") == 0, "\"%s\" gave %s", k[i].text, buf);
+  }
+  /* A written date after the weekday wins, and the cue carries over. */
+  first_of("en", "On Tuesday, January 27, 2026, they met", &an, buf, &fl);
+  ck_assert_str_eq(buf, "2026-01-27");
+  ck_assert(!(fl & SL_DATE_RELATIVE));
+  ck_assert(fl & SL_DATE_CUED);
+  first_of("vi", "Hôm thứ Ba (27/1), hai bên", NULL, buf, &fl);
+  ck_assert_str_eq(buf, "0000-01-27");
+  ck_assert(fl & SL_DATE_CUED);
 }
 END_TEST
 
@@ -524,6 +557,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, inferred_flag);
   tcase_add_loop_test(tc, relative, 0, (int)(sizeof k_rel / sizeof k_rel[0]));
   tcase_add_test(tc, relative_month_boundary);
+  tcase_add_test(tc, weekday_not_dates);
   tcase_add_test(tc, iso);
   tcase_add_test(tc, garbage);
   tcase_add_test(tc, offsets);

@@ -27,6 +27,13 @@
 
 #define MAX_LINE (8u * 1024u * 1024u) /* one record: two articles */
 #define MAX_FIELD 64u                 /* pair_id, lang printed back */
+#define BATCH 4096u                   /* pairs read before scoring */
+
+/* A pair read and analysed, waiting for the batch's document counts. */
+typedef struct pending {
+  char id[MAX_FIELD], l1[8], l2[8];
+  sl_featvec va, vb;
+} pending;
 
 typedef struct opts {
   int json;
@@ -128,26 +135,27 @@ static void short_field(json_t *o, const char *key, char *dst, size_t cap, const
 }
 
 static void print_pair(const opts *o, const char *id, const char *l1, const char *l2,
-                       const sl_sim_parts *p, int same) {
+                       const sl_sim_parts *p) {
+  int same = p->score >= o->threshold;
   if (o->json)
     printf("{\"pair_id\":\"%s\",\"lang1\":\"%s\",\"lang2\":\"%s\",\"score\":%.4f,\"same_event\":%d,"
            "\"parts\":{\"persons\":%.4f,\"places\":%.4f,\"orgs\":%.4f,\"dates\":%.4f,"
-           "\"numbers\":%.4f,\"eventwords\":%.4f,\"words\":%.4f,\"chars\":%.4f}}\n",
+           "\"numbers\":%.4f,\"eventwords\":%.4f,\"words\":%.4f,\"tokens\":%.4f},"
+           "\"same_lang\":%d,\"same_script\":%d}\n",
            id, l1, l2, p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers,
-           p->eventwords, p->words, p->chars);
+           p->eventwords, p->words, p->tokens, p->same_lang, p->same_script);
   else
     printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", id, p->score, same,
-           p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords, p->words, p->chars);
+           p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords, p->words, p->tokens);
 }
 
-/* Scores one record; returns 1 when scored, 0 when reported and skipped,
- * -1 on a failure that ends the run. */
-static int score_record(const opts *o, sl_pairdoc *pd, const char *line, size_t n, size_t lineno,
-                        sl_featvec *va, sl_featvec *vb) {
+/* Analyses one record into *pe; returns 1 when ready to score, 0 when
+ * reported and skipped, -1 on a failure that ends the run. */
+static int read_record(sl_pairdoc *pd, const char *line, size_t n, size_t lineno, pending *pe) {
   json_error_t jerr;
   json_t *rec = json_loadb(line, n, JSON_REJECT_DUPLICATES, &jerr);
   char *t1 = NULL, *t2 = NULL;
-  char id[MAX_FIELD], l1[8] = "", l2[8] = "", in1[8], in2[8];
+  char *id = pe->id, in1[8], in2[8];
   size_t n1 = 0, n2 = 0, bad1 = 0, bad2 = 0, tn;
   int ret = 0;
   if (!rec) {
@@ -170,15 +178,15 @@ static int score_record(const opts *o, sl_pairdoc *pd, const char *line, size_t 
     fprintf(stderr, "storyline similarity: line %zu: invalid UTF-8 replaced by U+FFFD\n", lineno);
   char numid[32];
   snprintf(numid, sizeof numid, "%zu", lineno);
-  short_field(rec, "pair_id", id, sizeof id, numid);
+  short_field(rec, "pair_id", id, MAX_FIELD, numid);
   short_field(rec, "lang1", in1, sizeof in1, "");
   short_field(rec, "lang2", in2, sizeof in2, "");
   sl_pairdoc_text a = {id, in1, field(rec, "title1", NULL, 0, &tn), field(rec, "published1", NULL, 0, &tn), t1, n1};
   sl_pairdoc_text b = {id, in2, field(rec, "title2", NULL, 0, &tn), field(rec, "published2", NULL, 0, &tn), t2, n2};
   const char *why = NULL;
-  sl_rc rc = sl_pairdoc_vector(pd, &a, va, l1, &why);
+  sl_rc rc = sl_pairdoc_vector(pd, &a, &pe->va, pe->l1, &why);
   if (rc == SL_OK)
-    rc = sl_pairdoc_vector(pd, &b, vb, l2, &why);
+    rc = sl_pairdoc_vector(pd, &b, &pe->vb, pe->l2, &why);
   if (rc == SL_ENOMEM) {
     fprintf(stderr, "storyline similarity: line %zu: out of memory\n", lineno);
     ret = -1;
@@ -188,9 +196,6 @@ static int score_record(const opts *o, sl_pairdoc *pd, const char *line, size_t 
     fprintf(stderr, "storyline similarity: line %zu: %s\n", lineno, why ? why : sl_strerror(rc));
     goto out;
   }
-  sl_sim_parts p;
-  sl_similarity(va, vb, &p);
-  print_pair(o, id, l1, l2, &p, p.score >= o->threshold);
   ret = 1;
 out:
   free(t1);
@@ -199,15 +204,30 @@ out:
   return ret;
 }
 
+/* Counts the batch's documents, then scores and prints its pairs. */
+static sl_rc flush_batch(const opts *o, sl_df *df, pending *batch, size_t n) {
+  sl_rc rc = SL_OK;
+  for (size_t i = 0; i < n && rc == SL_OK; i++) {
+    rc = sl_df_add(df, &batch[i].va);
+    if (rc == SL_OK)
+      rc = sl_df_add(df, &batch[i].vb);
+  }
+  for (size_t i = 0; i < n && rc == SL_OK; i++) {
+    sl_sim_parts p;
+    sl_similarity_df(&batch[i].va, &batch[i].vb, df, &p);
+    print_pair(o, batch[i].id, batch[i].l1, batch[i].l2, &p);
+  }
+  return rc;
+}
+
 int cmd_similarity(int argc, char **argv) {
   opts o = {0, SL_SAME_EVENT, 0};
   sl_pairdoc *pd = NULL;
-  sl_featvec va, vb;
+  sl_df *df = NULL;
+  pending *batch = NULL;
   char *line = NULL;
-  size_t cap = 0, len, lineno = 0, scored = 0, skipped = 0;
+  size_t cap = 0, len, lineno = 0, scored = 0, skipped = 0, nb = 0;
   int toobig, status = 1;
-  sl_featvec_init(&va);
-  sl_featvec_init(&vb);
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--json"))
       o.json = 1;
@@ -230,12 +250,20 @@ int cmd_similarity(int argc, char **argv) {
     }
   }
   sl_rc rc = sl_pairdoc_new(&pd);
+  if (rc == SL_OK)
+    rc = sl_df_new(&df);
+  if (rc == SL_OK && !(batch = calloc(BATCH, sizeof *batch)))
+    rc = SL_ENOMEM;
   if (rc != SL_OK) {
     fprintf(stderr, "storyline similarity: cannot start: %s\n", sl_strerror(rc));
     goto out;
   }
+  for (size_t i = 0; i < BATCH; i++) {
+    sl_featvec_init(&batch[i].va);
+    sl_featvec_init(&batch[i].vb);
+  }
   if (!o.json)
-    printf("pair_id\tscore\tsame_event\tpersons\tplaces\torgs\tdates\tnumbers\teventwords\twords\tchars\n");
+    printf("pair_id\tscore\tsame_event\tpersons\tplaces\torgs\tdates\tnumbers\teventwords\twords\ttokens\n");
   while (read_line(stdin, &line, &cap, &len, &toobig)) {
     lineno++;
     if (toobig) {
@@ -248,14 +276,22 @@ int cmd_similarity(int argc, char **argv) {
       k++;
     if (k == len)
       continue; /* blank lines separate nothing */
-    int r = score_record(&o, pd, line, len, lineno, &va, &vb);
+    int r = read_record(pd, line, len, lineno, &batch[nb]);
     if (r < 0)
       goto out;
-    if (r)
-      scored++;
-    else
+    if (!r) {
       skipped++;
+      continue;
+    }
+    scored++;
+    if (++nb == BATCH) {
+      if ((rc = flush_batch(&o, df, batch, nb)) != SL_OK)
+        goto fail;
+      nb = 0;
+    }
   }
+  if ((rc = flush_batch(&o, df, batch, nb)) != SL_OK)
+    goto fail;
   if (ferror(stdin))
     fprintf(stderr, "storyline similarity: error reading standard input\n");
   if (fflush(stdout) != 0) {
@@ -265,10 +301,18 @@ int cmd_similarity(int argc, char **argv) {
   if (!scored)
     fprintf(stderr, "storyline similarity: no pair could be scored (%zu skipped)\n", skipped);
   status = scored ? 0 : 1;
+  goto out;
+fail:
+  fprintf(stderr, "storyline similarity: %s\n", sl_strerror(rc));
 out:
+  if (batch)
+    for (size_t i = 0; i < BATCH; i++) {
+      sl_featvec_free(&batch[i].va);
+      sl_featvec_free(&batch[i].vb);
+    }
+  free(batch);
   free(line);
-  sl_featvec_free(&va);
-  sl_featvec_free(&vb);
+  sl_df_free(df);
   sl_pairdoc_free(pd);
   return status;
 }

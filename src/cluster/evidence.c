@@ -1,19 +1,92 @@
 /*
  * evidence — document to evidence vector (see evidence.h).
+ *
+ * Word stems carry their language, so they only meet within it.  Surface
+ * tokens are the same words with Latin diacritics removed and without a
+ * language, cut to their first SURFACE_CHARS letters: names, acronyms and
+ * many cognates ("Merkel", "WHO", "ministro"/"minister") are written alike
+ * across the Latin-script languages, and this is what such pairs share
+ * when the mention finder missed a name.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <unicode/unorm2.h>
+
 #include "cluster/eventwords.h"
 #include "cluster/evidence.h"
+
+#define SURFACE_CHARS 6 /* letters kept of a surface token */
+#define FOLD_FIRST 0xC0u
+#define FOLD_LAST 0x24Fu
+
+/* Latin letter with diacritics -> its ASCII base letter (0: none). */
+static char FOLD[FOLD_LAST - FOLD_FIRST + 1];
+static pthread_once_t FOLD_ONCE = PTHREAD_ONCE_INIT;
+
+static void build_fold(void) {
+  UErrorCode err = U_ZERO_ERROR;
+  const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+  for (uint32_t c = FOLD_FIRST; c <= FOLD_LAST && U_SUCCESS(err); c++) {
+    UChar d[8];
+    UErrorCode e2 = U_ZERO_ERROR;
+    int32_t n = unorm2_getDecomposition(nfd, (UChar32)c, d, 8, &e2);
+    if (U_SUCCESS(e2) && n > 0 && d[0] < 0x80 &&
+        ((d[0] >= 'a' && d[0] <= 'z') || (d[0] >= 'A' && d[0] <= 'Z')))
+      FOLD[c - FOLD_FIRST] = (char)(d[0] | 0x20);
+  }
+  /* letters without a decomposition */
+  FOLD[0xF8 - FOLD_FIRST] = 'o';  /* ø */
+  FOLD[0x111 - FOLD_FIRST] = 'd'; /* đ */
+  FOLD[0x131 - FOLD_FIRST] = 'i'; /* ı */
+  FOLD[0x142 - FOLD_FIRST] = 'l'; /* ł */
+}
+
+/* The surface form of token norm z[0..n) into out (cap bytes): Latin
+ * diacritics dropped, at most SURFACE_CHARS code points.  Returns its
+ * length. */
+static size_t surface(const char *z, size_t n, char *out, size_t cap) {
+  size_t o = 0, chars = 0;
+  for (size_t i = 0; i < n && chars < SURFACE_CHARS;) {
+    unsigned char c = (unsigned char)z[i];
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (i + len > n)
+      break;
+    if (len == 2) {
+      uint32_t cp = ((uint32_t)(c & 0x1F) << 6) | ((unsigned char)z[i + 1] & 0x3F);
+      if (cp >= FOLD_FIRST && cp <= FOLD_LAST && FOLD[cp - FOLD_FIRST]) {
+        if (o + 1 > cap)
+          break;
+        out[o++] = FOLD[cp - FOLD_FIRST];
+        i += 2;
+        chars++;
+        continue;
+      }
+    }
+    if (o + len > cap)
+      break;
+    memcpy(out + o, z + i, len);
+    o += len;
+    i += len;
+    chars++;
+  }
+  return o;
+}
 
 sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_type *types,
                         sl_featvec *out) {
   sl_rc rc = SL_OK;
   char buf[160];
+  pthread_once(&FOLD_ONCE, build_fold);
   out->n = 0;
   out->ndocs = 1;
   out->day = SL_NO_DAY;
+  size_t nl = strlen(a->lang);
+  rc = sl_featvec_push(out, sl_feat_id(SL_F_LANG, a->lang, nl), 1.0f);
+  const char *script = sl_script_name(a->script);
+  if (rc == SL_OK)
+    rc = sl_featvec_push(out, sl_feat_id(SL_F_SCRIPT, script, strlen(script)), 1.0f);
   for (size_t i = 0; i < a->nments && rc == SL_OK; i++) {
     if (ids[i] <= 0)
       continue;
@@ -27,7 +100,6 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
     if (n > 0)
       rc = sl_featvec_push(out, sl_feat_id(SL_F_NUMBER, buf, (size_t)n), 1.0f);
   }
-  size_t nl = strlen(a->lang);
   for (size_t i = 0; i < a->ntok && rc == SL_OK; i++) {
     const sl_token *t = &a->toks[i];
     if (t->flags & (SL_TOK_STOP | SL_TOK_NUMBER) || t->nstem < 2 || t->nstem + nl + 2 > sizeof buf)
@@ -40,6 +112,9 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
     memcpy(buf + nl + 1, t->stem, t->nstem);
     if (rc == SL_OK)
       rc = sl_featvec_push(out, sl_feat_id(SL_F_TERM, buf, nl + 1 + t->nstem), 1.0f);
+    size_t ns = surface(t->norm, t->nnorm, buf, sizeof buf);
+    if (rc == SL_OK && ns >= 2)
+      rc = sl_featvec_push(out, sl_feat_id(SL_F_SURFACE, buf, ns), 1.0f);
   }
   sl_featvec_finish(out);
   return rc;

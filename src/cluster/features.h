@@ -3,7 +3,8 @@
  * question "same happening?": linked persons, places and organisations,
  * the event's day, numbers and quantities, multilingual event words, and
  * word stems (which only meet within one language, since their ids carry
- * the language).  A vector is sorted by feature id; an event's vector is
+ * the language), surface tokens that cross languages written alike (names,
+ * acronyms, cognates) and the language itself.  A vector is sorted by feature id; an event's vector is
  * the sum of its documents' vectors.
  */
 #ifndef SL_FEATURES_H
@@ -12,7 +13,11 @@
 #include "storyline/storyline.h"
 
 typedef enum sl_feat_kind {
-  SL_F_PERSON = 0, SL_F_PLACE, SL_F_ORG, SL_F_NUMBER, SL_F_EVENTWORD, SL_F_TERM, SL_F_NKINDS
+  SL_F_PERSON = 0, SL_F_PLACE, SL_F_ORG, SL_F_NUMBER, SL_F_EVENTWORD, SL_F_TERM,
+  SL_F_SURFACE, /* a token's accent-free form, shared across languages */
+  SL_F_LANG,    /* the document's language */
+  SL_F_SCRIPT,  /* the document's main script */
+  SL_F_NKINDS
 } sl_feat_kind;
 
 #define SL_NO_DAY INT32_MIN

@@ -2,17 +2,139 @@
  * similarity — same happening or not (see similarity.h).
  *
  * Each kind of evidence is a cosine between the two vectors restricted to
- * that kind.  The combination leans on entities when the languages differ
- * (word stems cannot meet then) and on both when they agree; a clear gap
- * between the two days caps the score, since two meetings of the same
+ * that kind, with raw counts damped (a name said ten times is not ten
+ * times the evidence) and, when document frequencies are given, weighted
+ * by a smoothed IDF.  The parts are combined linearly by one of three
+ * weight sets — same language (word stems can meet), other language in the
+ * same script (surface tokens can meet), other script (neither can) — fitted
+ * by least squares on the labelled dev pairs (similarity_weights.c).  The
+ * fitted prediction lives on the labels' 1..4 scale; it is mapped to [0,1].
+ * Two known days far apart still cap the score: two meetings of the same
  * people a year apart are two events.
  */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cluster/similarity.h"
+#include "cluster/similarity_weights.h"
 
-const double SL_SAME_EVENT = 0.30;
-const double SL_SAME_EVENT_UNDATED = 0.45;
+
+/* ---- document frequencies: open addressing, feature id -> count ---- */
+
+#define DF_MAX_SLOTS (1u << 26) /* 64M features: far beyond any corpus we score */
+
+struct sl_df {
+  uint64_t *key; /* 0 = empty (no feature id is 0: kinds > 0 or hashes) */
+  uint32_t *cnt;
+  size_t nslots, used, ndocs;
+};
+
+sl_rc sl_df_new(sl_df **out) {
+  sl_df *df = calloc(1, sizeof *df);
+  *out = NULL;
+  if (!df)
+    return SL_ENOMEM;
+  df->nslots = 1u << 14;
+  df->key = calloc(df->nslots, sizeof *df->key);
+  df->cnt = calloc(df->nslots, sizeof *df->cnt);
+  if (!df->key || !df->cnt) {
+    sl_df_free(df);
+    return SL_ENOMEM;
+  }
+  *out = df;
+  return SL_OK;
+}
+
+void sl_df_free(sl_df *df) {
+  if (!df)
+    return;
+  free(df->key);
+  free(df->cnt);
+  free(df);
+}
+
+static size_t slot_of(uint64_t id, size_t nslots) {
+  uint64_t h = id * 0x9E3779B97F4A7C15ull;
+  return (size_t)(h >> 20) & (nslots - 1);
+}
+
+static sl_rc df_grow(sl_df *df) {
+  size_t n2 = df->nslots * 2;
+  if (n2 > DF_MAX_SLOTS)
+    return SL_ETOOBIG;
+  uint64_t *k2 = calloc(n2, sizeof *k2);
+  uint32_t *c2 = calloc(n2, sizeof *c2);
+  if (!k2 || !c2) {
+    free(k2);
+    free(c2);
+    return SL_ENOMEM;
+  }
+  for (size_t i = 0; i < df->nslots; i++) {
+    if (!df->key[i])
+      continue;
+    size_t p = slot_of(df->key[i], n2);
+    while (k2[p])
+      p = (p + 1) & (n2 - 1);
+    k2[p] = df->key[i];
+    c2[p] = df->cnt[i];
+  }
+  free(df->key);
+  free(df->cnt);
+  df->key = k2;
+  df->cnt = c2;
+  df->nslots = n2;
+  return SL_OK;
+}
+
+sl_rc sl_df_add(sl_df *df, const sl_featvec *v) {
+  for (size_t i = 0; i < v->n; i++) {
+    uint64_t id = v->v[i].id;
+    if (!id)
+      continue;
+    if ((df->used + 1) * 2 > df->nslots) {
+      sl_rc rc = df_grow(df);
+      if (rc != SL_OK)
+        return rc;
+    }
+    size_t p = slot_of(id, df->nslots);
+    while (df->key[p] && df->key[p] != id)
+      p = (p + 1) & (df->nslots - 1);
+    if (!df->key[p]) {
+      df->key[p] = id;
+      df->used++;
+    }
+    if (df->cnt[p] < UINT32_MAX)
+      df->cnt[p]++;
+  }
+  df->ndocs++;
+  return SL_OK;
+}
+
+size_t sl_df_ndocs(const sl_df *df) { return df ? df->ndocs : 0; }
+
+static uint32_t df_get(const sl_df *df, uint64_t id) {
+  size_t p = slot_of(id, df->nslots);
+  while (df->key[p]) {
+    if (df->key[p] == id)
+      return df->cnt[p];
+    p = (p + 1) & (df->nslots - 1);
+  }
+  return 0;
+}
+
+/* Smoothed IDF scaled to (0,1]: a feature no other document has weighs 1,
+ * one every document has weighs little.  Below a few dozen documents the
+ * counts say nothing yet and every feature weighs 1. */
+static double idf(const sl_df *df, uint64_t id) {
+  if (!df || df->ndocs < 32)
+    return 1;
+  double n = (double)df->ndocs;
+  double d = (double)df_get(df, id);
+  return log((n + 1) / (d + 0.5)) / log((n + 1) / 0.5);
+}
+
+/* ---- the score ---- */
 
 typedef struct kind_acc {
   double dot, na, nb;
@@ -22,22 +144,43 @@ static double cosine(const kind_acc *k) {
   return k->na > 0 && k->nb > 0 ? k->dot / sqrt(k->na * k->nb) : 0;
 }
 
-double sl_similarity(const sl_featvec *a, const sl_featvec *b, sl_sim_parts *parts) {
-  kind_acc acc[SL_F_NKINDS] = {{0, 0, 0}};
+static double weight(const sl_featvec *v, size_t i, const sl_df *df) {
+  double w = log1p(v->v[i].w / (double)(v->ndocs > 0 ? v->ndocs : 1));
+  return w * idf(df, v->v[i].id);
+}
+
+void sl_sim_design(const sl_sim_parts *p, double *x) {
+  double known = p->dates >= 0;
+  x[0] = 1;
+  x[1] = p->persons;
+  x[2] = p->places;
+  x[3] = p->orgs;
+  x[4] = p->numbers;
+  x[5] = p->eventwords;
+  x[6] = p->words;
+  x[7] = sqrt(p->words);
+  x[8] = p->tokens;
+  x[9] = sqrt(p->tokens);
+  x[10] = known ? p->dates : 0;
+  x[11] = known;
+}
+
+double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *df,
+                        sl_sim_parts *parts) {
+  kind_acc acc[SL_F_NKINDS];
   size_t i = 0, j = 0;
-  /* damp raw counts: a name said ten times is not ten times the evidence */
+  memset(acc, 0, sizeof acc);
   while (i < a->n || j < b->n) {
     if (j >= b->n || (i < a->n && a->v[i].id < b->v[j].id)) {
-      double w = log1p(a->v[i].w / (double)(a->ndocs > 0 ? a->ndocs : 1));
+      double w = weight(a, i, df);
       acc[sl_feat_kind_of(a->v[i].id)].na += w * w;
       i++;
     } else if (i >= a->n || b->v[j].id < a->v[i].id) {
-      double w = log1p(b->v[j].w / (double)(b->ndocs > 0 ? b->ndocs : 1));
+      double w = weight(b, j, df);
       acc[sl_feat_kind_of(b->v[j].id)].nb += w * w;
       j++;
     } else {
-      double wa = log1p(a->v[i].w / (double)(a->ndocs > 0 ? a->ndocs : 1));
-      double wb = log1p(b->v[j].w / (double)(b->ndocs > 0 ? b->ndocs : 1));
+      double wa = weight(a, i, df), wb = weight(b, j, df);
       kind_acc *k = &acc[sl_feat_kind_of(a->v[i].id)];
       k->dot += wa * wb;
       k->na += wa * wa;
@@ -53,26 +196,34 @@ double sl_similarity(const sl_featvec *a, const sl_featvec *b, sl_sim_parts *par
   p.numbers = cosine(&acc[SL_F_NUMBER]);
   p.eventwords = cosine(&acc[SL_F_EVENTWORD]);
   p.words = cosine(&acc[SL_F_TERM]);
-  p.chars = 0;
+  p.tokens = cosine(&acc[SL_F_SURFACE]);
+  /* a shared language feature, or (vectors from before it existed)
+   * shared word stems, which carry their language */
+  p.same_lang = acc[SL_F_LANG].dot > 0 || (acc[SL_F_LANG].na == 0 && acc[SL_F_TERM].dot > 0);
   p.dates = -1;
   if (a->day != SL_NO_DAY && b->day != SL_NO_DAY) {
     int32_t d = a->day > b->day ? a->day - b->day : b->day - a->day;
     p.dates = d <= 1 ? 1 : d <= 3 ? 0.8 : d <= 7 ? 0.5 : d <= 30 ? 0.2 : 0;
   }
-  /* entity evidence: persons matter most, then places, then orgs */
-  double ent = 0.55 * p.persons + 0.3 * p.places + 0.15 * p.orgs;
-  int same_lang = acc[SL_F_TERM].dot > 0;
-  double s;
-  if (same_lang)
-    s = 0.45 * ent + 0.4 * p.words + 0.1 * p.numbers + 0.05 * p.eventwords;
-  else
-    s = 0.8 * ent + 0.12 * p.numbers + 0.08 * p.eventwords;
-  if (p.dates >= 0)
-    s = s * (0.35 + 0.65 * p.dates) + 0.1 * p.dates;
-  if (s > 1)
-    s = 1;
+  p.same_script = acc[SL_F_SCRIPT].dot > 0 || acc[SL_F_SCRIPT].na == 0;
+  double x[SL_SIM_NX];
+  sl_sim_design(&p, x);
+  /* across scripts surface tokens cannot meet: their absence says nothing */
+  const double *w = p.same_lang ? SL_SIM_W_SAME : p.same_script ? SL_SIM_W_CROSS : SL_SIM_W_SCRIPT;
+  double y = 0;
+  for (size_t k = 0; k < SL_SIM_NX; k++)
+    y += w[k] * x[k];
+  /* labels run from 4 (unrelated) to 1 (very similar); y predicts 5 - label */
+  double s = (y - 1) / 3;
+  if (p.dates == 0 && s > SL_SIM_FAR_CAP)
+    s = SL_SIM_FAR_CAP;
+  s = s < 0 ? 0 : s > 1 ? 1 : s;
   p.score = s;
   if (parts)
     *parts = p;
   return s;
+}
+
+double sl_similarity(const sl_featvec *a, const sl_featvec *b, sl_sim_parts *parts) {
+  return sl_similarity_df(a, b, NULL, parts);
 }

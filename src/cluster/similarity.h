@@ -2,8 +2,12 @@
  * similarity — the one judgement "do these two reports (or a report and
  * an event) describe the same happening?", used by the event clusterer
  * and by `storyline similarity`.  Built from language-independent evidence
- * (linked persons, places, organisations, the day, numbers, event words)
- * plus within-language word overlap.
+ * (linked persons, places, organisations, the day, numbers, event words,
+ * shared surface tokens such as names and numbers written alike) plus
+ * within-language word overlap, each weighted by how rare the feature is
+ * when document frequencies are known, and combined by weights fitted on
+ * human-labelled multilingual news pairs (similarity_weights.c, generated
+ * by tools/fit_similarity.py).
  */
 #ifndef SL_SIMILARITY_H
 #define SL_SIMILARITY_H
@@ -16,18 +20,41 @@ typedef struct sl_sim_parts {
   double numbers;               /* overlap of numbers and quantities */
   double eventwords;            /* overlap of multilingual event words */
   double words;                 /* cosine of word stems (same language) */
-  double chars;                 /* overlap of Latin-transliterated name-like tokens */
+  double tokens;                /* cosine of surface tokens, any language */
+  int same_lang;                /* 1 when both sides share a language */
+  int same_script;              /* 1 when both sides share a script */
   double score;                 /* the combined score in [0,1] */
 } sl_sim_parts;
 
+/* Document frequencies of features: how many documents carry each one.
+ * Rare features weigh more (IDF).  Not thread-safe while being added to;
+ * read-only use from many threads is safe. */
+typedef struct sl_df sl_df;
+
+/* New empty table; free with sl_df_free (NULL ok). */
+sl_rc sl_df_new(sl_df **out);
+void sl_df_free(sl_df *df);
+/* Counts one document's features (a finished vector). */
+sl_rc sl_df_add(sl_df *df, const sl_featvec *v);
+/* Documents counted so far. */
+size_t sl_df_ndocs(const sl_df *df);
+
 /* Score in [0,1] that a and b report the same happening; parts (may be
- * NULL) receives the evidence behind it.  Thread-safe. */
+ * NULL) receives the evidence behind it.  df (may be NULL: every feature
+ * then weighs the same) supplies the IDF weights.  Thread-safe. */
+double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *df,
+                        sl_sim_parts *parts);
+
+/* sl_similarity_df without document frequencies. */
 double sl_similarity(const sl_featvec *a, const sl_featvec *b, sl_sim_parts *parts);
 
-/* The clusterer's threshold: a document joins an event when the score
- * reaches it. */
+/* The same-event threshold: `storyline similarity` reports same_event = 1
+ * and the clusterer lets a document join an event when the score reaches
+ * it.  Chosen by tools/fit_similarity.py on the labelled pairs (precision
+ * of "same event" first, then recall). */
 extern const double SL_SAME_EVENT;
-/* ... and this one when either side has no known day. */
+/* The clusterer's threshold when either side has no known day: without
+ * dates nothing rules out another occasion of the same people meeting. */
 extern const double SL_SAME_EVENT_UNDATED;
 
 #endif

@@ -1,0 +1,30 @@
+/*
+ * similarity_weights — the fitted combination of the similarity parts.
+ * The values live in similarity_weights.c, generated from the labelled
+ * dev pairs by tools/fit_similarity.py (see that script for the command);
+ * this header is written by hand and fixes the design the fit assumes.
+ */
+#ifndef SL_SIMILARITY_WEIGHTS_H
+#define SL_SIMILARITY_WEIGHTS_H
+
+#include "cluster/similarity.h"
+
+/* Columns of the design: bias, persons, places, orgs, numbers,
+ * eventwords, words, sqrt(words), tokens, sqrt(tokens), day agreement
+ * (0 when unknown), day known.  tools/fit_similarity.py mirrors it. */
+#define SL_SIM_NX 12
+
+/* Highest score two reports may get when both days are known and more
+ * than a month apart. */
+#define SL_SIM_FAR_CAP 0.25
+
+/* The design row x[SL_SIM_NX] of parts p. */
+void sl_sim_design(const sl_sim_parts *p, double *x);
+
+/* Weights for pairs in one language, pairs across languages in one
+ * script, and pairs across scripts (words and tokens weigh 0 there). */
+extern const double SL_SIM_W_SAME[SL_SIM_NX];
+extern const double SL_SIM_W_CROSS[SL_SIM_NX];
+extern const double SL_SIM_W_SCRIPT[SL_SIM_NX];
+
+#endif

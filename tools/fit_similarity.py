@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""fit_similarity — fits the combination weights of src/cluster/similarity.c
+on the labelled news-similarity pairs and writes similarity_weights.c.
+
+The parts of each pair (persons, places, ..., tokens) do not depend on the
+weights, so the fit is reproducible from the dev set with:
+
+    make build/storyline
+    build/storyline similarity --json < ../shared/data/news-similarity/pairs.dev.jsonl > /tmp/parts.jsonl
+    tools/fit_similarity.py ../shared/data/news-similarity/pairs.dev.jsonl /tmp/parts.jsonl \\
+        > src/cluster/similarity_weights.c
+
+Model: ridge least squares of (5 - overall) on the design row of
+sl_sim_design() (similarity_weights.h; mirrored in design() below), fitted
+three times: on same-language pairs (W_SAME), on cross-lingual pairs in
+one script (W_CROSS), and on all cross-lingual pairs without the word and
+token columns (W_SCRIPT, used across scripts, where those cannot meet).  The score is
+(prediction - 1) / 3, clamped to [0, 1].  The same-event threshold is the
+lowest score at which "same event" (overall <= 1.5, against >= 3) reaches
+TARGET_PRECISION on the dev pairs, else the one with the best F0.5.
+5-fold cross-validated Pearson r is printed on stderr.
+"""
+import json
+import math
+import random
+import sys
+
+RIDGE = 1.0            # shrinks weights toward 0: fewer surprises on new pairs
+TARGET_PRECISION = 0.85
+UNDATED_MARGIN = 0.25  # the clusterer asks more of pairs without both days
+FAR_CAP = 0.25         # similarity_weights.h: SL_SIM_FAR_CAP
+NAMES = ["bias", "persons", "places", "orgs", "numbers", "eventwords", "words",
+         "sqrt(words)", "tokens", "sqrt(tokens)", "day agreement", "day known"]
+
+
+def design(p):
+    known = 1.0 if p["dates"] >= 0 else 0.0
+    return [1.0, p["persons"], p["places"], p["orgs"], p["numbers"], p["eventwords"],
+            p["words"], math.sqrt(p["words"]), p["tokens"], math.sqrt(p["tokens"]),
+            p["dates"] if known else 0.0, known]
+
+
+def solve(a, b):
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        piv = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[piv] = m[piv], m[c]
+        if abs(m[c][c]) < 1e-12:
+            continue
+        for r in range(n):
+            if r != c:
+                f = m[r][c] / m[c][c]
+                for k in range(c, n + 1):
+                    m[r][k] -= f * m[c][k]
+    return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
+
+
+SURFACE_COLS = (6, 7, 8, 9)  # words, sqrt(words), tokens, sqrt(tokens)
+
+
+def fit(xs, ys, drop=()):
+    keep = [i for i in range(len(xs[0])) if i not in drop]
+    a = [[sum(x[i] * x[j] for x in xs) + (RIDGE if i == j and i > 0 else 0.0)
+          for j in keep] for i in keep]
+    b = [sum(x[i] * y for x, y in zip(xs, ys)) for i in keep]
+    w = solve(a, b)
+    full = [0.0] * len(xs[0])
+    for i, v in zip(keep, w):
+        full[i] = v
+    return full
+
+
+def score(w, x, dates):
+    s = (sum(a * b for a, b in zip(w, x)) - 1) / 3
+    if dates == 0 and s > FAR_CAP:
+        s = FAR_CAP
+    return min(1.0, max(0.0, s))
+
+
+def pearson(xs, ys):
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    return sxy / math.sqrt(sxx * syy) if sxx > 0 and syy > 0 else float("nan")
+
+
+def load(pairs_path, parts_path):
+    gold = [json.loads(l) for l in open(pairs_path, encoding="utf-8")]
+    out = [json.loads(l) for l in open(parts_path, encoding="utf-8")]
+    rows, g = [], 0
+    for r in out:  # the output keeps input order; pair ids may repeat
+        while g < len(gold) and str(gold[g]["pair_id"]) != r["pair_id"]:
+            g += 1
+        if g == len(gold):
+            sys.exit("fit_similarity: %s is not in %s order" % (parts_path, pairs_path))
+        group = 0 if r["same_lang"] else 1 if r["same_script"] else 2
+        rows.append((design(r["parts"]), 5 - gold[g]["overall"], group, r["parts"]["dates"],
+                     gold[g]["overall"]))
+        g += 1
+    return rows
+
+
+def predict_all(rows, ws):
+    return [score(ws[g], x, d) for x, _, g, d, _ in rows]
+
+
+def fit_groups(rows):
+    same = [r for r in rows if r[2] == 0]
+    cross = [r for r in rows if r[2] == 1]
+    anyx = [r for r in rows if r[2] > 0]
+    return (fit([r[0] for r in same], [r[1] for r in same]),
+            fit([r[0] for r in cross], [r[1] for r in cross]),
+            fit([r[0] for r in anyx], [r[1] for r in anyx], SURFACE_COLS))
+
+
+def report(tag, rows, pred):
+    ys = [r[1] for r in rows]
+    sel = lambda f: ([p for p, r in zip(pred, rows) if f(r)], [r[1] for r in rows if f(r)])
+    a = pearson(pred, ys)
+    s = pearson(*sel(lambda r: r[2] == 0))
+    c = pearson(*sel(lambda r: r[2] > 0))
+    print("%s: pearson r all %.4f same-language %.4f cross-lingual %.4f" % (tag, a, s, c),
+          file=sys.stderr)
+
+
+def threshold(rows, pred):
+    best, best_f = None, -1.0
+    for t in [i / 200 for i in range(20, 180)]:
+        tp = sum(1 for p, r in zip(pred, rows) if r[4] <= 1.5 and p >= t)
+        fn = sum(1 for p, r in zip(pred, rows) if r[4] <= 1.5 and p < t)
+        fp = sum(1 for p, r in zip(pred, rows) if r[4] >= 3 and p >= t)
+        if tp == 0:
+            continue
+        prec, rec = tp / (tp + fp), tp / (tp + fn)
+        if prec >= TARGET_PRECISION:
+            return t, prec, rec
+        f = 1.25 * prec * rec / (0.25 * prec + rec)
+        if f > best_f:
+            best_f, best = f, (t, prec, rec)
+    return best
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    rows = load(sys.argv[1], sys.argv[2])
+    idx = list(range(len(rows)))
+    random.Random(5).shuffle(idx)
+    cvpred = [0.0] * len(rows)
+    for k in range(5):
+        test = set(idx[k::5])
+        ws = fit_groups([rows[i] for i in idx if i not in test])
+        for i in test:
+            cvpred[i] = score(ws[rows[i][2]], rows[i][0], rows[i][3])
+    report("5-fold cv", rows, cvpred)
+    ws = fit_groups(rows)
+    pred = predict_all(rows, ws)
+    report("fit     ", rows, pred)
+    t, prec, rec = threshold(rows, pred)
+    print("threshold %.3f: precision %.4f recall %.4f" % (t, prec, rec), file=sys.stderr)
+    fmt = lambda w: ", ".join("%.6f" % v for v in w)
+    print("/*\n * similarity_weights — GENERATED by tools/fit_similarity.py from the labelled\n"
+          " * news-similarity dev pairs (%d pairs); do not edit.  Regenerate with the\n"
+          " * command in that script's docstring.\n *\n"
+          " * Columns: %s.\n"
+          " * Dev fit: same-event threshold %.3f gives precision %.3f, recall %.3f.\n */"
+          % (len(rows), ", ".join(NAMES), t, prec, rec))
+    print('#include "cluster/similarity_weights.h"\n')
+    print("const double SL_SIM_W_SAME[SL_SIM_NX] = {%s};" % fmt(ws[0]))
+    print("const double SL_SIM_W_CROSS[SL_SIM_NX] = {%s};" % fmt(ws[1]))
+    print("const double SL_SIM_W_SCRIPT[SL_SIM_NX] = {%s};" % fmt(ws[2]))
+    print("const double SL_SAME_EVENT = %.3f;" % t)
+    print("const double SL_SAME_EVENT_UNDATED = %.3f;" % (t + UNDATED_MARGIN))
+
+
+main()

@@ -273,6 +273,9 @@ sl_rc sl_query_open(const char *path, sl_query **out, char *err, size_t errcap) 
     goto out;
   }
   sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
+  /* Reads only: map the file (no copy into SQLite's cache) and keep a
+   * modest page cache per handle (one handle per server thread). */
+  sqlite3_exec(q->db, "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16384", NULL, NULL, NULL);
   if (sqlite3_prepare_v2(q->db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &st,
                          NULL) != SQLITE_OK) {
     const char *m = sqlite3_errmsg(q->db);

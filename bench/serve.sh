@@ -1,6 +1,6 @@
 #!/bin/sh
 # serve.sh — load test of `storyline serve` with wrk on loopback.
-# usage: bench/serve.sh BIN [DOCS]
+# usage: bench/serve.sh BIN [DOCS]     (DOCS default: $BENCH_DOCS or 100000)
 # Ingests the seed articles into a temporary store; with DOCS > 5 grows it
 # to DOCS documents by cloning the seed rows (new ids, events spread over
 # 20 years; bench/grow_store.py), then runs wrk for ~10 s per endpoint on
@@ -9,7 +9,7 @@
 # stopped.  Needs wrk and python3 (scripts/install-deps.sh).
 set -eu
 BIN=${1:?usage: bench/serve.sh BIN [DOCS]}
-DOCS=${2:-5}
+DOCS=${2:-${BENCH_DOCS:-100000}}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 case "$BIN" in /*) SL=$BIN ;; *) SL="$PWD/$BIN" ;; esac
 export SL
@@ -51,3 +51,5 @@ echo "wrk: $THREADS threads, $CONNS connections, ${SECS}s each; server: 4 thread
 run "/api/events" "$SL_BASE/api/events"
 run "/api/events?offset=N (uncached)" -s offsets.lua "$SL_BASE"
 run "/api/search?q=Putin" "$SL_BASE/api/search?q=Putin"
+echo "(repeated requests are answered from a per-thread cache keyed on the store's"
+echo " data_version; the offset run shows the cost of computing a page of events)"

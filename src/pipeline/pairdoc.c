@@ -43,9 +43,13 @@ void sl_pairdoc_free(sl_pairdoc *pd) {
 sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a) {
   sl_rc rc = SL_OK;
   for (int pass = 0; pass < 2 && rc == SL_OK; pass++) {
+    size_t before = sl_linker_count(lk);
     rc = sl_analyze_mentions(az, a, sl_linker_known, lk);
     if (rc == SL_OK)
       rc = sl_linker_link(lk, a->lang, a->text, a->ntext, a->ments, a->nments, a->ment_entity);
+    /* a second pass only finds more when this one taught the linker names */
+    if (sl_linker_count(lk) == before)
+      break;
   }
   return rc;
 }

@@ -39,9 +39,10 @@ typedef struct sl_pairdoc_text {
 sl_rc sl_pairdoc_vector(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *out, char *lang,
                         const char **why);
 
-/* Mentions of a, found twice with the linker's help (the second pass finds
- * the short forms of names the first pass introduced) and linked: the step
- * between sl_analyze and sl_evidence_build that ingest takes as well. */
+/* Mentions of a, found with the linker's help and linked: the step between
+ * sl_analyze and sl_evidence_build that ingest takes as well.  When the
+ * first pass creates entities a second pass runs, to find the short forms
+ * ("بوتين") of the names the document itself introduced. */
 sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a);
 
 #endif

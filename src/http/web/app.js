@@ -108,7 +108,7 @@ function timeline(events, label) {
   const top = used >= 2 ? 100 : 62, bottom = used >= 3 ? 110 : used >= 1 ? 72 : 34;
   const axisY = top, rowDy = [-40, 50, -78, 88];
   const H = top + bottom;
-  const svg = s('svg', { class: 'timeline', viewBox: `0 0 ${W} ${H}`, role: 'img',
+  const svg = s('svg', { class: 'timeline', viewBox: `0 0 ${W} ${H}`, role: 'group',
     'aria-label': label || `Timeline of ${plural(events.length, 'event')}` });
   svg.append(s('line', { class: 'axis', x1: x0 - 20, y1: axisY, x2: x1 + 10, y2: axisY }));
   if (undated.length) {
@@ -203,12 +203,24 @@ async function viewStory(id) {
   document.title = 'storyline — ' + story.title;
   show(storyCard(story), h('h2', { text: 'Events in date order' }), story.timeline.map(eventCard));
 }
-async function viewEvents() {
+async function viewEvents(params) {
   setNav('#/events');
   document.title = 'storyline — events';
-  const ev = await api('/api/events?limit=200');
-  show(h('h1', { text: 'Events' }), h('p', { class: 'muted', text: 'Newest first; undated events last.' }),
-    ev.events.map(eventCard));
+  const PAGE = 50;
+  const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
+  const lang = /^[a-z]{2,3}$/.test(params.get('lang') || '') ? params.get('lang') : '';
+  const link = (o, l) => '#/events?offset=' + o + (l ? '&lang=' + l : '');
+  const ev = await api(`/api/events?limit=${PAGE}&offset=${offset}` + (lang ? '&lang=' + lang : ''));
+  const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' },
+    offset > 0 ? h('a', { href: link(Math.max(0, offset - PAGE), lang), text: '← Newer' }) : null,
+    ev.events.length === PAGE ? h('a', { href: link(offset + PAGE, lang), text: 'Older →' }) : null);
+  const langs = ['', 'ar', 'en', 'ru', 'vi', 'zh'];
+  const filter = h('p', { class: 'meta' }, 'Language: ', langs.map(l =>
+    l === lang ? h('strong', { text: l ? langName(l) : 'all' })
+               : h('a', { href: link(0, l), text: l ? langName(l) : 'all' })));
+  show(h('h1', { text: 'Events' }),
+    h('p', { class: 'muted', text: `Newest first; undated events last. ${offset + 1}–${offset + ev.events.length}.` }),
+    filter, ev.events.map(eventCard), pager);
 }
 async function viewEvent(id) {
   setNav('#/events');
@@ -320,7 +332,7 @@ async function route() {
   let m;
   try {
     if (path === '/' || path === '') await viewHome();
-    else if (path === '/events') await viewEvents();
+    else if (path === '/events') await viewEvents(params);
     else if ((m = /^\/event\/(\d+)$/.exec(path))) await viewEvent(m[1]);
     else if ((m = /^\/story\/(\d+)$/.exec(path))) await viewStory(m[1]);
     else if (path === '/entities') await viewEntities(params.get('q') || '');

@@ -27,6 +27,8 @@ sl_serve_start() {
   _db=$1
   trap 'sl_serve_stop' EXIT
   trap 'sl_serve_stop; exit 1' INT TERM
+  rm -f serve.out serve.err   # never read a previous run's port
+  : > serve.out
   "$SL" serve --db "$_db" --port 0 > serve.out 2> serve.err &
   SL_SERVE_PID=$!
   _i=0

@@ -80,16 +80,13 @@ sl_rc sl_html_extract(const char *z, size_t n, sl_html_article *out) {
   rc = sl_html_decode(z, n, &utf8, &nutf8);
   if (rc)
     goto out;
-  int oom = 0;
   size_t nflat = 0;
-  flat = sl_html_limit_depth(utf8, nutf8, MAX_DEPTH, &nflat, &oom);
-  if (oom) { rc = SL_ENOMEM; goto out; }
-  if (flat) {
-    free(utf8);
-    utf8 = flat;
-    nutf8 = nflat;
-    flat = NULL;
-  }
+  flat = sl_html_prefilter(utf8, nutf8, MAX_DEPTH, &nflat);
+  if (!flat) { rc = SL_ENOMEM; goto out; }
+  free(utf8);
+  utf8 = flat;
+  nutf8 = nflat;
+  flat = NULL;
   /* gumbo copies the open-element stack into every parse error: keep none */
   opt.max_errors = 0;
   g = gumbo_parse_with_options(&opt, utf8, nutf8);

@@ -269,7 +269,7 @@ sl_rc sl_html_decode(const char *z, size_t n, char **out, size_t *nout) {
       cs = name;
   } else if (declared && !is_utf8_name(name)) {
     cs = icu_name(name);
-  } else if (!(declared && bad * 100 < high)) {
+  } else if (declared ? (bad > 8 && bad * 10 > high) : bad * 20 >= high) {
     /* undeclared, or "utf-8" with many invalid bytes: ask the detector */
     cs = sniff(z, n, sniffed);
   }
@@ -279,7 +279,16 @@ sl_rc sl_html_decode(const char *z, size_t n, char **out, size_t *nout) {
       rc = convert(sniff(z, n, sniffed), z, n, out, nout);
     goto out;
   }
-  *out = sl_utf8_sanitize(z, n, nout, NULL);
+  if (bad == 0) {
+    *out = malloc(n + 1);
+    if (*out) {
+      memcpy(*out, z, n);
+      (*out)[n] = 0;
+      *nout = n;
+    }
+  } else {
+    *out = sl_utf8_sanitize(z, n, nout, NULL);
+  }
   if (!*out)
     rc = SL_ENOMEM;
 out:
@@ -323,74 +332,105 @@ static size_t find_end_tag(const char *z, size_t n, size_t i, const char *t, siz
   return n;
 }
 
-char *sl_html_limit_depth(const char *z, size_t n, int max_depth, size_t *nout, int *oom) {
-  /* Pass 1 only measures: most pages never get near the limit. */
-  char *res = NULL;
-  size_t o = 0;
-  int pass, depth;
-  *oom = 0;
-  for (pass = 0; pass < 2; pass++) {
-    int over = 0;
-    depth = 0;
-    size_t i = 0, copied = 0;
-    while (i < n) {
-      const char *lt = memchr(z + i, '<', n - i);
-      if (!lt)
-        break;
-      i = (size_t)(lt - z);
-      if (i + 3 < n && z[i + 1] == '!' && z[i + 2] == '-' && z[i + 3] == '-') {
-        const char *e = NULL;
-        for (size_t k = i + 4; k + 2 < n; k++)
-          if (z[k] == '-' && z[k + 1] == '-' && z[k + 2] == '>') { e = z + k; break; }
-        i = e ? (size_t)(e - z) + 3 : n;
-        continue;
-      }
-      int closing = i + 1 < n && z[i + 1] == '/';
-      size_t ts = i + 1 + (size_t)closing, te = ts;
-      while (te < n && isalnum((unsigned char)z[te]))
-        te++;
-      if (te == ts || !isalpha((unsigned char)z[ts])) { i++; continue; }
-      size_t gt = te;
-      char q = 0;
-      while (gt < n && (q || z[gt] != '>')) {
-        if (q && z[gt] == q) q = 0;
-        else if (!q && (z[gt] == '"' || z[gt] == '\'')) q = z[gt];
-        gt++;
-      }
-      size_t tagend = gt < n ? gt + 1 : n;
-      const char *t = z + ts;
-      size_t tn = te - ts;
-      if (closing) {
-        if (!is_void(t, tn) && !is_autoclose(t, tn) && depth > 0)
-          depth--;
-      } else if (is_rawtext(t, tn)) {
-        tagend = find_end_tag(z, n, tagend, t, tn);
-      } else if (!is_void(t, tn) && !is_autoclose(t, tn) && !(gt > 0 && gt < n && z[gt - 1] == '/')) {
-        depth++;
-        if (depth > max_depth) {
-          over = 1;
-          depth--;
-          if (pass == 1) { /* drop the start tag, keep a space */
-            memcpy(res + o, z + copied, i - copied);
-            o += i - copied;
-            res[o++] = ' ';
-            copied = tagend;
-          }
-        }
-      }
-      i = tagend;
-    }
-    if (pass == 0) {
-      if (!over)
-        return NULL;
-      res = malloc(n + 1);
-      if (!res) { *oom = 1; return NULL; }
-    } else {
-      memcpy(res + o, z + copied, n - copied);
-      o += n - copied;
-      res[o] = 0;
-    }
+/* Offset just past "-->" from i, or n. */
+static size_t comment_end(const char *z, size_t n, size_t i) {
+  for (; i + 2 < n; i++) {
+    const char *p = memchr(z + i, '-', n - i - 2);
+    if (!p)
+      return n;
+    i = (size_t)(p - z);
+    if (z[i + 1] == '-' && z[i + 2] == '>')
+      return i + 3;
   }
+  return n;
+}
+
+/* Case-insensitive search for needle (lower case) in z[i..e). */
+static int tag_has(const char *z, size_t i, size_t e, const char *needle) {
+  size_t m = strlen(needle);
+  for (; i + m <= e; i++)
+    if (!strncasecmp(z + i, needle, m))
+      return 1;
+  return 0;
+}
+
+/* Appends z[*copied..upto) to out, then moves *copied to resume. */
+static void keep_span(char *out, size_t *o, const char *z, size_t *copied, size_t upto,
+                      size_t resume) {
+  memcpy(out + *o, z + *copied, upto - *copied);
+  *o += upto - *copied;
+  *copied = resume;
+}
+
+char *sl_html_prefilter(const char *z, size_t n, int max_depth, size_t *nout) {
+  char *out = malloc(n + 1);
+  size_t o = 0, i = 0, copied = 0;
+  int depth = 0;
+  if (!out)
+    return NULL;
+  while (i < n) {
+    const char *lt = memchr(z + i, '<', n - i);
+    if (!lt)
+      break;
+    i = (size_t)(lt - z);
+    if (i + 3 < n && z[i + 1] == '!' && z[i + 2] == '-' && z[i + 3] == '-') {
+      size_t e = comment_end(z, n, i + 4);
+      keep_span(out, &o, z, &copied, i, e);
+      i = e;
+      continue;
+    }
+    int closing = i + 1 < n && z[i + 1] == '/';
+    size_t ts = i + 1 + (size_t)closing, te = ts;
+    while (te < n && isalnum((unsigned char)z[te]))
+      te++;
+    if (te == ts || !isalpha((unsigned char)z[ts])) {
+      i++;
+      continue;
+    }
+    size_t gt = te;
+    char q = 0;
+    while (gt < n && (q || z[gt] != '>')) {
+      if (q && z[gt] == q) q = 0;
+      else if (!q && (z[gt] == '"' || z[gt] == '\'')) q = z[gt];
+      gt++;
+    }
+    size_t tagend = gt < n ? gt + 1 : n;
+    const char *t = z + ts;
+    size_t tn = te - ts;
+    if (closing) {
+      if (!is_void(t, tn) && !is_autoclose(t, tn) && depth > 0)
+        depth--;
+    } else if ((tn == 6 && !strncasecmp(t, "script", 6)) || (tn == 5 && !strncasecmp(t, "style", 5))) {
+      size_t e = find_end_tag(z, n, tagend, t, tn);
+      int ld = tn == 6 && tag_has(z, te, gt, "ld+json");
+      if (!ld && e < n) {
+        /* keep the empty element, drop its (often huge) content */
+        keep_span(out, &o, z, &copied, tagend, e);
+      }
+      tagend = e;
+    } else if (tn == 3 && !strncasecmp(t, "svg", 3)) {
+      size_t e = find_end_tag(z, n, tagend, t, tn);
+      if (e < n) {
+        keep_span(out, &o, z, &copied, i, e);
+        while (copied < n && z[copied] != '>')
+          copied++;
+        if (copied < n)
+          copied++;
+        tagend = copied;
+      }
+    } else if (is_rawtext(t, tn)) {
+      tagend = find_end_tag(z, n, tagend, t, tn);
+    } else if (!is_void(t, tn) && !is_autoclose(t, tn) && !(gt > 0 && gt < n && z[gt - 1] == '/')) {
+      if (++depth > max_depth) {
+        depth--;
+        keep_span(out, &o, z, &copied, i, tagend); /* drop the start tag, keep a space */
+        out[o++] = ' ';
+      }
+    }
+    i = tagend;
+  }
+  keep_span(out, &o, z, &copied, n, n);
+  out[o] = 0;
   *nout = o;
-  return res;
+  return out;
 }

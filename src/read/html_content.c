@@ -87,6 +87,23 @@ static int has(const char *s, const char *const *list, size_t n) {
   return 0;
 }
 
+/* Class/id strings repeat within a page (list items, paragraphs): a small
+ * direct-mapped cache of their hints, keyed by a 64-bit hash. */
+typedef struct hint_cache {
+  uint64_t key[512];
+  uint8_t val[512];
+} hint_cache;
+
+static uint64_t hash_attrs(const char *a, const char *b) {
+  uint64_t h = 1469598103934665603ull;
+  for (const char *p = a ? a : ""; *p; p++)
+    h = (h ^ (unsigned char)*p) * 1099511628211ull;
+  h = (h ^ 0xFFu) * 1099511628211ull;
+  for (const char *p = b ? b : ""; *p; p++)
+    h = (h ^ (unsigned char)*p) * 1099511628211ull;
+  return h | 1u; /* never 0, the empty slot */
+}
+
 /* HINT_* bits from the element's class and id. */
 static int class_hint(const GumboNode *g) {
   char s[256];
@@ -597,6 +614,8 @@ static int cut_container(const ctx *c, int32_t i) {
       t != GUMBO_TAG_SECTION && t != GUMBO_TAG_FORM && t != GUMBO_TAG_FIELDSET &&
       t != GUMBO_TAG_ASIDE && t != GUMBO_TAG_DL)
     return 0;
+  if (h->quote)
+    return 0;
   float weight = class_weight(c, i);
   if (weight + (h->scored ? h->score : 0) < 0)
     return 1;
@@ -742,9 +761,23 @@ sl_rc sl_html_content(sl_hdom *d, const char *title, sl_hbuf *out) {
   c.root = d->body ? d->body : 0;
   c.hint = calloc((size_t)d->n + 1, 1);
   if (!c.hint) { rc = SL_ENOMEM; goto out; }
-  for (int32_t i = 0; i < d->n; i++)
-    if (d->v[i].tag != SL_HTAG_TEXT && d->v[i].g->type == GUMBO_NODE_ELEMENT)
-      c.hint[i] = (uint8_t)class_hint(d->v[i].g);
+  hint_cache *hc = calloc(1, sizeof *hc);
+  if (!hc) { rc = SL_ENOMEM; goto out; }
+  for (int32_t i = 0; i < d->n; i++) {
+    if (d->v[i].tag == SL_HTAG_TEXT || d->v[i].g->type != GUMBO_NODE_ELEMENT)
+      continue;
+    const char *cl = sl_hattr(d->v[i].g, "class"), *id = sl_hattr(d->v[i].g, "id");
+    if (!cl && !id)
+      continue;
+    uint64_t h = hash_attrs(cl, id);
+    size_t slot = (size_t)(h % 512);
+    if (hc->key[slot] != h) {
+      hc->key[slot] = h;
+      hc->val[slot] = (uint8_t)class_hint(d->v[i].g);
+    }
+    c.hint[i] = hc->val[slot];
+  }
+  free(hc);
   raw_ptext(&c);
   c.use_classes = 1;
   rc = run(&c, title, out);

@@ -52,11 +52,13 @@ sl_rc sl_html_decode(const char *z, size_t n, char **out, size_t *nout);
 /* Inflates gzip data z[0..n) into *out (caller frees), capped at max. */
 sl_rc sl_html_gunzip(const char *z, size_t n, size_t max, char **out, size_t *nout);
 
-/* Copies UTF-8 html z[0..n) dropping start tags that would nest deeper
- * than max_depth (their text is kept), so the HTML5 tree builder never
- * sees pathological depth.  Returns NULL when no change was needed (the
- * caller keeps z) or on oom (*oom = 1).  Caller frees. */
-char *sl_html_limit_depth(const char *z, size_t n, int max_depth, size_t *nout, int *oom);
+/* Copies UTF-8 html z[0..n) for gumbo without what can never be article
+ * text and costs most of the parse: comments, the content of <script>
+ * (JSON-LD kept) and <style>, whole <svg> elements.  Start tags that would
+ * nest deeper than max_depth are dropped (their text is kept), so the
+ * HTML5 tree builder never sees pathological depth.  Returns NULL when out
+ * of memory; caller frees; *nout <= n. */
+char *sl_html_prefilter(const char *z, size_t n, int max_depth, size_t *nout);
 
 /* ---- flat DOM ------------------------------------------------------------ */
 

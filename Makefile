@@ -9,14 +9,16 @@ BUILD    ?= build
 SANITIZE ?=
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wconversion -Werror
+# CFLAGS is the user's (optimisation, debug); the project's own flags are
+# always added, so `make CFLAGS=-O0` keeps the warnings and include paths.
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 $(WARN) -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
-            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 $(WARN) -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS) $(SAN_CFLAGS)
 LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
 
 ifneq ($(SANITIZE),)
 BUILD    := build-san
-CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_CFLAGS := -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS  += -fsanitize=$(SANITIZE)
 endif
 
@@ -45,7 +47,7 @@ deps: $(DEPS_OK)
 
 $(BUILD)/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -56,7 +58,7 @@ $(BIN): $(CLI_OBJ) $(LIB)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags check) $(LDFLAGS) -o $@ $< $(LIB) \
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags check) $(LDFLAGS) -o $@ $< $(LIB) \
 	    $(shell pkg-config --libs check) $(LDLIBS)
 
 # The main job on the sample corpus: ingest the seeds, print events + stories.
@@ -81,6 +83,20 @@ lint:
 bench: $(BIN)
 	@sh bench/run.sh $(BIN)
 
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), each run FUZZ_SECONDS on its
+# seed corpus (tests/fuzz/corpus/NAME/) with ASan + UBSan, built by clang.
+FUZZ_SECONDS ?= 30
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+fuzz: $(DEPS_OK)
+	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz WARN='-Wall -Wextra' \
+	    SAN_CFLAGS='-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer' build-fuzz/libstoryline.a
+	@for f in $(FUZZ_SRC); do \
+	  n=$$(basename $$f .c); c=tests/fuzz/corpus/$${n#fuzz_}; mkdir -p $$c build-fuzz/new-$$n; \
+	  clang $(ALL_CFLAGS) -Wno-error -fsanitize=fuzzer,address,undefined -o build-fuzz/$$n $$f build-fuzz/libstoryline.a $(LDLIBS) || exit 1; \
+	  echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+	  build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/new-$$n $$c 2>&1 | tail -n 3 || exit 1; \
+	done
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/storyline \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig
@@ -90,6 +106,6 @@ install: $(BIN)
 	sed -e 's|@PREFIX@|$(PREFIX)|' storyline.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/storyline.pc
 
 clean:
-	rm -rf build build-san demo.db demo.db-wal demo.db-shm
+	rm -rf build build-san build-fuzz demo.db demo.db-wal demo.db-shm
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -373,14 +373,15 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
       l->cls = L_DROP;
       continue;
     }
-    if (nslug >= 12) {
+    /* related-story lines start with the slug itself, in ASCII: test
+     * that cheaply before transliterating the line */
+    if (nslug >= 12 && l->n >= 4 && !memcmp(l->z, slug, 4)) {
       size_t cut = l->n < nslug * 2 ? l->n : nslug * 2;
       while (cut < l->n && ((unsigned char)l->z[cut] & 0xC0) == 0x80)
         cut++; /* whole code points only */
       size_t nls = slug_of(l->z, cut, lslug, sizeof lslug);
       /* related-story link lines begin with the article's own URL slug */
-      if (nls >= nslug && !memcmp(lslug, slug, nslug) && (nls == nslug || lslug[nslug] == ' ') &&
-          !memcmp(l->z, slug, 4)) {
+      if (nls >= nslug && !memcmp(lslug, slug, nslug) && (nls == nslug || lslug[nslug] == ' ')) {
         l->cls = L_CONTEXT;
         continue;
       }

@@ -2,23 +2,28 @@
  * names — whether two names, in any scripts, can denote the same name
  * (link stage: mention text -> key -> score; the entity linker and search
  * call it).  names_translit.c turns a name into a phonetic key; this file
- * caches keys per distinct input string, and scores two keys with a
- * weighted edit distance over sound symbols.
+ * caches keys per distinct input string, scores two keys with a weighted
+ * edit distance over sound symbols, and derives blocking codes from keys
+ * for the linker's inverted index.
  *
- * The weights are a hand-made letter table (consonant classes p/b, f/v/w,
- * k/q/c, s/z, sh/ch/zh/j, kh/h, th/t, dh/d, gh/g; vowels cheap) with one
- * twist for abjad words (Arabic, Hebrew): their short vowels are unwritten,
- * so a vowel of the other name costs almost nothing to skip, and the letters
- * alif, waw and yeh (A W Y) may stand for a vowel or a consonant.  The
- * distance is divided by the larger of the two words' weights (what it
- * would cost to delete every symbol) and turned into a score in [0,1].
- * Multi-word names are aligned word to word (best pairs, any order) and
- * score on the words they share, or as one concatenated word, whichever is
- * higher.  Nothing here allocates once a key is cached.
+ * The weights (names_weights.c) are a hand-made letter table -- consonant
+ * classes p/b, f/v/w, k/q/c, s/z, sh/ch/zh/j, kh/h, th/t, dh/d, gh/g,
+ * cheap vowels -- tuned on data by tools/names_tune.sh.  Abjad words
+ * (Arabic, Hebrew) get their own deletion costs and substitutions: their
+ * short vowels are unwritten, so a vowel of the other name costs almost
+ * nothing to skip, and alif, waw and yeh (A W Y) may stand for a vowel or a
+ * consonant.  The distance is divided by the larger of the two words'
+ * weights (what deleting every symbol would cost), weighted up for short
+ * words, and turned into a score in [0,1].  Multi-word names are aligned
+ * word to word (best pairs, any order) and score as their weakest matched
+ * pair, so "Putin" matches "Vladimir Putin" but "Vladimir Zelensky" does
+ * not; or as one concatenated word, whichever is higher.  Nothing here
+ * allocates once a key is cached.
  */
 #include "link/names.h"
 #include "link/names_int.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,112 +33,66 @@ const double SL_NAMES_SAME = 0.6;
 /* ---- cost tables -------------------------------------------------------- */
 
 static float sub_cost[128][128];
+static float sub_cost_ab[128][128]; /* when one word is abjad */
 static float del_cost[128];
-static int tables_ready;
+static float del_vs_abjad[128]; /* dropping a vowel when the partner is abjad */
+static float abjad_scale = 1.0f; /* distance multiplier when one side is abjad */
+static float short_factor = 0.0f; /* errors weigh more in short words */
+static float lead_factor = 1.0f;  /* gaps before the first match weigh more */
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
-static void pair(char x, char y, float c) {
-  sub_cost[(unsigned char)x][(unsigned char)y] = c;
-  sub_cost[(unsigned char)y][(unsigned char)x] = c;
-}
-
-/* Sets every pair of symbols in group g to cost c. */
-static void group(const char *g, float c) {
-  size_t i, j, n = strlen(g);
-  for (i = 0; i < n; i++)
-    for (j = i + 1; j < n; j++) pair(g[i], g[j], c);
-}
-
-static int vowel(unsigned char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
-static void init_tables(void) {
+/* Builds the tables from sl_names_weights (names_weights.c, generated). */
+static void build_tables(void) {
   int x, y;
-  if (tables_ready) return;
+  size_t i;
+  abjad_scale = 1.0f;
+  short_factor = 0.0f;
+  lead_factor = 1.0f;
   for (x = 0; x < 128; x++) {
     for (y = 0; y < 128; y++) sub_cost[x][y] = x == y ? 0.0f : 1.0f;
     del_cost[x] = 1.0f;
+    del_vs_abjad[x] = -1.0f;
   }
-  /* vowels (fully written scripts) */
-  group("aeiou", 0.4f);
-  pair('a', 'e', 0.3f);
-  pair('a', 'o', 0.3f);
-  pair('e', 'i', 0.2f);
-  pair('o', 'u', 0.2f);
-  for (x = 'a'; x <= 'u'; x++)
-    if (vowel((unsigned char)x)) del_cost[x] = 0.35f;
-  /* consonant classes */
-  pair('b', 'p', 0.1f);
-  pair('f', 'v', 0.1f);
-  pair('v', 'w', 0.15f);
-  pair('f', 'w', 0.3f);
-  pair('b', 'v', 0.4f);
-  pair('b', 'f', 0.5f);
-  pair('k', 'q', 0.1f);
-  pair('k', 'c', 0.15f);
-  pair('q', 'c', 0.2f);
-  pair('k', 'g', 0.5f);
-  pair('q', 'g', 0.4f);
-  pair('k', 'x', 0.4f);
-  pair('G', 'g', 0.1f);
-  pair('G', 'x', 0.4f);
-  pair('G', 'q', 0.5f);
-  pair('c', 's', 0.3f);
-  pair('c', 'z', 0.3f);
-  pair('c', 'C', 0.3f);
-  pair('s', 'z', 0.15f);
-  pair('s', 'S', 0.25f);
-  pair('C', 't', 0.5f);
-  pair('s', 'T', 0.3f);
-  pair('z', 'Z', 0.3f);
-  pair('z', 'D', 0.3f);
-  pair('S', 'C', 0.3f);
-  pair('S', 'Z', 0.4f);
-  pair('Z', 'j', 0.2f);
-  pair('C', 'j', 0.5f);
-  pair('j', 'g', 0.3f);
-  pair('j', 'y', 0.3f);
-  pair('t', 'T', 0.1f);
-  pair('d', 'D', 0.1f);
-  pair('t', 'd', 0.5f);
-  pair('T', 'D', 0.3f);
-  pair('x', 'h', 0.15f);
-  pair('h', 'G', 0.5f);
-  pair('h', 'g', 0.4f);
-  pair('m', 'n', 0.6f);
-  pair('w', 'u', 0.2f);
-  pair('g', 'Z', 0.4f);
-  pair('T', 'f', 0.4f);
-  pair('j', 'z', 0.3f);
-  pair('y', 'i', 0.1f);
-  pair('y', 'e', 0.3f);
-  /* abjad letters that are vowels or consonants */
-  pair('W', 'o', 0.0f);
-  pair('W', 'u', 0.0f);
-  pair('W', 'w', 0.0f);
-  pair('W', 'v', 0.0f);
-  pair('W', 'f', 0.3f);
-  pair('W', 'a', 0.5f);
-  pair('Y', 'i', 0.0f);
-  pair('Y', 'e', 0.0f);
-  pair('Y', 'y', 0.0f);
-  pair('Y', 'j', 0.2f);
-  pair('Y', 'a', 0.5f);
-  pair('A', 'a', 0.0f);
-  pair('A', 'e', 0.1f);
-  pair('A', 'o', 0.1f);
-  pair('A', 'i', 0.2f);
-  pair('A', 'u', 0.2f);
-  pair('A', 'W', 0.5f);
-  pair('A', 'Y', 0.5f);
-  pair('A', 'h', 0.5f);
-  del_cost['h'] = 0.4f;
-  del_cost['y'] = 0.3f;
-  del_cost['w'] = 0.5f;
-  del_cost['A'] = 0.4f;
-  del_cost['W'] = 0.6f;
-  del_cost['Y'] = 0.6f;
-  tables_ready = 1;
+  for (i = 0; i < sl_names_nweights; i++) {
+    const sl_names_weight *w = &sl_names_weights[i];
+    unsigned char a = (unsigned char)w->x & 127, b = (unsigned char)w->y & 127;
+    float v = w->v < 0.0f ? 0.0f : w->v;
+    switch (w->kind) {
+    case 's':
+      sub_cost[a][b] = sub_cost[b][a] = v;
+      break;
+    case 'a':
+      break; /* below, over the copy of 's' */
+    case 'd':
+      del_cost[a] = v;
+      break;
+    case 'v':
+      del_vs_abjad[a] = v;
+      break;
+    case 'k':
+      if (a == 'A') abjad_scale = v;
+      if (a == 'L') short_factor = v;
+      if (a == 'I') lead_factor = v;
+      break;
+    default:
+      break;
+    }
+  }
+  for (x = 0; x < 128; x++)
+    if (del_vs_abjad[x] < 0.0f) del_vs_abjad[x] = del_cost[x];
+  memcpy(sub_cost_ab, sub_cost, sizeof sub_cost);
+  for (i = 0; i < sl_names_nweights; i++) {
+    const sl_names_weight *w = &sl_names_weights[i];
+    unsigned char a = (unsigned char)w->x & 127, b = (unsigned char)w->y & 127;
+    if (w->kind == 'a') sub_cost_ab[a][b] = sub_cost_ab[b][a] = w->v < 0.0f ? 0.0f : w->v;
+  }
+}
+
+static void init_tables(void) { pthread_once(&tables_once, build_tables); }
+
+void sl_names_tables_rebuild(void) {
+  init_tables();
+  build_tables();
 }
 
 /* ---- word alignment ----------------------------------------------------- */
@@ -147,7 +106,7 @@ typedef struct word {
 
 /* Cost of dropping symbol c of a word whose partner is (other_abjad). */
 static float dcost(unsigned char c, int self_abjad, int other_abjad) {
-  if (!self_abjad && other_abjad && vowel(c)) return 0.05f;
+  if (!self_abjad && other_abjad) return del_vs_abjad[c & 127];
   return del_cost[c & 127];
 }
 
@@ -157,6 +116,7 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   float prev[SL_NAMES_MAX_SYMS + 8], cur[SL_NAMES_MAX_SYMS + 8];
   float da[SL_NAMES_MAX_SYMS + 8], db[SL_NAMES_MAX_SYMS + 8];
   float wa = 0.0f, wb = 0.0f, w;
+  float (*sub)[128] = aab != bab ? sub_cost_ab : sub_cost;
   double d;
   int i, j;
   if (na <= 0 || nb <= 0) return 0.0;
@@ -164,11 +124,13 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   if (nb > SL_NAMES_MAX_SYMS + 4) nb = SL_NAMES_MAX_SYMS + 4;
   for (i = 0; i < na; i++) wa += da[i] = dcost((unsigned char)a[i], aab, bab);
   for (j = 0; j < nb; j++) wb += db[j] = dcost((unsigned char)b[j], bab, aab);
+  /* a name that starts with extra letters is less alike than one with
+   * extra letters inside: leading gaps cost lead_factor more */
   prev[0] = 0.0f;
-  for (j = 1; j <= nb; j++) prev[j] = prev[j - 1] + db[j - 1];
+  for (j = 1; j <= nb; j++) prev[j] = prev[j - 1] + db[j - 1] * lead_factor;
   for (i = 1; i <= na; i++) {
-    const float *row = sub_cost[(unsigned char)a[i - 1] & 127];
-    cur[0] = prev[0] + da[i - 1];
+    const float *row = sub[(unsigned char)a[i - 1] & 127];
+    cur[0] = prev[0] + da[i - 1] * lead_factor;
     for (j = 1; j <= nb; j++) {
       float v = prev[j - 1] + row[(unsigned char)b[j - 1] & 127];
       float u = prev[j] + da[i - 1];
@@ -181,7 +143,9 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   }
   w = wa > wb ? wa : wb;
   if (w < 1.0f) w = 1.0f;
-  d = 1.0 - (double)prev[nb] / (double)w;
+  d = (double)prev[nb] / (double)w * (1.0 + (double)short_factor / (double)w);
+  if (aab != bab) d *= (double)abjad_scale;
+  d = 1.0 - d;
   return d < 0.0 ? 0.0 : d;
 }
 
@@ -249,7 +213,7 @@ static void concat_words(const word *w, int nw, char *buf, word *out) {
 
 double sl_names_score_keys(const char *ka, const char *kb) {
   word wa[SL_NAMES_MAX_WORDS], wb[SL_NAMES_MAX_WORDS], ca, cb;
-  double m[SL_NAMES_MAX_WORDS][SL_NAMES_MAX_WORDS], sum = 0.0, best, cs;
+  double m[SL_NAMES_MAX_WORDS][SL_NAMES_MAX_WORDS], worst = 1.0, best, cs;
   char bufa[SL_NAMES_MAX_SYMS + 4], bufb[SL_NAMES_MAX_SYMS + 4];
   int na, nb, i, j, k, nmin, usedb[SL_NAMES_MAX_WORDS] = {0}, useda[SL_NAMES_MAX_WORDS] = {0};
   if (!ka || !kb) return 0.0;
@@ -271,9 +235,11 @@ double sl_names_score_keys(const char *ka, const char *kb) {
         if (!usedb[j] && m[i][j] > best) best = m[i][j], bi = i, bj = j;
     }
     useda[bi] = usedb[bj] = 1;
-    sum += best;
+    if (best < worst) worst = best;
   }
-  best = sum / nmin;
+  /* every word of the shorter name must match: Vladimir Putin is not
+   * Vladimir Zelensky, but Putin is Vladimir Putin */
+  best = worst;
   if (na != nb) {
     concat_words(wa, na, bufa, &ca);
     concat_words(wb, nb, bufb, &cb);
@@ -281,6 +247,84 @@ double sl_names_score_keys(const char *ka, const char *kb) {
     if (cs > best) best = cs;
   }
   return best;
+}
+
+/* ---- blocking codes --------------------------------------------------- */
+
+/* Coarse consonant classes of a symbol for blocking, written into cl
+ * (two for the letters read either way: c, g, j, ch); returns how many.  0 =
+ * not counted (vowels, A W Y y, which may be vowels, and h x, which meet
+ * each other, g and nothing). */
+static int block_class(char c, char *cl) {
+  switch (c) {
+  case 'b': case 'p': case 'f': case 'v': case 'w': cl[0] = 'B'; return 1;
+  case 'k': case 'q': case 'G': cl[0] = 'K'; return 1;
+  case 's': case 'z': case 'S': case 'Z': cl[0] = 'S'; return 1;
+  case 'c': case 'g': case 'j': case 'C': cl[0] = 'K'; cl[1] = 'S'; return 2;
+  case 't': case 'd': case 'T': case 'D': cl[0] = 'T'; return 1;
+  case 'l': cl[0] = 'L'; return 1;
+  case 'r': cl[0] = 'R'; return 1;
+  case 'm': case 'n': cl[0] = 'N'; return 1;
+  default: return 0;
+  }
+}
+
+/* Appends code z[0..n) to out unless already there; 0 when out is full. */
+static int add_code(char *out, size_t *len, size_t cap, const char *z, size_t n) {
+  size_t i = 0;
+  while (i < *len) {
+    size_t j = i;
+    while (j < *len && out[j] != ' ') j++;
+    if (j - i == n && memcmp(out + i, z, n) == 0) return 1;
+    i = j + 1;
+  }
+  if (*len + (*len ? 1u : 0u) + n + 1 > cap) return 0;
+  if (*len) out[(*len)++] = ' ';
+  memcpy(out + *len, z, n);
+  *len += n;
+  out[*len] = '\0';
+  return 1;
+}
+
+size_t sl_names_block(const char *k, char *out, size_t cap) {
+  size_t n = 0;
+  if (!out || cap == 0) return 0;
+  out[0] = '\0';
+  if (!k) return 0;
+  while (*k) {
+    char c[3][2], code[3];
+    int m[3] = {0, 0, 0}, nc = 0, i, j, p;
+    while (*k == ' ') k++;
+    if (!*k) break;
+    /* the first three consonant classes, repeats once */
+    for (; *k && *k != ' '; k++) {
+      char cl[2];
+      int mc = block_class(*k, cl);
+      if (!mc || nc == 3) continue;
+      if (nc && mc == 1 && m[nc - 1] == 1 && cl[0] == c[nc - 1][0]) continue;
+      memcpy(c[nc], cl, (size_t)mc);
+      m[nc++] = mc;
+    }
+    if (!nc) { /* a word of vowels only: Weiwei, Aya */
+      if (!add_code(out, &n, cap, "V", 1)) break;
+      continue;
+    }
+    /* codes of classes 1-2 and 2-3, so that one odd first letter (h/g)
+     * still leaves a shared code; every reading of an ambiguous letter */
+    for (p = 0; p < (nc > 2 ? 2 : 1); p++) {
+      for (i = 0; i < m[p]; i++) {
+        code[0] = c[p][i];
+        if (p + 1 >= nc && !add_code(out, &n, cap, code, 1)) goto out;
+        for (j = 0; p + 1 < nc && j < m[p + 1]; j++) {
+          code[1] = c[p + 1][j];
+          if (!add_code(out, &n, cap, code, code[1] == code[0] ? 1u : 2u)) goto out;
+        }
+      }
+    }
+  }
+out:
+  out[n] = '\0';
+  return n;
 }
 
 /* ---- key cache ---------------------------------------------------------- */

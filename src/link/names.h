@@ -32,6 +32,15 @@ double sl_names_score(sl_names *nm, const char *a, size_t na, const char *b, siz
 /* The same, on two keys made by sl_names_key (fast path for the linker). */
 double sl_names_score_keys(const char *ka, const char *kb);
 
+/* Blocking codes of key k (made by sl_names_key) for an inverted index of
+ * names: one short ASCII code per word (the first two consonant classes),
+ * space-separated, written NUL-terminated into out[0..cap).  Two names
+ * that score >= SL_NAMES_SAME nearly always share a code (see bench/names.sh
+ * for the measured share), so candidates are the entities sharing one code
+ * with the mention; the score then decides.  Returns the length of out.
+ * Pure function of k: thread-safe. */
+size_t sl_names_block(const char *k, char *out, size_t cap);
+
 /* The tool's threshold: score >= SL_NAMES_SAME means the same name. */
 extern const double SL_NAMES_SAME;
 

@@ -216,6 +216,7 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     else if (starts(s, n, i, "chzh")) sym = 'Z', adv = 4; /* Palladius zh */
     else if (starts(s, n, i, "tsz")) sym = 'j', adv = 3;  /* Palladius j */
     else if (starts(s, n, i, "tsch")) sym = 'C', adv = 4;
+    else if (starts(s, n, i, "tsh")) sym = 'C', adv = 3; /* Arabic t+sh: Sochi */
     else if (starts(s, n, i, "dsch")) sym = 'j', adv = 4;
     else if (starts(s, n, i, "dzh")) sym = 'j', adv = 3;
     else if (starts(s, n, i, "sch")) sym = 'S', adv = 3;
@@ -230,6 +231,17 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     else if (c == 'p' && i + 1 < n && s[i + 1] == 'h') sym = 'f', adv = 2;
     else if (c == 'd' && i + 1 < n && (s[i + 1] == 'j' || s[i + 1] == 'z')) sym = 'j', adv = 2;
     else if (c == 'c' && i + 1 < n && s[i + 1] == 's') sym = 'C', adv = 2;
+    else if (!abjad && c == 'x' && i + 1 < n && s[i + 1] == 'h') sym = 'j', adv = 2; /* Albanian */
+    else if (!abjad && c == 'd' && i + 2 < n && s[i + 1] == 'g' &&
+             (s[i + 2] == 'e' || s[i + 2] == 'i' || s[i + 2] == 'y'))
+      sym = 'j', adv = 2; /* English -dge */
+    else if (!abjad && c == 'r' && i > 0 && i + 1 < n && s[i + 1] == 'z' &&
+             !(i + 2 < n && s[i + 2] == 'h'))
+      sym = 'Z', adv = 2; /* Polish rz */
+    else if (c == 'c' && i + 1 < n && s[i + 1] == 'c') {
+      i++; /* cc reads as the second c: Accardi, Puccini */
+      continue;
+    }
     else if (c == 't' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'z')) sym = 'c', adv = 2;
     else if (c == 'c' && i + 1 < n && s[i + 1] == 'k') sym = 'k', adv = 2;
     else if (!abjad && c == 'q' && i + 1 < n && s[i + 1] == 'u') sym = 'k', adv = 2;
@@ -245,6 +257,10 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
       sym = (i + 1 < n && is_vowel(s[i + 1])) ? 'y' : 'i';
     } else if (c == 'w' && i > 0 && is_vowel(s[i - 1]) && !(i + 1 < n && is_vowel(s[i + 1]))) {
       sym = 'u'; /* Low, Andrews: w after a vowel is a vowel */
+    } else if (c == 's' && i + 1 == n && n >= 5 && s[i - 1] == 'u' && !is_vowel(s[i - 2])) {
+      sym = '$'; /* Latin -us, dropped in Russian (Plautus, Aesopus) */
+    } else if (c == 'c' && i + 1 < n && strchr("aoulrt", s[i + 1])) {
+      sym = 'k'; /* hard c: Carlos, Cristina, Octavio */
     } else if (c == 'j' && i + 1 == n && i > 0 && s[i - 1] == 'i') {
       sym = 'i'; /* Russian -ij ending (ISO 9) */
     }
@@ -253,6 +269,27 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     out[k++] = sym;
   }
   return k;
+}
+
+/* French word endings whose letters are silent or one vowel (Rousseau,
+ * Renault, Thiebaud, Ledoux, Jaloux): rewritten on non-abjad words before
+ * symbols are made.  Returns the new length of s (edited in place). */
+static size_t french_endings(char *s, size_t n) {
+  static const struct {
+    const char *end, *to;
+  } rules[] = {{"eaux", "o"}, {"eau", "o"}, {"aux", "o"}, {"ault", "o"},
+               {"aud", "o"},  {"oux", "u"}, {"eux", "e"}};
+  size_t r;
+  for (r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+    size_t le = strlen(rules[r].end), lt = strlen(rules[r].to);
+    if (n > le + 1 && memcmp(s + n - le, rules[r].end, le) == 0) {
+      memcpy(s + n - le, rules[r].to, lt);
+      n = n - le + lt;
+      s[n] = '\0';
+      break;
+    }
+  }
+  return n;
 }
 
 /* Latin articles: with a hyphen any of these, alone al/el before a word. */
@@ -322,6 +359,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       pending_article = 1;
       continue;
     }
+    if (!abjad) na = french_endings(asc, na);
     ns = symbolize(asc, na, abjad, sym);
     if (ns == 0) continue;
     need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + ns;

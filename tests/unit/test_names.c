@@ -114,6 +114,47 @@ START_TEST(test_keys) {
 }
 END_TEST
 
+/* Blocking codes: names that match share one, different ones mostly not. */
+static int share_code(const char *a, const char *b) {
+  char ka[256], kb[256], ba[128], bb[128], *p;
+  sl_names_key(nm, a, strlen(a), ka, sizeof ka);
+  sl_names_key(nm, b, strlen(b), kb, sizeof kb);
+  sl_names_block(ka, ba, sizeof ba);
+  sl_names_block(kb, bb, sizeof bb);
+  for (p = ba; *p;) {
+    size_t n = strcspn(p, " ");
+    const char *q = bb;
+    while ((q = strstr(q, p)) != NULL) {
+      if ((q == bb || q[-1] == ' ') && (q[n] == ' ' || q[n] == '\0') &&
+          strncmp(q, p, n) == 0)
+        return 1;
+      q++;
+    }
+    p += n;
+    while (*p == ' ') p++;
+  }
+  return 0;
+}
+
+START_TEST(test_block) {
+  char out[8];
+  ck_assert(share_code("Putin", "بوتين"));
+  ck_assert(share_code("Putin", "Путин"));
+  ck_assert(share_code("Vladimir Putin", "Путин"));
+  ck_assert(share_code("al-Sharaa", "الشرع"));
+  ck_assert(share_code("Assad", "الأسد"));
+  ck_assert(share_code("Ahmad", "أحمد"));
+  ck_assert(share_code("Sochi", "سوتشي"));
+  ck_assert(share_code("Carlos", "كارلوس"));
+  ck_assert(!share_code("Putin", "Lavrov"));
+  ck_assert(!share_code("Moscow", "Damascus"));
+  /* caps respected, empty keys give nothing */
+  ck_assert_uint_eq(sl_names_block("", out, sizeof out), 0);
+  ck_assert_uint_lt(sl_names_block("putin vladimir sergeyevich lavrov", out, sizeof out), 8);
+  ck_assert_uint_eq(strlen(out), sl_names_block("putin vladimir sergeyevich lavrov", out, sizeof out));
+}
+END_TEST
+
 START_TEST(test_hostile) {
   char key[64], big[5000];
   size_t i;
@@ -170,6 +211,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_places);
   tcase_add_test(tc, test_different);
   tcase_add_test(tc, test_keys);
+  tcase_add_test(tc, test_block);
   tcase_add_test(tc, test_hostile);
   tcase_add_test(tc, test_cache_consistent);
   suite_add_tcase(s, tc);

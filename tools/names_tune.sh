@@ -1,0 +1,20 @@
+#!/bin/sh
+# tools/names_tune.sh — regenerates src/link/names_weights.c, the fitted
+# alignment weights of the name matcher, from the hand-made table
+# tools/names_weights.tsv and the even lines of the shared dev files (odd
+# lines stay held out for bench/names.sh).  Deterministic.
+# usage: sh tools/names_tune.sh [DATA_DIR] [extra names_tune options]
+set -eu
+DATA=${1:-${NAMES_DATA:-/work/shared/data/names}}
+[ $# -gt 0 ] && shift
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT INT TERM
+PKG="icu-uc icu-i18n"
+# The tuner supplies its own (writable) weight table, so names_weights.c
+# is left out of the build.
+cc -O2 -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc \
+  $(pkg-config --cflags $PKG) -o "$out/names_tune" tools/names_tune.c \
+  src/link/names.c src/link/names_translit.c src/util/error.c \
+  $(pkg-config --libs $PKG) -lpthread
+"$out/names_tune" --half even --out src/link/names_weights.c "$@" \
+  "$DATA/latin-arabic.dev.tsv" "$DATA/latin-russian.dev.tsv"

@@ -2,9 +2,10 @@
  * similarity — same happening or not (see similarity.h).
  *
  * Each kind of evidence is a cosine between the two vectors restricted to
- * that kind, with raw counts damped (a name said ten times is not ten
- * times the evidence) and, when document frequencies are given, weighted
- * by a smoothed IDF.  The parts are combined linearly by one of three
+ * that kind, with counts damped (a name said ten times is not ten times
+ * the evidence) except for word stems, whose raw counts say what a report
+ * is about (cross-validated on the dev pairs: r 0.671 against 0.662), and,
+ * when document frequencies are given, weighted by a smoothed IDF.  The parts are combined linearly by one of three
  * weight sets — same language (word stems can meet), other language in the
  * same script (surface tokens can meet), other script (neither can) — fitted
  * by least squares on the labelled dev pairs (similarity_weights.c).  The
@@ -145,7 +146,8 @@ static double cosine(const kind_acc *k) {
 }
 
 static double weight(const sl_featvec *v, size_t i, const sl_df *df) {
-  double w = log1p(v->v[i].w / (double)(v->ndocs > 0 ? v->ndocs : 1));
+  double r = v->v[i].w / (double)(v->ndocs > 0 ? v->ndocs : 1);
+  double w = sl_feat_kind_of(v->v[i].id) == SL_F_TERM ? r : log1p(r);
   return w * idf(df, v->v[i].id);
 }
 

@@ -3,7 +3,7 @@
  * that match a query in any script, through linked entities (names across
  * scripts) and the full-text index.  Thin layer over sl_query_search;
  * --json prints one hit per line: doc, title, lang, published, event, date,
- * why ("entity: NAME" or "text").
+ * why ("entity: NAME" or "text"), snippet ({before, match, after}).
  */
 #include <stdio.h>
 #include <string.h>
@@ -71,6 +71,10 @@ int cmd_search(int argc, char **argv) {
     if (json_is_integer(ev))
       printf("event %-4lld %-10s  ", (long long)json_integer_value(ev), cq_str(h, "date", "undated"));
     printf("%s  (%s)\n", cq_str(h, "title", ""), cq_str(h, "why", ""));
+    json_t *sn = json_object_get(h, "snippet");
+    if (json_is_object(sn))
+      printf("    …%s[%s]%s…\n", cq_str(sn, "before", ""), cq_str(sn, "match", ""),
+             cq_str(sn, "after", ""));
   }
   status = 0;
 out:

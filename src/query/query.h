@@ -107,7 +107,9 @@ sl_rc sl_query_document(sl_query *q, const char *z, size_t n, json_t **out);
 /* Search for z[0..n) (any script, at most SL_QUERY_MAX_TEXT bytes, valid
  * UTF-8) through the linked entities (names in every script) and the
  * full-text index.  Returns {"query", "entities": [matched entities],
- * "results": [{doc, title, lang, published, event, date, why}]}, entity hits
+ * "results": [{doc, title, lang, published, event, date, why, snippet}]}
+ * (snippet: {before, match, after}, the text around the match; the full
+ * text's normalised form for text hits), entity hits
  * first, at most limit results (<= 0: SL_QUERY_DEFAULT_LIMIT).  SL_EINVAL
  * for an empty query or invalid UTF-8, SL_ETOOBIG for an overlong one. */
 sl_rc sl_query_search(sl_query *q, const char *z, size_t n, int64_t limit, json_t **out);

@@ -135,22 +135,133 @@ out:
 }
 
 /* Appends the document row st (id, title, lang, published, event, date) to
- * the results unless already there. */
-static sl_rc add_hit(search *s, sqlite3_stmt *st, const char *why, int64_t entity) {
+ * the results unless already there; snip (may be NULL) is attached to the
+ * hit or freed. */
+static sl_rc add_hit(search *s, sqlite3_stmt *st, const char *why, int64_t entity, json_t *snip) {
   const char *id = (const char *)sqlite3_column_text(st, 0);
-  if (!id || json_object_get(s->seen, id))
+  if (!id || json_object_get(s->seen, id) || (int64_t)json_array_size(s->results) >= s->limit) {
+    json_decref(snip);
     return SL_OK;
-  if ((int64_t)json_array_size(s->results) >= s->limit)
-    return SL_OK;
+  }
   json_t *h = json_object();
   if (!h || slq_push(s->results, h) || json_object_set_new(s->seen, id, json_true()) ||
       slq_set(h, "doc", slq_text(st, 0)) || slq_set(h, "title", slq_text(st, 1)) ||
       slq_set(h, "lang", slq_text(st, 2)) || slq_set(h, "published", slq_text(st, 3)) ||
       slq_set(h, "event", slq_col(st, 4)) || slq_set(h, "date", slq_text(st, 5)) ||
       slq_set(h, "why", json_string(why)) ||
-      (entity > 0 && slq_set(h, "entity", json_integer(entity))))
+      (entity > 0 && slq_set(h, "entity", json_integer(entity)))) {
+    json_decref(snip);
+    return SL_ENOMEM;
+  }
+  if (snip && slq_set(h, "snippet", snip))
     return SL_ENOMEM;
   return SL_OK;
+}
+
+/* ---- snippets: the words around a match, {before, match, after} ---- */
+
+#define SNIP_CONTEXT 90   /* bytes of text kept on each side of a mention */
+
+/* Length of z[0..n) without a UTF-8 sequence cut off at its end. */
+static size_t utf8_whole(const unsigned char *z, size_t n) {
+  size_t i = n, back = 0;
+  while (i > 0 && back < 4 && (z[i - 1] & 0xc0) == 0x80)
+    i--, back++;
+  if (i == 0)
+    return n;
+  unsigned c = z[i - 1];
+  size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+  return (i - 1) + len > n ? i - 1 : n;
+}
+
+/* A JSON string of z[0..n) with line breaks and tabs as spaces and other
+ * control characters dropped; NULL when the bytes are not valid UTF-8. */
+static json_t *flat_string(const unsigned char *z, size_t n) {
+  char buf[4 * SNIP_CONTEXT + 512];
+  if (n >= sizeof buf)
+    n = utf8_whole(z, sizeof buf - 1);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (z[i] == '\n' || z[i] == '\r' || z[i] == '\t')
+      buf[k++] = ' ';
+    else if (z[i] >= 0x20 || z[i] == 0)    /* other controls (snippet marks) dropped */
+      buf[k++] = (char)z[i];
+  }
+  return json_stringn(buf, k);
+}
+
+/* {before, match, after} from parts; NULL when any is not valid UTF-8. */
+static json_t *snip_object(const unsigned char *b, size_t nb, const unsigned char *m, size_t nm,
+                           const unsigned char *a, size_t na) {
+  json_t *o = json_object();
+  if (!o || slq_set(o, "before", flat_string(b, nb)) || slq_set(o, "match", flat_string(m, nm)) ||
+      slq_set(o, "after", flat_string(a, na))) {
+    json_decref(o);
+    return NULL;
+  }
+  return o;
+}
+
+/* The text around the first mention of entity in document doc (bound as
+ * the value v), cut at character boundaries; NULL when unavailable. */
+static json_t *mention_snippet(search *s, sqlite3_value *doc, int64_t entity) {
+  sqlite3_stmt *st = slq_stmt(s->q, SLQ_SEARCH_SNIPPET,
+                              "SELECT m.start, m.end, max(m.start - ?3, 0),"
+                              " substr(CAST(d.text AS BLOB), max(m.start - ?3, 0) + 1,"
+                              "        m.end - max(m.start - ?3, 0) + ?3)"
+                              " FROM mentions m JOIN documents d ON d.id = m.doc_id"
+                              " WHERE m.doc_id = ?1 AND m.entity_id = ?2 ORDER BY m.start LIMIT 1");
+  json_t *o = NULL;
+  if (!st)
+    return NULL;
+  sqlite3_bind_value(st, 1, doc);
+  sqlite3_bind_int64(st, 2, entity);
+  sqlite3_bind_int(st, 3, SNIP_CONTEXT);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    int64_t start = sqlite3_column_int64(st, 0), end = sqlite3_column_int64(st, 1);
+    int64_t base = sqlite3_column_int64(st, 2);
+    const unsigned char *z = sqlite3_column_blob(st, 3);
+    int64_t n = sqlite3_column_bytes(st, 3);
+    int64_t ms = start - base, me = end - base;
+    if (z && ms >= 0 && ms <= me && me <= n && me - ms < 4 * SNIP_CONTEXT) {
+      size_t b0 = 0;
+      while (b0 < (size_t)ms && (z[b0] & 0xc0) == 0x80)   /* cut inside a character */
+        b0++;
+      if (base > 0)                                       /* cut inside a word */
+        for (size_t k = b0; k < (size_t)ms && k < b0 + 24; k++)
+          if (z[k] == ' ') {
+            b0 = k + 1;
+            break;
+          }
+      size_t alen = utf8_whole(z + me, (size_t)(n - me));
+      if (n - me >= SNIP_CONTEXT)                         /* cut inside a word */
+        for (size_t k = alen; k > 0 && k + 24 > alen; k--)
+          if (z[me + (int64_t)k - 1] == ' ') {
+            alen = k - 1;
+            break;
+          }
+      o = snip_object(z + b0, (size_t)ms - b0, z + ms, (size_t)(me - ms), z + me, alen);
+    }
+  }
+  sqlite3_reset(st);
+  return o;
+}
+
+/* Splits an FTS5 snippet marked with \1 match \2 (maybe several) into
+ * an object: the match runs from the first mark to the last. */
+static json_t *fts_snippet(const unsigned char *z, size_t n) {
+  const unsigned char *a = z ? memchr(z, 1, n) : NULL, *b = NULL;
+  if (!a)
+    return NULL;
+  for (const unsigned char *p = z + n; p > a; p--)
+    if (p[-1] == 2) {
+      b = p - 1;
+      break;
+    }
+  if (!b)
+    return NULL;
+  return snip_object(z, (size_t)(a - z), a + 1, (size_t)(b - a - 1), b + 1,
+                     n - (size_t)(b + 1 - z));
 }
 
 /* Documents mentioning the matched entities, in match order; for each
@@ -183,7 +294,7 @@ static sl_rc entity_hits(search *s) {
       sqlite3_reset(doc);
       sqlite3_bind_value(doc, 1, sqlite3_column_value(ids, 0));
       if (sqlite3_step(doc) == SQLITE_ROW)
-        rc = add_hit(s, doc, why, s->ids[i]);
+        rc = add_hit(s, doc, why, s->ids[i], mention_snippet(s, sqlite3_column_value(ids, 0), s->ids[i]));
     }
     if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
       rc = slq_store_error(s->q, "reading documents of an entity");
@@ -248,7 +359,8 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
    * score every match, which costs seconds for a common name in a large
    * store. */
   st = slq_stmt(s->q, SLQ_SEARCH_FTS,
-                "SELECT doc_id FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rowid DESC");
+                "SELECT doc_id, snippet(doc_fts, -1, char(1), char(2), '…', 14) FROM doc_fts"
+                " WHERE doc_fts MATCH ?1 ORDER BY rowid DESC");
   doc = slq_stmt(s->q, SLQ_SEARCH_DOC,
                  "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date"
                  " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id WHERE d.id = ?1");
@@ -262,7 +374,8 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
     sqlite3_reset(doc);
     sqlite3_bind_value(doc, 1, sqlite3_column_value(st, 0));
     if (sqlite3_step(doc) == SQLITE_ROW)
-      rc = add_hit(s, doc, "text", 0);
+      rc = add_hit(s, doc, "text", 0,
+                   fts_snippet(sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1)));
   }
   if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
     rc = slq_store_error(s->q, "full-text search");

@@ -134,7 +134,8 @@ INSERT INTO entity_variants VALUES
  (7, 'الكرملين', 'Arab', 'ar', 2),
  (8, 'Sochi', 'Latn', 'vi', 1);
 
--- Byte offsets are those of the surface in documents.text above.
+-- Offsets are computed below: the byte range of the surface's first
+-- occurrence in documents.text, as the write side stores them.
 INSERT INTO mentions VALUES
  ('000_a36e95430f0b8119', 1, 21, 35, 'Vladimir Putin'),
  ('000_a36e95430f0b8119', 2, 68, 83, 'Ahmed al-Sharaa'),
@@ -155,9 +156,13 @@ INSERT INTO mentions VALUES
  ('003_2c3edb034ccb3b0f', 6, 270, 276, 'Moscow'),
  ('003_2c3edb034ccb3b0f', 7, 250, 257, 'Kremlin'),
  ('004_23d814b1d62127e7', 1, 120, 145, 'فلاديمير بوتين'),
- ('004_23d814b1d62127e7', 5, 10, 20, 'روسيا'),
+ ('004_23d814b1d62127e7', 5, 10, 20, 'الروسية'),
  ('004_23d814b1d62127e7', 6, 180, 190, 'موسكو'),
  ('004_23d814b1d62127e7', 7, 150, 166, 'الكرملين');
+
+UPDATE mentions SET start = instr(CAST((SELECT text FROM documents WHERE id = doc_id) AS BLOB),
+                                  CAST(surface AS BLOB)) - 1;
+UPDATE mentions SET end = start + length(CAST(surface AS BLOB));
 
 INSERT INTO facts VALUES
  ('000_a36e95430f0b8119', 4, '%', 'kim ngạch thương mại hai chiều đã tăng khoảng 4% kể từ cuộc gặp gần nhất'),

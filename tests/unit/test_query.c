@@ -487,6 +487,42 @@ START_TEST(search_input_is_inert_and_bounded) {
 }
 END_TEST
 
+/* The hit for document id in search answer res. */
+static json_t *hit_for(json_t *res, const char *id) {
+  size_t i;
+  json_t *h;
+  json_array_foreach(json_object_get(res, "results"), i, h) {
+    const char *d = json_string_value(json_object_get(h, "doc"));
+    if (d && !strcmp(d, id))
+      return h;
+  }
+  return NULL;
+}
+
+START_TEST(search_snippets_show_the_match_in_context) {
+  sl_query *q = open_fixture();
+  json_t *res = NULL;
+  ck_assert_int_eq(sl_query_search(q, "الشرع", strlen("الشرع"), 0, &res), SL_OK);
+  json_t *sn = json_object_get(hit_for(res, "002_4843e7fa21632428"), "snippet");
+  ck_assert_ptr_nonnull(sn);
+  ck_assert_str_eq(json_string_value(json_object_get(sn, "match")), "أحمد الشرع");
+  const char *before = json_string_value(json_object_get(sn, "before"));
+  ck_assert_msg(strlen(before) > 10 && !strcmp(before + strlen(before) - strlen("الرئيس "), "الرئيس "),
+                "before: %s", before);
+  sn = json_object_get(hit_for(res, "003_2c3edb034ccb3b0f"), "snippet");
+  ck_assert_str_eq(json_string_value(json_object_get(sn, "match")), "Ahmed Hussein al-Sharaa");
+  ck_assert_str_eq(json_string_value(json_object_get(sn, "after")),
+                   ", the first since the collapse of former President Bashar al-Assad's government.");
+  json_decref(res);
+  ck_assert_int_eq(sl_query_search(q, "phone call", 10, 0, &res), SL_OK);
+  sn = json_object_get(hit_for(res, "003_2c3edb034ccb3b0f"), "snippet");
+  ck_assert_str_eq(json_string_value(json_object_get(sn, "match")), "phone call");
+  ck_assert_ptr_null(strchr(json_string_value(json_object_get(sn, "after")), '\002'));
+  json_decref(res);
+  sl_query_close(q);
+}
+END_TEST
+
 START_TEST(search_limit) {
   sl_query *q = open_fixture();
   json_t *res = NULL;
@@ -541,6 +577,7 @@ int main(void) {
   tcase_add_test(tc, search_crosses_scripts);
   tcase_add_test(tc, search_entity_hits_first_then_text);
   tcase_add_test(tc, search_input_is_inert_and_bounded);
+  tcase_add_test(tc, search_snippets_show_the_match_in_context);
   tcase_add_test(tc, search_limit);
   tcase_add_test(tc, health_counts);
   suite_add_tcase(s, tc);

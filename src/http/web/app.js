@@ -316,7 +316,9 @@ async function viewSearch(q) {
       h('span', { class: 'why', text: r.why })),
     r.event !== null && r.event !== undefined
       ? ltext('a', r.title, r.lang, { class: 'event-link', href: '#/event/' + r.event })
-      : ltext('span', r.title, r.lang, { class: 'event-link' })));
+      : ltext('span', r.title, r.lang, { class: 'event-link' }),
+    r.snippet ? h('p', { class: 'snippet', lang: r.lang, dir: RTL.has(r.lang) ? 'rtl' : 'auto' },
+      '…' + r.snippet.before, h('mark', { text: r.snippet.match }), r.snippet.after + '…') : null));
   const langs = new Set(res.results.map(r => r.lang));
   show(h('h1', {}, 'Results for ', h('bdi', { class: 'query', text: q })),
     h('p', { class: 'muted', text: `${plural(res.results.length, 'report')} in ${plural(langs.size, 'language')}` }),

@@ -34,7 +34,7 @@
 
 /* ---- class / id hints ---------------------------------------------------- */
 
-enum { HINT_NONE = 0, HINT_POS = 1, HINT_NEG = 2, HINT_JUNK = 4 };
+enum { HINT_NONE = 0, HINT_POS = 1, HINT_NEG = 2, HINT_JUNK = 4, HINT_STRONG = 8 };
 
 /* Names that mark furniture even next to a positive word
  * ("article-comments", "story-share", "post-related"). */
@@ -140,6 +140,8 @@ static int class_hint(const GumboNode *g) {
     r |= HINT_NEG;
   if (strong || (weak && !pos))
     r |= HINT_JUNK;
+  if (strong)
+    r |= HINT_STRONG;
   return r;
 }
 
@@ -296,6 +298,10 @@ static void mark_junk(ctx *c) {
       h->junk = 1;
       continue;
     }
+    /* a paragraph is text by nature: only strong names remove it */
+    int weak_only = !(c->hint[i] & HINT_STRONG);
+    if (h->tag == GUMBO_TAG_P && weak_only)
+      continue;
     if (c->use_classes && (c->hint[i] & HINT_JUNK) && !keeper && !h->quote &&
         h->tag != GUMBO_TAG_ARTICLE &&
         h->tag != GUMBO_TAG_MAIN && h->tag != GUMBO_TAG_A) {
@@ -687,6 +693,15 @@ static void emit(ctx *c, const int32_t *roots, size_t nroots, const char *title,
         continue;
       }
       if (i != root && cut_container(c, i)) {
+        i = h->end - 1;
+        continue;
+      }
+      /* a paragraph that is mostly a link: "Read more: ...", teasers */
+      if ((h->tag == GUMBO_TAG_P || h->tag == GUMBO_TAG_LI || h->tag == GUMBO_TAG_DD ||
+           (is_heading(h->tag) && h->tag != GUMBO_TAG_H1) ||
+           (h->tag == GUMBO_TAG_DIV && !h->blockdesc)) &&
+          ((h->ltext * 3 > h->text * 2 && h->text < 120) || h->ltext * 10 > h->text * 9) &&
+          !h->quote) {
         i = h->end - 1;
         continue;
       }

@@ -16,6 +16,7 @@
 
 #include <gumbo.h>
 
+#include "analyze/dates.h"
 #include "analyze/langid.h"
 #include "read/html.h"
 #include "read/html_int.h"
@@ -55,6 +56,27 @@ static char *pick_lang(const char *declared, const char *text, size_t ntext) {
     return strdup(declared);
   /* a script mismatch is decisive; within one script trust the longer text */
   return strdup(tl);
+}
+
+/* A visible dateline ("28 January 2026", "28/01/2026 10:05") in the text
+ * of date/byline elements: the first complete, written-out date. */
+static void dateline(const char *lang, const char *z, size_t n, char out[32]) {
+  sl_date *dates = NULL;
+  size_t nd = 0;
+  out[0] = 0;
+  if (n == 0 || sl_dates_find(lang[0] ? lang : "en", z, n, NULL, 0, NULL, &dates, &nd) != SL_OK)
+    return;
+  for (size_t i = 0; i < nd; i++) {
+    const sl_date *d = &dates[i];
+    if (d->year >= 1990 && d->month && d->day &&
+        !(d->flags & (SL_DATE_RELATIVE | SL_DATE_YEAR_INFERRED))) {
+      char buf[16];
+      sl_date_format(d, buf);
+      memcpy(out, buf, strlen(buf) + 1);
+      break;
+    }
+  }
+  free(dates);
 }
 
 static char *dup_or_empty(const char *s) {
@@ -112,6 +134,15 @@ sl_rc sl_html_extract(const char *z, size_t n, sl_html_article *out) {
   out->text = sl_hbuf_take(&body);
   if (!out->text) { rc = SL_ENOMEM; goto out; }
   out->title = dup_or_empty(meta.title);
+  if (!meta.published[0] && meta.datelines[0]) {
+    char d[32];
+    dateline(meta.lang, meta.datelines, strlen(meta.datelines), d);
+    if (d[0]) {
+      free(meta.published);
+      meta.published = strdup(d);
+      if (!meta.published) { rc = SL_ENOMEM; goto out; }
+    }
+  }
   out->published = dup_or_empty(meta.published);
   out->url = dup_or_empty(meta.url);
   out->author = dup_or_empty(meta.author);

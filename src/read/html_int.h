@@ -113,6 +113,8 @@ sl_rc sl_html_content(sl_hdom *d, const char *title, sl_hbuf *out);
 typedef struct sl_hmeta {
   char *title, *published, *url, *author, *site_name, *lang;
   char *ld_body;     /* JSON-LD articleBody, "" when none */
+  char *datelines;   /* text of <time> and date/byline-named elements,
+                        "\n"-separated, for a visible dateline; "" */
 } sl_hmeta;
 
 /* Reads metadata from the page (meta tags, JSON-LD, <title>, <time>...). */

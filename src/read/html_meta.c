@@ -7,6 +7,9 @@
  * friends, parsed with jansson), OpenGraph / article: / twitter: meta tags,
  * itemprop microdata, <link rel=canonical>, <time datetime>, <h1>, <title>
  * (with the " | Site" part removed) and finally a date in the URL path.
+ * The text of <time> and date/byline elements is kept for html.c, which
+ * reads a visible dateline with the dates module once the language is
+ * known.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -33,6 +36,8 @@ typedef struct found {
   char *strs[64];   /* owned copies (JSON-LD values, element text) */
   int nstrs;
   char *ld_body;
+  sl_hbuf datelines;
+  int ndatelines;
 } found;
 
 static void setc(cand *c, const char *z) {
@@ -193,6 +198,30 @@ static void read_meta(found *f, const GumboNode *g) {
   }
 }
 
+/* An element that shows when the page was written: <time>, or a class/id
+ * naming a date, time, byline or post metadata. */
+static int is_dateline(const GumboNode *g, uint16_t tag) {
+  if (tag == GUMBO_TAG_TIME)
+    return 1;
+  if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_HEAD)
+    return 0;
+  static const char *const cues[] = {"date", "time", "publish", "posted", "byline", "dateline"};
+  const char *parts[2] = {sl_hattr(g, "class"), sl_hattr(g, "id")};
+  for (int k = 0; k < 2; k++) {
+    if (!parts[k])
+      continue;
+    char s[128];
+    size_t n = 0;
+    for (const char *p = parts[k]; *p && n + 1 < sizeof s; p++)
+      s[n++] = (char)tolower((unsigned char)*p);
+    s[n] = 0;
+    for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++)
+      if (strstr(s, cues[c]) && !strstr(s, "update"))
+        return 1;
+  }
+  return 0;
+}
+
 static void collect(found *f, const sl_hdom *d) {
   for (int32_t i = 0; i < d->n; i++) {
     const sl_hnode *h = &d->v[i];
@@ -235,6 +264,18 @@ static void collect(found *f, const sl_hdom *d) {
       break;
     default:
       break;
+    }
+    if (f->ndatelines < 8 && h->tag != SL_HTAG_TEXT && h->end - i < 64 && is_dateline(g, h->tag)) {
+      sl_hbuf b;
+      memset(&b, 0, sizeof b);
+      b.max = 256;
+      sl_hdom_text(d, i, &b);
+      if (b.n > 0 && b.n < 200) {
+        sl_hbuf_sep(&f->datelines, 2);
+        sl_hbuf_add(&f->datelines, b.p, b.n);
+        f->ndatelines++;
+      }
+      sl_hbuf_free(&b);
     }
     const char *ip = sl_hattr(g, "itemprop");
     if (ip && h->tag != GUMBO_TAG_META) {
@@ -449,15 +490,17 @@ sl_rc sl_html_meta(const sl_hdom *d, sl_hmeta *m) {
   m->lang = strdup(lang);
   m->ld_body = f.ld_body ? f.ld_body : strdup("");
   f.ld_body = NULL;
+  m->datelines = f.datelines.n ? sl_hbuf_take(&f.datelines) : strdup("");
 
   if (!m->title || !m->site_name || !m->published || !m->url || !m->author || !m->lang ||
-      !m->ld_body) {
+      !m->ld_body || !m->datelines) {
     rc = SL_ENOMEM;
     sl_hmeta_free(m);
   }
   for (int i = 0; i < f.nstrs; i++)
     free(f.strs[i]);
   free(f.ld_body);
+  sl_hbuf_free(&f.datelines);
   return rc;
 }
 
@@ -471,5 +514,6 @@ void sl_hmeta_free(sl_hmeta *m) {
   free(m->site_name);
   free(m->lang);
   free(m->ld_body);
+  free(m->datelines);
   memset(m, 0, sizeof *m);
 }

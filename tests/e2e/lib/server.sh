@@ -3,7 +3,9 @@
 #   sl_serve_start DB     sets SL_PORT, SL_BASE, SL_SERVE_PID
 #   sl_serve_stop         SIGTERM, bounded wait, then SIGKILL
 # Waits are bounded (SL_SERVE_WAIT tenths of a second, default 300 = 30 s,
-# generous for sanitizer builds).  Needs $SL.
+# generous for sanitizer builds).  Needs $SL.  Optional: SL_SERVE_ARGS
+# (more serve options), SL_SERVE_PREFIX (a command that execs the server,
+# e.g. "taskset -c 0").
 
 sl_serve_stop() {
   [ -n "${SL_SERVE_PID:-}" ] || return 0
@@ -29,7 +31,8 @@ sl_serve_start() {
   trap 'sl_serve_stop; exit 1' INT TERM
   rm -f serve.out serve.err   # never read a previous run's port
   : > serve.out
-  "$SL" serve --db "$_db" --port 0 > serve.out 2> serve.err &
+  # shellcheck disable=SC2086
+  ${SL_SERVE_PREFIX:-} "$SL" serve --db "$_db" --port 0 ${SL_SERVE_ARGS:-} > serve.out 2> serve.err &
   SL_SERVE_PID=$!
   _i=0
   SL_PORT=

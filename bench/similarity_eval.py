@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""sim_eval — scores `storyline similarity --json` output against the
+"""similarity_eval — scores `storyline similarity --json` output against the
 human labels of the news-similarity pairs.
 
-usage: tools/sim_eval.py PAIRS.jsonl OUTPUT.jsonl [--sweep]
+usage: bench/similarity_eval.py PAIRS.jsonl OUTPUT.jsonl [--by-language] [--sweep]
 
 Prints Pearson r between score and 5 - overall (all pairs, same-language,
-cross-lingual, per language pair with --sweep), and precision/recall of
+cross-lingual, per language pair with --by-language or --sweep), and precision/recall of
 same_event for overall <= 1.5 (same event) against overall >= 3
 (different); --sweep also lists precision/recall at other thresholds.
 """
@@ -41,19 +41,21 @@ def pr(rows, same_of):
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
-    gold = {}
-    for line in open(sys.argv[1], encoding="utf-8"):
-        p = json.loads(line)
-        gold[str(p["pair_id"])] = (p["overall"], p["lang1"], p["lang2"])
-    rows = []
+    gold = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+    rows, g = [], 0
     for line in open(sys.argv[2], encoding="utf-8"):
         r = json.loads(line)
-        if r["pair_id"] in gold:
-            rows.append((r, gold[r["pair_id"]]))
+        # the output keeps input order; pair ids may repeat, skipped pairs are absent
+        while g < len(gold) and str(gold[g]["pair_id"]) != r["pair_id"]:
+            g += 1
+        if g == len(gold):
+            sys.exit("similarity_eval: output is not in the order of the pairs")
+        rows.append((r, (gold[g]["overall"], gold[g]["lang1"], gold[g]["lang2"])))
+        g += 1
     groups = {"all": rows,
               "same-language": [x for x in rows if x[1][1] == x[1][2]],
               "cross-lingual": [x for x in rows if x[1][1] != x[1][2]]}
-    if "--sweep" in sys.argv:
+    if "--sweep" in sys.argv or "--by-language" in sys.argv:
         pairs = sorted({(x[1][1], x[1][2]) for x in rows})
         for a, b in pairs:
             groups[a + "-" + b] = [x for x in rows if (x[1][1], x[1][2]) == (a, b)]

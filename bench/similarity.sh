@@ -1,0 +1,22 @@
+#!/bin/sh
+# bench/similarity.sh BIN — quality and speed of `BIN similarity` (issue 5)
+# on the labelled news-similarity dev pairs (SemEval-2022 Task 8; 10
+# languages, a third cross-lingual).  Quality: Pearson r between score and
+# 5 - overall (all pairs, same-language, cross-lingual, per language pair)
+# and precision/recall of same_event for overall <= 1.5 (same event)
+# against overall >= 3 (different).  Speed: CPU seconds (user + sys) of one
+# single-threaded run over the pairs, as pairs per second, start-up included.
+# usage: sh bench/similarity.sh build/storyline [PAIRS.jsonl]
+set -eu
+BIN=${1:?usage: sh bench/similarity.sh BIN [PAIRS.jsonl]}
+case $BIN in /*) ;; *) BIN="$PWD/$BIN" ;; esac
+PAIRS=${2:-${SIMILARITY_PAIRS:-/work/shared/data/news-similarity/pairs.dev.jsonl}}
+HERE=$(cd "$(dirname "$0")" && pwd)
+[ -f "$PAIRS" ] || { echo "similarity bench: no pairs at $PAIRS (skipped)"; exit 0; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+/usr/bin/time -f '%U %S' -o "$tmp/time" "$BIN" similarity --json < "$PAIRS" > "$tmp/out.jsonl" 2> "$tmp/err"
+python3 "$HERE/similarity_eval.py" "$PAIRS" "$tmp/out.jsonl" --by-language
+n=$(wc -l < "$tmp/out.jsonl")
+awk -v n="$n" '{ cpu = $1 + $2; printf "speed: %d pairs in %.2f s CPU = %.0f pairs/s (one core, start-up included)\n", n, cpu, (cpu > 0 ? n / cpu : 0) }' "$tmp/time"

@@ -1,0 +1,273 @@
+/*
+ * test_similarity — unit tests of the same-event similarity
+ * (src/cluster/similarity.c), its document frequencies, the evidence
+ * vectors (src/cluster/evidence.c) and the store-less pair pipeline
+ * (src/pipeline/pairdoc.c) on the seed articles: the Vietnamese and Arabic
+ * reports of the 28 January 2026 Kremlin talks are one event, the 2017
+ * Sochi meeting and the 2025 phone call are not that event.  Runs with
+ * cwd = repo root.
+ */
+#include "cluster/similarity.h"
+#include "cluster/similarity_weights.h"
+#include "pipeline/pairdoc.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *slurp(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  char *b;
+  long len;
+  ck_assert_msg(f != NULL, "cannot open %s", path);
+  fseek(f, 0, SEEK_END);
+  len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  b = malloc((size_t)len + 1);
+  ck_assert_ptr_nonnull(b);
+  *n = fread(b, 1, (size_t)len, f);
+  b[*n] = '\0';
+  fclose(f);
+  return b;
+}
+
+/* A finished vector: language, script, and the given word stems (each
+ * "lang:stem", counted once per listing) and entities. */
+static void vec(sl_featvec *v, const char *lang, const char *const *words, const int64_t *persons,
+                int32_t day) {
+  sl_featvec_init(v);
+  ck_assert_int_eq(sl_featvec_push(v, sl_feat_id(SL_F_LANG, lang, strlen(lang)), 1), SL_OK);
+  ck_assert_int_eq(sl_featvec_push(v, sl_feat_id(SL_F_SCRIPT, "Latn", 4), 1), SL_OK);
+  for (size_t i = 0; words && words[i]; i++) {
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "%s:%s", lang, words[i]);
+    ck_assert_int_eq(sl_featvec_push(v, sl_feat_id(SL_F_TERM, buf, (size_t)n), 1), SL_OK);
+    ck_assert_int_eq(sl_featvec_push(v, sl_feat_id(SL_F_SURFACE, words[i], strlen(words[i])), 1), SL_OK);
+  }
+  for (size_t i = 0; persons && persons[i]; i++)
+    ck_assert_int_eq(sl_featvec_push(v, sl_feat_entity(SL_F_PERSON, persons[i]), 1), SL_OK);
+  sl_featvec_finish(v);
+  v->ndocs = 1;
+  v->day = day;
+}
+
+START_TEST(identical_reports_are_one_event) {
+  static const char *const w[] = {"earthquak", "istanbul", "kill", "rescu", "build", NULL};
+  static const int64_t p[] = {7, 9, 0};
+  sl_featvec a, b;
+  sl_sim_parts parts;
+  vec(&a, "en", w, p, 20000);
+  vec(&b, "en", w, p, 20000);
+  double s = sl_similarity(&a, &b, &parts);
+  ck_assert_double_eq_tol(parts.words, 1.0, 1e-9);
+  ck_assert_double_eq_tol(parts.tokens, 1.0, 1e-9);
+  ck_assert_double_eq_tol(parts.persons, 1.0, 1e-9);
+  ck_assert_double_eq_tol(parts.dates, 1.0, 1e-9);
+  ck_assert_int_eq(parts.same_lang, 1);
+  ck_assert_double_ge(s, SL_SAME_EVENT);
+  ck_assert_double_le(s, 1.0);
+  ck_assert_double_eq(s, parts.score);
+  sl_featvec_free(&a);
+  sl_featvec_free(&b);
+}
+END_TEST
+
+START_TEST(unrelated_reports_are_not) {
+  static const char *const w1[] = {"earthquak", "istanbul", "kill", NULL};
+  static const char *const w2[] = {"elect", "vote", "parliament", NULL};
+  static const int64_t p1[] = {7, 0}, p2[] = {8, 0};
+  sl_featvec a, b;
+  sl_sim_parts parts;
+  vec(&a, "en", w1, p1, SL_NO_DAY);
+  vec(&b, "en", w2, p2, SL_NO_DAY);
+  double s = sl_similarity(&a, &b, &parts);
+  ck_assert_double_eq(parts.words, 0);
+  ck_assert_double_eq(parts.persons, 0);
+  ck_assert_double_eq(parts.dates, -1);
+  ck_assert_double_lt(s, SL_SAME_EVENT);
+  ck_assert_double_ge(s, 0);
+  sl_featvec_free(&a);
+  sl_featvec_free(&b);
+}
+END_TEST
+
+START_TEST(days_far_apart_cap_the_score) {
+  static const char *const w[] = {"talk", "kremlin", "putin", "syria", NULL};
+  static const int64_t p[] = {1, 2, 0};
+  sl_featvec a, b;
+  sl_sim_parts parts;
+  vec(&a, "en", w, p, 17490); /* 2017-11-20 */
+  vec(&b, "en", w, p, 20481); /* 2026-01-28 */
+  double s = sl_similarity(&a, &b, &parts);
+  ck_assert_double_eq(parts.dates, 0);
+  ck_assert_double_le(s, SL_SIM_FAR_CAP);
+  b.day = a.day + 1;
+  ck_assert_double_gt(sl_similarity(&a, &b, NULL), SL_SIM_FAR_CAP);
+  sl_featvec_free(&a);
+  sl_featvec_free(&b);
+}
+END_TEST
+
+START_TEST(languages_pick_their_weights) {
+  static const int64_t p[] = {3, 4, 0};
+  static const char *const w[] = {"gipfel", NULL};
+  sl_featvec a, b;
+  sl_sim_parts parts;
+  vec(&a, "de", w, p, SL_NO_DAY);
+  vec(&b, "fr", NULL, p, SL_NO_DAY);
+  sl_similarity(&a, &b, &parts);
+  ck_assert_int_eq(parts.same_lang, 0);
+  ck_assert_int_eq(parts.same_script, 1);
+  ck_assert_double_eq_tol(parts.persons, 1.0, 1e-9);
+  ck_assert_double_eq(parts.words, 0);
+  sl_featvec_free(&a);
+  sl_featvec_free(&b);
+}
+END_TEST
+
+/* A word every document has says less than a word two documents share. */
+START_TEST(rare_words_weigh_more) {
+  static const char *const common_a[] = {"corona", "schul", NULL};
+  static const char *const common_b[] = {"corona", "fussball", NULL};
+  static const char *const rare_a[] = {"remdesivir", "schul", NULL};
+  static const char *const rare_b[] = {"remdesivir", "fussball", NULL};
+  static const char *const filler[] = {"corona", NULL};
+  sl_df *df;
+  sl_featvec a, b, c, d, f;
+  sl_sim_parts pc, pr, pc0, pr0;
+  ck_assert_int_eq(sl_df_new(&df), SL_OK);
+  vec(&a, "de", common_a, NULL, SL_NO_DAY);
+  vec(&b, "de", common_b, NULL, SL_NO_DAY);
+  vec(&c, "de", rare_a, NULL, SL_NO_DAY);
+  vec(&d, "de", rare_b, NULL, SL_NO_DAY);
+  vec(&f, "de", filler, NULL, SL_NO_DAY);
+  for (int i = 0; i < 100; i++)
+    ck_assert_int_eq(sl_df_add(df, &f), SL_OK);
+  ck_assert_int_eq(sl_df_add(df, &a), SL_OK);
+  ck_assert_int_eq(sl_df_add(df, &b), SL_OK);
+  ck_assert_int_eq(sl_df_add(df, &c), SL_OK);
+  ck_assert_int_eq(sl_df_add(df, &d), SL_OK);
+  ck_assert_uint_eq(sl_df_ndocs(df), 104);
+  /* without frequencies both pairs look alike; with them the rare one wins */
+  sl_similarity_df(&a, &b, NULL, &pc0);
+  sl_similarity_df(&c, &d, NULL, &pr0);
+  ck_assert_double_eq_tol(pc0.words, pr0.words, 1e-9);
+  double sc = sl_similarity_df(&a, &b, df, &pc);
+  double sr = sl_similarity_df(&c, &d, df, &pr);
+  ck_assert_double_lt(pc.words, 0.1);
+  ck_assert_double_gt(pr.words, 0.3);
+  ck_assert_double_gt(sr, sc);
+  sl_featvec_free(&a);
+  sl_featvec_free(&b);
+  sl_featvec_free(&c);
+  sl_featvec_free(&d);
+  sl_featvec_free(&f);
+  sl_df_free(df);
+  sl_df_free(NULL);
+}
+END_TEST
+
+/* ---- the pair pipeline on real articles ---- */
+
+static const char *SEEDS[] = {"examples/seeds/000_a36e95430f0b8119.txt",
+                              "examples/seeds/001_68aac25d7f60230c.txt",
+                              "examples/seeds/002_4843e7fa21632428.txt",
+                              "examples/seeds/003_2c3edb034ccb3b0f.txt"};
+
+static void seed_vec(sl_pairdoc *pd, int i, sl_featvec *v, char *lang) {
+  size_t n;
+  char *z = slurp(SEEDS[i], &n);
+  sl_pairdoc_text t = {SEEDS[i], NULL, NULL, NULL, z, n};
+  const char *why = NULL;
+  sl_featvec_init(v);
+  ck_assert_int_eq(sl_pairdoc_vector(pd, &t, v, lang, &why), SL_OK);
+  ck_assert_uint_gt(v->n, 10);
+  free(z);
+}
+
+START_TEST(seeds_kremlin_reports_match_across_scripts) {
+  sl_pairdoc *pd;
+  sl_featvec v[4];
+  char lang[4][8];
+  sl_sim_parts p;
+  ck_assert_int_eq(sl_pairdoc_new(&pd), SL_OK);
+  for (int i = 0; i < 4; i++)
+    seed_vec(pd, i, &v[i], lang[i]);
+  ck_assert_str_eq(lang[0], "vi");
+  ck_assert_str_eq(lang[2], "ar");
+  ck_assert_str_eq(lang[3], "en");
+  /* 000 (vi) and 002 (ar): the same talks, the same day */
+  double s = sl_similarity(&v[0], &v[2], &p);
+  ck_assert_int_eq(p.same_script, 0);
+  ck_assert_double_gt(p.persons, 0.5); /* Putin and al-Sharaa, linked across scripts */
+  ck_assert_double_gt(p.places, 0.5);
+  ck_assert_double_eq_tol(p.dates, 1.0, 1e-9);
+  ck_assert_double_ge(s, SL_SAME_EVENT);
+  /* 000 and 001 (both vi): the 2017 Sochi meeting is another event */
+  s = sl_similarity(&v[0], &v[1], &p);
+  ck_assert_int_eq(p.same_lang, 1);
+  ck_assert_double_eq(p.dates, 0);
+  ck_assert_double_lt(s, SL_SAME_EVENT);
+  /* 002 (ar) and 003 (en): the 2025 phone call is another event */
+  s = sl_similarity(&v[2], &v[3], &p);
+  ck_assert_double_lt(s, SL_SAME_EVENT);
+  for (int i = 0; i < 4; i++)
+    sl_featvec_free(&v[i]);
+  sl_pairdoc_free(pd);
+  sl_pairdoc_free(NULL);
+}
+END_TEST
+
+START_TEST(pairdoc_given_language_and_empty_text) {
+  sl_pairdoc *pd;
+  sl_featvec v;
+  char lang[8];
+  const char *why = NULL;
+  static const char de[] = "Das Erdbeben in Izmir hat am Freitag mindestens 25 Menschen getötet.";
+  sl_pairdoc_text t = {"x", "de", NULL, NULL, de, sizeof de - 1};
+  sl_pairdoc_text empty = {"y", NULL, NULL, NULL, "  \n ", 4};
+  ck_assert_int_eq(sl_pairdoc_new(&pd), SL_OK);
+  sl_featvec_init(&v);
+  ck_assert_int_eq(sl_pairdoc_vector(pd, &t, &v, lang, &why), SL_OK);
+  ck_assert_str_eq(lang, "de");
+  /* the quake is an event word, 25 a number */
+  int kinds[SL_F_NKINDS] = {0};
+  for (size_t i = 0; i < v.n; i++)
+    kinds[sl_feat_kind_of(v.v[i].id)]++;
+  ck_assert_int_gt(kinds[SL_F_EVENTWORD], 0);
+  ck_assert_int_gt(kinds[SL_F_NUMBER], 0);
+  ck_assert_int_gt(kinds[SL_F_TERM], 4);
+  ck_assert_int_eq(kinds[SL_F_LANG], 1);
+  ck_assert_int_ne(sl_pairdoc_vector(pd, &empty, &v, lang, &why), SL_OK);
+  sl_featvec_free(&v);
+  sl_pairdoc_free(pd);
+}
+END_TEST
+
+static Suite *suite(void) {
+  Suite *s = suite_create("similarity");
+  TCase *tc = tcase_create("score");
+  tcase_add_test(tc, identical_reports_are_one_event);
+  tcase_add_test(tc, unrelated_reports_are_not);
+  tcase_add_test(tc, days_far_apart_cap_the_score);
+  tcase_add_test(tc, languages_pick_their_weights);
+  tcase_add_test(tc, rare_words_weigh_more);
+  suite_add_tcase(s, tc);
+  TCase *tp = tcase_create("pairdoc");
+  tcase_set_timeout(tp, 60);
+  tcase_add_test(tp, seeds_kremlin_reports_match_across_scripts);
+  tcase_add_test(tp, pairdoc_given_language_and_empty_text);
+  suite_add_tcase(s, tp);
+  return s;
+}
+
+int main(void) {
+  SRunner *sr = srunner_create(suite());
+  int nf;
+  srunner_run_all(sr, CK_NORMAL);
+  nf = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return nf == 0 ? 0 : 1;
+}

@@ -167,6 +167,10 @@ int cmd_show(int argc, char **argv) {
     if (rc == SL_ENOTFOUND && sl_query_document(q, id, strlen(id), &v) == SL_OK) {
       rc = SL_OK;
       kind = 'd';
+    } else if (rc == SL_ENOTFOUND) {
+      fprintf(stderr, "storyline show: no event or document %s\n", id);
+      status = 1;
+      goto out;
     } else {
       kind = 'v';
     }

@@ -29,6 +29,7 @@ expect 1 "no event 99999" "$SL" show --db s.db event:99999
 expect 1 "no story 99999" "$SL" show --db s.db story:99999
 expect 1 "no entity 99999" "$SL" show --db s.db entity:99999
 expect 1 "no document nope" "$SL" show --db s.db nope
+expect 1 "no event or document 99999" "$SL" show --db s.db 99999
 expect 2 "not valid UTF-8" "$SL" search --db s.db "$(printf 'bad\377')"
 # the store is untouched by reads
 "$SL" events --db s.db --json > a.jsonl && "$SL" events --db s.db --json > b.jsonl

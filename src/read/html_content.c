@@ -115,7 +115,8 @@ static int class_hint(const GumboNode *g) {
       continue;
     for (; *p && n + 2 < sizeof s; p++)
       s[n++] = (char)tolower((unsigned char)*p);
-    s[n++] = ' ';
+    if (n + 1 < sizeof s)
+      s[n++] = ' ';
   }
   s[n] = 0;
   if (n == 0)

@@ -94,7 +94,8 @@ sl_rc sl_query_stories(sl_query *q, const sl_query_filter *f, json_t **out);
 sl_rc sl_query_story(sl_query *q, int64_t id, json_t **out);
 
 /* Entities, most reported first; f->q keeps those whose name or a variant
- * contains the text, f->type keeps one type. */
+ * contains the text and (on the first page) adds those whose name sounds
+ * the same in any script (as search does); f->type keeps one type. */
 sl_rc sl_query_entities(sl_query *q, const sl_query_filter *f, json_t **out);
 
 /* One entity: "variants" grouped by script ({"Arab": [{variant, lang,

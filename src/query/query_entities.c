@@ -22,6 +22,51 @@ static void like_pattern(char *dst, size_t cap, const char *z) {
   dst[k] = '\0';
 }
 
+/* Appends to arr (the rows of one entity list page) the entities whose
+ * name sounds like f->q in any script ("Poutine", "Путин" find Putin),
+ * unless already listed or of another type, up to f->limit. */
+static sl_rc add_name_matches(sl_query *q, json_t *arr, const sl_query_filter *f) {
+  json_t *m = slq_match_entities(q, f->q, strlen(f->q)), *e, *row;
+  sqlite3_stmt *st = NULL;
+  sl_rc rc = SL_OK;
+  size_t i, k;
+  if (!m)
+    return SL_ESTORE;
+  st = slq_stmt(q, SLQ_ENTITY_ROW,
+                "SELECT id, type, name, doc_count, mention_count FROM entities WHERE id = ?1");
+  if (!st) {
+    rc = SL_ESTORE;
+    goto out;
+  }
+  json_array_foreach(m, i, e) {
+    json_int_t id = json_integer_value(json_object_get(e, "id"));
+    int listed = 0;
+    json_array_foreach(arr, k, row)
+      listed |= json_integer_value(json_object_get(row, "id")) == id;
+    if (listed || (int64_t)json_array_size(arr) >= f->limit)
+      continue;
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) != SQLITE_ROW)
+      continue;
+    const char *type = (const char *)sqlite3_column_text(st, 1);
+    if (f->type[0] && (!type || strcmp(type, f->type) != 0))
+      continue;
+    json_t *o = json_object();
+    if (!o || slq_push(arr, o) || slq_set(o, "id", slq_col(st, 0)) ||
+        slq_set(o, "type", slq_text(st, 1)) || slq_set(o, "name", slq_text(st, 2)) ||
+        slq_set(o, "doc_count", slq_col(st, 3)) || slq_set(o, "mention_count", slq_col(st, 4))) {
+      rc = SL_ENOMEM;
+      goto out;
+    }
+  }
+out:
+  if (st)
+    sqlite3_reset(st);
+  json_decref(m);
+  return rc;
+}
+
 sl_rc sl_query_entities(sl_query *q, const sl_query_filter *f, json_t **out) {
   sl_rc rc = SL_OK;
   json_t *arr = NULL;
@@ -66,8 +111,12 @@ sl_rc sl_query_entities(sl_query *q, const sl_query_filter *f, json_t **out) {
       goto out;
     }
   }
-  if (r != SQLITE_DONE)
+  if (r != SQLITE_DONE) {
     rc = slq_store_error(q, "listing entities");
+    goto out;
+  }
+  if (f->q[0] && f->offset == 0)
+    rc = add_name_matches(q, arr, f);
 out:
   if (st)
     sqlite3_reset(st);

@@ -29,6 +29,7 @@ enum {
   SLQ_STORY_DOCIDS,
   SLQ_ENTITIES,
   SLQ_ENTITY_ONE,
+  SLQ_ENTITY_ROW,
   SLQ_ENTITY_VARIANTS,
   SLQ_ENTITY_EVENTS,
   SLQ_DOC_ONE,
@@ -77,6 +78,11 @@ int slq_bind_opt(sqlite3_stmt *st, int i, const char *z);
 
 /* 1 when z[0..n) is valid UTF-8 without control characters. */
 int slq_utf8_ok(const char *z, size_t n);
+
+/* Entities named z[0..n) in any script: exact variants first, then
+ * phonetic name keys (src/link/names.h).  New array of {id, name, type,
+ * how} (at most 16); NULL on error (message in q->err). */
+json_t *slq_match_entities(sl_query *q, const char *z, size_t n);
 
 /* Event summary from a row of SLQ_EVENT_COLS (see below), with its member
  * document ids; NULL on error (message in q->err). */

@@ -83,12 +83,11 @@ static sl_rc match_keys(search *s, const char *z, size_t n) {
   sqlite3_stmt *st = NULL;
   int r;
 
-  if (!s->q->names) {
-    rc = sl_names_new(&s->q->names);
-    if (rc != SL_OK) {
-      slq_fail(s->q, rc, "cannot open the name matcher: %s", sl_strerror(rc));
-      goto out;
-    }
+  if (!s->q->names && sl_names_new(&s->q->names) != SL_OK) {
+    /* Without transliterators (ICU data missing) search still works
+     * through exact variants and the full text: degrade, do not fail. */
+    s->q->names = NULL;
+    goto out;
   }
   size_t nk = sl_names_key(s->q->names, z, n, key, sizeof key);
   if (nk == 0)
@@ -132,6 +131,18 @@ out:
   if (st)
     sqlite3_reset(st);
   return rc;
+}
+
+json_t *slq_match_entities(sl_query *q, const char *z, size_t n) {
+  search s;
+  memset(&s, 0, sizeof s);
+  s.q = q;
+  s.ents = json_array();
+  if (!s.ents || match_variants(&s, z, n) != SL_OK || match_keys(&s, z, n) != SL_OK) {
+    json_decref(s.ents);
+    return NULL;
+  }
+  return s.ents;
 }
 
 /* Appends the document row st (id, title, lang, published, event, date) to
@@ -346,12 +357,13 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
   sl_rc rc;
   int r = SQLITE_DONE;
 
-  rc = sl_normalize(z, n, &norm, &nn);
-  if (rc != SL_OK) {
-    slq_fail(s->q, rc, "cannot normalise the query: %s", sl_strerror(rc));
-    goto out;
+  if (sl_normalize(z, n, &norm, &nn) != SL_OK) {
+    /* ICU failed: the tokenizer's own folding (unicode61) still applies */
+    free(norm);
+    norm = NULL;
   }
-  if (fts_expr(norm, nn, expr, sizeof expr) == 0)
+  rc = SL_OK;
+  if (fts_expr(norm ? norm : z, norm ? nn : n, expr, sizeof expr) == 0)
     goto out;
   if ((int64_t)json_array_size(s->results) >= s->limit)
     goto out;

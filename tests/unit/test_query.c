@@ -374,6 +374,16 @@ START_TEST(entities_filter_by_variant_and_type) {
   ids_of(arr, "id", ids, sizeof ids);
   ck_assert_str_eq(ids, "1,2,3");
   json_decref(arr);
+  sl_query_filter_init(&f); /* a name in another script, in no variant */
+  ck_assert_int_eq(sl_query_filter_set(&f, "q", "Путин", strlen("Путин")), SL_OK);
+  ck_assert_int_eq(sl_query_entities(q, &f, &arr), SL_OK);
+  ids_of(arr, "name", ids, sizeof ids);
+  ck_assert_str_eq(ids, "Vladimir Putin");
+  json_decref(arr);
+  ck_assert_int_eq(sl_query_filter_set(&f, "type", "place", 5), SL_OK);
+  ck_assert_int_eq(sl_query_entities(q, &f, &arr), SL_OK);
+  ck_assert_uint_eq(json_array_size(arr), 0);
+  json_decref(arr);
   sl_query_filter_init(&f); /* LIKE wildcards in the filter are literal */
   ck_assert_int_eq(sl_query_filter_set(&f, "q", "%", 1), SL_OK);
   ck_assert_int_eq(sl_query_entities(q, &f, &arr), SL_OK);

@@ -10,8 +10,8 @@
 #include "analyze/gazetteer_int.h"
 
 const sl_gaz_extra SL_GAZ_EXTRA[] = {
-  {"US", SL_GAZ_COUNTRY, "United States", "Mỹ|nước Mỹ|America|USA|U.S.|أمريكا|امريكا|أميركا|الولايات المتحدة|США|Америка|美国"},
-  {"GB", SL_GAZ_COUNTRY, "United Kingdom", "Britain|UK|Anh|بريطانيا|Великобритания|英国"},
+  {"US", SL_GAZ_COUNTRY, "United States", "Mỹ|nước Mỹ|America|USA|US|U.S.|أمريكا|امريكا|أميركا|الولايات المتحدة|США|Америка|美国"},
+  {"GB", SL_GAZ_COUNTRY, "United Kingdom", "Britain|UK|U.K.|Anh|بريطانيا|Великобритания|英国"},
   {"RU", SL_GAZ_COUNTRY, "Russia", "Liên bang Nga|Russian Federation|روسيا الاتحادية|Российская Федерация"},
   {"SY", SL_GAZ_COUNTRY, "Syria", "سورية|Сирийская Арабская Республика"},
   {"lm:kremlin", SL_GAZ_LANDMARK, "Kremlin", "Kremlin|Điện Kremlin|الكرملين|قصر الكرملين|Кремль|克里姆林宫|Kreml|Kremlin de Moscou"},

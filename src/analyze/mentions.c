@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze/dates_lexicon.h"
 #include "analyze/mentions.h"
 #include "analyze/mentions_int.h"
 #include "util/strmap.h"
@@ -116,8 +117,7 @@ static int is_upper(const sl_token *t) { return (t->flags & SL_TOK_UPPER) != 0; 
 /* Lower-case name particles inside names: al-, el-, bin, ibn, van, von... */
 static int is_particle(const sl_token *t) {
   static const char *const P[] = {"al", "el", "ul", "ad", "as", "ash", "bin", "ibn", "bint", "abu",
-                                  "van", "von", "der", "den", "de", "da", "di", "du", "dos", "la",
-                                  "le", "ben", NULL};
+                                  "van", "von", "de", "da", "di", "du", "dos", "ben", NULL};
   for (int i = 0; P[i]; i++)
     if (t->nnorm == strlen(P[i]) && !memcmp(t->norm, P[i], t->nnorm))
       return 1;
@@ -134,6 +134,7 @@ typedef struct scan {
   void *known_ctx;
   sl_mention *out;
   size_t n, cap;
+  sl_strmap *lower; /* norms the text also writes in lower case */
 } scan;
 
 static const char *const ARABIC_CLITICS[] = {"\xD9\x88", "\xD8\xA8", "\xD9\x84", "\xD9\x81", "\xD9\x83", NULL};
@@ -220,6 +221,7 @@ static sl_rc emit(scan *s, size_t a, size_t b, sl_ent_type type, sl_mention_src 
   m->type = type;
   m->src = src;
   m->gaz = gaz;
+  m->sentence_start = (s->t[a].flags & SL_TOK_SENT) != 0;
   if (!join_norms(s->t, a, b, m->norm, sizeof m->norm))
     m->norm[0] = 0;
   size_t nn = strlen(m->norm);
@@ -228,6 +230,24 @@ static sl_rc emit(scan *s, size_t a, size_t b, sl_ent_type type, sl_mention_src 
   else if (nn > 4 && !memcmp(m->norm + nn - 4, "\xE2\x80\x99s", 4))
     m->norm[nn - 4] = 0;
   return SL_OK;
+}
+
+/* Month and weekday names are capitalised in many languages but are not
+ * names ("Friday", "December"); the dates lexicon knows them all. */
+static int is_calendar_word(const sl_token *t) {
+  char f[64];
+  if (sl_lex_init() != SL_OK)
+    return 0;
+  size_t n = sl_lex_fold(t->norm, t->nnorm, f, sizeof f);
+  const sl_lex *e = n ? sl_lex_lookup(f, n) : NULL;
+  return e && ((e->roles & LR_WEEKDAY) || ((e->roles & LR_MONTH) && e->full_langs));
+}
+
+/* 1 when token t ends in a possessive ("Merkel's"): the name ends there. */
+static int possessive(const char *z, const sl_token *t) {
+  uint32_t n = t->end - t->start;
+  const char *e = z + t->end;
+  return (n > 2 && e[-2] == '\'' && e[-1] == 's') || (n > 4 && !memcmp(e - 4, "\xE2\x80\x99s", 4));
 }
 
 /* Length of a capitalised name starting at token i (0 when none). */
@@ -246,9 +266,12 @@ static size_t caps_run(scan *s, size_t i) {
       if (gaz_at(s, j, &glen) || cue_at(s->t, s->ntok, j, &glen) == CUE_PERSON)
         break;
     }
-    if (is_upper(t) && !(t->flags & SL_TOK_NUMBER) && !(t->flags & SL_TOK_STOP)) {
+    if (is_upper(t) && !(t->flags & SL_TOK_NUMBER) && !(t->flags & SL_TOK_STOP) &&
+        !is_calendar_word(t)) {
       words++;
       j++;
+      if (possessive(s->z, t))
+        break;
       continue;
     }
     /* a lower-case particle counts only inside a name, before a capital */
@@ -332,7 +355,7 @@ static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
 
 sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token *toks, size_t ntok,
                        sl_known_name_fn known, void *known_ctx, sl_mention **out, size_t *nout) {
-  scan s = {z, toks, ntok, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0};
+  scan s = {z, toks, ntok, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL};
   sl_rc rc = SL_OK;
   (void)n;
   pthread_once(&CUES_ONCE, build_cues);
@@ -344,6 +367,18 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
   if (lang && (!strncmp(lang, "ar", 2) || !strncmp(lang, "zh", 2) || !strncmp(lang, "fa", 2) ||
                !strncmp(lang, "ja", 2) || !strncmp(lang, "he", 2)))
     s.cased = 0;
+
+  /* Capitalised runs are names only in scripts with case, and not in
+   * languages that capitalise every noun (German, Luxembourgish) */
+  if (s.cased && !(lang && (!strncmp(lang, "de", 2) || !strncmp(lang, "lb", 2)))) {
+    s.lower = sl_strmap_new();
+    for (size_t i = 0; i < ntok && s.lower; i++)
+      if (!(toks[i].flags & (SL_TOK_UPPER | SL_TOK_NUMBER)) &&
+          sl_strmap_put(s.lower, toks[i].norm, toks[i].nnorm, 1) != SL_OK) {
+        sl_strmap_free(s.lower);
+        s.lower = NULL;
+      }
+  }
 
   for (size_t i = 0; i < ntok && rc == SL_OK;) {
     size_t len = 0, a, b;
@@ -396,12 +431,21 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
       i += len;
       continue;
     }
-    if (s.cased && is_upper(&toks[i])) {
+    if (s.cased && s.lower && is_upper(&toks[i])) {
       size_t run = caps_run(&s, i);
       size_t start = i;
       /* a capital that only opens a sentence is not a name by itself */
       if (run == 1 && (toks[i].flags & SL_TOK_SENT)) {
         i++;
+        continue;
+      }
+      /* a word the text also writes in lower case is a common word with
+       * a capital (a headline, a sentence start), not part of a name */
+      int common = 0;
+      for (size_t k = start; k < start + run && !common; k++)
+        common = !is_particle(&toks[k]) && sl_strmap_get(s.lower, toks[k].norm, toks[k].nnorm, NULL);
+      if (run > 0 && common) {
+        i = start + run;
         continue;
       }
       if (run > 0) {
@@ -415,6 +459,7 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
     }
     i++;
   }
+  sl_strmap_free(s.lower);
   if (rc != SL_OK) {
     free(s.out);
     return rc;

@@ -29,6 +29,7 @@ typedef struct sl_mention {
   sl_ent_type type;
   sl_mention_src src;
   const sl_gaz_entry *gaz;    /* gazetteer entry, or NULL */
+  int sentence_start;         /* first token opens a sentence or line */
   char norm[128];             /* token norms joined by ' ' (truncated) */
 } sl_mention;
 

@@ -215,6 +215,23 @@ static size_t surface_norm(sl_linker *lk, const char *z, size_t n, char *buf, si
   return k;
 }
 
+/* Last space-separated word of z[0..n). */
+static const char *last_of(const char *z, size_t n, size_t *len) {
+  size_t i = n;
+  while (i > 0 && z[i - 1] != ' ')
+    i--;
+  *len = n - i;
+  return z + i;
+}
+
+static int better_name(const char *cur, int cur_rank, const char *z, size_t n, int rank) {
+  if (rank / 100 > cur_rank / 100)
+    return 1; /* first Latin spelling */
+  size_t lc, ln;
+  const char *a = last_of(cur, strlen(cur), &lc), *b = last_of(z, n, &ln);
+  return cur_rank % 100 == 1 && rank % 100 <= 3 && lc == ln && !memcmp(a, b, lc);
+}
+
 sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size_t n) {
   char norm[512];
   size_t last;
@@ -239,9 +256,11 @@ sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size
         return SL_ENOMEM;
     }
   }
-  /* a better display name replaces the current one */
+  /* a better display name replaces the current one: a Latin spelling
+   * for a name only seen in other scripts, or the full form of a family
+   * name ("Putin" -> "Vladimir Putin"), never a longer run of capitals */
   int r = name_rank(surface, n);
-  if (!e->gaz_code && r > e->name_rank) {
+  if (!e->gaz_code && r > e->name_rank && better_name(e->name, e->name_rank, surface, n, r)) {
     char *nn = strndup(surface, n);
     char key[512];
     if (!nn)
@@ -324,7 +343,7 @@ static const char *last_word(const char *key) {
 }
 
 /* Best entity for a name key among those sharing a block with its words. */
-static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type) {
+static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int strict) {
   long best = -1;
   double best_score = 0;
   size_t mwords = count_words(key);
@@ -350,6 +369,11 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type) {
       if (sc < SL_NAMES_SAME)
         continue;
       size_t ewords = count_words(e->key);
+      /* a name found only by its capitals may extend a known name
+       * ("Ahmed Hussein al-Sharaa" for "al-Sharaa") but not be a piece of
+       * a longer one */
+      if (strict && (mwords < ewords || (mwords > ewords && e->type != SL_ENT_PERSON)))
+        continue;
       /* family names must agree: "Ahmed Hussein" is not "Ahmed al-Sharaa";
        * a lone given name ("Mr. Ahmed") may stand for a full name the same
        * document already gave */
@@ -370,11 +394,17 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type) {
   return best;
 }
 
-/* Occurrences of the same normalised name among the document's mentions. */
-static size_t repeats(const sl_mention *ms, size_t nm, const char *norm) {
+/* Occurrences of the same normalised name among the document's mentions;
+ * *inside counts those that do not open a sentence (headline-style
+ * capitals open one). */
+static size_t repeats(const sl_mention *ms, size_t nm, const char *norm, size_t *inside) {
   size_t c = 0;
+  *inside = 0;
   for (size_t i = 0; i < nm; i++)
-    c += !strcmp(ms[i].norm, norm);
+    if (!strcmp(ms[i].norm, norm)) {
+      c++;
+      *inside += !ms[i].sentence_start;
+    }
   return c;
 }
 
@@ -415,7 +445,8 @@ sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
       }
       if (!sl_names_key(lk->nm, surface, ns, key, sizeof key))
         continue;
-      long best = best_candidate(lk, key, m->type == SL_ENT_PLACE ? SL_ENT_PLACE : m->type);
+      long best = best_candidate(lk, key, m->type == SL_ENT_PLACE ? SL_ENT_PLACE : m->type,
+                                 m->src == SL_MSRC_CAPS);
       if (best >= 0 && (words > 1 || linked_in_doc(lk, best) || lk->e[best].type == m->type ||
                         m->type == SL_ENT_UNKNOWN)) {
         idx = (size_t)best;
@@ -424,7 +455,8 @@ sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
       /* a new entity needs evidence of its type: a trigger, an acronym, or
        * a capitalised multi-word name the document repeats */
       if (m->type == SL_ENT_UNKNOWN) {
-        if (words < 2 || repeats(ms, nm, m->norm) < 2)
+        size_t inside;
+        if (words < 2 || repeats(ms, nm, m->norm, &inside) < 2 || inside == 0)
           continue;
       }
       if (words == 1 && m->type == SL_ENT_PERSON && ns < 3)

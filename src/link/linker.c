@@ -25,7 +25,7 @@ struct sl_linker {
   size_t n, cap;
   sl_strmap *by_variant; /* normalised surface -> idx (| PARTIAL_BIT), AMBIGUOUS */
   sl_strmap *by_gaz;     /* gazetteer code -> idx */
-  sl_strmap *by_block;   /* consonant block -> index into blocks[] */
+  sl_strmap *by_block;   /* blocking code (sl_names_block) -> blocks[] */
   idlist *blocks;
   size_t nblocks, capblocks;
   long *doc_linked;      /* scratch: entities linked in the current doc */
@@ -91,48 +91,20 @@ void sl_linker_free(sl_linker *lk) {
 size_t sl_linker_count(const sl_linker *lk) { return lk->n; }
 sl_entity *sl_linker_entity(sl_linker *lk, size_t idx) { return idx < lk->n ? &lk->e[idx] : NULL; }
 
-/* Consonant block of one word of a names key: a coarse class skeleton
- * (first three classes) so that "putin" and "#bWtYn" meet in one bucket. */
-static size_t word_block(const char *w, size_t n, char *out) {
-  size_t o = 0;
-  char last = 0;
-  for (size_t i = 0; i < n && o < 3; i++) {
-    char c = w[i];
-    if (c >= 'A' && c <= 'Z')
-      c = (char)(c - 'A' + 'a');
-    char k;
-    switch (c) {
-    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w': case 'h': continue;
-    case 'b': case 'p': k = 'b'; break;
-    case 'f': case 'v': k = 'f'; break;
-    case 'k': case 'q': case 'c': case 'g': case 'x': k = 'k'; break;
-    case 's': case 'z': k = 's'; break;
-    case 't': case 'd': k = 't'; break;
-    default:
-      if (c < 'a' || c > 'z')
-        continue;
-      k = c;
-    }
-    if (k != last)
-      out[o++] = k;
-    last = k;
-  }
-  out[o] = 0;
-  return o;
-}
-
+/* Posts entity idx under each blocking code of its name key (names.h). */
 static sl_rc index_key(sl_linker *lk, const char *key, size_t idx) {
-  const char *p = key;
+  char codes[512];
+  sl_names_block(key, codes, sizeof codes);
+  const char *p = codes;
   while (*p) {
     while (*p == ' ')
       p++;
-    const char *s = p;
+    const char *b = p;
     while (*p && *p != ' ')
       p++;
-    char b[8];
-    size_t nb = word_block(s, (size_t)(p - s), b);
-    if (nb < 2)
-      continue; /* too short to be selective */
+    size_t nb = (size_t)(p - b);
+    if (nb == 0)
+      continue;
     int64_t bi;
     if (!sl_strmap_get(lk->by_block, b, nb, &bi)) {
       if (lk->nblocks == lk->capblocks) {
@@ -348,17 +320,17 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
   double best_score = 0;
   size_t mwords = count_words(key);
   const char *mlast = last_word(key);
-  const char *p = key;
+  char codes[512];
+  sl_names_block(key, codes, sizeof codes);
+  const char *p = codes;
   while (*p) {
     while (*p == ' ')
       p++;
-    const char *s = p;
+    const char *b = p;
     while (*p && *p != ' ')
       p++;
-    char b[8];
     int64_t bi;
-    size_t nb = word_block(s, (size_t)(p - s), b);
-    if (nb < 2 || !sl_strmap_get(lk->by_block, b, nb, &bi))
+    if (p == b || !sl_strmap_get(lk->by_block, b, (size_t)(p - b), &bi))
       continue;
     for (size_t k = 0; k < lk->blocks[bi].n; k++) {
       size_t ci = lk->blocks[bi].v[k];

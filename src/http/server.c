@@ -12,12 +12,14 @@
  * Hostile input is bounded before anything is computed: methods other than
  * GET/HEAD get 405, request bodies 413, URLs over SL_HTTP_MAX_URL bytes 413
  * (MHD itself answers 414 for lines beyond its per-connection memory),
- * connections are capped and idle ones time out.  No file is ever read
+ * connections are capped and idle ones time out.  Answers carry an ETag
+ * (hash of the body) so browsers revalidate with a 304.  No file is ever read
  * from disk, so no path can escape the embedded assets.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +38,7 @@ typedef struct cache_slot {
   char *key;
   struct MHD_Response *resp;
   int64_t version;
+  char etag[20];
 } cache_slot;
 
 /* Per worker thread. */
@@ -51,6 +54,7 @@ struct sl_http {
   int key_ok;
   uint16_t port;
   struct MHD_Response **assets;   /* one per sl_web_assets entry */
+  char (*asset_etags)[20];
 };
 
 static int FIRST_CALL_SEEN;       /* address used as the connection marker */
@@ -77,24 +81,58 @@ static void common_headers(struct MHD_Response *r, const char *type) {
   MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
 }
 
-/* A JSON response from body (not consumed); NULL on ENOMEM. */
-static struct MHD_Response *json_response(const json_t *body) {
+/* Writes the entity tag of z[0..n) (FNV-1a 64, quoted) into tag[20]. */
+static void make_etag(const void *z, size_t n, char tag[20]) {
+  const unsigned char *p = z;
+  uint64_t h = 14695981039346656037u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ p[i]) * 1099511628211u;
+  snprintf(tag, 20, "\"%016llx\"", (unsigned long long)h);
+}
+
+/* 1 when the request's If-None-Match names tag (or "*"). */
+static int not_modified(struct MHD_Connection *c, const char *tag) {
+  const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+  return inm && (strstr(inm, tag) != NULL || !strcmp(inm, "*"));
+}
+
+/* 304 with the tag, no body. */
+static enum MHD_Result send_not_modified(struct MHD_Connection *c, const char *tag) {
+  struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+  enum MHD_Result ok;
+  if (!r)
+    return MHD_NO;
+  MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, tag);
+  MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+  ok = MHD_queue_response(c, MHD_HTTP_NOT_MODIFIED, r);
+  MHD_destroy_response(r);
+  return ok;
+}
+
+/* A JSON response from body (not consumed), its entity tag in tag (may be
+ * NULL); NULL on ENOMEM. */
+static struct MHD_Response *json_response(const json_t *body, char *tag) {
   char *text = json_dumps(body, JSON_COMPACT);
   struct MHD_Response *r;
   if (!text)
     return NULL;
-  r = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+  size_t n = strlen(text);
+  if (tag)
+    make_etag(text, n, tag);
+  r = MHD_create_response_from_buffer(n, text, MHD_RESPMEM_MUST_FREE);
   if (!r) {
     free(text);
     return NULL;
   }
   common_headers(r, "application/json; charset=utf-8");
+  if (tag)
+    MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, tag);
   return r;
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *msg) {
   json_t *body = json_pack("{s:s}", "error", msg);
-  struct MHD_Response *r = body ? json_response(body) : NULL;
+  struct MHD_Response *r = body ? json_response(body, NULL) : NULL;
   enum MHD_Result ok;
   json_decref(body);
   if (!r)
@@ -181,15 +219,22 @@ static enum MHD_Result serve_api(sl_http *h, struct MHD_Connection *c, const cha
   }
   int64_t version = sl_query_data_version(w->q);
   cache_slot *slot = &w->cache[hash(key->z, key->n) % CACHE_SLOTS];
-  if (version >= 0 && slot->resp && slot->version == version && !strcmp(slot->key, key->z))
+  if (version >= 0 && slot->resp && slot->version == version && !strcmp(slot->key, key->z)) {
+    if (not_modified(c, slot->etag))
+      return send_not_modified(c, slot->etag);
     return MHD_queue_response(c, 200, slot->resp);
+  }
 
+  char tag[20];
   sl_http_api(w->q, url, get_arg, c, &a);
-  r = json_response(a.body);
+  r = json_response(a.body, a.status == 200 ? tag : NULL);
   json_decref(a.body);
   if (!r)
     return MHD_NO;
-  ok = MHD_queue_response(c, a.status, r);
+  if (a.status == 200 && not_modified(c, tag))
+    ok = send_not_modified(c, tag);
+  else
+    ok = MHD_queue_response(c, a.status, r);
   if (a.status == 200 && version >= 0) {
     char *k = strdup(key->z);
     if (k) {
@@ -199,6 +244,7 @@ static enum MHD_Result serve_api(sl_http *h, struct MHD_Connection *c, const cha
       slot->key = k;
       slot->resp = r;   /* the cache keeps our reference */
       slot->version = version;
+      memcpy(slot->etag, tag, sizeof slot->etag);
       return ok;
     }
   }
@@ -251,7 +297,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
   const char *path = strcmp(url, "/") == 0 ? "/index.html" : url;
   for (size_t i = 0; i < sl_web_asset_count; i++)
     if (h->assets[i] && !strcmp(path, sl_web_assets[i].path))
-      return MHD_queue_response(c, 200, h->assets[i]);
+      return not_modified(c, h->asset_etags[i]) ? send_not_modified(c, h->asset_etags[i])
+                                                 : MHD_queue_response(c, 200, h->assets[i]);
   return send_error(c, 404, "no such page");
 }
 
@@ -296,7 +343,8 @@ sl_rc sl_http_start(const sl_http_config *cfg, sl_http **out, char *err, size_t 
   }
   h = calloc(1, sizeof *h);
   if (!h || !(h->db = strdup(cfg->db)) ||
-      !(h->assets = calloc(sl_web_asset_count + 1, sizeof *h->assets))) {
+      !(h->assets = calloc(sl_web_asset_count + 1, sizeof *h->assets)) ||
+      !(h->asset_etags = calloc(sl_web_asset_count + 1, sizeof *h->asset_etags))) {
     rc = SL_ENOMEM;
     goto out;
   }
@@ -308,6 +356,8 @@ sl_rc sl_http_start(const sl_http_config *cfg, sl_http **out, char *err, size_t 
       goto out;
     }
     common_headers(r, sl_web_assets[i].content_type);
+    make_etag(sl_web_assets[i].data, sl_web_assets[i].size, h->asset_etags[i]);
+    MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, h->asset_etags[i]);
     if (!strncmp(sl_web_assets[i].content_type, "text/html", 9))
       MHD_add_response_header(r, "Content-Security-Policy",
                               "default-src 'self'; img-src 'self' data:; base-uri 'none';"
@@ -368,6 +418,7 @@ void sl_http_stop(sl_http *h) {
         MHD_destroy_response(h->assets[i]);
     free(h->assets);
   }
+  free(h->asset_etags);
   free(h->db);
   free(h);
 }

@@ -78,6 +78,14 @@ grep -q '<html' body.json || fail "index.html"
 get /app.js 200
 get /app.css 200
 
+# entity tags: a revalidation with the current tag gets 304, a stale one 200
+tag=$(curl -s --max-time 20 -D - -o /dev/null "$SL_BASE/api/events" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+[ -n "$tag" ] || fail "no ETag on /api/events"
+code=$(curl -s --max-time 20 -o /dev/null -w '%{http_code}' -H "If-None-Match: $tag" "$SL_BASE/api/events")
+[ "$code" = 304 ] || fail "If-None-Match current tag: $code"
+code=$(curl -s --max-time 20 -o /dev/null -w '%{http_code}' -H 'If-None-Match: "0"' "$SL_BASE/api/events")
+[ "$code" = 200 ] || fail "If-None-Match stale tag: $code"
+
 # HEAD works like GET without a body
 code=$(curl -s --max-time 20 -I -o /dev/null -w '%{http_code}' "$SL_BASE/api/health") || code=000
 [ "$code" = 200 ] || fail "HEAD: $code"

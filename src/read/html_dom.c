@@ -182,7 +182,20 @@ static int push(sl_hdom *d, GumboNode *g, int32_t parent) {
   h->g = g;
   h->parent = parent;
   h->end = d->n + 1;
-  h->tag = g->type == GUMBO_NODE_ELEMENT ? (uint16_t)g->v.element.tag : SL_HTAG_TEXT;
+  switch (g->type) {
+  case GUMBO_NODE_ELEMENT:
+    h->tag = (uint16_t)g->v.element.tag;
+    break;
+  case GUMBO_NODE_TEMPLATE:
+    h->tag = GUMBO_TAG_TEMPLATE; /* element-shaped, never visible */
+    break;
+  case GUMBO_NODE_DOCUMENT:
+    h->tag = SL_HTAG_DOC;
+    break;
+  default:
+    h->tag = SL_HTAG_TEXT;
+    break;
+  }
   d->n++;
   return 0;
 }

@@ -62,7 +62,8 @@ char *sl_html_prefilter(const char *z, size_t n, int max_depth, size_t *nout);
 
 /* ---- flat DOM ------------------------------------------------------------ */
 
-#define SL_HTAG_TEXT 0xFFFFu
+#define SL_HTAG_TEXT 0xFFFFu   /* text, whitespace or CDATA node */
+#define SL_HTAG_DOC  0xFFFEu   /* the document node */
 
 typedef struct sl_hnode {
   GumboNode *g;

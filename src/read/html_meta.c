@@ -47,9 +47,14 @@ static void setc(cand *c, const char *z) {
     size_t n = strlen(z);
     while (n > 0 && isspace((unsigned char)z[n - 1]))
       n--;
+    if (n > META_MAX) {
+      n = META_MAX;
+      while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
+        n--; /* never cut a UTF-8 sequence */
+    }
     if (n > 0) {
       c->z = z;
-      c->n = n > META_MAX ? META_MAX : n;
+      c->n = n;
     }
   }
 }

@@ -433,6 +433,80 @@ START_TEST(truncated_html_best_effort) {
 }
 END_TEST
 
+/* 1 when z is valid UTF-8 (strict: no overlongs, surrogates). */
+static int valid_utf8(const char *z) {
+  const unsigned char *u = (const unsigned char *)z;
+  while (*u) {
+    size_t len = *u < 0x80 ? 1 : (*u >= 0xC2 && *u <= 0xDF) ? 2 : (*u >= 0xE0 && *u <= 0xEF) ? 3
+               : (*u >= 0xF0 && *u <= 0xF4) ? 4 : 0;
+    if (!len)
+      return 0;
+    for (size_t k = 1; k < len; k++)
+      if ((u[k] & 0xC0) != 0x80)
+        return 0;
+    if ((u[0] == 0xE0 && u[1] < 0xA0) || (u[0] == 0xED && u[1] >= 0xA0) ||
+        (u[0] == 0xF0 && u[1] < 0x90) || (u[0] == 0xF4 && u[1] >= 0x90))
+      return 0;
+    u += len;
+  }
+  return 1;
+}
+
+START_TEST(template_and_mutated_pages) {
+  const char *t = "<html><body><template><p>Template text that is never shown on the page, "
+                  "however long it is.</p></template><select><template>x</template></select>"
+                  "<p>The visible paragraph of the article, long enough to be prose, "
+                  "with commas.</p></body></html>";
+  sl_html_article a = extract_ok(t, strlen(t));
+  ck_assert_ptr_null(strstr(a.text, "Template text"));
+  ck_assert_ptr_nonnull(strstr(a.text, "The visible paragraph"));
+  sl_html_article_free(&a);
+
+  /* random damage to a real page: every field stays valid UTF-8 */
+  static const char *const bits[] = {"<", ">", "</div>", "<table>", "<b>", "<!--", "<script>",
+                                     "</script>", "\"", "&#x", "\xff", "<svg>", "<p>",
+                                     "<template>", "<math>", "<frameset>", "\xe2\x80",
+                                     "<meta charset=\"windows-1256\">", "<select>"};
+  size_t n;
+  char *html = slurp("tests/data/html/article_nav.html", &n);
+  ck_assert_ptr_nonnull(html);
+  uint32_t x = 12345u;
+  for (int round = 0; round < 300; round++) {
+    char *m = malloc(n * 2 + 64);
+    ck_assert_ptr_nonnull(m);
+    memcpy(m, html, n);
+    size_t len = n;
+    for (int e = 0; e < 12; e++) {
+      x ^= x << 13;
+      x ^= x >> 17;
+      x ^= x << 5;
+      size_t at = x % len;
+      const char *b = bits[(x >> 8) % (sizeof bits / sizeof bits[0])];
+      size_t bl = strlen(b);
+      if (len + bl >= n * 2 + 64)
+        break;
+      if ((x >> 20) % 3 == 0) {
+        m[at] = (char)(x >> 12);
+      } else {
+        memmove(m + at + bl, m + at, len - at);
+        memcpy(m + at, b, bl);
+        len += bl;
+      }
+    }
+    sl_rc rc = sl_html_extract(m, len, &a);
+    ck_assert(rc == SL_OK || rc == SL_EEMPTY || rc == SL_EBINARY);
+    if (rc == SL_OK) {
+      const char *f[] = {a.title, a.text, a.published, a.lang, a.url, a.author, a.site_name};
+      for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
+        ck_assert_msg(f[k] && valid_utf8(f[k]), "round %d field %zu invalid", round, k);
+    }
+    sl_html_article_free(&a);
+    free(m);
+  }
+  free(html);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("html");
   TCase *c = tcase_create("charset");
@@ -462,6 +536,7 @@ static Suite *suite(void) {
   tcase_add_test(c, deep_nesting_100000);
   tcase_add_test(c, binary_junk_refused);
   tcase_add_test(c, truncated_html_best_effort);
+  tcase_add_test(c, template_and_mutated_pages);
   suite_add_tcase(s, c);
   return s;
 }

@@ -36,6 +36,8 @@ static float sub_cost[128][128];
 static float sub_cost_ab[128][128]; /* when one word is abjad */
 static float del_cost[128];
 static float del_vs_abjad[128]; /* dropping a vowel when the partner is abjad */
+static float norm_same[128];    /* weight in the normaliser, same-kind pair */
+static float norm_mixed[128];   /* weight in the normaliser, abjad vs not */
 static float abjad_scale = 1.0f; /* distance multiplier when one side is abjad */
 static float short_factor = 0.0f; /* errors weigh more in short words */
 static float lead_factor = 1.0f;  /* gaps before the first match weigh more */
@@ -52,6 +54,7 @@ static void build_tables(void) {
     for (y = 0; y < 128; y++) sub_cost[x][y] = x == y ? 0.0f : 1.0f;
     del_cost[x] = 1.0f;
     del_vs_abjad[x] = -1.0f;
+    norm_same[x] = norm_mixed[x] = -1.0f;
   }
   for (i = 0; i < sl_names_nweights; i++) {
     const sl_names_weight *w = &sl_names_weights[i];
@@ -69,6 +72,12 @@ static void build_tables(void) {
     case 'v':
       del_vs_abjad[a] = v;
       break;
+    case 'n':
+      norm_same[a] = v;
+      break;
+    case 'm':
+      norm_mixed[a] = v;
+      break;
     case 'k':
       if (a == 'A') abjad_scale = v;
       if (a == 'L') short_factor = v;
@@ -80,6 +89,10 @@ static void build_tables(void) {
   }
   for (x = 0; x < 128; x++)
     if (del_vs_abjad[x] < 0.0f) del_vs_abjad[x] = del_cost[x];
+  for (x = 0; x < 128; x++) {
+    if (norm_same[x] < 0.0f) norm_same[x] = del_cost[x];
+    if (norm_mixed[x] < 0.0f) norm_mixed[x] = del_cost[x];
+  }
   memcpy(sub_cost_ab, sub_cost, sizeof sub_cost);
   for (i = 0; i < sl_names_nweights; i++) {
     const sl_names_weight *w = &sl_names_weights[i];
@@ -117,13 +130,20 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   float da[SL_NAMES_MAX_SYMS + 8], db[SL_NAMES_MAX_SYMS + 8];
   float wa = 0.0f, wb = 0.0f, w;
   float (*sub)[128] = aab != bab ? sub_cost_ab : sub_cost;
+  const float *nw = aab != bab ? norm_mixed : norm_same;
   double d;
   int i, j;
   if (na <= 0 || nb <= 0) return 0.0;
   if (na > SL_NAMES_MAX_SYMS + 4) na = SL_NAMES_MAX_SYMS + 4;
   if (nb > SL_NAMES_MAX_SYMS + 4) nb = SL_NAMES_MAX_SYMS + 4;
-  for (i = 0; i < na; i++) wa += da[i] = dcost((unsigned char)a[i], aab, bab);
-  for (j = 0; j < nb; j++) wb += db[j] = dcost((unsigned char)b[j], bab, aab);
+  for (i = 0; i < na; i++) {
+    da[i] = dcost((unsigned char)a[i], aab, bab);
+    wa += nw[(unsigned char)a[i] & 127];
+  }
+  for (j = 0; j < nb; j++) {
+    db[j] = dcost((unsigned char)b[j], bab, aab);
+    wb += nw[(unsigned char)b[j] & 127];
+  }
   /* a name that starts with extra letters is less alike than one with
    * extra letters inside: leading gaps cost lead_factor more */
   prev[0] = 0.0f;

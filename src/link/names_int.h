@@ -42,7 +42,9 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
 /* One weight of the alignment: kind 's' substitution cost between symbols
  * x and y (both ways), 'a' the same for abjad/non-abjad word pairs only
  * (Arabic has no p, v, g: those letters meet b, f, j/gh there), 'd' cost of dropping x, 'v' cost of dropping x when
- * the other word is an abjad word, 'k' a scalar (x 'A': distance multiplier
+ * the other word is an abjad word, 'n' / 'm' weight of x in the normaliser
+ * (the length a distance is divided by) for pairs of the same kind / abjad
+ * vs non-abjad (default: the cost of dropping x), 'k' a scalar (x 'A': distance multiplier
  * for abjad/non-abjad pairs; x 'L': short-word factor, the distance per
  * unit of weight w is multiplied by 1 + L / w; x 'I': cost multiplier of
  * symbols dropped before the first aligned pair).  Unlisted substitutions cost 1, deletions 1. */

@@ -171,6 +171,20 @@ static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char
   UErrorCode st = U_ZERO_ERROR;
   size_t k = 0;
   int32_t i;
+  if (scr == SCR_LATIN) { /* plain ASCII needs no ICU: lower-case, drop the rest */
+    for (i = 0; i < n; i++)
+      if (w[i] >= 0x80) break;
+    if (i == n) {
+      for (i = 0; i < n && k + 1 < cap; i++) {
+        UChar c = w[i];
+        if (c >= 'A' && c <= 'Z') c = (UChar)(c + 32);
+        if (c >= 'a' && c <= 'z') out[k++] = (char)c;
+      }
+      out[k] = '\0';
+      return k;
+    }
+  }
+  if (len < 0) len = 0;
   if (len > cb / 3) len = cb / 3; /* room for expansion (shch) */
   memcpy(buf, w, (size_t)len * sizeof(UChar));
   if (scr == SCR_CYRILLIC || scr == SCR_ABJAD || scr == SCR_OTHER) {

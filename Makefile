@@ -70,6 +70,7 @@ demo: $(BIN)
 
 # One build's tests: unit binaries, then end-to-end cases.
 check: $(BIN) $(TEST_BIN)
+	@sh scripts/check-banned.sh
 	@sh tests/run.sh $(BUILD)
 
 # Everything: plain build, then the same suite under ASan + UBSan.

@@ -26,145 +26,10 @@
  * No signal depends on the page's language.
  */
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "read/html_int.h"
-
-/* ---- class / id hints ---------------------------------------------------- */
-
-enum { HINT_NONE = 0, HINT_POS = 1, HINT_NEG = 2, HINT_JUNK = 4, HINT_STRONG = 8 };
-
-/* Names that mark furniture even next to a positive word
- * ("article-comments", "story-share", "post-related"). */
-static const char *const STRONG_NEG[] = {
-  "comment", "share", "sharing", "social", "related", "recommend", "promo", "advert",
-  "sponsor", "cookie", "consent", "gdpr", "newsletter", "subscri", "signup", "sign-up",
-  "sidebar", "breadcrumb", "navbar", "navigation", "nav-", "-nav", "menu", "footer",
-  "outbrain", "taboola", "pagination", "pager", "trending", "popular", "more-stories",
-  "read-more", "readmore", "disqus", "sr-only", "visually-hidden", "screen-reader",
-  "skip-link", "byline", "author", "dateline", "timestamp", "tag-list", "taglist",
-  "post-tags", "article-tags", "keywords", "paywall", "login", "shoutbox", "combx",
-  "agegate", "donate", "recirc", "most-read", "mostread", "next-article", "prev-article",
-  "newsfeed", "jump-link", "popup", "overlay", "toolbar", "follow", "print-",
-  "rating", "breaking-news", "ticker", "masthead", "banner", "skyscraper",
-};
-/* Names that mark furniture only when nothing positive is said. */
-static const char *const WEAK_NEG[] = {
-  "header", "meta", "caption", "credit", "tags", "tool", "media", "foot", "nav",
-  "contact", "hidden", "extra", "legends", "remark", "replies", "supplemental",
-  "signature", "teaser", "aside", "date", "alert", "tooltip", "video", "gallery",
-  "slideshow", "embed", "modal", "photo", "image", "thumb", "headline", "title", "widget",
-};
-static const char *const POSITIVE[] = {
-  "article", "content", "story", "body", "post", "entry", "main", "text", "blog",
-  "hentry", "page", "column", "prose", "paragraph", "detail",
-};
-
-/* 1 when a class/id token names an advertisement slot. */
-static int ad_token(const char *t, size_t n) {
-  if ((n == 2 && !memcmp(t, "ad", 2)) || (n == 3 && (!memcmp(t, "ads", 3) || !memcmp(t, "adv", 3))))
-    return 1;
-  if (n > 3 && (!memcmp(t, "ad-", 3) || !memcmp(t, "ad_", 3)))
-    return 1;
-  if (n > 4 && (!memcmp(t, "ads-", 4) || !memcmp(t, "ads_", 4)))
-    return 1;
-  if (n > 3 && (!memcmp(t + n - 3, "-ad", 3) || !memcmp(t + n - 3, "_ad", 3)))
-    return 1;
-  if (n > 4 && (!memcmp(t + n - 4, "-ads", 4) || !memcmp(t + n - 4, "_ads", 4)))
-    return 1;
-  for (size_t i = 0; i + 4 <= n; i++)
-    if (!memcmp(t + i, "-ad-", 4) || !memcmp(t + i, "_ad_", 4))
-      return 1;
-  return 0;
-}
-
-static int has(const char *s, const char *const *list, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (strstr(s, list[i]))
-      return 1;
-  return 0;
-}
-
-/* Class/id strings repeat within a page (list items, paragraphs): a small
- * direct-mapped cache of their hints, keyed by a 64-bit hash. */
-typedef struct hint_cache {
-  uint64_t key[512];
-  uint8_t val[512];
-} hint_cache;
-
-static uint64_t hash_attrs(const char *a, const char *b) {
-  uint64_t h = 1469598103934665603ull;
-  for (const char *p = a ? a : ""; *p; p++)
-    h = (h ^ (unsigned char)*p) * 1099511628211ull;
-  h = (h ^ 0xFFu) * 1099511628211ull;
-  for (const char *p = b ? b : ""; *p; p++)
-    h = (h ^ (unsigned char)*p) * 1099511628211ull;
-  return h | 1u; /* never 0, the empty slot */
-}
-
-/* HINT_* bits from the element's class and id. */
-static int class_hint(const GumboNode *g) {
-  char s[256];
-  size_t n = 0;
-  const char *parts[2] = {sl_hattr(g, "class"), sl_hattr(g, "id")};
-  for (int k = 0; k < 2; k++) {
-    const char *p = parts[k];
-    if (!p)
-      continue;
-    for (; *p && n + 2 < sizeof s; p++)
-      s[n++] = (char)tolower((unsigned char)*p);
-    if (n + 1 < sizeof s)
-      s[n++] = ' ';
-  }
-  s[n] = 0;
-  if (n == 0)
-    return HINT_NONE;
-  int pos = has(s, POSITIVE, sizeof POSITIVE / sizeof POSITIVE[0]);
-  int strong = has(s, STRONG_NEG, sizeof STRONG_NEG / sizeof STRONG_NEG[0]);
-  int weak = has(s, WEAK_NEG, sizeof WEAK_NEG / sizeof WEAK_NEG[0]);
-  for (size_t i = 0; i < n && !strong;) {
-    while (i < n && s[i] == ' ')
-      i++;
-    size_t j = i;
-    while (j < n && s[j] != ' ')
-      j++;
-    if (j > i && ad_token(s + i, j - i))
-      strong = 1;
-    i = j;
-  }
-  int r = HINT_NONE;
-  if (pos)
-    r |= HINT_POS;
-  if (strong || weak)
-    r |= HINT_NEG;
-  if (strong || (weak && !pos))
-    r |= HINT_JUNK;
-  if (strong)
-    r |= HINT_STRONG;
-  return r;
-}
-
-static int is_hidden(const GumboNode *g) {
-  if (sl_hattr(g, "hidden"))
-    return 1;
-  const char *a = sl_hattr(g, "aria-hidden");
-  if (a && !strcmp(a, "true"))
-    return 1;
-  const char *st = sl_hattr(g, "style");
-  if (st) {
-    char s[128];
-    size_t n = 0;
-    for (; *st && n + 1 < sizeof s; st++)
-      if (*st != ' ')
-        s[n++] = (char)tolower((unsigned char)*st);
-    s[n] = 0;
-    if (strstr(s, "display:none") || strstr(s, "visibility:hidden"))
-      return 1;
-  }
-  return 0;
-}
 
 /* 2: never article text; 1: furniture unless it holds most of the text. */
 static int tag_junk(uint16_t t) {
@@ -231,6 +96,9 @@ typedef struct ctx {
   uint8_t *hint;       /* HINT_* per node */
   int32_t root;        /* body */
   int use_classes;     /* class/id junk marks on (off in the retry) */
+  uint64_t *bhash;     /* per node: hash of a short leaf block's text, or 0 */
+  uint64_t *seen;      /* open-addressing set of those outside the article */
+  size_t nseen;        /* slots (a power of two) */
 } ctx;
 
 /* Embedded social posts quoted by the article are part of its text. */
@@ -260,12 +128,91 @@ static void raw_ptext(ctx *c) {
       h->quote = 1;
     if (h->parent >= 0) {
       sl_hnode *p = &d->v[h->parent];
+      if (h->tag != SL_HTAG_TEXT && (is_blockish(h->tag) || h->blockdesc))
+        p->blockdesc = 1;
       p->quote |= h->quote;
       if (h->tag != GUMBO_TAG_SCRIPT && h->tag != GUMBO_TAG_STYLE && h->tag != GUMBO_TAG_NOSCRIPT)
         p->text += h->text;
       p->ptext += h->ptext;
     }
   }
+}
+
+/* Leaf blocks: paragraphs and the like, holding no other block. */
+static int is_leaf_block(const sl_hnode *h) {
+  return (h->tag == GUMBO_TAG_P || h->tag == GUMBO_TAG_LI || h->tag == GUMBO_TAG_DD ||
+          h->tag == GUMBO_TAG_DT || h->tag == GUMBO_TAG_H2 || h->tag == GUMBO_TAG_H3 ||
+          h->tag == GUMBO_TAG_H4 || h->tag == GUMBO_TAG_H5 || h->tag == GUMBO_TAG_H6 ||
+          h->tag == GUMBO_TAG_DIV || h->tag == GUMBO_TAG_SPAN || h->tag == GUMBO_TAG_A) &&
+         !h->blockdesc;
+}
+
+/* Pass 1b: the text of every short leaf block is hashed, so that labels
+ * and teasers the page also shows outside the article ("Advertisement",
+ * "Share", a headline in a list) can be left out of it. */
+static sl_rc repetition(ctx *c) {
+  sl_hdom *d = c->d;
+  size_t cnt = 0;
+  c->bhash = calloc((size_t)d->n + 1, sizeof *c->bhash);
+  if (!c->bhash)
+    return SL_ENOMEM;
+  for (int32_t i = 0; i < d->n; i++) {
+    sl_hnode *h = &d->v[i];
+    if (h->tag == SL_HTAG_TEXT || h->tag == SL_HTAG_DOC || h->text == 0 || h->text > 100 ||
+        !is_leaf_block(h))
+      continue;
+    uint64_t x = 1469598103934665603ull;
+    for (int32_t k = i + 1; k < h->end; k++) {
+      if (d->v[k].tag != SL_HTAG_TEXT)
+        continue;
+      for (const unsigned char *p = (const unsigned char *)d->v[k].g->v.text.text; *p; p++)
+        if (*p > ' ')
+          x = (x ^ *p) * 1099511628211ull;
+    }
+    c->bhash[i] = x | 1u;
+    cnt++;
+    i = h->end - 1; /* the outermost block only: <li><a>x</a></li> counts once */
+  }
+  c->nseen = 64;
+  while (c->nseen < cnt * 2)
+    c->nseen *= 2;
+  c->seen = calloc(c->nseen, sizeof *c->seen);
+  if (!c->seen)
+    return SL_ENOMEM;
+  return SL_OK;
+}
+
+/* Fills the set with the short blocks outside the article roots. */
+static void outside_set(ctx *c, const int32_t *roots, size_t nroots) {
+  sl_hdom *d = c->d;
+  size_t r = 0;
+  memset(c->seen, 0, c->nseen * sizeof *c->seen);
+  for (int32_t i = 0; i < d->n; i++) {
+    while (r < nroots && roots[r] < i && d->v[roots[r]].end <= i)
+      r++;
+    if (r < nroots && i == roots[r]) {
+      i = d->v[roots[r]].end - 1;
+      continue;
+    }
+    uint64_t x = c->bhash[i];
+    if (!x)
+      continue;
+    size_t s = (size_t)x & (c->nseen - 1);
+    while (c->seen[s] && c->seen[s] != x)
+      s = (s + 1) & (c->nseen - 1);
+    c->seen[s] = x;
+  }
+}
+
+/* Is the short leaf block i also shown outside the article? */
+static int repeated(const ctx *c, int32_t i) {
+  uint64_t x = c->bhash[i];
+  if (!x)
+    return 0;
+  size_t s = (size_t)x & (c->nseen - 1);
+  while (c->seen[s] && c->seen[s] != x)
+    s = (s + 1) & (c->nseen - 1);
+  return c->seen[s] == x;
 }
 
 /* Pass 2: boilerplate marks, parents before children. */
@@ -290,7 +237,7 @@ static void mark_junk(ctx *c) {
     /* holds most of the page's paragraph text: article, whatever its name */
     int keeper = total > 0 && (h->ptext * 2 > total ||
                                ((c->hint[i] & HINT_POS) && h->ptext * 4 > total));
-    if (is_hidden(h->g) && !keeper) {
+    if (sl_html_is_hidden(h->g) && !keeper) {
       h->junk = 1;
       h->hidden = 1;
       continue;
@@ -305,12 +252,8 @@ static void mark_junk(ctx *c) {
       continue;
     if (c->use_classes && (c->hint[i] & HINT_JUNK) && !keeper && !h->quote &&
         h->tag != GUMBO_TAG_ARTICLE &&
-        h->tag != GUMBO_TAG_MAIN && h->tag != GUMBO_TAG_A) {
+        h->tag != GUMBO_TAG_MAIN && h->tag != GUMBO_TAG_A)
       h->junk = 1;
-      if (getenv("SL_HTML_DEBUG") && h->ptext > 100)
-        fprintf(stderr, "class-junk [%d] %s.%s ptext=%u total=%u\n", i, sl_hattr(h->g, "id"),
-                sl_hattr(h->g, "class"), h->ptext, total);
-    }
   }
 }
 
@@ -706,6 +649,10 @@ static void emit(ctx *c, const int32_t *roots, size_t nroots, const char *title,
         i = h->end - 1;
         continue;
       }
+      if (h->text < 100 && repeated(c, i)) {
+        i = h->end - 1;
+        continue;
+      }
       if (h->tag == GUMBO_TAG_H1) {
         i = h->end - 1;
         continue;
@@ -738,25 +685,6 @@ static void emit(ctx *c, const int32_t *roots, size_t nroots, const char *title,
   }
 }
 
-static void debug_desc(const ctx *c, int32_t i) {
-  const sl_hnode *h = &c->d->v[i];
-  const char *cl = sl_hattr(h->g, "class"), *id = sl_hattr(h->g, "id");
-  fprintf(stderr, "  [%d] <%s id=%s class=%s> score=%.1f final=%.1f text=%u ld=%.2f np=%u\n", i,
-          gumbo_normalized_tagname((GumboTag)h->tag), id ? id : "", cl ? cl : "", (double)h->score,
-          (double)final_score(h), h->text, (double)link_density(h), h->np);
-}
-static void debug_dump(const ctx *c, int32_t top, const int32_t *roots, size_t n) {
-  fprintf(stderr, "top:\n");
-  debug_desc(c, top);
-  for (int32_t p = c->d->v[top].parent; p > 0; p = c->d->v[p].parent) debug_desc(c, p);
-  fprintf(stderr, "roots:\n");
-  for (size_t k = 0; k < n; k++) debug_desc(c, roots[k]);
-  const sl_hnode *pp = &c->d->v[c->d->v[top].parent];
-  fprintf(stderr, "siblings:\n");
-  for (int32_t k = c->d->v[top].parent + 1; k < pp->end; k = c->d->v[k].end)
-    if (c->d->v[k].tag != SL_HTAG_TEXT) debug_desc(c, k);
-}
-
 static sl_rc run(ctx *c, const char *title, sl_hbuf *out) {
   int32_t roots[256];
   mark_junk(c);
@@ -764,7 +692,7 @@ static sl_rc run(ctx *c, const char *title, sl_hbuf *out) {
   score(c);
   int32_t top = pick_top(c);
   size_t nroots = pick_siblings(c, top, roots, sizeof roots / sizeof roots[0]);
-  if (getenv("SL_HTML_DEBUG")) debug_dump(c, top, roots, nroots);
+  outside_set(c, roots, nroots);
   emit(c, roots, nroots, title, out);
   return out->oom ? SL_ENOMEM : SL_OK;
 }
@@ -777,24 +705,13 @@ sl_rc sl_html_content(sl_hdom *d, const char *title, sl_hbuf *out) {
   c.root = d->body ? d->body : 0;
   c.hint = calloc((size_t)d->n + 1, 1);
   if (!c.hint) { rc = SL_ENOMEM; goto out; }
-  hint_cache *hc = calloc(1, sizeof *hc);
-  if (!hc) { rc = SL_ENOMEM; goto out; }
-  for (int32_t i = 0; i < d->n; i++) {
-    if (d->v[i].tag == SL_HTAG_TEXT || d->v[i].g->type != GUMBO_NODE_ELEMENT)
-      continue;
-    const char *cl = sl_hattr(d->v[i].g, "class"), *id = sl_hattr(d->v[i].g, "id");
-    if (!cl && !id)
-      continue;
-    uint64_t h = hash_attrs(cl, id);
-    size_t slot = (size_t)(h % 512);
-    if (hc->key[slot] != h) {
-      hc->key[slot] = h;
-      hc->val[slot] = (uint8_t)class_hint(d->v[i].g);
-    }
-    c.hint[i] = hc->val[slot];
-  }
-  free(hc);
+  rc = sl_html_class_hints(d, c.hint);
+  if (rc)
+    goto out;
   raw_ptext(&c);
+  rc = repetition(&c);
+  if (rc)
+    goto out;
   c.use_classes = 1;
   rc = run(&c, title, out);
   if (rc)
@@ -815,5 +732,7 @@ sl_rc sl_html_content(sl_hdom *d, const char *title, sl_hbuf *out) {
   }
 out:
   free(c.hint);
+  free(c.bhash);
+  free(c.seen);
   return rc;
 }

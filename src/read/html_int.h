@@ -1,6 +1,6 @@
 /*
  * html_int — shared internals of the HTML reader (html.c, html_charset.c,
- * html_dom.c, html_content.c, html_meta.c).  Not part of any public API.
+ * html_dom.c, html_hints.c, html_content.c, html_meta.c).  Not part of any public API.
  *
  * The page flows: raw bytes -> sl_html_decode (gzip, binary check, charset
  * to UTF-8) -> sl_html_flatten_depth (caps tag nesting before gumbo sees it)
@@ -104,6 +104,17 @@ const char *sl_hattr(const GumboNode *g, const char *name);
 void sl_hdom_text(const sl_hdom *d, int32_t i, sl_hbuf *b);
 /* Counts letters (non-space code points) in z[0..n). */
 uint32_t sl_hcount_letters(const char *z, size_t n, uint32_t *commas);
+
+/* ---- markup hints (html_hints.c) ------------------------------------------ */
+
+enum { HINT_NONE = 0, HINT_POS = 1, HINT_NEG = 2, HINT_JUNK = 4, HINT_STRONG = 8 };
+
+/* HINT_* bits per node of d from class and id names into hint[0..d->n):
+ * POS article-like, NEG furniture-like, JUNK remove, STRONG a name that
+ * marks furniture even beside a positive one.  SL_ENOMEM only. */
+sl_rc sl_html_class_hints(const sl_hdom *d, uint8_t *hint);
+/* 1 when element g is hidden (hidden, aria-hidden, display:none). */
+int sl_html_is_hidden(const GumboNode *g);
 
 /* ---- content and metadata ------------------------------------------------ */
 

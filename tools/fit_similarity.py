@@ -12,9 +12,12 @@ weights, so the fit is reproducible from the dev set with:
 
 Model: ridge least squares of (5 - overall) on the design row of
 sl_sim_design() (similarity_weights.h; mirrored in design() below), fitted
-three times: on same-language pairs (W_SAME), on cross-lingual pairs in
-one script (W_CROSS), and on all cross-lingual pairs without the word and
-token columns (W_SCRIPT, used across scripts, where those cannot meet).  The score is
+four times: on same-language pairs (W_SAME), on cross-lingual pairs in
+one script (W_CROSS), on all cross-lingual pairs without the word, token,
+lead and caps columns (W_SCRIPT, used across scripts, where those cannot
+meet), and on the cross-lingual pairs with capitalised words on both
+sides without the word, token and lead columns (W_SCRIPT_CAPS, used
+across scripts when both sides quote Latin names).  The score is
 (prediction - 1) / 3, clamped to [0, 1].  The same-event threshold is the
 lowest score at which "same event" (overall <= 1.5, against >= 3) reaches
 TARGET_PRECISION on the dev pairs, else the one with the best F0.5.
@@ -30,14 +33,16 @@ TARGET_PRECISION = 0.85
 UNDATED_MARGIN = 0.25  # the clusterer asks more of pairs without both days
 FAR_CAP = 0.25         # similarity_weights.h: SL_SIM_FAR_CAP
 NAMES = ["bias", "persons", "places", "orgs", "numbers", "eventwords", "words",
-         "sqrt(words)", "tokens", "sqrt(tokens)", "day agreement", "day known"]
+         "sqrt(words)", "tokens", "sqrt(tokens)", "day agreement", "day known",
+         "caps", "sqrt(caps)", "lead", "sqrt(lead)"]
 
 
 def design(p):
     known = 1.0 if p["dates"] >= 0 else 0.0
     return [1.0, p["persons"], p["places"], p["orgs"], p["numbers"], p["eventwords"],
             p["words"], math.sqrt(p["words"]), p["tokens"], math.sqrt(p["tokens"]),
-            p["dates"] if known else 0.0, known]
+            p["dates"] if known else 0.0, known,
+            p["caps"], math.sqrt(p["caps"]), p["lead"], math.sqrt(p["lead"])]
 
 
 def solve(a, b):
@@ -56,7 +61,8 @@ def solve(a, b):
     return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
 
 
-SURFACE_COLS = (6, 7, 8, 9)  # words, sqrt(words), tokens, sqrt(tokens)
+SURFACE_COLS = (6, 7, 8, 9, 14, 15)  # words, tokens, lead: they cannot meet across scripts
+CAPS_COLS = (12, 13)
 
 
 def fit(xs, ys, drop=()):
@@ -96,24 +102,26 @@ def load(pairs_path, parts_path):
             g += 1
         if g == len(gold):
             sys.exit("fit_similarity: %s is not in %s order" % (parts_path, pairs_path))
-        group = 0 if r["same_lang"] else 1 if r["same_script"] else 2
+        group = 0 if r["same_lang"] else 1 if r["same_script"] else 3 if r["caps_both"] else 2
         rows.append((design(r["parts"]), 5 - gold[g]["overall"], group, r["parts"]["dates"],
-                     gold[g]["overall"]))
+                     gold[g]["overall"], r["caps_both"]))
         g += 1
     return rows
 
 
 def predict_all(rows, ws):
-    return [score(ws[g], x, d) for x, _, g, d, _ in rows]
+    return [score(ws[r[2]], r[0], r[3]) for r in rows]
 
 
 def fit_groups(rows):
     same = [r for r in rows if r[2] == 0]
     cross = [r for r in rows if r[2] == 1]
     anyx = [r for r in rows if r[2] > 0]
+    capsx = [r for r in anyx if r[5]]
     return (fit([r[0] for r in same], [r[1] for r in same]),
             fit([r[0] for r in cross], [r[1] for r in cross]),
-            fit([r[0] for r in anyx], [r[1] for r in anyx], SURFACE_COLS))
+            fit([r[0] for r in anyx], [r[1] for r in anyx], SURFACE_COLS + CAPS_COLS),
+            fit([r[0] for r in capsx], [r[1] for r in capsx], SURFACE_COLS))
 
 
 def report(tag, rows, pred):
@@ -172,6 +180,7 @@ def main():
     print("const double SL_SIM_W_SAME[SL_SIM_NX] = {%s};" % fmt(ws[0]))
     print("const double SL_SIM_W_CROSS[SL_SIM_NX] = {%s};" % fmt(ws[1]))
     print("const double SL_SIM_W_SCRIPT[SL_SIM_NX] = {%s};" % fmt(ws[2]))
+    print("const double SL_SIM_W_SCRIPT_CAPS[SL_SIM_NX] = {%s};" % fmt(ws[3]))
     print("const double SL_SAME_EVENT = %.3f;" % t)
     print("const double SL_SAME_EVENT_UNDATED = %.3f;" % (t + UNDATED_MARGIN))
 

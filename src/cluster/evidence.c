@@ -121,6 +121,10 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
     size_t ns = surface(t->norm, t->nnorm, buf, sizeof buf);
     if (rc == SL_OK && ns >= 2)
       rc = sl_featvec_push(out, sl_feat_id(SL_F_SURFACE, buf, ns), lw);
+    if (rc == SL_OK && ns >= 2 && (t->flags & SL_TOK_UPPER) && !(t->flags & SL_TOK_SENT))
+      rc = sl_featvec_push(out, sl_feat_id(SL_F_CAPS, buf, ns), 1.0f);
+    if (rc == SL_OK && ns >= 2 && nword <= LEAD_TOKENS)
+      rc = sl_featvec_push(out, sl_feat_id(SL_F_LEAD, buf, ns), 1.0f);
   }
   sl_featvec_finish(out);
   return rc;

@@ -17,6 +17,8 @@ typedef enum sl_feat_kind {
   SL_F_SURFACE, /* a token's accent-free form, shared across languages */
   SL_F_LANG,    /* the document's language */
   SL_F_SCRIPT,  /* the document's main script */
+  SL_F_CAPS,    /* surface form of a capitalised word inside a sentence */
+  SL_F_LEAD,    /* surface form of a word of the title and lead */
   SL_F_NKINDS
 } sl_feat_kind;
 

@@ -5,10 +5,13 @@
  * that kind, with counts damped (a name said ten times is not ten times
  * the evidence) except for word stems, whose raw counts say what a report
  * is about (cross-validated on the dev pairs: r 0.671 against 0.662), and,
- * when document frequencies are given, weighted by a smoothed IDF.  The parts are combined linearly by one of three
- * weight sets — same language (word stems can meet), other language in the
- * same script (surface tokens can meet), other script (neither can) — fitted
- * by least squares on the labelled dev pairs (similarity_weights.c).  The
+ * when document frequencies are given, weighted by a smoothed IDF.
+ *
+ * The parts are combined linearly by one of four weight sets — same
+ * language (word stems can meet), other language in the same script
+ * (surface tokens can meet), other script (neither can), other script with
+ * Latin capitalised words on both sides (names can) — fitted by least
+ * squares on the labelled dev pairs (similarity_weights.c).  The
  * fitted prediction lives on the labels' 1..4 scale; it is mapped to [0,1].
  * Two known days far apart still cap the score: two meetings of the same
  * people a year apart are two events.
@@ -165,6 +168,10 @@ void sl_sim_design(const sl_sim_parts *p, double *x) {
   x[9] = sqrt(p->tokens);
   x[10] = known ? p->dates : 0;
   x[11] = known;
+  x[12] = p->caps;
+  x[13] = sqrt(p->caps);
+  x[14] = p->lead;
+  x[15] = sqrt(p->lead);
 }
 
 double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *df,
@@ -199,6 +206,8 @@ double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *d
   p.eventwords = cosine(&acc[SL_F_EVENTWORD]);
   p.words = cosine(&acc[SL_F_TERM]);
   p.tokens = cosine(&acc[SL_F_SURFACE]);
+  p.caps = cosine(&acc[SL_F_CAPS]);
+  p.lead = cosine(&acc[SL_F_LEAD]);
   /* a shared language feature, or (vectors from before it existed)
    * shared word stems, which carry their language */
   p.same_lang = acc[SL_F_LANG].dot > 0 || (acc[SL_F_LANG].na == 0 && acc[SL_F_TERM].dot > 0);
@@ -210,8 +219,12 @@ double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *d
   p.same_script = acc[SL_F_SCRIPT].dot > 0 || acc[SL_F_SCRIPT].na == 0;
   double x[SL_SIM_NX];
   sl_sim_design(&p, x);
-  /* across scripts surface tokens cannot meet: their absence says nothing */
-  const double *w = p.same_lang ? SL_SIM_W_SAME : p.same_script ? SL_SIM_W_CROSS : SL_SIM_W_SCRIPT;
+  /* across scripts surface tokens cannot meet and their absence says
+   * nothing, except for the capitalised words a text in another script
+   * quotes in Latin letters (names, acronyms), when both sides have some */
+  p.caps_both = acc[SL_F_CAPS].na > 0 && acc[SL_F_CAPS].nb > 0;
+  const double *w = p.same_lang ? SL_SIM_W_SAME : p.same_script ? SL_SIM_W_CROSS
+                  : p.caps_both ? SL_SIM_W_SCRIPT_CAPS : SL_SIM_W_SCRIPT;
   double y = 0;
   for (size_t k = 0; k < SL_SIM_NX; k++)
     y += w[k] * x[k];

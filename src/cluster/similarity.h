@@ -21,8 +21,11 @@ typedef struct sl_sim_parts {
   double eventwords;            /* overlap of multilingual event words */
   double words;                 /* cosine of word stems (same language) */
   double tokens;                /* cosine of surface tokens, any language */
+  double caps;                  /* ... of capitalised words (names) only */
+  double lead;                  /* ... of the title and lead only */
   int same_lang;                /* 1 when both sides share a language */
   int same_script;              /* 1 when both sides share a script */
+  int caps_both;                /* 1 when both sides have capitalised words */
   double score;                 /* the combined score in [0,1] */
 } sl_sim_parts;
 

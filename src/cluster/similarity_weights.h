@@ -11,8 +11,9 @@
 
 /* Columns of the design: bias, persons, places, orgs, numbers,
  * eventwords, words, sqrt(words), tokens, sqrt(tokens), day agreement
- * (0 when unknown), day known.  tools/fit_similarity.py mirrors it. */
-#define SL_SIM_NX 12
+ * (0 when unknown), day known, caps, sqrt(caps), lead, sqrt(lead).
+ * tools/fit_similarity.py mirrors it. */
+#define SL_SIM_NX 16
 
 /* Highest score two reports may get when both days are known and more
  * than a month apart. */
@@ -22,9 +23,11 @@
 void sl_sim_design(const sl_sim_parts *p, double *x);
 
 /* Weights for pairs in one language, pairs across languages in one
- * script, and pairs across scripts (words and tokens weigh 0 there). */
+ * script, pairs across scripts (words, tokens, caps and lead weigh 0),
+ * and pairs across scripts where both sides have capitalised words. */
 extern const double SL_SIM_W_SAME[SL_SIM_NX];
 extern const double SL_SIM_W_CROSS[SL_SIM_NX];
 extern const double SL_SIM_W_SCRIPT[SL_SIM_NX];
+extern const double SL_SIM_W_SCRIPT_CAPS[SL_SIM_NX];
 
 #endif

@@ -102,7 +102,7 @@ function timeline(events, label) {
     for (let r = 0; r < rows.length; r++) {
       if (rows[r].every(x => Math.abs(x - p.x) > LW)) { rows[r].push(p.x); return { ...p, row: r }; }
     }
-    return { ...p, row: rows.length - 1 };
+    return { ...p, row: -1 };   /* no room: a dot with its tooltip only */
   });
   const used = Math.max(0, ...placed.map(p => p.row));
   const top = used >= 2 ? 100 : 62, bottom = used >= 3 ? 110 : used >= 1 ? 72 : 34;
@@ -126,6 +126,13 @@ function timeline(events, label) {
     }
   }
   for (const p of placed) {
+    if (p.row < 0) {
+      const a = s('a', { href: '#/event/' + p.e.id, class: 'tl-event', 'data-date': p.e.date || '' });
+      a.append(s('title', { text: `${fmtDate(p.e.date)} — ${p.e.title || ''}` }));
+      a.append(s('circle', { class: 'dot' + (p.undated ? ' undated' : ''), cx: p.x, cy: axisY, r: 6 }));
+      svg.append(a);
+      continue;
+    }
     const ly = axisY + rowDy[p.row];
     const a = s('a', { href: '#/event/' + p.e.id, class: 'tl-event', 'data-date': p.e.date || '' });
     a.append(s('title', { text: `${fmtDate(p.e.date)} — ${p.e.title || ''}` }));

@@ -95,7 +95,8 @@ function timeline(events, label) {
   if (t1 - t0 < 86400000 * 30) { t0 -= 86400000 * 15; t1 += 86400000 * 15; }
   const X = t => dated.length ? x0 + (x1 - x0) * (t - t0) / (t1 - t0) : x0;
   const pts = dated.map(e => ({ e, x: X(parseDate(e.date)) }));
-  undated.forEach((e, i) => pts.push({ e, x: x1 + 50 + i * 24, undated: true }));
+  const ustep = undated.length > 1 ? Math.min(24, (undatedW - 40) / (undated.length - 1)) : 0;
+  undated.forEach((e, i) => pts.push({ e, x: x1 + 50 + i * ustep, undated: true }));
   /* label rows: alternate above / below, move outwards on overlap */
   const LW = 190, rows = [[], [], [], []];
   const placed = pts.map(p => {

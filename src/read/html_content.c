@@ -274,8 +274,7 @@ static void stats(ctx *c) {
   for (int32_t i = d->n - 1; i >= 0; i--) {
     sl_hnode *h = &d->v[i];
     if (h->junk) {
-      if (h->tag == GUMBO_TAG_INPUT || h->tag == GUMBO_TAG_SELECT || h->tag == GUMBO_TAG_TEXTAREA ||
-          h->tag == GUMBO_TAG_BUTTON) {
+      if (h->tag == GUMBO_TAG_INPUT || h->tag == GUMBO_TAG_SELECT || h->tag == GUMBO_TAG_TEXTAREA) {
         if (h->parent >= 0) d->v[h->parent].ninput++;
       } else if (h->tag == GUMBO_TAG_IFRAME || h->tag == GUMBO_TAG_EMBED ||
                  h->tag == GUMBO_TAG_OBJECT || h->tag == GUMBO_TAG_VIDEO) {

@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "read/html_int.h"
 
@@ -86,6 +87,22 @@ static uint64_t hash_attrs(const char *a, const char *b) {
   return h | 1u; /* never 0, the empty slot */
 }
 
+/* Tokens that describe a state rather than a role ("has-sidebar",
+ * "with-image", "no-comments", "is-sticky") say nothing about content. */
+static int state_token(const char *t, size_t n) {
+  static const char *const pre[] = {"has-", "has_", "with-", "no-", "is-", "enable-",
+                                    "show-", "hide-", "js-"};
+  for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+    size_t m = strlen(pre[i]);
+    if (n > m && !strncasecmp(t, pre[i], m))
+      return 1;
+  }
+  for (size_t i = 1; i + 5 < n; i++) /* "mv-create-has-image" */
+    if (t[i - 1] == '-' && !strncasecmp(t + i, "has-", 4))
+      return 1;
+  return 0;
+}
+
 /* HINT_* bits from the element's class and id. */
 static int class_hint(const GumboNode *g) {
   char s[256];
@@ -95,10 +112,19 @@ static int class_hint(const GumboNode *g) {
     const char *p = parts[k];
     if (!p)
       continue;
-    for (; *p && n + 2 < sizeof s; p++)
-      s[n++] = (char)tolower((unsigned char)*p);
-    if (n + 1 < sizeof s)
-      s[n++] = ' ';
+    while (*p && n + 2 < sizeof s) {
+      while (*p && isspace((unsigned char)*p))
+        p++;
+      const char *e = p;
+      while (*e && !isspace((unsigned char)*e))
+        e++;
+      if (!state_token(p, (size_t)(e - p))) {
+        for (; p < e && n + 2 < sizeof s; p++)
+          s[n++] = (char)tolower((unsigned char)*p);
+        s[n++] = ' ';
+      }
+      p = e;
+    }
   }
   s[n] = 0;
   if (n == 0)

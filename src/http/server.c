@@ -31,6 +31,7 @@
 #include "http/http.h"
 
 #define CACHE_SLOTS 128
+#define CACHE_MAX_BODY (256u * 1024u)   /* bigger answers are not kept */
 #define KEY_CAP (SL_HTTP_MAX_URL + 64)
 #define CONN_MEMORY (64u * 1024u)
 
@@ -109,14 +110,16 @@ static enum MHD_Result send_not_modified(struct MHD_Connection *c, const char *t
   return ok;
 }
 
-/* A JSON response from body (not consumed), its entity tag in tag (may be
- * NULL); NULL on ENOMEM. */
-static struct MHD_Response *json_response(const json_t *body, char *tag) {
+/* A JSON response from body (not consumed), its entity tag in tag and its
+ * length in len (both may be NULL); NULL on ENOMEM. */
+static struct MHD_Response *json_response(const json_t *body, char *tag, size_t *len) {
   char *text = json_dumps(body, JSON_COMPACT);
   struct MHD_Response *r;
   if (!text)
     return NULL;
   size_t n = strlen(text);
+  if (len)
+    *len = n;
   if (tag)
     make_etag(text, n, tag);
   r = MHD_create_response_from_buffer(n, text, MHD_RESPMEM_MUST_FREE);
@@ -132,7 +135,7 @@ static struct MHD_Response *json_response(const json_t *body, char *tag) {
 
 static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *msg) {
   json_t *body = json_pack("{s:s}", "error", msg);
-  struct MHD_Response *r = body ? json_response(body, NULL) : NULL;
+  struct MHD_Response *r = body ? json_response(body, NULL, NULL) : NULL;
   enum MHD_Result ok;
   json_decref(body);
   if (!r)
@@ -227,7 +230,8 @@ static enum MHD_Result serve_api(sl_http *h, struct MHD_Connection *c, const cha
 
   char tag[20];
   sl_http_api(w->q, url, get_arg, c, &a);
-  r = json_response(a.body, a.status == 200 ? tag : NULL);
+  size_t len = 0;
+  r = json_response(a.body, a.status == 200 ? tag : NULL, &len);
   json_decref(a.body);
   if (!r)
     return MHD_NO;
@@ -235,7 +239,7 @@ static enum MHD_Result serve_api(sl_http *h, struct MHD_Connection *c, const cha
     ok = send_not_modified(c, tag);
   else
     ok = MHD_queue_response(c, a.status, r);
-  if (a.status == 200 && version >= 0) {
+  if (a.status == 200 && version >= 0 && len <= CACHE_MAX_BODY) {
     char *k = strdup(key->z);
     if (k) {
       free(slot->key);

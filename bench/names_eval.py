@@ -6,10 +6,12 @@ recall = share of true pairs (latin_i, native_i) with SAME=1;
 false-match rate (FMR) = share with SAME=1 of 10 random partners per true
 pair (latin_i, native_j), j another row drawn with a fixed seed.
 Every row counts, noise rows included.  Also prints the recall at the
-threshold where FMR would be 0.005, to help tuning.
+threshold where FMR would be 0.005, to help tuning, and with --blocks the
+share of matched true pairs (SAME=1) that share a blocking code (`names
+--keys`), i.e. the recall of the entity linker's candidate index.
 
 usage: names_eval.py BIN FILE.tsv [--half even|odd|all] [--misses N]
-                     [--threshold X] [--seed S] [--write-pairs OUT]
+                     [--threshold X] [--seed S] [--write-pairs OUT] [--blocks]
 """
 import argparse
 import random
@@ -44,6 +46,7 @@ def main():
     ap.add_argument("--threshold", default=None)
     ap.add_argument("--seed", type=int, default=12345)
     ap.add_argument("--write-pairs", metavar="OUT", help="only write the pairs to OUT")
+    ap.add_argument("--blocks", action="store_true", help="measure blocking-code recall")
     a = ap.parse_args()
     rows = load(a.tsv, a.half)
     n = len(rows)
@@ -88,6 +91,23 @@ def main():
     r5 = sum(1 for s in tscores if s > t5) / n
     print(f"{a.tsv} ({a.half}, {n} pairs): recall {recall:.4f}  FMR {fmr:.4f}"
           f"  | at FMR 0.005: threshold >{t5:.4f} recall {r5:.4f}")
+    if a.blocks:
+        names = sorted({x for x, _ in rows} | {y for _, y in rows})
+        kin = "".join(f"{x}\n" for x in names).encode("utf-8")
+        kout = subprocess.run([a.bin, "names", "--keys"], input=kin, stdout=subprocess.PIPE,
+                              check=True).stdout.decode("utf-8").split("\n")[:-1]
+        codes = {}
+        for x, line in zip(names, kout):
+            codes[x] = set(line.split("\t")[-1].split())
+        matched = [k for k in range(n) if lines[11 * k].split("\t")[-1] == "1"]
+        shared = sum(1 for k in matched if codes[rows[k][0]] & codes[rows[k][1]])
+        sizes = {}
+        for x in (y for _, y in rows):
+            for c in codes[x]:
+                sizes[c] = sizes.get(c, 0) + 1
+        avg = sum(sizes.get(c, 0) for x, _ in rows for c in codes[x]) / max(1, n)
+        print(f"  blocking codes: {shared / max(1, len(matched)):.4f} of matched pairs share one;"
+              f" a name meets {avg:.0f} of {n} candidates ({avg / max(1, n):.3f})")
     if a.misses:
         rnd2 = random.Random(1)
         for line in rnd2.sample(miss, min(a.misses, len(miss))):

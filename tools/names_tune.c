@@ -195,6 +195,34 @@ static double evaluate(dataset *ds, int nds) {
   return o;
 }
 
+static int cmp_desc(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x < y) - (x > y);
+}
+
+/* Prints, per file, the recall at the threshold where the false-match rate
+ * would be TARGET_FMR: how good the weights are whatever the threshold. */
+static void report_at_fmr(dataset *ds, int nds) {
+  int f;
+  sl_names_tables_rebuild();
+  for (f = 0; f < nds; f++) {
+    dataset *d = &ds[f];
+    size_t i, k, nf = d->n * PARTNERS, tp = 0;
+    double *fs = malloc(nf * sizeof *fs), t;
+    if (!fs) exit(1);
+    for (i = 0; i < d->n; i++)
+      for (k = 0; k < PARTNERS; k++)
+        fs[i * PARTNERS + k] =
+            sl_names_score_keys(d->klat[i], d->knat[d->partner[i * PARTNERS + k]]);
+    qsort(fs, nf, sizeof *fs, cmp_desc);
+    t = fs[(size_t)(TARGET_FMR * (double)nf)];
+    for (i = 0; i < d->n; i++) tp += sl_names_score_keys(d->klat[i], d->knat[i]) > t;
+    printf("  %s: at FMR %.4f threshold > %.4f, recall %.4f\n", d->path, TARGET_FMR, t,
+           (double)tp / (double)d->n);
+    free(fs);
+  }
+}
+
 static void load_weights(const char *path) {
   FILE *f = fopen(path, "r");
   char line[256];
@@ -293,6 +321,7 @@ int main(int argc, char **argv) {
   for (i = 0; i < nds; i++) load(nm, &ds[i], ds[i].path, half);
   best = evaluate(ds, nds);
   report("start", ds, nds, best);
+  if (only_eval) report_at_fmr(ds, nds);
   for (s = 0; s < sweeps && !only_eval; s++) {
     float step = s < 2 ? 0.1f : 0.05f;
     size_t w;

@@ -6,7 +6,9 @@
  * A thin layer over src/link/names: line splitting, UTF-8 repair and
  * buffered output only.  Lines without a tab or longer than MAX_LINE bytes
  * are reported on stderr with their number and skipped; invalid UTF-8 is
- * reported and replaced by U+FFFD.
+ * reported and replaced by U+FFFD.  With --keys it reads one name per line
+ * and writes NAME<TAB>KEY<TAB>BLOCKS (the phonetic key and the blocking
+ * codes the entity linker indexes), for debugging and measurement.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -96,16 +98,17 @@ static size_t fmt_score(double s, char *b) {
 
 static void usage(FILE *f) {
   fprintf(f,
-          "usage: storyline names [--threshold X]\n"
+          "usage: storyline names [--threshold X] [--keys]\n"
           "Reads NAME_A<TAB>NAME_B lines on stdin (any scripts) and writes\n"
           "NAME_A<TAB>NAME_B<TAB>SCORE<TAB>SAME: SCORE in [0,1], SAME 1 when\n"
-          "SCORE >= X (default %.2f).  Bad lines are reported on stderr.\n",
+          "SCORE >= X (default %.2f).  Bad lines are reported on stderr.\n"
+          "--keys: read one name per line, write NAME<TAB>KEY<TAB>BLOCKS.\n",
           SL_NAMES_SAME);
 }
 
-/* Scores one line (without its newline). */
+/* Scores one line (without its newline); keys: print key and blocks. */
 static void do_line(sl_names *nm, outbuf *o, const char *z, size_t n, unsigned long lineno,
-                    double thr) {
+                    double thr, int keys) {
   static char fixed[3 * MAX_LINE + 8];
   const char *tab, *a, *b, *end;
   size_t na, nb;
@@ -115,6 +118,18 @@ static void do_line(sl_names *nm, outbuf *o, const char *z, size_t n, unsigned l
   if (n && z[n - 1] == '\r') n--;
   n = utf8_repair(z, n, fixed, &bad);
   if (bad) fprintf(stderr, "storyline names: line %lu: invalid UTF-8 replaced\n", lineno);
+  if (keys) {
+    char key[512], blk[256];
+    size_t nk = sl_names_key(nm, fixed, n, key, sizeof key);
+    size_t nbk = sl_names_block(key, blk, sizeof blk);
+    out_put(o, fixed, n);
+    out_put(o, "\t", 1);
+    out_put(o, key, nk);
+    out_put(o, "\t", 1);
+    out_put(o, blk, nbk);
+    out_put(o, "\n", 1);
+    return;
+  }
   tab = memchr(fixed, '\t', n);
   if (!tab) {
     fprintf(stderr, "storyline names: line %lu: no tab, skipped\n", lineno);
@@ -135,7 +150,7 @@ static void do_line(sl_names *nm, outbuf *o, const char *z, size_t n, unsigned l
 }
 
 int cmd_names(int argc, char **argv) {
-  int rc = 1, i, skipping = 0;
+  int rc = 1, i, skipping = 0, keys = 0;
   double thr = SL_NAMES_SAME;
   sl_names *nm = NULL;
   sl_rc e;
@@ -147,6 +162,8 @@ int cmd_names(int argc, char **argv) {
     if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
       usage(stdout);
       return 0;
+    } else if (!strcmp(argv[i], "--keys")) {
+      keys = 1;
     } else if (!strcmp(argv[i], "--threshold") && i + 1 < argc) {
       char *endp;
       errno = 0;
@@ -192,7 +209,7 @@ int cmd_names(int argc, char **argv) {
           fprintf(stderr, "storyline names: line %lu: longer than %u bytes, skipped\n", lineno,
                   MAX_LINE);
         else
-          do_line(nm, &o, in + start, len, lineno, thr);
+          do_line(nm, &o, in + start, len, lineno, thr, keys);
       }
       start += len + 1;
     }
@@ -205,7 +222,7 @@ int cmd_names(int argc, char **argv) {
           fprintf(stderr, "storyline names: line %lu: longer than %u bytes, skipped\n", lineno,
                   MAX_LINE);
         else
-          do_line(nm, &o, in, have, lineno, thr);
+          do_line(nm, &o, in, have, lineno, thr, keys);
       }
       break;
     }

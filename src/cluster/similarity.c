@@ -172,6 +172,10 @@ void sl_sim_design(const sl_sim_parts *p, double *x) {
   x[13] = sqrt(p->caps);
   x[14] = p->lead;
   x[15] = sqrt(p->lead);
+  x[16] = p->words * p->words;
+  x[17] = p->tokens * p->tokens;
+  x[18] = p->eventwords * (p->persons > p->places ? p->persons : p->places);
+  x[19] = p->persons * p->places;
 }
 
 double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *df,

@@ -11,9 +11,12 @@
 
 /* Columns of the design: bias, persons, places, orgs, numbers,
  * eventwords, words, sqrt(words), tokens, sqrt(tokens), day agreement
- * (0 when unknown), day known, caps, sqrt(caps), lead, sqrt(lead).
+ * (0 when unknown), day known, caps, sqrt(caps), lead, sqrt(lead),
+ * words^2, tokens^2 (near-copies score far above mere topic overlap),
+ * eventwords * max(persons, places) (what happened, to whom or where),
+ * persons * places.
  * tools/fit_similarity.py mirrors it. */
-#define SL_SIM_NX 16
+#define SL_SIM_NX 20
 
 /* Highest score two reports may get when both days are known and more
  * than a month apart. */

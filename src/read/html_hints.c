@@ -31,11 +31,11 @@ static const char *const STRONG_NEG[] = {
   "post-tags", "article-tags", "keywords", "paywall", "login", "shoutbox", "combx",
   "agegate", "donate", "recirc", "most-read", "mostread", "next-article", "prev-article",
   "newsfeed", "jump-link", "popup", "overlay", "toolbar", "follow", "print-",
-  "rating", "nocontent", "breaking-news", "ticker", "masthead", "banner", "skyscraper",
+  "rating", "nocontent", "caption", "breaking-news", "ticker", "masthead", "banner", "skyscraper",
 };
 /* Names that mark furniture only when nothing positive is said. */
 static const char *const WEAK_NEG[] = {
-  "header", "meta", "caption", "credit", "tags", "tool", "media", "foot", "nav",
+  "header", "meta", "credit", "slider", "carousel", "tags", "tool", "media", "foot", "nav",
   "contact", "hidden", "extra", "legends", "remark", "replies", "supplemental",
   "signature", "teaser", "aside", "date", "alert", "tooltip", "video", "gallery",
   "slideshow", "embed", "modal", "photo", "image", "thumb", "headline", "title", "widget",

@@ -15,6 +15,7 @@
 
 #include "analyze/gazetteer_int.h"
 #include "analyze/tokenize.h"
+#include "util/grow.h"
 #include "util/strmap.h"
 
 /* Locales whose names are loaded: storyline's supported languages. */
@@ -32,14 +33,8 @@ static struct sl_gazetteer *GAZ;
 static pthread_once_t GAZ_ONCE = PTHREAD_ONCE_INIT;
 
 static long add_entry(struct sl_gazetteer *g, const char *code, const char *name, sl_place_kind kind) {
-  if (g->n == g->cap) {
-    size_t nc = g->cap ? g->cap * 2 : 1024;
-    sl_gaz_entry *ne = realloc(g->e, nc * sizeof *ne);
-    if (!ne)
-      return -1;
-    g->e = ne;
-    g->cap = nc;
-  }
+  if (sl_grow(&g->e, g->n, &g->cap, sizeof *g->e, 1024) != SL_OK)
+    return -1;
   char *c = strdup(code), *nm = strdup(name);
   if (!c || !nm) {
     free(c);

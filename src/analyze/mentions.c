@@ -16,6 +16,7 @@
 #include "analyze/dates_lexicon.h"
 #include "analyze/mentions.h"
 #include "analyze/mentions_int.h"
+#include "util/grow.h"
 #include "util/strmap.h"
 
 #define MAX_NAME_TOKENS 4
@@ -199,14 +200,8 @@ static int known_at(scan *s, size_t i, size_t *len, sl_ent_type *type) {
 
 static sl_rc emit(scan *s, size_t a, size_t b, sl_ent_type type, sl_mention_src src,
                   const sl_gaz_entry *gaz) {
-  if (s->n == s->cap) {
-    size_t nc = s->cap ? s->cap * 2 : 32;
-    sl_mention *nm = realloc(s->out, nc * sizeof *nm);
-    if (!nm)
-      return SL_ENOMEM;
-    s->out = nm;
-    s->cap = nc;
-  }
+  if (sl_grow(&s->out, s->n, &s->cap, sizeof *s->out, 32) != SL_OK)
+    return SL_ENOMEM;
   sl_mention *m = &s->out[s->n++];
   memset(m, 0, sizeof *m);
   m->tok_first = (uint32_t)a;

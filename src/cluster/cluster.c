@@ -6,15 +6,11 @@
 
 #include "cluster/cluster.h"
 #include "cluster/similarity.h"
+#include "util/grow.h"
 #include "util/strmap.h"
 
 #define CORE_SIZE 6     /* entities that make an event's core */
 #define MAX_POSTINGS 4096 /* features shared by more events say little */
-
-typedef struct postings {
-  size_t *v;
-  size_t n, cap;
-} postings;
 
 struct sl_cluster {
   sl_event_rec *ev;
@@ -22,7 +18,7 @@ struct sl_cluster {
   sl_story_rec *st;
   size_t nst, capst;
   sl_strmap *index;  /* feature id (8 bytes) -> postings slot */
-  postings *post;
+  sl_idlist *post;
   size_t npost, cappost;
   size_t *seen;      /* scratch: last doc that looked at each event */
   size_t stamp, last_candidates;
@@ -45,7 +41,7 @@ void sl_cluster_free(sl_cluster *c) {
   for (size_t i = 0; i < c->nev; i++)
     sl_featvec_free(&c->ev[i].sum);
   for (size_t i = 0; i < c->npost; i++)
-    free(c->post[i].v);
+    sl_idlist_free(&c->post[i]);
   free(c->post);
   free(c->ev);
   free(c->st);
@@ -70,35 +66,16 @@ static int indexed(uint64_t id) {
 static sl_rc post(sl_cluster *c, uint64_t id, size_t ev) {
   int64_t slot;
   if (!sl_strmap_get(c->index, (const char *)&id, sizeof id, &slot)) {
-    if (c->npost == c->cappost) {
-      size_t nc = c->cappost ? c->cappost * 2 : 1024;
-      postings *np = realloc(c->post, nc * sizeof *np);
-      if (!np)
-        return SL_ENOMEM;
-      c->post = np;
-      c->cappost = nc;
-    }
+    if (sl_grow(&c->post, c->npost, &c->cappost, sizeof *c->post, 1024) != SL_OK)
+      return SL_ENOMEM;
     slot = (int64_t)c->npost;
-    c->post[c->npost++] = (postings){0};
+    c->post[c->npost++] = (sl_idlist){0};
     if (sl_strmap_put(c->index, (const char *)&id, sizeof id, slot) != SL_OK)
       return SL_ENOMEM;
   }
-  postings *p = &c->post[slot];
-  if (p->n && p->v[p->n - 1] == ev)
-    return SL_OK;
-  for (size_t i = 0; i < p->n; i++)
-    if (p->v[i] == ev)
-      return SL_OK;
-  if (p->n == p->cap) {
-    size_t nc = p->cap ? p->cap * 2 : 4;
-    size_t *nv = realloc(p->v, nc * sizeof *nv);
-    if (!nv)
-      return SL_ENOMEM;
-    p->v = nv;
-    p->cap = nc;
-  }
-  p->v[p->n++] = ev;
-  return SL_OK;
+  /* an event may stand twice in a list (it grew after others joined);
+   * readers skip repeats with their seen-stamps, so adding stays O(1) */
+  return sl_idlist_push(&c->post[slot], ev);
 }
 
 static sl_rc index_event(sl_cluster *c, size_t ev, const sl_featvec *v) {
@@ -109,20 +86,12 @@ static sl_rc index_event(sl_cluster *c, size_t ev, const sl_featvec *v) {
 }
 
 static sl_rc new_event(sl_cluster *c, size_t *idx) {
-  if (c->nev == c->capev) {
-    size_t nc = c->capev ? c->capev * 2 : 256;
-    sl_event_rec *ne = realloc(c->ev, nc * sizeof *ne);
-    size_t *ns = realloc(c->seen, nc * sizeof *ns);
-    if (ns)
-      c->seen = ns;
-    if (!ne || !ns) {
-      if (ne)
-        c->ev = ne;
-      return SL_ENOMEM;
-    }
-    c->ev = ne;
-    c->capev = nc;
-  }
+  size_t capseen = c->capev;
+  if (sl_grow(&c->seen, c->nev, &capseen, sizeof *c->seen, 256) != SL_OK ||
+      sl_grow(&c->ev, c->nev, &c->capev, sizeof *c->ev, 256) != SL_OK)
+    return SL_ENOMEM;
+  if (capseen != c->capev)
+    return SL_ENOMEM; /* both arrays grow in step */
   sl_event_rec *e = &c->ev[c->nev];
   memset(e, 0, sizeof *e);
   sl_featvec_init(&e->sum);
@@ -134,14 +103,8 @@ static sl_rc new_event(sl_cluster *c, size_t *idx) {
 }
 
 static sl_rc new_story(sl_cluster *c, long *idx) {
-  if (c->nst == c->capst) {
-    size_t nc = c->capst ? c->capst * 2 : 64;
-    sl_story_rec *ns = realloc(c->st, nc * sizeof *ns);
-    if (!ns)
-      return SL_ENOMEM;
-    c->st = ns;
-    c->capst = nc;
-  }
+  if (sl_grow(&c->st, c->nst, &c->capst, sizeof *c->st, 64) != SL_OK)
+    return SL_ENOMEM;
   memset(&c->st[c->nst], 0, sizeof c->st[c->nst]);
   c->st[c->nst].dirty = 1;
   *idx = (long)c->nst++;
@@ -236,7 +199,7 @@ static sl_rc thread_story(sl_cluster *c, size_t ev) {
     int64_t slot;
     if (!sl_strmap_get(c->index, (const char *)&core[q], sizeof core[q], &slot))
       continue;
-    const postings *p = &c->post[slot];
+    const sl_idlist *p = &c->post[slot];
     for (size_t pi = 0; pi < p->n && pi < MAX_POSTINGS; pi++) {
       size_t i = p->v[pi];
       if (c->seen[i] == c->stamp || i == ev || c->ev[i].story < 0 || c->ev[i].story == e->story)
@@ -289,7 +252,7 @@ sl_rc sl_cluster_add(sl_cluster *c, const sl_featvec *doc, size_t *ev, double *s
     uint64_t id = doc->v[i].id;
     if (!indexed(id) || !sl_strmap_get(c->index, (const char *)&id, sizeof id, &slot))
       continue;
-    postings *p = &c->post[slot];
+    sl_idlist *p = &c->post[slot];
     if (p->n > MAX_POSTINGS)
       continue;
     for (size_t k = 0; k < p->n; k++) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cluster/features.h"
+#include "util/grow.h"
 #include "util/strmap.h"
 
 uint64_t sl_feat_id(sl_feat_kind k, const char *z, size_t n) {
@@ -28,14 +29,8 @@ void sl_featvec_free(sl_featvec *v) {
 }
 
 sl_rc sl_featvec_push(sl_featvec *v, uint64_t id, float w) {
-  if (v->n == v->cap) {
-    size_t nc = v->cap ? v->cap * 2 : 64;
-    sl_feat *nv = realloc(v->v, nc * sizeof *nv);
-    if (!nv)
-      return SL_ENOMEM;
-    v->v = nv;
-    v->cap = nc;
-  }
+  if (sl_grow(&v->v, v->n, &v->cap, sizeof *v->v, 64) != SL_OK)
+    return SL_ENOMEM;
   v->v[v->n++] = (sl_feat){id, w};
   return SL_OK;
 }

@@ -8,15 +8,11 @@
 #include "analyze/tokenize.h"
 #include "link/linker.h"
 #include "link/names.h"
+#include "util/grow.h"
 #include "util/strmap.h"
 
 #define PARTIAL_BIT ((int64_t)1 << 40) /* variant map: value is a family name */
 #define AMBIGUOUS (-1)
-
-typedef struct idlist {
-  size_t *v;
-  size_t n, cap;
-} idlist;
 
 struct sl_linker {
   sl_names *nm;
@@ -26,27 +22,11 @@ struct sl_linker {
   sl_strmap *by_variant; /* normalised surface -> idx (| PARTIAL_BIT), AMBIGUOUS */
   sl_strmap *by_gaz;     /* gazetteer code -> idx */
   sl_strmap *by_block;   /* blocking code (sl_names_block) -> blocks[] */
-  idlist *blocks;
+  sl_idlist *blocks;
   size_t nblocks, capblocks;
   long *doc_linked;      /* scratch: entities linked in the current doc */
   size_t ndoc_linked, capdoc;
 };
-
-static int push_id(idlist *l, size_t id) {
-  for (size_t i = 0; i < l->n; i++)
-    if (l->v[i] == id)
-      return 0;
-  if (l->n == l->cap) {
-    size_t nc = l->cap ? l->cap * 2 : 4;
-    size_t *nv = realloc(l->v, nc * sizeof *nv);
-    if (!nv)
-      return -1;
-    l->v = nv;
-    l->cap = nc;
-  }
-  l->v[l->n++] = id;
-  return 0;
-}
 
 sl_rc sl_linker_new(sl_linker **out) {
   sl_linker *lk = calloc(1, sizeof *lk);
@@ -76,7 +56,7 @@ void sl_linker_free(sl_linker *lk) {
     free(lk->e[i].gaz_code);
   }
   for (size_t i = 0; i < lk->nblocks; i++)
-    free(lk->blocks[i].v);
+    sl_idlist_free(&lk->blocks[i]);
   free(lk->blocks);
   free(lk->e);
   free(lk->doc_linked);
@@ -107,20 +87,14 @@ static sl_rc index_key(sl_linker *lk, const char *key, size_t idx) {
       continue;
     int64_t bi;
     if (!sl_strmap_get(lk->by_block, b, nb, &bi)) {
-      if (lk->nblocks == lk->capblocks) {
-        size_t nc = lk->capblocks ? lk->capblocks * 2 : 256;
-        idlist *nl = realloc(lk->blocks, nc * sizeof *nl);
-        if (!nl)
-          return SL_ENOMEM;
-        lk->blocks = nl;
-        lk->capblocks = nc;
-      }
+      if (sl_grow(&lk->blocks, lk->nblocks, &lk->capblocks, sizeof *lk->blocks, 256) != SL_OK)
+        return SL_ENOMEM;
       bi = (int64_t)lk->nblocks;
-      lk->blocks[lk->nblocks++] = (idlist){0};
+      lk->blocks[lk->nblocks++] = (sl_idlist){0};
       if (sl_strmap_put(lk->by_block, b, nb, bi) != SL_OK)
         return SL_ENOMEM;
     }
-    if (push_id(&lk->blocks[bi], idx) < 0)
+    if (sl_idlist_add_unique(&lk->blocks[bi], idx) != SL_OK)
       return SL_ENOMEM;
   }
   return SL_OK;
@@ -136,14 +110,8 @@ static int name_rank(const char *z, size_t n) {
 
 static sl_rc new_entity(sl_linker *lk, sl_ent_type type, const char *name, size_t n,
                         const char *gaz_code, size_t *idx) {
-  if (lk->n == lk->cap) {
-    size_t nc = lk->cap ? lk->cap * 2 : 256;
-    sl_entity *ne = realloc(lk->e, nc * sizeof *ne);
-    if (!ne)
-      return SL_ENOMEM;
-    lk->e = ne;
-    lk->cap = nc;
-  }
+  if (sl_grow(&lk->e, lk->n, &lk->cap, sizeof *lk->e, 256) != SL_OK)
+    return SL_ENOMEM;
   sl_entity *e = &lk->e[lk->n];
   char key[512];
   memset(e, 0, sizeof *e);
@@ -286,14 +254,8 @@ static int linked_in_doc(const sl_linker *lk, long idx) {
 static sl_rc note_doc_link(sl_linker *lk, long idx) {
   if (linked_in_doc(lk, idx))
     return SL_OK;
-  if (lk->ndoc_linked == lk->capdoc) {
-    size_t nc = lk->capdoc ? lk->capdoc * 2 : 64;
-    long *nd = realloc(lk->doc_linked, nc * sizeof *nd);
-    if (!nd)
-      return SL_ENOMEM;
-    lk->doc_linked = nd;
-    lk->capdoc = nc;
-  }
+  if (sl_grow(&lk->doc_linked, lk->ndoc_linked, &lk->capdoc, sizeof *lk->doc_linked, 64) != SL_OK)
+    return SL_ENOMEM;
   lk->doc_linked[lk->ndoc_linked++] = idx;
   return SL_OK;
 }

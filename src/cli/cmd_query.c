@@ -71,6 +71,8 @@ int cq_parse(const char *cmd, const char *usage, unsigned allowed, int argc, cha
         goto missing;
       val = argv[++i];
     }
+    if (!strcmp(OPTS[k].name, "limit"))
+      o->limit_set = 1;
     sl_rc rc = sl_query_filter_set(&o->f, OPTS[k].filter, val, strlen(val));
     if (rc != SL_OK) {
       fprintf(stderr, "storyline %s: bad value for --%s: '%s'%s\n", cmd, OPTS[k].name, val,
@@ -144,4 +146,29 @@ void cq_print_event(FILE *f, const json_t *ev, const char *indent, int with_docs
     cq_print_list(f, json_object_get(ev, "documents"), " ");
     fputc('\n', f);
   }
+}
+
+sl_rc cq_each(sl_query *q, cq_opts *o, cq_list_fn list, cq_item_fn each, void *ctx) {
+  sl_query_filter f = o->f;
+  sl_rc rc = SL_OK;
+  size_t index = 0;
+  if (!o->limit_set)
+    f.limit = 10000;   /* big pages: each page is one scan of the store */
+  for (;;) {
+    json_t *arr = NULL, *item;
+    size_t i;
+    if ((rc = list(q, &f, &arr)) != SL_OK)
+      break;
+    json_array_foreach(arr, i, item) {
+      if ((rc = each(q, item, index++, ctx)) != SL_OK)
+        break;
+    }
+    size_t n = json_array_size(arr);
+    json_decref(arr);
+    if (rc != SL_OK || o->limit_set || n < (size_t)f.limit ||
+        f.offset + f.limit > SL_QUERY_MAX_OFFSET)
+      break;
+    f.offset += f.limit;
+  }
+  return rc;
 }

@@ -25,6 +25,7 @@ typedef struct cq_opts {
   const char *db;        /* --db, default "storyline.db" */
   int json;              /* --json */
   int help;              /* --help was given (usage printed) */
+  int limit_set;         /* --limit was given (else list everything) */
   sl_query_filter f;
   int nargs;             /* positional arguments */
   char **args;
@@ -36,6 +37,17 @@ typedef struct cq_opts {
  * --help, 2 on a usage error).  o->args points into argv. */
 int cq_parse(const char *cmd, const char *usage, unsigned allowed, int argc, char **argv,
              cq_opts *o);
+
+/* A list query (sl_query_events, _stories, _entities) and a per-item
+ * printer (index counts from 0 over all pages). */
+typedef sl_rc (*cq_list_fn)(sl_query *q, const sl_query_filter *f, json_t **out);
+typedef sl_rc (*cq_item_fn)(sl_query *q, const json_t *item, size_t index, void *ctx);
+
+/* Calls each for every item list returns under o->f: one page when
+ * --limit was given, otherwise page after page until the list ends, so a
+ * script gets everything without holding it all in memory.  Returns the
+ * first failing rc (list's or each's). */
+sl_rc cq_each(sl_query *q, cq_opts *o, cq_list_fn list, cq_item_fn each, void *ctx);
 
 /* Opens the store o->db read-only; on failure prints "storyline CMD:
  * cannot open store PATH: why" and returns NULL. */

@@ -34,39 +34,33 @@ out:
   return rc;
 }
 
+static sl_rc print_one(sl_query *q, const json_t *s, size_t index, void *ctx) {
+  if (*(const int *)ctx) {
+    cq_print_json(stdout, s);
+    return SL_OK;
+  }
+  if (index)
+    putchar('\n');
+  return print_story(q, s);
+}
+
 /* Runs `storyline stories`; returns the exit status. */
 int cmd_stories(int argc, char **argv) {
   cq_opts o;
   sl_query *q = NULL;
-  json_t *arr = NULL, *s;
-  size_t i;
-  sl_rc rc;
   int status = cq_parse("stories", USAGE, CQ_PAGING | CQ_DATES | CQ_LANG | CQ_ENTITY, argc, argv, &o);
   if (status >= 0)
     goto out;
   status = 1;
   if (!(q = cq_open("stories", &o)))
     goto out;
-  rc = sl_query_stories(q, &o.f, &arr);
+  sl_rc rc = cq_each(q, &o, sl_query_stories, print_one, &o.json);
   if (rc != SL_OK) {
     status = cq_fail("stories", q, rc);
     goto out;
   }
-  json_array_foreach(arr, i, s) {
-    if (o.json) {
-      cq_print_json(stdout, s);
-    } else {
-      if (i)
-        putchar('\n');
-      if ((rc = print_story(q, s)) != SL_OK) {
-        status = cq_fail("stories", q, rc);
-        goto out;
-      }
-    }
-  }
   status = 0;
 out:
-  json_decref(arr);
   sl_query_close(q);
   return status;
 }

@@ -607,7 +607,14 @@ static void infer(rawv *v, const sl_date *anchor) {
   int have_anchor_day = anchor && anchor->year > 0 && anchor->month >= 1 &&
                         anchor->month <= 12 && anchor->day >= 1 &&
                         anchor->day <= mdays(anchor->year, anchor->month);
-  if (!reference(v, 0, &ry, &rm, &rd) && !reference(v, SL_DATE_CONTEXT, &ry, &rm, &rd)) {
+  int have_ref = reference(v, 0, &ry, &rm, &rd) || reference(v, SL_DATE_CONTEXT, &ry, &rm, &rd);
+  /* a publication date later than every date the text writes out is the
+   * better reference: the older years are background ("elected in 2016",
+   * then "vote on November 5th" in a 2019 article) */
+  if (have_ref && anchor && anchor->year > 0 &&
+      key_of(anchor->year, anchor->month, anchor->day) > key_of(ry, rm, rd))
+    have_ref = 0;
+  if (!have_ref) {
     if (anchor && anchor->year > 0) {
       ry = anchor->year;
       rm = anchor->month >= 1 && anchor->month <= 12 ? anchor->month : 0;

@@ -151,6 +151,20 @@ START_TEST(seed_000_anchor) {
 }
 END_TEST
 
+START_TEST(anchor_beats_background_years) {
+  /* A 2019 article that recalls 2016: "November 5th" is 2019's. */
+  const char *z = "Trump won Kentucky in 2016 by 30 points. Voters went to the polls on "
+                  "November 5th, and the governor lost.";
+  char buf[16];
+  sl_date an = {2019, 11, 19, 0, 0, 0};
+  event_of("en", z, strlen(z), NULL, 0, &an, buf);
+  ck_assert_str_eq(buf, "2019-11-05");
+  /* without the publication date the text's own year is all there is */
+  event_of("en", z, strlen(z), NULL, 0, NULL, buf);
+  ck_assert_str_eq(buf, "2016-11-05");
+}
+END_TEST
+
 START_TEST(seed_001_context_year) {
   size_t n, nb, nc;
   char *z = slurp("examples/seeds/001_68aac25d7f60230c.txt", &n), *body, *ctx, buf[16];
@@ -547,6 +561,7 @@ static Suite *suite(void) {
   TCase *tc = tcase_create("core");
   tcase_add_test(tc, seed_000_whole);
   tcase_add_test(tc, seed_000_anchor);
+  tcase_add_test(tc, anchor_beats_background_years);
   tcase_add_test(tc, seed_001_context_year);
   tcase_add_test(tc, seed_002_embed_context);
   tcase_add_test(tc, seed_003_english);

@@ -615,6 +615,11 @@ static void emit(ctx *c, const int32_t *roots, size_t nroots, const char *title,
   int32_t stack[512];
   int sn = 0;
   size_t tn = strlen(title);
+  /* a heading whose section lost all its text ("Related stories" over a
+   * removed list) is taken back out */
+  int32_t head = -1;
+  size_t head_n = 0;
+  int head_pend = 0, head_used = 0;
   for (size_t r = 0; r < nroots; r++) {
     int32_t root = roots[r];
     int32_t end = d->v[root].end;
@@ -631,8 +636,11 @@ static void emit(ctx *c, const int32_t *roots, size_t nroots, const char *title,
         continue;
       }
       if (h->tag == SL_HTAG_TEXT) {
-        if (h->text)
+        if (h->text) {
           sl_hbuf_text(out, h->g->v.text.text, strlen(h->g->v.text.text));
+          if (head >= 0 && i >= d->v[head].end)
+            head_used = 1;
+        }
         continue;
       }
       if (i != root && cut_container(c, i)) {
@@ -668,6 +676,16 @@ static void emit(ctx *c, const int32_t *roots, size_t nroots, const char *title,
           continue;
         }
       }
+      if (is_heading(h->tag)) {
+        if (head >= 0 && !head_used && out->n >= head_n) {
+          out->n = head_n;
+          out->pend = head_pend;
+        }
+        head = i;
+        head_n = out->n;
+        head_pend = out->pend;
+        head_used = 0;
+      }
       int s = block_sep(h->tag);
       if (s)
         sl_hbuf_sep(out, s);
@@ -681,6 +699,10 @@ static void emit(ctx *c, const int32_t *roots, size_t nroots, const char *title,
       if (s)
         sl_hbuf_sep(out, s);
     }
+  }
+  if (head >= 0 && !head_used && out->n >= head_n) {
+    out->n = head_n;
+    out->pend = 0;
   }
 }
 

@@ -21,6 +21,7 @@ struct sl_linker {
   size_t n, cap;
   sl_strmap *by_variant; /* normalised surface -> idx (| PARTIAL_BIT), AMBIGUOUS */
   sl_strmap *by_gaz;     /* gazetteer code -> idx */
+  sl_strmap *by_id;      /* store id (8 bytes) -> idx, for stored entities */
   sl_strmap *by_block;   /* blocking code (sl_names_block) -> blocks[] */
   sl_idlist *blocks;
   size_t nblocks, capblocks;
@@ -36,7 +37,7 @@ sl_rc sl_linker_new(sl_linker **out) {
   sl_rc rc = sl_names_new(&lk->nm);
   if (rc == SL_OK)
     rc = sl_tokenizer_new(&lk->tk);
-  if (rc == SL_OK && (!(lk->by_variant = sl_strmap_new()) || !(lk->by_gaz = sl_strmap_new()) ||
+  if (rc == SL_OK && (!(lk->by_variant = sl_strmap_new()) || !(lk->by_gaz = sl_strmap_new()) || !(lk->by_id = sl_strmap_new()) ||
                       !(lk->by_block = sl_strmap_new())))
     rc = SL_ENOMEM;
   if (rc != SL_OK) {
@@ -62,6 +63,7 @@ void sl_linker_free(sl_linker *lk) {
   free(lk->doc_linked);
   sl_strmap_free(lk->by_variant);
   sl_strmap_free(lk->by_gaz);
+  sl_strmap_free(lk->by_id);
   sl_strmap_free(lk->by_block);
   sl_names_free(lk->nm);
   sl_tokenizer_free(lk->tk);
@@ -69,6 +71,19 @@ void sl_linker_free(sl_linker *lk) {
 }
 
 size_t sl_linker_count(const sl_linker *lk) { return lk->n; }
+
+sl_entity *sl_linker_by_id(sl_linker *lk, int64_t id) {
+  int64_t idx;
+  if (sl_strmap_get(lk->by_id, (const char *)&id, sizeof id, &idx) && lk->e[idx].id == id)
+    return &lk->e[idx];
+  /* stored during this run: ids are set by the store after linking */
+  for (size_t i = lk->n; i-- > 0;)
+    if (lk->e[i].id == id) {
+      sl_strmap_put(lk->by_id, (const char *)&id, sizeof id, (int64_t)i);
+      return &lk->e[i];
+    }
+  return NULL;
+}
 sl_entity *sl_linker_entity(sl_linker *lk, size_t idx) { return idx < lk->n ? &lk->e[idx] : NULL; }
 
 /* Posts entity idx under each blocking code of its name key (names.h). */

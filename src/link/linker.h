@@ -50,6 +50,8 @@ sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
                      const sl_mention *ms, size_t nm, long *ent);
 
 size_t sl_linker_count(const sl_linker *lk);
+/* The entity with store id id, or NULL (hash lookup). */
+sl_entity *sl_linker_by_id(sl_linker *lk, int64_t id);
 sl_entity *sl_linker_entity(sl_linker *lk, size_t idx);
 
 #endif

@@ -136,6 +136,43 @@ static char *names_of(sl_ingest *in, const sl_analysis *a) {
   return s;
 }
 
+/* A story's title: the two people its first event turns on and its main
+ * place ("Vladimir Putin · al-Sharaa · Syria"); the report's title when
+ * the event names no one twice. */
+static void story_title(sl_ingest *in, const sl_featvec *v, const char *fallback, char *out,
+                        size_t cap) {
+  int64_t pick[3] = {0, 0, 0}; /* person, person, place */
+  float best[3] = {1.5f, 1.5f, 1.5f}; /* a name said once does not define a story */
+  size_t o = 0;
+  for (size_t i = 0; i < v->n; i++) {
+    sl_feat_kind k = sl_feat_kind_of(v->v[i].id);
+    int64_t id = (int64_t)(v->v[i].id & 0x00FFFFFFFFFFFFFFull);
+    float w = v->v[i].w;
+    if (k == SL_F_PLACE && w > best[2]) {
+      best[2] = w;
+      pick[2] = id;
+    } else if (k == SL_F_PERSON && w > best[0]) {
+      best[1] = best[0];
+      pick[1] = pick[0];
+      best[0] = w;
+      pick[0] = id;
+    } else if (k == SL_F_PERSON && w > best[1]) {
+      best[1] = w;
+      pick[1] = id;
+    }
+  }
+  out[0] = 0;
+  for (int s = 0; s < 3; s++) {
+    const sl_entity *e = pick[s] ? sl_linker_by_id(in->lk, pick[s]) : NULL;
+    int n = e ? snprintf(out + o, cap - o, "%s%s", o ? " · " : "", e->name) : 0;
+    if (n < 0 || (size_t)n >= cap - o)
+      break;
+    o += (size_t)n;
+  }
+  if (!o)
+    snprintf(out, cap, "%s", fallback);
+}
+
 static sl_rc store_doc(sl_ingest *in, sl_analysis *a) {
   sl_rc rc = SL_OK;
   size_t nm = a->nments;
@@ -187,7 +224,9 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a) {
     in->st.events_new++;
   sl_event_rec *ev = sl_cluster_event(in->cl, evi);
   sl_story_rec *story = sl_cluster_story(in->cl, (size_t)ev->story);
-  if ((rc = sl_store_put_story(in->store, story, a->title)) != SL_OK)
+  char stitle[256];
+  story_title(in, &ev->sum, a->title, stitle, sizeof stitle);
+  if ((rc = sl_store_put_story(in->store, story, stitle)) != SL_OK)
     goto out;
   if ((rc = sl_store_put_event(in->store, ev, story->id, a->title, a->lang, &in->vec)) != SL_OK)
     goto out;

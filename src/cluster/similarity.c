@@ -154,28 +154,38 @@ static double weight(const sl_featvec *v, size_t i, const sl_df *df) {
   return w * idf(df, v->v[i].id);
 }
 
+/* Knots of the piecewise-linear shapes of the text overlaps: ramps that
+ * saturate at each RAMP (a little overlap already says much) and hinges
+ * that start at each HINGE (near-copies). */
+static const double RAMP[] = {0.1, 0.2, 0.4};
+static const double HINGE[] = {0.3, 0.5, 0.7};
+
+static double *shape(double v, double *x) {
+  *x++ = v;
+  for (size_t k = 0; k < sizeof RAMP / sizeof RAMP[0]; k++)
+    *x++ = (v < RAMP[k] ? v : RAMP[k]) / RAMP[k];
+  for (size_t k = 0; k < sizeof HINGE / sizeof HINGE[0]; k++)
+    *x++ = v > HINGE[k] ? v - HINGE[k] : 0;
+  return x;
+}
+
 void sl_sim_design(const sl_sim_parts *p, double *x) {
-  double known = p->dates >= 0;
-  x[0] = 1;
-  x[1] = p->persons;
-  x[2] = p->places;
-  x[3] = p->orgs;
-  x[4] = p->numbers;
-  x[5] = p->eventwords;
-  x[6] = p->words;
-  x[7] = sqrt(p->words);
-  x[8] = p->tokens;
-  x[9] = sqrt(p->tokens);
-  x[10] = known ? p->dates : 0;
-  x[11] = known;
-  x[12] = p->caps;
-  x[13] = sqrt(p->caps);
-  x[14] = p->lead;
-  x[15] = sqrt(p->lead);
-  x[16] = p->words * p->words;
-  x[17] = p->tokens * p->tokens;
-  x[18] = p->eventwords * (p->persons > p->places ? p->persons : p->places);
-  x[19] = p->persons * p->places;
+  double *o = x;
+  *o++ = 1;
+  *o++ = p->persons;
+  *o++ = p->places;
+  *o++ = p->orgs;
+  *o++ = p->numbers;
+  *o++ = p->eventwords;
+  o = shape(p->words, o);
+  o = shape(p->tokens, o);
+  o = shape(p->caps, o);
+  o = shape(p->lead, o);
+  *o++ = p->eventwords * (p->persons > p->places ? p->persons : p->places);
+  *o++ = p->persons * p->places;
+  *o++ = sqrt(p->persons);
+  *o++ = sqrt(p->places);
+  *o = sqrt(p->numbers);
 }
 
 double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *df,

@@ -9,14 +9,16 @@
 
 #include "cluster/similarity.h"
 
-/* Columns of the design: bias, persons, places, orgs, numbers,
- * eventwords, words, sqrt(words), tokens, sqrt(tokens), day agreement
- * (0 when unknown), day known, caps, sqrt(caps), lead, sqrt(lead),
- * words^2, tokens^2 (near-copies score far above mere topic overlap),
- * eventwords * max(persons, places) (what happened, to whom or where),
- * persons * places.
+/* Columns of the design: bias; persons, places, orgs, numbers,
+ * eventwords; for each of words, tokens, caps and lead the value, three
+ * ramps min(v, k) / k (k = 0.1, 0.2, 0.4) and three hinges max(0, v - k)
+ * (k = 0.3, 0.5, 0.7); eventwords * max(persons, places) (what happened,
+ * to whom or where); persons * places; sqrt of persons, places, numbers.
+ * Every column grows with its parts and every weight but the bias is
+ * >= 0, so more shared evidence never lowers the score.  Days are not in
+ * the design: the dev pairs rarely know them; they act by rule.
  * tools/fit_similarity.py mirrors it. */
-#define SL_SIM_NX 20
+#define SL_SIM_NX 39
 
 /* Highest score two reports may get when both days are known and more
  * than a month apart. */

@@ -169,6 +169,40 @@ START_TEST(rare_words_weigh_more) {
 }
 END_TEST
 
+/* More shared evidence never lowers the score: every weight set, parts
+ * on a grid, each part raised in turn. */
+static double combine(const double *w, const sl_sim_parts *p) {
+  double x[SL_SIM_NX], y = 0;
+  sl_sim_design(p, x);
+  for (size_t k = 0; k < SL_SIM_NX; k++)
+    y += w[k] * x[k];
+  return y;
+}
+
+START_TEST(more_evidence_never_lowers_the_score) {
+  const double *sets[] = {SL_SIM_W_SAME, SL_SIM_W_CROSS, SL_SIM_W_SCRIPT, SL_SIM_W_SCRIPT_CAPS};
+  uint32_t seed = 12345;
+  for (size_t s = 0; s < 4; s++)
+    for (int trial = 0; trial < 2000; trial++) {
+      double v[9];
+      for (int k = 0; k < 9; k++) {
+        seed = seed * 1664525u + 1013904223u;
+        v[k] = (double)(seed >> 8) / (double)(1u << 24);
+      }
+      sl_sim_parts p = {v[0], v[1], v[2], -1, v[3], v[4], v[5], v[6], v[7], v[8], 1, 1, 1, 0};
+      double base = combine(sets[s], &p);
+      double *fields[] = {&p.persons, &p.places, &p.orgs, &p.numbers, &p.eventwords,
+                          &p.words, &p.tokens, &p.caps, &p.lead};
+      for (int k = 0; k < 9; k++) {
+        double old = *fields[k];
+        *fields[k] = old + (1 - old) * 0.5;
+        ck_assert_msg(combine(sets[s], &p) >= base - 1e-12, "set %zu part %d lowers the score", s, k);
+        *fields[k] = old;
+      }
+    }
+}
+END_TEST
+
 /* ---- the pair pipeline on real articles ---- */
 
 static const char *SEEDS[] = {"examples/seeds/000_a36e95430f0b8119.txt",
@@ -254,6 +288,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, days_far_apart_cap_the_score);
   tcase_add_test(tc, languages_pick_their_weights);
   tcase_add_test(tc, rare_words_weigh_more);
+  tcase_add_test(tc, more_evidence_never_lowers_the_score);
   suite_add_tcase(s, tc);
   TCase *tp = tcase_create("pairdoc");
   tcase_set_timeout(tp, 60);

@@ -227,6 +227,27 @@ static int is_dateline(const GumboNode *g, uint16_t tag) {
   return 0;
 }
 
+/* Text of the first few dateline elements, "\n"-separated; only wanted
+ * when no machine-readable date was found. */
+static void collect_datelines(found *f, const sl_hdom *d) {
+  for (int32_t i = 0; i < d->n && f->ndatelines < 8; i++) {
+    const sl_hnode *h = &d->v[i];
+    if (h->tag == SL_HTAG_TEXT || h->tag == SL_HTAG_DOC || h->g->type != GUMBO_NODE_ELEMENT ||
+        h->end - i >= 64 || !is_dateline(h->g, h->tag))
+      continue;
+    sl_hbuf b;
+    memset(&b, 0, sizeof b);
+    b.max = 256;
+    sl_hdom_text(d, i, &b);
+    if (b.n > 0 && b.n < 200) {
+      sl_hbuf_sep(&f->datelines, 2);
+      sl_hbuf_add(&f->datelines, b.p, b.n);
+      f->ndatelines++;
+    }
+    sl_hbuf_free(&b);
+  }
+}
+
 static void collect(found *f, const sl_hdom *d) {
   for (int32_t i = 0; i < d->n; i++) {
     const sl_hnode *h = &d->v[i];
@@ -269,18 +290,6 @@ static void collect(found *f, const sl_hdom *d) {
       break;
     default:
       break;
-    }
-    if (f->ndatelines < 8 && h->tag != SL_HTAG_TEXT && h->end - i < 64 && is_dateline(g, h->tag)) {
-      sl_hbuf b;
-      memset(&b, 0, sizeof b);
-      b.max = 256;
-      sl_hdom_text(d, i, &b);
-      if (b.n > 0 && b.n < 200) {
-        sl_hbuf_sep(&f->datelines, 2);
-        sl_hbuf_add(&f->datelines, b.p, b.n);
-        f->ndatelines++;
-      }
-      sl_hbuf_free(&b);
     }
     const char *ip = sl_hattr(g, "itemprop");
     if (ip && h->tag != GUMBO_TAG_META) {
@@ -478,6 +487,8 @@ sl_rc sl_html_meta(const sl_hdom *d, sl_hmeta *m) {
   if (!date[0] && u->z && !url_date(u->z, u->n, date))
     date[0] = 0;
   m->published = strdup(date);
+  if (!date[0])
+    collect_datelines(&f, d);
   m->url = dup_cand(u);
 
   const cand *a = f.ld_author.z ? &f.ld_author : f.meta_author.z ? &f.meta_author : &f.item_author;

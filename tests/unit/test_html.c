@@ -301,6 +301,15 @@ START_TEST(meta_json_ld_and_url_date) {
   ck_assert_str_eq(a.published, "2025-02-14");
   sl_html_article_free(&a);
 
+  /* no machine-readable date: the visible dateline */
+  const char *v = "<html lang=\"en\"><body><div class=\"post-date\">Published 28 January 2026</div>"
+                  "<p>The two presidents met at the Kremlin on Wednesday and spoke for three "
+                  "hours about trade, energy and security, officials said.</p></body></html>";
+  a = extract_ok(v, strlen(v));
+  ck_assert_str_eq(a.published, "2026-01-28");
+  ck_assert_ptr_null(strstr(a.text, "Published"));
+  sl_html_article_free(&a);
+
   char d[32];
   ck_assert(sl_html_norm_date("Wed, 28 Jan 2026 10:00:00 GMT", 29, d));
   ck_assert_str_eq(d, "2026-01-28");

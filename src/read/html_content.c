@@ -265,7 +265,7 @@ static void stats(ctx *c) {
     if (h->tag != SL_HTAG_TEXT) {
       h->text = h->commas = 0;
     }
-    h->ltext = h->np = h->nimg = h->nli = h->ninput = h->nembed = h->nhead = h->own = 0;
+    h->ltext = h->np = h->nimg = h->nli = h->ninput = h->nembed = h->nhead = h->own = h->na = 0;
     h->blockdesc = 0;
     h->score = 0;
     h->scored = 0;
@@ -283,7 +283,7 @@ static void stats(ctx *c) {
       continue;
     }
     switch (h->tag) {
-    case GUMBO_TAG_A: h->ltext = h->text; break;
+    case GUMBO_TAG_A: h->ltext = h->text; h->na++; break;
     case GUMBO_TAG_P: if (h->text > 0) h->np++; break;
     case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
       if (!h->blockdesc && h->text > 0) h->np++; /* a paragraph in all but name */
@@ -306,6 +306,7 @@ static void stats(ctx *c) {
     p->ninput += h->ninput;
     p->nembed += h->nembed;
     p->nhead += h->nhead;
+    p->na += h->na;
     if (h->tag == SL_HTAG_TEXT)
       p->own += h->text;
     if (h->tag != SL_HTAG_TEXT && (is_blockish(h->tag) || h->blockdesc))
@@ -594,6 +595,23 @@ static int cut_container(const ctx *c, int32_t i) {
   return 0;
 }
 
+/* An inline box of links: span/div, two links or more, 80% link text. */
+static int link_box(const sl_hdom *d, int32_t i) {
+  const sl_hnode *h = &d->v[i];
+  return (h->tag == GUMBO_TAG_SPAN || h->tag == GUMBO_TAG_DIV) && h->na >= 2 && h->text >= 40 &&
+         h->ltext * 10 > h->text * 8 && !h->quote && !h->junk;
+}
+
+/* Does a smaller link box inside i hold most of its text?  Then that one
+ * goes and the rest of i (the visible name of a hover card) stays. */
+static int inner_link_box(const sl_hdom *d, int32_t i) {
+  const sl_hnode *h = &d->v[i];
+  for (int32_t k = i + 1; k < h->end && k - i < 4096; k++) /* bounded: nested boxes */
+    if (link_box(d, k) && d->v[k].text * 10 >= h->text * 7)
+      return 1;
+  return 0;
+}
+
 /* Same text (letters compared byte-wise, whitespace ignored)? */
 static int same_text(const char *a, size_t na, const char *b, size_t nb) {
   size_t i = 0, j = 0;
@@ -653,6 +671,12 @@ static void emit(ctx *c, const int32_t *roots, size_t nroots, const char *title,
            (h->tag == GUMBO_TAG_DIV && !h->blockdesc)) &&
           ((h->ltext * 3 > h->text * 2 && h->text < 120) || h->ltext * 10 > h->text * 9) &&
           !h->quote) {
+        i = h->end - 1;
+        continue;
+      }
+      /* an inline box of several links inside running text: hover cards,
+       * "see also" strips */
+      if (link_box(d, i) && !inner_link_box(d, i)) {
         i = h->end - 1;
         continue;
       }

@@ -81,7 +81,7 @@ typedef struct sl_hnode {
   uint32_t ltext;     /* of which inside <a> */
   uint32_t commas;    /* commas of any script */
   uint32_t ptext;     /* letters of prose-like text runs (before junk removal) */
-  uint32_t np, nimg, nli, ninput, nembed, nhead; /* element counts */
+  uint32_t np, nimg, nli, ninput, nembed, nhead, na; /* element counts */
   uint32_t own;       /* letters of direct text children */
   float score;
 } sl_hnode;

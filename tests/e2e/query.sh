@@ -14,12 +14,15 @@ jq -se 'all(has("id") and has("date") and has("title") and (.documents | type ==
   events.jsonl > /dev/null || fail "event without id/date/title/documents"
 [ "$(jq -r '.documents[]' events.jsonl | sort | uniq -d | wc -l)" = 0 ] || fail "document in two events"
 [ "$(jq -r '.documents[]' events.jsonl | wc -l)" = 5 ] || fail "not all five documents in events"
-# the Kremlin meeting: 000 and 002 (vi + ar) in one event dated 2026-01-28
-# (jq -s: jq 1.6's -e looks only at the last input line)
-jq -se 'map(select(.documents | index("000_a36e95430f0b8119")))[0].documents
-        | index("002_4843e7fa21632428") != null' events.jsonl > /dev/null || fail "000 and 002 not in one event"
-[ "$(jq -r 'select(.documents | index("000_a36e95430f0b8119")) | .date' events.jsonl)" = 2026-01-28 ] \
-  || fail "Kremlin event date"
+# (which documents form which event is the clustering's business, checked
+# by seeds.sh; here: every event's "documents" are exactly its reports)
+for eid in $(jq -r '.id' events.jsonl); do
+  "$SL" show --db s.db --json "event:$eid" > ev.json
+  [ "$(jq -c '[.reports[].id] | sort' ev.json)" = "$(jq -c '.documents | sort' ev.json)" ] \
+    || fail "event $eid: reports differ from documents"
+  [ "$(jq -c '[.reports[].lang] | unique' ev.json)" = "$(jq -c '.langs | unique' ev.json)" ] \
+    || fail "event $eid: report languages differ from langs"
+done
 # UTF-8 is printed as such, not \u-escaped
 grep -q '\\u0' events.jsonl && fail "JSON output escapes UTF-8"
 grep -q 'Tổng thống' events.jsonl || fail "Vietnamese title missing from events"
@@ -35,7 +38,8 @@ n_all=$(wc -l < events.jsonl)
 
 # human output lists ids, dates and member documents
 "$SL" events --db s.db > events.txt
-grep -q '2026-01-28' events.txt || fail "human events lack the date"
+d1=$(head -n 1 events.jsonl | jq -r '.date // "undated"')
+grep -q -- "$d1" events.txt || fail "human events lack the date $d1"
 grep -q '000_a36e95430f0b8119' events.txt || fail "human events lack document ids"
 
 # stories: events in date order, undated last
@@ -54,7 +58,8 @@ grep -q '^  event ' stories.txt || fail "human stories lack indented events"
 # show: event (bare number and event:N), document, entity
 eid=$(jq -r 'select(.documents | index("000_a36e95430f0b8119")) | .id' events.jsonl)
 "$SL" show --db s.db --json "$eid" > ev.json
-[ "$(jq -r '[.reports[].lang] | sort | unique | join(",")' ev.json)" = "ar,vi" ] || fail "event reports langs"
+jq -e '.reports | map(.id) | index("000_a36e95430f0b8119") != null' ev.json > /dev/null \
+  || fail "show $eid (bare number) is not the event of 000"
 jq -e '.participants | length > 0' ev.json > /dev/null || fail "event participants"
 "$SL" show --db s.db "event:$eid" | grep -q '^reports' || fail "human show event"
 "$SL" show --db s.db --json 003_2c3edb034ccb3b0f | jq -e '.lang == "en"' > /dev/null || fail "show document"

@@ -595,10 +595,10 @@ static int cut_container(const ctx *c, int32_t i) {
   return 0;
 }
 
-/* An inline box of links: span/div, two links or more, 80% link text. */
+/* An inline box of links: a span, two links or more, 80% link text. */
 static int link_box(const sl_hdom *d, int32_t i) {
   const sl_hnode *h = &d->v[i];
-  return (h->tag == GUMBO_TAG_SPAN || h->tag == GUMBO_TAG_DIV) && h->na >= 2 && h->text >= 40 &&
+  return h->tag == GUMBO_TAG_SPAN && h->na >= 2 && h->text >= 40 &&
          h->ltext * 10 > h->text * 8 && !h->quote && !h->junk;
 }
 
@@ -669,17 +669,13 @@ static void emit(ctx *c, const int32_t *roots, size_t nroots, const char *title,
       if ((h->tag == GUMBO_TAG_P || h->tag == GUMBO_TAG_LI || h->tag == GUMBO_TAG_DD ||
            (is_heading(h->tag) && h->tag != GUMBO_TAG_H1) ||
            (h->tag == GUMBO_TAG_DIV && !h->blockdesc)) &&
-          ((h->ltext * 3 > h->text * 2 && h->text < 120) || h->ltext * 10 > h->text * 9) &&
+          ((h->ltext * 3 > h->text * 2 && h->text < 120) || h->ltext * 10 > h->text * 8) &&
           !h->quote) {
         i = h->end - 1;
         continue;
       }
       /* an inline box of several links inside running text: hover cards,
        * "see also" strips */
-      if (link_box(d, i) && !inner_link_box(d, i)) {
-        i = h->end - 1;
-        continue;
-      }
       if (h->text < 100 && repeated(c, i)) {
         i = h->end - 1;
         continue;
@@ -734,6 +730,17 @@ static sl_rc run(ctx *c, const char *title, sl_hbuf *out) {
   int32_t roots[256];
   mark_junk(c);
   stats(c);
+  /* inline boxes of links inside running text (hover cards, see-also
+   * strips) go, innermost first, and the statistics are taken again
+   * without them so that their paragraph does not read as a link list */
+  int boxes = 0;
+  for (int32_t i = 0; i < c->d->n; i++)
+    if (link_box(c->d, i) && !inner_link_box(c->d, i)) {
+      c->d->v[i].junk = 1;
+      boxes++;
+    }
+  if (boxes)
+    stats(c);
   score(c);
   int32_t top = pick_top(c);
   size_t nroots = pick_siblings(c, top, roots, sizeof roots / sizeof roots[0]);

@@ -194,6 +194,19 @@ static double word_score(const word *a, const word *b) {
   return s;
 }
 
+static int is_particle(const word *x) {
+  static const char *const latin[] = {"bin", "ibn", "ben", "van", "von", "fon", "de",  "da",
+                                      "di",  "du",  "do",  "dos", "das", "del", "der", "den",
+                                      "la",  "le",  "e",   "i",   "y"};
+  static const char *const abjad[] = {"bn", "Abn", "bAn"};
+  const char *const *list = x->abjad ? abjad : latin;
+  size_t i, n = x->abjad ? sizeof abjad / sizeof abjad[0] : sizeof latin / sizeof latin[0];
+  if (x->article || x->n > 3) return 0;
+  for (i = 0; i < n; i++)
+    if (strlen(list[i]) == (size_t)x->n && memcmp(list[i], x->s, (size_t)x->n) == 0) return 1;
+  return 0;
+}
+
 /* Splits key k into words; returns the count (at most SL_NAMES_MAX_WORDS). */
 static int split_key(const char *k, word *w) {
   int nw = 0;
@@ -208,6 +221,14 @@ static int split_key(const char *k, word *w) {
     while (*k && *k != ' ') k++;
     x->n = (int)(k - x->s);
     if (x->n > 0) nw++;
+  }
+  /* name particles (bin, ibn, van, von, de, da, del, la...) do not count
+   * in names of several words: Mohammed bin Salman is Mohammed Salman */
+  if (nw > 1) {
+    int i, kept = 0;
+    for (i = 0; i < nw; i++)
+      if (!is_particle(&w[i])) w[kept++] = w[i];
+    if (kept > 0) nw = kept;
   }
   return nw;
 }

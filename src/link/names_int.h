@@ -8,7 +8,8 @@
  * Hebrew -- so short vowels are absent and A/W/Y stand for alif, waw, yeh),
  * an optional flag '@' (an Arabic article al-/el-/ash-... was removed), then
  * one byte per sound symbol:
- *   vowels      a e i o u          (abjad: A W Y, which are also consonants)
+ *   vowels      a e i o u          (abjad: A W Y, which are also consonants,
+ *                                   and H, a final heh, vowel or h)
  *   consonants  b p f v w k g q c s z t d l m n r h x(kh) j(dzh) y
  *               S(sh) C(ch) Z(zh) G(gh) T(th) D(dh) $(s of a final Latin -us)
  * Doubled symbols are collapsed.

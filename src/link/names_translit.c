@@ -37,6 +37,7 @@ static const char post_rules[] =
     "[\\u02B9\\u02BA\\u02BB\\u02BC\\u02BE\\u02BF\\u0027\\u0060\\u2018\\u2019"
     "\\u00B4\\u02C8\\u0640] > ;\n"
     "\\u1E97 > a;\n"                                   /* t-diaeresis: ta marbuta */
+    "y\\u0331 > a;\n"                                   /* alif maqsura: Musa, Mustafa */
     "[\\u010D\\u0107] > ch;\n"                         /* c-caron, c-acute */
     "[\\u0161\\u015B\\u015F\\u0219] > sh;\n"           /* s-caron/acute/cedilla */
     "[\\u017E\\u017C] > zh;\n"                         /* z-caron, z-dot */
@@ -270,6 +271,7 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     } else if (abjad) {
       if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') sym = 'A';
       else if (c == 'w') sym = 'W';
+      else if (c == 'h' && i + 1 == n && n > 2) sym = 'H'; /* final heh: often a vowel */
       else if (c == 'y') sym = 'Y';
     } else if (c == 'y') {
       /* y before a vowel is a consonant (Yuri, Maya); else it is a vowel */

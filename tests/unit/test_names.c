@@ -77,6 +77,25 @@ START_TEST(test_places) {
 }
 END_TEST
 
+START_TEST(test_more_scripts) {
+  SAME("Πούτιν", "Putin");
+  SAME("פוטין", "Putin");
+  SAME("Netanyahu", "نتنياهو");
+  SAME("Netanyahu", "Нетаньяху");
+  SAME("Netanyahu", "נתניהו");
+  SAME("Erdoğan", "أردوغان");
+  SAME("Erdoğan", "Эрдоган");
+  SAME("Zelensky", "Зеленский");
+  SAME("Kremlin", "الكرملين");
+  /* particles do not count; every other word must match */
+  SAME("Muhammad bin Salman", "محمد بن سلمان");
+  SAME("Mohammed bin Salman", "Mohammed Salman");
+  SAME("Beethoven", "Ludwig van Beethoven");
+  DIFF("Mohammed Ali", "Mohammed Salah");
+  DIFF("Mohammed Ali", "محمد صلاح");
+}
+END_TEST
+
 START_TEST(test_different) {
   DIFF("Trump", "Putin");
   DIFF("Trump", "بوتين");
@@ -209,6 +228,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_putin);
   tcase_add_test(tc, test_sharaa_assad);
   tcase_add_test(tc, test_places);
+  tcase_add_test(tc, test_more_scripts);
   tcase_add_test(tc, test_different);
   tcase_add_test(tc, test_keys);
   tcase_add_test(tc, test_block);

@@ -168,6 +168,8 @@ static sl_rc record_to_doc(walker *w, const char *where, const char *line, size_
   }
   d->body = text ? text : html;
   d->nbody = strlen(d->body);
+  if (text) /* UTF-8 that went through a Latin-1 decoder upstream */
+    d->nbody = sl_utf8_repair_mojibake(d->body, d->nbody);
   d->format = text ? SL_FMT_TEXT : SL_FMT_HTML;
   d->id = dup_field(o, "id");
   if (!d->id) {
@@ -180,6 +182,8 @@ static sl_rc record_to_doc(walker *w, const char *where, const char *line, size_
   d->path = strdup(path);
   d->url = dup_field(o, "url");
   d->title = dup_field(o, "title");
+  if (d->title)
+    sl_utf8_repair_mojibake(d->title, strlen(d->title));
   d->published = dup_field(o, "published");
   if (!d->published)
     d->published = dup_field(o, "date_publish");

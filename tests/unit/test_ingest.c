@@ -222,6 +222,10 @@ START_TEST(utf8_boundary) {
   size_t m = sl_utf8_repair_mojibake(moj, strlen(moj));
   ck_assert_str_eq(moj, "T\xc3\xbc" "rkiye'de deprem");
   ck_assert_uint_eq(m, strlen("T\xc3\xbc" "rkiye'de deprem"));
+  /* "kişi": ş is C5 9F, and 9F went through cp1252 as Ÿ (U+0178) */
+  char tr[] = "ki\xc3\x85\xc5\xb8i yaral\xc3\x84\xc2\xb1";
+  sl_utf8_repair_mojibake(tr, strlen(tr));
+  ck_assert_str_eq(tr, "ki\xc5\x9fi yaral\xc4\xb1");
   /* genuine Latin-1 letters in UTF-8 text are left alone */
   char fr[] = "caf\xc3\xa9 cr\xc3\xa8me";
   ck_assert_uint_eq(sl_utf8_repair_mojibake(fr, strlen(fr)), strlen("caf\xc3\xa9 cr\xc3\xa8me"));

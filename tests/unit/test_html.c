@@ -365,6 +365,28 @@ START_TEST(content_arabic_and_vietnamese) {
 }
 END_TEST
 
+START_TEST(content_hover_cards_orphan_headings_repeats) {
+  const char *t =
+      "<html><body><div class=\"menu-x\"><div>Advertisement</div></div><article>"
+      "<p>A man pleaded guilty to threatening Rep. <span class=\"card\"><a href=\"/p\">Jane Doe</a>"
+      "<span class=\"card-block\"><a href=\"/1\">Jane Doe backs the new funding bill in the House</a>"
+      "<a href=\"/2\">Jane Doe answers critics at a town hall meeting</a></span></span>, the "
+      "prosecutor's office announced on Monday, after a hearing.</p>"
+      "<div>Advertisement</div>"
+      "<p>He faces up to ten years in prison when he is sentenced in the spring, according to "
+      "court papers filed with the plea agreement.</p>"
+      "<h3>You may also like</h3><ul class=\"related-links\"><li><a href=\"/3\">Another story "
+      "about something else entirely</a></li></ul></article></body></html>";
+  sl_html_article a = extract_ok(t, strlen(t));
+  ck_assert_msg(strstr(a.text, "threatening Rep. Jane Doe, the prosecutor") != NULL, "text: %s", a.text);
+  ck_assert_ptr_null(strstr(a.text, "funding bill"));
+  ck_assert_ptr_null(strstr(a.text, "Advertisement"));
+  ck_assert_ptr_null(strstr(a.text, "You may also like"));
+  ck_assert_ptr_nonnull(strstr(a.text, "plea agreement."));
+  sl_html_article_free(&a);
+}
+END_TEST
+
 /* ---- hostile input ------------------------------------------------------- */
 
 START_TEST(deep_nesting_100000) {
@@ -539,6 +561,7 @@ static Suite *suite(void) {
   c = tcase_create("content");
   tcase_add_test(c, content_over_navigation_and_related);
   tcase_add_test(c, content_arabic_and_vietnamese);
+  tcase_add_test(c, content_hover_cards_orphan_headings_repeats);
   suite_add_tcase(s, c);
   c = tcase_create("hostile");
   tcase_set_timeout(c, 120);

@@ -413,7 +413,7 @@ sl_rc sl_query_search(sl_query *q, const char *z, size_t n, int64_t limit, json_
   if (n > SL_QUERY_MAX_TEXT)
     return slq_fail(q, SL_ETOOBIG, "query longer than %d bytes", SL_QUERY_MAX_TEXT);
   if (!z || !slq_utf8_ok(z, n))
-    return slq_fail(q, SL_EINVAL, "query is not valid UTF-8 text");
+    return slq_fail(q, SL_EINVAL, "query is not valid UTF-8 or holds control characters");
   while (n && (*z == ' ' || *z == '\t'))
     z++, n--;
   while (n && (z[n - 1] == ' ' || z[n - 1] == '\t'))

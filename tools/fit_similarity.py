@@ -39,7 +39,7 @@ TEXT = ("words", "tokens", "caps", "lead")
 NAMES = (["bias", "persons", "places", "orgs", "numbers", "eventwords"] +
          [t + s for t in TEXT for s in [""] + ["~%g" % k for k in RAMP] + ["+%g" % k for k in HINGE]] +
          ["eventwords*max(persons,places)", "persons*places", "sqrt(persons)", "sqrt(places)",
-          "sqrt(numbers)"])
+          "sqrt(numbers)", "topics", "sqrt(topics)"])
 
 
 def shape(v):
@@ -51,7 +51,8 @@ def design(p):
     for t in TEXT:
         x += shape(p[t])
     return x + [p["eventwords"] * max(p["persons"], p["places"]), p["persons"] * p["places"],
-                math.sqrt(p["persons"]), math.sqrt(p["places"]), math.sqrt(p["numbers"])]
+                math.sqrt(p["persons"]), math.sqrt(p["places"]), math.sqrt(p["numbers"]),
+                p["topics"], math.sqrt(p["topics"])]
 
 
 def solve(a, b):

@@ -140,10 +140,10 @@ static void print_pair(const opts *o, const char *id, const char *l1, const char
   if (o->json)
     printf("{\"pair_id\":\"%s\",\"lang1\":\"%s\",\"lang2\":\"%s\",\"score\":%.4f,\"same_event\":%d,"
            "\"parts\":{\"persons\":%.4f,\"places\":%.4f,\"orgs\":%.4f,\"dates\":%.4f,"
-           "\"numbers\":%.4f,\"eventwords\":%.4f,\"words\":%.4f,\"tokens\":%.4f,\"caps\":%.4f,\"lead\":%.4f},"
+           "\"numbers\":%.4f,\"eventwords\":%.4f,\"topics\":%.4f,\"words\":%.4f,\"tokens\":%.4f,\"caps\":%.4f,\"lead\":%.4f},"
            "\"same_lang\":%d,\"same_script\":%d,\"caps_both\":%d}\n",
            id, l1, l2, p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers,
-           p->eventwords, p->words, p->tokens, p->caps, p->lead, p->same_lang, p->same_script, p->caps_both);
+           p->eventwords, p->topics, p->words, p->tokens, p->caps, p->lead, p->same_lang, p->same_script, p->caps_both);
   else
     printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", id, p->score, same,
            p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords, p->words, p->tokens);

@@ -1,8 +1,10 @@
 /*
- * eventwords — a small multilingual lexicon of event words (visit, talks,
- * phone call, attack, earthquake, election, summit, sanctions, ...): each
- * word of each supported language maps to one language-independent
- * concept, so reports in different languages can share "what happened".
+ * eventwords — a multilingual lexicon of event words (visit, talks,
+ * phone call, attack, earthquake, election, summit, sanctions, ...) and of
+ * news topics (epidemic, vaccine, courts, markets, schools, weather, ...):
+ * each word of each supported language maps to one language-independent
+ * concept, so reports in different languages can share "what happened"
+ * and what it was about.
  */
 #ifndef SL_EVENTWORDS_H
 #define SL_EVENTWORDS_H
@@ -13,5 +15,10 @@
  * in language lang, or 0 when it is not an event word.  Thread-safe. */
 uint32_t sl_eventword(const char *lang, const char *norm, size_t nnorm, const char *stem,
                       size_t nstem);
+
+/* 1 when concept names a topic a report is about (epidemic, economy,
+ * schools, weather, ...) rather than something that happened (talks, a
+ * visit, an attack, an election). */
+int sl_eventword_is_topic(uint32_t concept);
 
 #endif

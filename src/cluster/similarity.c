@@ -185,7 +185,9 @@ void sl_sim_design(const sl_sim_parts *p, double *x) {
   *o++ = p->persons * p->places;
   *o++ = sqrt(p->persons);
   *o++ = sqrt(p->places);
-  *o = sqrt(p->numbers);
+  *o++ = sqrt(p->numbers);
+  *o++ = p->topics;
+  *o = sqrt(p->topics);
 }
 
 double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *df,
@@ -218,6 +220,7 @@ double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *d
   p.orgs = cosine(&acc[SL_F_ORG]);
   p.numbers = cosine(&acc[SL_F_NUMBER]);
   p.eventwords = cosine(&acc[SL_F_EVENTWORD]);
+  p.topics = cosine(&acc[SL_F_TOPIC]);
   p.words = cosine(&acc[SL_F_TERM]);
   p.tokens = cosine(&acc[SL_F_SURFACE]);
   p.caps = cosine(&acc[SL_F_CAPS]);

@@ -19,6 +19,7 @@ typedef struct sl_sim_parts {
   double dates;                 /* 1 same day .. 0 far apart; -1 unknown */
   double numbers;               /* overlap of numbers and quantities */
   double eventwords;            /* overlap of multilingual event words */
+  double topics;                /* overlap of multilingual news topics */
   double words;                 /* cosine of word stems (same language) */
   double tokens;                /* cosine of surface tokens, any language */
   double caps;                  /* ... of capitalised words (names) only */

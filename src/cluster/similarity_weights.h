@@ -13,12 +13,13 @@
  * eventwords; for each of words, tokens, caps and lead the value, three
  * ramps min(v, k) / k (k = 0.1, 0.2, 0.4) and three hinges max(0, v - k)
  * (k = 0.3, 0.5, 0.7); eventwords * max(persons, places) (what happened,
- * to whom or where); persons * places; sqrt of persons, places, numbers.
+ * to whom or where); persons * places; sqrt of persons, places, numbers;
+ * topics, sqrt(topics).
  * Every column grows with its parts and every weight but the bias is
  * >= 0, so more shared evidence never lowers the score.  Days are not in
  * the design: the dev pairs rarely know them; they act by rule.
  * tools/fit_similarity.py mirrors it. */
-#define SL_SIM_NX 39
+#define SL_SIM_NX 41
 
 /* Highest score two reports may get when both days are known and more
  * than a month apart. */

@@ -10,6 +10,14 @@
 
 #include "store/store.h"
 
+/* Indexes the read side needs for paging and timelines; created with IF
+ * NOT EXISTS at every open, so stores made before they were added get
+ * them too (they change no data, so the schema version stays). */
+#define INDEXES                                                                  \
+  "CREATE INDEX IF NOT EXISTS events_date ON events(event_date);"                \
+  "CREATE INDEX IF NOT EXISTS stories_last ON stories(last_date);"               \
+  "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);"
+
 static const char SCHEMA[] =
   "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
   "CREATE TABLE stories(id INTEGER PRIMARY KEY, title TEXT NOT NULL, first_date TEXT,"
@@ -43,6 +51,7 @@ static const char SCHEMA[] =
   "CREATE INDEX events_story ON events(story_id);"
   "CREATE INDEX variants_variant ON entity_variants(variant);"
   "CREATE INDEX event_features_event ON event_features(event_id);"
+  INDEXES
   "INSERT INTO meta VALUES('schema_version', '1');";
 
 enum {
@@ -130,6 +139,10 @@ sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr) {
     int ok = sqlite3_step(v) == SQLITE_ROW && sqlite3_column_int(v, 0) == SL_SCHEMA_VERSION;
     if (!ok) {
       set_err(err, nerr, path, "not a storyline store of schema version 1");
+      goto out;
+    }
+    if (exec(st, INDEXES) != SL_OK) {
+      set_err(err, nerr, path, sqlite3_errmsg(st->db));
       goto out;
     }
   }

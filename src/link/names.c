@@ -41,6 +41,7 @@ static float norm_mixed[128];   /* weight in the normaliser, abjad vs not */
 static float abjad_scale = 1.0f; /* distance multiplier when one side is abjad */
 static float short_factor = 0.0f; /* errors weigh more in short words */
 static float lead_factor = 1.0f;  /* gaps before the first match weigh more */
+static float weak_final = 1.0f;   /* most a '~'-marked final letter costs to drop */
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 /* Builds the tables from sl_names_weights (names_weights.c, generated). */
@@ -50,6 +51,7 @@ static void build_tables(void) {
   abjad_scale = 1.0f;
   short_factor = 0.0f;
   lead_factor = 1.0f;
+  weak_final = 1.0f;
   for (x = 0; x < 128; x++) {
     for (y = 0; y < 128; y++) sub_cost[x][y] = x == y ? 0.0f : 1.0f;
     del_cost[x] = 1.0f;
@@ -82,6 +84,7 @@ static void build_tables(void) {
       if (a == 'A') abjad_scale = v;
       if (a == 'L') short_factor = v;
       if (a == 'I') lead_factor = v;
+      if (a == 'F') weak_final = v;
       break;
     default:
       break;
@@ -133,6 +136,9 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   const float *nw = aab != bab ? norm_mixed : norm_same;
   double d;
   int i, j;
+  int wfa = 0, wfb = 0;
+  if (na > 0 && a[na - 1] == '~') na--, wfa = 1;
+  if (nb > 0 && b[nb - 1] == '~') nb--, wfb = 1;
   if (na <= 0 || nb <= 0) return 0.0;
   if (na > SL_NAMES_MAX_SYMS + 4) na = SL_NAMES_MAX_SYMS + 4;
   if (nb > SL_NAMES_MAX_SYMS + 4) nb = SL_NAMES_MAX_SYMS + 4;
@@ -144,6 +150,8 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
     db[j] = dcost((unsigned char)b[j], bab, aab);
     wb += nw[(unsigned char)b[j] & 127];
   }
+  if (wfa && da[na - 1] > weak_final) da[na - 1] = weak_final;
+  if (wfb && db[nb - 1] > weak_final) db[nb - 1] = weak_final;
   /* a name that starts with extra letters is less alike than one with
    * extra letters inside: leading gaps cost lead_factor more */
   prev[0] = 0.0f;
@@ -235,7 +243,7 @@ static int split_key(const char *k, word *w) {
 
 /* All words of a name as one word (articles spelled out inside). */
 static void concat_words(const word *w, int nw, char *buf, word *out) {
-  int i, n = 0;
+  int i, n = 0, wn;
   out->abjad = 0;
   out->article = w[0].article;
   for (i = 0; i < nw; i++) {
@@ -244,9 +252,11 @@ static void concat_words(const word *w, int nw, char *buf, word *out) {
       buf[n++] = w[i].abjad ? 'A' : 'a';
       buf[n++] = 'l';
     }
-    if (n + w[i].n > SL_NAMES_MAX_SYMS) break;
-    memcpy(buf + n, w[i].s, (size_t)w[i].n);
-    n += w[i].n;
+    wn = w[i].n;
+    if (i + 1 < nw && wn > 0 && w[i].s[wn - 1] == '~') wn--; /* only at the end */
+    if (n + wn > SL_NAMES_MAX_SYMS) break;
+    memcpy(buf + n, w[i].s, (size_t)wn);
+    n += wn;
   }
   out->s = buf;
   out->n = n;
@@ -303,6 +313,7 @@ static int block_class(char c, char *cl) {
   case 's': case 'z': case 'S': case 'Z': cl[0] = 'S'; return 1;
   case 'c': case 'g': case 'j': case 'C': cl[0] = 'K'; cl[1] = 'S'; return 2;
   case 't': case 'd': case 'T': case 'D': cl[0] = 'T'; return 1;
+  case '$': cl[0] = 'S'; return 1;
   case 'l': cl[0] = 'L'; return 1;
   case 'r': cl[0] = 'R'; return 1;
   case 'm': case 'n': cl[0] = 'N'; return 1;

@@ -12,7 +12,8 @@
  *                                   and H, a final heh, vowel or h)
  *   consonants  b p f v w k g q c s z t d l m n r h x(kh) j(dzh) y
  *               S(sh) C(ch) Z(zh) G(gh) T(th) D(dh) $(s of a final Latin -us)
- * Doubled symbols are collapsed.
+ * Doubled symbols are collapsed.  A word key may end in '~': its last symbol
+ * is a t, d, s or z after a vowel in Latin script, which may be silent.
  */
 #ifndef SL_NAMES_INT_H
 #define SL_NAMES_INT_H
@@ -48,7 +49,8 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
  * vs non-abjad (default: the cost of dropping x), 'k' a scalar (x 'A': distance multiplier
  * for abjad/non-abjad pairs; x 'L': short-word factor, the distance per
  * unit of weight w is multiplied by 1 + L / w; x 'I': cost multiplier of
- * symbols dropped before the first aligned pair).  Unlisted substitutions cost 1, deletions 1. */
+ * symbols dropped before the first aligned pair; x 'F': most that dropping
+ * the last symbol of a word marked '~' costs).  Unlisted substitutions cost 1, deletions 1. */
 typedef struct sl_names_weight {
   char kind, x, y;
   float v;

@@ -6,14 +6,17 @@
  * ICU (Russian-Latin/BGN for Cyrillic, Any-Latin for other non-Latin
  * scripts), then through one small rule-based ICU transform of our own that
  * lower-cases, spells out the Slavic and Turkish diacritic consonants
- * (c-caron -> ch) before Latin-ASCII would flatten them, and drops
- * apostrophes, ayn, hamza and soft signs.  The ASCII result is rewritten
- * into sound symbols in the manner of Europe Media Monitor's name variant
- * rules (sh/sch/sz -> S, kh -> x, ph -> f, doubled letters once, ...); see
- * names_int.h for the symbol alphabet.  Arabic and Hebrew words are marked
- * as abjad words because their transliteration carries no short vowels, and
- * an Arabic article (al-, el-, ash-, the Arabic prefix alef-lam) is removed
- * and marked so that the scorer may match the name with or without it.
+ * (c-caron -> ch) before Latin-ASCII would flatten them, reads alif maqsura
+ * and ta marbuta as a, and drops apostrophes, ayn, hamza and soft signs.
+ * Plain ASCII words skip ICU (the result would be the same, lower-cased).
+ * The ASCII result is rewritten into sound symbols in the manner of Europe
+ * Media Monitor's name variant rules (sh/sch/sz -> S, kh -> x, ph -> f,
+ * hard c -> k, dg(e) -> j, French -eau/-ault -> o, doubled letters once,
+ * ...); see names_int.h for the symbol alphabet.  Arabic and Hebrew words
+ * are marked as abjad words because their transliteration carries no short
+ * vowels, and an Arabic article (al-, el-, ash-, the Arabic prefix alef-lam)
+ * is removed and marked so that the scorer may match the name with or
+ * without it.
  */
 #include "link/names_int.h"
 
@@ -313,6 +316,15 @@ static size_t french_endings(char *s, size_t n) {
   return n;
 }
 
+/* Marks (with a trailing '~') a Latin-script word that ends in t, d, s or
+ * z after a vowel: such letters are often silent (French Renaud, Charest,
+ * Dumas) and transcriptions may drop them.  Returns the new ns. */
+static size_t mark_final(const char *s, size_t n, char *sym, size_t ns) {
+  if (n < 4 || ns < 2 || ns >= SL_NAMES_MAX_SYMS || !is_vowel(s[n - 2])) return ns;
+  if (strchr("tdsz", s[n - 1]) && sym[ns - 1] == s[n - 1]) sym[ns++] = '~';
+  return ns;
+}
+
 /* Latin articles: with a hyphen any of these, alone al/el before a word. */
 static int latin_article(const char *s, size_t n, int hyphen) {
   static const char *const hy[] = {"al", "el", "ul", "il", "ad", "ar", "as", "ash", "at", "az",
@@ -382,6 +394,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     }
     if (!abjad) na = french_endings(asc, na);
     ns = symbolize(asc, na, abjad, sym);
+    if (scr == SCR_LATIN) ns = mark_final(asc, na, sym, ns);
     if (ns == 0) continue;
     need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + ns;
     if (klen + need + 1 > cap) break;

@@ -31,7 +31,8 @@ static const char *const STRONG_NEG[] = {
   "post-tags", "article-tags", "keywords", "paywall", "login", "shoutbox", "combx",
   "agegate", "donate", "recirc", "most-read", "mostread", "next-article", "prev-article",
   "newsfeed", "jump-link", "popup", "overlay", "toolbar", "follow", "print-",
-  "rating", "nocontent", "caption", "breaking-news", "ticker", "masthead", "banner", "skyscraper",
+  "rating", "nocontent", "caption", "standfirst",
+  "-dek", "dek-", "breaking-news", "ticker", "masthead", "banner", "skyscraper",
 };
 /* Names that mark furniture only when nothing positive is said. */
 static const char *const WEAK_NEG[] = {

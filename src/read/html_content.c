@@ -11,7 +11,8 @@
  *     paragraph text is never marked, so a wrapper called "has-sidebar"
  *     cannot swallow the article;
  *  2. statistics, bottom-up: letters, letters inside links, commas of any
- *     script, paragraphs, images, list items, embeds;
+ *     script, paragraphs, images, list items, embeds; taken again once
+ *     inline boxes of links (hover cards inside a sentence) are removed;
  *  3. scoring in the manner of Readability: each paragraph-like block adds
  *     1 + commas + length/100 to its parent, half to its grandparent and
  *     less further up; tag and class/id hints adjust; the score is scaled
@@ -21,9 +22,12 @@
  *     it or read as prose;
  *  5. output: the chosen subtrees, skipping marked nodes and containers
  *     that look like link lists, galleries or forms (conditional
- *     cleaning), headlines repeated from the title, and short blocks that
- *     repeat elsewhere on the page; blocks become paragraphs "\n\n".
- * No signal depends on the page's language.
+ *     cleaning), paragraphs that are mostly a link ("Read more: ..."),
+ *     headlines repeated from the title, short blocks the page also shows
+ *     outside the article, and headings whose section lost all its text;
+ *     blocks become paragraphs "\n\n".
+ * No signal depends on the page's language; class/id names
+ * (html_hints.c) are a supplement.
  */
 #include <ctype.h>
 #include <stdlib.h>

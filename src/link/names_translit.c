@@ -260,7 +260,10 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
       i++; /* cc reads as the second c: Accardi, Puccini */
       continue;
     }
-    else if (c == 't' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'z')) sym = 'c', adv = 2;
+    else if (c == 't' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'z'))
+      sym = 'c', adv = 2; /* ts, tz, Arabic t+s */
+    else if (!abjad && c == 's' && i + 2 < n && s[i + 1] == 'c' && (s[i + 2] == 'i' || s[i + 2] == 'e'))
+      sym = 'S', adv = 2; /* Italian sci, sce: Scifo, Scerbo */
     else if (c == 'c' && i + 1 < n && s[i + 1] == 'k') sym = 'k', adv = 2;
     else if (!abjad && c == 'q' && i + 1 < n && s[i + 1] == 'u') sym = 'k', adv = 2;
     else if (!abjad && i == 0 && c == 'k' && n > 2 && s[1] == 'n') sym = 'n', adv = 2; /* Knight */
@@ -296,13 +299,14 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
 }
 
 /* French word endings whose letters are silent or one vowel (Rousseau,
- * Renault, Thiebaud, Ledoux, Jaloux): rewritten on non-abjad words before
+ * Renault, Thiebaud, Ledoux, Jaloux), and English -igh (Leigh, Haigh):
+ * rewritten on non-abjad words before
  * symbols are made.  Returns the new length of s (edited in place). */
 static size_t french_endings(char *s, size_t n) {
   static const struct {
     const char *end, *to;
   } rules[] = {{"eaux", "o"}, {"eau", "o"}, {"aux", "o"}, {"ault", "o"},
-               {"aud", "o"},  {"oux", "u"}, {"eux", "e"}};
+               {"aud", "o"},  {"oux", "u"}, {"eux", "e"}, {"igh", "i"}}; /* + Leigh */
   size_t r;
   for (r = 0; r < sizeof rules / sizeof rules[0]; r++) {
     size_t le = strlen(rules[r].end), lt = strlen(rules[r].to);

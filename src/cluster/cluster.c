@@ -21,13 +21,16 @@ struct sl_cluster {
   sl_idlist *post;
   size_t npost, cappost;
   size_t *seen;      /* scratch: last doc that looked at each event */
+  sl_df *df;         /* document frequencies for the similarity's IDF */
   size_t stamp, last_candidates;
 };
 
 sl_rc sl_cluster_new(sl_cluster **out) {
   sl_cluster *c = calloc(1, sizeof *c);
   *out = NULL;
-  if (!c || !(c->index = sl_strmap_new())) {
+  if (!c || !(c->index = sl_strmap_new()) || sl_df_new(&c->df) != SL_OK) {
+    if (c)
+      sl_strmap_free(c->index);
     free(c);
     return SL_ENOMEM;
   }
@@ -47,6 +50,7 @@ void sl_cluster_free(sl_cluster *c) {
   free(c->st);
   free(c->seen);
   sl_strmap_free(c->index);
+  sl_df_free(c->df);
   free(c);
 }
 
@@ -120,6 +124,10 @@ sl_rc sl_cluster_load_event(sl_cluster *c, int64_t id, const sl_featvec *sum, in
   e->id = id;
   e->dirty = 0;
   if ((rc = sl_featvec_add(&e->sum, sum)) != SL_OK)
+    return rc;
+  /* a stored event counts once towards document frequencies: near enough
+   * for IDF, and the store keeps no per-document vectors */
+  if ((rc = sl_df_add(c->df, sum)) != SL_OK)
     return rc;
   e->sum.ndocs = sum->ndocs;
   e->sum.day = sum->day;
@@ -247,6 +255,8 @@ sl_rc sl_cluster_add(sl_cluster *c, const sl_featvec *doc, size_t *ev, double *s
   sl_rc rc;
   c->stamp++;
   c->last_candidates = 0;
+  if ((rc = sl_df_add(c->df, doc)) != SL_OK)
+    return rc;
   for (size_t i = 0; i < doc->n; i++) {
     int64_t slot;
     uint64_t id = doc->v[i].id;
@@ -261,7 +271,7 @@ sl_rc sl_cluster_add(sl_cluster *c, const sl_featvec *doc, size_t *ev, double *s
         continue;
       c->seen[e] = c->stamp;
       c->last_candidates++;
-      double s = sl_similarity(doc, &c->ev[e].sum, NULL);
+      double s = sl_similarity_df(doc, &c->ev[e].sum, c->df, NULL);
       if (s > best_score) {
         best_score = s;
         best = (long)e;

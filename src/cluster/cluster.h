@@ -3,7 +3,8 @@
  * and 9 of the data flow).
  *
  * An event is the sum of its reports' evidence vectors.  A new document is
- * compared, through sl_similarity, only with the events that share one of
+ * compared, through sl_similarity_df (with the document frequencies of all
+ * it has seen, so rare words weigh more), only with the events that share one of
  * its linked entities, numbers or event words (an inverted index), so the
  * cost of adding a document stays flat as the store grows.  It joins the
  * best event at or above SL_SAME_EVENT, else opens a new one.  Stories are

@@ -16,5 +16,5 @@ cc -O2 -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc \
   $(pkg-config --cflags $PKG) -o "$out/names_tune" tools/names_tune.c \
   src/link/names.c src/link/names_translit.c src/util/error.c \
   $(pkg-config --libs $PKG) -lpthread
-"$out/names_tune" --half even --out src/link/names_weights.c "$@" \
+"$out/names_tune" --half even --sweeps 30 --out src/link/names_weights.c "$@" \
   "$DATA/latin-arabic.dev.tsv" "$DATA/latin-russian.dev.tsv"

@@ -31,7 +31,7 @@ import sys
 
 RIDGE = 0.1            # shrinks weights toward 0: fewer surprises on new pairs
 TARGET_PRECISION = 0.85
-UNDATED_MARGIN = 0.25  # the clusterer asks more of pairs without both days
+UNDATED_MARGIN = 0.30  # without both days the clusterer asks for near-certainty
 FAR_CAP = 0.25         # similarity_weights.h: SL_SIM_FAR_CAP
 RAMP = (0.1, 0.2, 0.4)   # similarity.c: RAMP, HINGE
 HINGE = (0.3, 0.5, 0.7)

@@ -3,7 +3,8 @@
 # Vietnamese and Arabic reports of the 28 January 2026 Kremlin talks are
 # one event; the 2017 Sochi meeting and the 2025 phone call are others),
 # as TSV and JSON; a Latin-1 mojibake copy of an article is repaired and
-# matches its original; --threshold is honoured; bad records (truncated
+# matches its original; an integer pair_id and given languages are kept;
+# --threshold is honoured; bad records (truncated
 # JSON, a missing text, invalid UTF-8, an over-long line) are reported on
 # stderr with their line number and skipped, and the exit status is 1
 # only when nothing could be scored.
@@ -61,6 +62,13 @@ jq -cn --rawfile a moji.txt --rawfile b "$seeds/000_a36e95430f0b8119.txt" \
   { echo "mojibake pair failed"; fail=1; }
 jq -e '.lang1 == "vi" and .parts.words > 0.99 and .same_event == 1' moji.jsonl > /dev/null ||
   { echo "mojibake not repaired:"; cat moji.jsonl; fail=1; }
+
+# an integer pair_id is printed as such; given languages are used as given
+jq -cn --rawfile a "$seeds/003_2c3edb034ccb3b0f.txt" \
+  '{pair_id: 42, lang1: "en", lang2: "en", title1: "Putin and al-Sharaa speak by phone", text1: $a, text2: $a}' |
+  "$SL" similarity --json > int.jsonl 2> /dev/null || { echo "integer pair_id failed"; fail=1; }
+jq -e '.pair_id == "42" and .lang1 == "en" and .lang2 == "en" and .same_event == 1' int.jsonl > /dev/null ||
+  { echo "integer pair_id or given languages not honoured:"; cat int.jsonl; fail=1; }
 
 # bad records between good ones: 2 truncated, 3 no text2, 4 invalid UTF-8,
 # 5 over-long, 6 not an object

@@ -4,8 +4,9 @@
  * JSON Lines records {pair_id, text1, text2, lang1?, lang2?, title1?,
  * title2?, published1?, published2?} on stdin and writes one line per pair:
  * the score in [0,1], same_event (score >= threshold) and the parts of the
- * evidence (persons, places, orgs, dates, numbers, eventwords, words) so a
- * reader sees why.  TSV with a header line by default, JSON with --json.
+ * evidence (persons, places, orgs, dates, numbers, eventwords, topics,
+ * words, tokens, caps, lead; see cluster/similarity.h) so a reader sees
+ * why.  TSV with a header line by default, JSON with --json.
  *
  * A thin layer over src/pipeline/pairdoc and src/cluster/similarity: line
  * reading, JSON, UTF-8 repair and printing only.  One linker serves the
@@ -145,8 +146,9 @@ static void print_pair(const opts *o, const char *id, const char *l1, const char
            id, l1, l2, p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers,
            p->eventwords, p->topics, p->words, p->tokens, p->caps, p->lead, p->same_lang, p->same_script, p->caps_both);
   else
-    printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", id, p->score, same,
-           p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords, p->words, p->tokens);
+    printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", id,
+           p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords,
+           p->topics, p->words, p->tokens, p->caps, p->lead);
 }
 
 /* Analyses one record into *pe; returns 1 when ready to score, 0 when
@@ -263,7 +265,8 @@ int cmd_similarity(int argc, char **argv) {
     sl_featvec_init(&batch[i].vb);
   }
   if (!o.json)
-    printf("pair_id\tscore\tsame_event\tpersons\tplaces\torgs\tdates\tnumbers\teventwords\twords\ttokens\n");
+    printf("pair_id\tscore\tsame_event\tpersons\tplaces\torgs\tdates\tnumbers\teventwords\ttopics\t"
+           "words\ttokens\tcaps\tlead\n");
   while (read_line(stdin, &line, &cap, &len, &toobig)) {
     lineno++;
     if (toobig) {

@@ -42,7 +42,7 @@ jq -e -s 'map(select(.pair_id == "kremlin-vi-ar"))[0] | .lang1 == "vi" and .lang
 
 # TSV: a header, then the same scores
 "$SL" similarity < pairs.jsonl > out.tsv 2> /dev/null || { echo "TSV run failed"; fail=1; }
-head -n 1 out.tsv | grep -q '^pair_id	score	same_event	persons	places	orgs	dates	numbers	eventwords	words' ||
+head -n 1 out.tsv | grep -q '^pair_id	score	same_event	persons	places	orgs	dates	numbers	eventwords	topics	words' ||
   { echo "TSV header missing"; fail=1; }
 tsv=$(awk -F'\t' 'NR == 2 { print $1 " " $2 }' out.tsv)
 js=$(jq -r 'select(.pair_id == "kremlin-vi-ar") | "\(.pair_id) \(.score)"' out.jsonl)

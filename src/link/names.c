@@ -312,6 +312,8 @@ static int block_class(char c, char *cl) {
   case 'k': case 'q': case 'G': cl[0] = 'K'; return 1;
   case 's': case 'z': case 'S': case 'Z': cl[0] = 'S'; return 1;
   case 'c': case 'g': case 'j': case 'C': cl[0] = 'K'; cl[1] = 'S'; return 2;
+  case '5': cl[0] = 'S'; return 1;
+  case '6': cl[0] = 'S'; cl[1] = 'T'; return 2;
   case 't': case 'd': case 'T': case 'D': cl[0] = 'T'; return 1;
   case '$': cl[0] = 'S'; return 1;
   case 'l': cl[0] = 'L'; return 1;

@@ -12,6 +12,7 @@
  *                                   and H, a final heh, vowel or h)
  *   consonants  b p f v w k g q c s z t d l m n r h x(kh) j(dzh) y
  *               S(sh) C(ch) Z(zh) G(gh) T(th) D(dh) $(s of a final Latin -us)
+ *               5 6 (sh, ch before i, outside abjad words: si/ti in Japanese)
  * Doubled symbols are collapsed.  A word key may end in '~': its last symbol
  * is a t, d, s or z after a vowel in Latin script, which may be silent.
  */

@@ -154,6 +154,22 @@ static int word_script(const UChar *w, int32_t n) {
   return SCR_LATIN;
 }
 
+/* Removes Arabic harakat and Hebrew niqqud from w[0..n) in place: most
+ * text leaves short vowels out, so a vowelled spelling must give the same
+ * key as the bare one.  Returns the new length. */
+static int32_t strip_vowel_marks(UChar *w, int32_t n) {
+  int32_t i, k = 0;
+  for (i = 0; i < n; i++) {
+    UChar c = w[i];
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x0591 && c <= 0x05C7 &&
+                                                         c != 0x05BE && c != 0x05C0 &&
+                                                         c != 0x05C3 && c != 0x05C6))
+      continue;
+    w[k++] = c;
+  }
+  return k;
+}
+
 /* Letters (not marks) in w[0..n). */
 static int count_letters(const UChar *w, int32_t n) {
   int32_t i = 0;
@@ -387,6 +403,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     pending_article = 0;
     scr = word_script(u + ws, we - ws);
     abjad = scr == SCR_ABJAD;
+    if (abjad) we = ws + strip_vowel_marks(u + ws, we - ws);
     if (abjad && we - ws >= 2 && u[ws] == 0x0627 && u[ws + 1] == 0x0644 &&
         count_letters(u + ws + 2, we - ws - 2) >= 2) {
       ws += 2;

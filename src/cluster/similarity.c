@@ -10,9 +10,11 @@
  * The parts are combined linearly by one of four weight sets — same
  * language (word stems can meet), other language in the same script
  * (surface tokens can meet), other script (neither can), other script with
- * Latin capitalised words on both sides (names can) — fitted by least
- * squares on the labelled dev pairs (similarity_weights.c).  The
- * fitted prediction lives on the labels' 1..4 scale; it is mapped to [0,1].
+ * Latin capitalised words on both sides (names can) — fitted by
+ * non-negative least squares on the labelled dev pairs, over columns that
+ * grow with each part (similarity_weights.h), so more shared evidence never
+ * lowers the score.  The prediction lives on the labels' 1..4 scale; it is
+ * mapped to [0,1].
  * Two known days far apart still cap the score: two meetings of the same
  * people a year apart are two events.
  */
@@ -23,13 +25,13 @@
 #include "cluster/similarity.h"
 #include "cluster/similarity_weights.h"
 
-
 /* ---- document frequencies: open addressing, feature id -> count ---- */
 
 #define DF_MAX_SLOTS (1u << 26) /* 64M features: far beyond any corpus we score */
 
 struct sl_df {
-  uint64_t *key; /* 0 = empty (no feature id is 0: kinds > 0 or hashes) */
+  uint64_t *key; /* 0 = empty: no feature id is 0 (person ids are entity
+                  * ids > 0, every other kind is > 0) */
   uint32_t *cnt;
   size_t nslots, used, ndocs;
 };

@@ -3,7 +3,7 @@
  * an event) describe the same happening?", used by the event clusterer
  * and by `storyline similarity`.  Built from language-independent evidence
  * (linked persons, places, organisations, the day, numbers, event words,
- * shared surface tokens such as names and numbers written alike) plus
+ * news topics, shared surface tokens such as names written alike) plus
  * within-language word overlap, each weighted by how rare the feature is
  * when document frequencies are known, and combined by weights fitted on
  * human-labelled multilingual news pairs (similarity_weights.c, generated

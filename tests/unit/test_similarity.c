@@ -184,16 +184,19 @@ START_TEST(more_evidence_never_lowers_the_score) {
   uint32_t seed = 12345;
   for (size_t s = 0; s < 4; s++)
     for (int trial = 0; trial < 2000; trial++) {
-      double v[9];
-      for (int k = 0; k < 9; k++) {
+      double v[10];
+      for (int k = 0; k < 10; k++) {
         seed = seed * 1664525u + 1013904223u;
         v[k] = (double)(seed >> 8) / (double)(1u << 24);
       }
-      sl_sim_parts p = {v[0], v[1], v[2], -1, v[3], v[4], v[5], v[6], v[7], v[8], 1, 1, 1, 0};
+      sl_sim_parts p = {.persons = v[0], .places = v[1], .orgs = v[2], .dates = -1,
+                        .numbers = v[3], .eventwords = v[4], .topics = v[5], .words = v[6],
+                        .tokens = v[7], .caps = v[8], .lead = v[9], .same_lang = 1,
+                        .same_script = 1, .caps_both = 1, .score = 0};
       double base = combine(sets[s], &p);
       double *fields[] = {&p.persons, &p.places, &p.orgs, &p.numbers, &p.eventwords,
-                          &p.words, &p.tokens, &p.caps, &p.lead};
-      for (int k = 0; k < 9; k++) {
+                          &p.topics, &p.words, &p.tokens, &p.caps, &p.lead};
+      for (int k = 0; k < 10; k++) {
         double old = *fields[k];
         *fields[k] = old + (1 - old) * 0.5;
         ck_assert_msg(combine(sets[s], &p) >= base - 1e-12, "set %zu part %d lowers the score", s, k);

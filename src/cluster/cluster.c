@@ -1,6 +1,7 @@
 /*
  * cluster — events and stories, incrementally (see cluster.h).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +11,8 @@
 #include "util/strmap.h"
 
 #define CORE_SIZE 6     /* entities that make an event's core */
-#define MAX_POSTINGS 4096 /* features shared by more events say little */
+#define RECENT_POSTINGS 512 /* per feature, only its latest events are candidates */
+#define MAX_CANDIDATES 48   /* events scored in full per document */
 
 struct sl_cluster {
   sl_event_rec *ev;
@@ -21,6 +23,9 @@ struct sl_cluster {
   sl_idlist *post;
   size_t npost, cappost;
   size_t *seen;      /* scratch: last doc that looked at each event */
+  float *votes;      /* scratch: shared-feature votes per event, valid when seen */
+  size_t *cand;      /* scratch: events voted for by the current document */
+  size_t ncand;
   sl_df *df;         /* document frequencies for the similarity's IDF */
   size_t stamp, last_candidates;
 };
@@ -49,6 +54,8 @@ void sl_cluster_free(sl_cluster *c) {
   free(c->ev);
   free(c->st);
   free(c->seen);
+  free(c->votes);
+  free(c->cand);
   sl_strmap_free(c->index);
   sl_df_free(c->df);
   free(c);
@@ -90,12 +97,14 @@ static sl_rc index_event(sl_cluster *c, size_t ev, const sl_featvec *v) {
 }
 
 static sl_rc new_event(sl_cluster *c, size_t *idx) {
-  size_t capseen = c->capev;
+  size_t capseen = c->capev, capvotes = c->capev, capcand = c->capev;
   if (sl_grow(&c->seen, c->nev, &capseen, sizeof *c->seen, 256) != SL_OK ||
+      sl_grow(&c->votes, c->nev, &capvotes, sizeof *c->votes, 256) != SL_OK ||
+      sl_grow(&c->cand, c->nev, &capcand, sizeof *c->cand, 256) != SL_OK ||
       sl_grow(&c->ev, c->nev, &c->capev, sizeof *c->ev, 256) != SL_OK)
     return SL_ENOMEM;
-  if (capseen != c->capev)
-    return SL_ENOMEM; /* both arrays grow in step */
+  if (capseen != c->capev || capvotes != c->capev || capcand != c->capev)
+    return SL_ENOMEM; /* the arrays grow in step */
   sl_event_rec *e = &c->ev[c->nev];
   memset(e, 0, sizeof *e);
   sl_featvec_init(&e->sum);
@@ -208,7 +217,7 @@ static sl_rc thread_story(sl_cluster *c, size_t ev) {
     if (!sl_strmap_get(c->index, (const char *)&core[q], sizeof core[q], &slot))
       continue;
     const sl_idlist *p = &c->post[slot];
-    for (size_t pi = 0; pi < p->n && pi < MAX_POSTINGS; pi++) {
+    for (size_t pi = p->n > RECENT_POSTINGS ? p->n - RECENT_POSTINGS : 0; pi < p->n; pi++) {
       size_t i = p->v[pi];
       if (c->seen[i] == c->stamp || i == ev || c->ev[i].story < 0 || c->ev[i].story == e->story)
         continue;
@@ -257,25 +266,48 @@ sl_rc sl_cluster_add(sl_cluster *c, const sl_featvec *doc, size_t *ev, double *s
   c->last_candidates = 0;
   if ((rc = sl_df_add(c->df, doc)) != SL_OK)
     return rc;
+  /* 1. votes: each shared feature votes for the events that carry it,
+   * rare features louder; only each feature's latest events count, so
+   * the work per document does not grow with the store */
+  c->ncand = 0;
   for (size_t i = 0; i < doc->n; i++) {
     int64_t slot;
     uint64_t id = doc->v[i].id;
     if (!indexed(id) || !sl_strmap_get(c->index, (const char *)&id, sizeof id, &slot))
       continue;
-    sl_idlist *p = &c->post[slot];
-    if (p->n > MAX_POSTINGS)
-      continue;
-    for (size_t k = 0; k < p->n; k++) {
+    const sl_idlist *p = &c->post[slot];
+    float vote = 1.0f / (1.0f + logf((float)p->n));
+    for (size_t k = p->n > RECENT_POSTINGS ? p->n - RECENT_POSTINGS : 0; k < p->n; k++) {
       size_t e = p->v[k];
-      if (c->seen[e] == c->stamp)
-        continue;
-      c->seen[e] = c->stamp;
-      c->last_candidates++;
-      double s = sl_similarity_df(doc, &c->ev[e].sum, c->df, NULL);
-      if (s > best_score) {
-        best_score = s;
-        best = (long)e;
+      if (c->seen[e] != c->stamp) {
+        c->seen[e] = c->stamp;
+        c->votes[e] = 0;
+        c->cand[c->ncand++] = e;
       }
+      c->votes[e] += vote;
+    }
+  }
+  /* 2. the best-voted events are scored in full */
+  size_t keep = c->ncand;
+  if (keep > MAX_CANDIDATES) {
+    for (size_t a = 0; a < MAX_CANDIDATES; a++) { /* partial selection */
+      size_t m = a;
+      for (size_t b = a + 1; b < c->ncand; b++)
+        if (c->votes[c->cand[b]] > c->votes[c->cand[m]])
+          m = b;
+      size_t t = c->cand[a];
+      c->cand[a] = c->cand[m];
+      c->cand[m] = t;
+    }
+    keep = MAX_CANDIDATES;
+  }
+  c->last_candidates = keep;
+  for (size_t k = 0; k < keep; k++) {
+    size_t e = c->cand[k];
+    double sc = sl_similarity_df(doc, &c->ev[e].sum, c->df, NULL);
+    if (sc > best_score) {
+      best_score = sc;
+      best = (long)e;
     }
   }
   size_t idx;

@@ -141,10 +141,12 @@ static void print_pair(const opts *o, const char *id, const char *l1, const char
   if (o->json)
     printf("{\"pair_id\":\"%s\",\"lang1\":\"%s\",\"lang2\":\"%s\",\"score\":%.4f,\"same_event\":%d,"
            "\"parts\":{\"persons\":%.4f,\"places\":%.4f,\"orgs\":%.4f,\"dates\":%.4f,"
-           "\"numbers\":%.4f,\"eventwords\":%.4f,\"topics\":%.4f,\"words\":%.4f,\"tokens\":%.4f,\"caps\":%.4f,\"lead\":%.4f},"
+           "\"numbers\":%.4f,\"eventwords\":%.4f,\"topics\":%.4f,\"words\":%.4f,"
+           "\"tokens\":%.4f,\"caps\":%.4f,\"lead\":%.4f},"
            "\"same_lang\":%d,\"same_script\":%d,\"caps_both\":%d}\n",
            id, l1, l2, p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers,
-           p->eventwords, p->topics, p->words, p->tokens, p->caps, p->lead, p->same_lang, p->same_script, p->caps_both);
+           p->eventwords, p->topics, p->words, p->tokens, p->caps, p->lead, p->same_lang,
+           p->same_script, p->caps_both);
   else
     printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", id,
            p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords,
@@ -183,8 +185,10 @@ static int read_record(sl_pairdoc *pd, const char *line, size_t n, size_t lineno
   short_field(rec, "pair_id", id, MAX_FIELD, numid);
   short_field(rec, "lang1", in1, sizeof in1, "");
   short_field(rec, "lang2", in2, sizeof in2, "");
-  sl_pairdoc_text a = {id, in1, field(rec, "title1", NULL, 0, &tn), field(rec, "published1", NULL, 0, &tn), t1, n1};
-  sl_pairdoc_text b = {id, in2, field(rec, "title2", NULL, 0, &tn), field(rec, "published2", NULL, 0, &tn), t2, n2};
+  sl_pairdoc_text a = {id, in1, field(rec, "title1", NULL, 0, &tn),
+                       field(rec, "published1", NULL, 0, &tn), t1, n1};
+  sl_pairdoc_text b = {id, in2, field(rec, "title2", NULL, 0, &tn),
+                       field(rec, "published2", NULL, 0, &tn), t2, n2};
   const char *why = NULL;
   sl_rc rc = sl_pairdoc_vector(pd, &a, &pe->va, pe->l1, &why);
   if (rc == SL_OK)

@@ -111,9 +111,10 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
       continue;
     float lw = nword++ < LEAD_TOKENS ? LEAD_WEIGHT : 1.0f;
     uint32_t concept = sl_eventword(a->lang, t->norm, t->nnorm, t->stem, t->nstem);
-    if (concept)
-      rc = sl_featvec_push(out, ((uint64_t)(sl_eventword_is_topic(concept) ? SL_F_TOPIC : SL_F_EVENTWORD) << 56) |
-                                    concept, 1.0f);
+    if (concept) {
+      sl_feat_kind k = sl_eventword_is_topic(concept) ? SL_F_TOPIC : SL_F_EVENTWORD;
+      rc = sl_featvec_push(out, ((uint64_t)k << 56) | concept, 1.0f);
+    }
     memcpy(buf, a->lang, nl);
     buf[nl] = ':';
     memcpy(buf + nl + 1, t->stem, t->nstem);

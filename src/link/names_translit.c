@@ -283,6 +283,7 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     else if (c == 'c' && i + 1 < n && s[i + 1] == 'k') sym = 'k', adv = 2;
     else if (!abjad && c == 'q' && i + 1 < n && s[i + 1] == 'u') sym = 'k', adv = 2;
     else if (!abjad && i == 0 && c == 'k' && n > 2 && s[1] == 'n') sym = 'n', adv = 2; /* Knight */
+    else if (!abjad && i == 0 && c == 'w' && n > 2 && s[1] == 'h') sym = 'w', adv = 2; /* White */
     else if (!abjad && i == 0 && c == 'x' && n > 2 && (s[1] == 'i' || s[1] == 'u'))
       sym = 'S'; /* pinyin x: Xi, Xiong, Xu */
     else if (!abjad && i == 0 && c == 'q' && n > 2 && s[1] == 'i')
@@ -300,8 +301,9 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
       sym = (i + 1 < n && is_vowel(s[i + 1])) ? 'y' : 'i';
     } else if (c == 'w' && i > 0 && is_vowel(s[i - 1]) && !(i + 1 < n && is_vowel(s[i + 1]))) {
       sym = 'u'; /* Low, Andrews: w after a vowel is a vowel */
-    } else if (c == 's' && i + 1 == n && n >= 5 && s[i - 1] == 'u' && !is_vowel(s[i - 2])) {
-      sym = '$'; /* Latin -us, dropped in Russian (Plautus, Aesopus) */
+    } else if (c == 's' && i + 1 == n && n >= 5 && s[i - 1] == 'u' &&
+               (!is_vowel(s[i - 2]) || s[i - 2] == 'i')) {
+      sym = '$'; /* Latin -us, -ius: Plautus, Aesopus, Achilius (Russian -ij) */
     } else if (c == 'c' && i + 1 < n && strchr("aoulrt", s[i + 1])) {
       sym = 'k'; /* hard c: Carlos, Cristina, Octavio */
     } else if (c == 'j' && i + 1 == n && i > 0 && s[i - 1] == 'i') {

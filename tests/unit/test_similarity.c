@@ -7,6 +7,8 @@
  * Sochi meeting and the 2025 phone call are not that event.  Runs with
  * cwd = repo root.
  */
+#include "analyze/tokenize.h"
+#include "cluster/eventwords.h"
 #include "cluster/similarity.h"
 #include "cluster/similarity_weights.h"
 #include "pipeline/pairdoc.h"
@@ -206,6 +208,36 @@ START_TEST(more_evidence_never_lowers_the_score) {
 }
 END_TEST
 
+/* The concept of the first token of text z in language lang (0: none). */
+static uint32_t concept_of(sl_tokenizer *tk, const char *lang, const char *z) {
+  const sl_token *t;
+  size_t nt;
+  ck_assert_int_eq(sl_tokenize(tk, lang, z, strlen(z), &t, &nt), SL_OK);
+  ck_assert_uint_ge(nt, 1);
+  return sl_eventword(lang, t[0].norm, t[0].nnorm, t[0].stem, t[0].nstem);
+}
+
+START_TEST(event_words_meet_across_languages_and_inflections) {
+  sl_tokenizer *tk;
+  ck_assert_int_eq(sl_tokenizer_new(&tk), SL_OK);
+  uint32_t vaccine = concept_of(tk, "en", "vaccines");
+  ck_assert_uint_gt(vaccine, 0);
+  ck_assert(sl_eventword_is_topic(vaccine));
+  ck_assert_uint_eq(concept_of(tk, "de", "Impfstoffe"), vaccine); /* through the stem */
+  ck_assert_uint_eq(concept_of(tk, "zh", "疫苗"), vaccine);
+  ck_assert_uint_eq(concept_of(tk, "ar", "لقاح"), vaccine);
+  uint32_t quake = concept_of(tk, "tr", "deprem");
+  ck_assert_uint_gt(quake, 0);
+  ck_assert(!sl_eventword_is_topic(quake));
+  ck_assert_uint_eq(concept_of(tk, "ru", "землетрясение"), quake);
+  ck_assert_uint_eq(concept_of(tk, "es", "terremoto"), quake);
+  /* a word fires only in its own language */
+  ck_assert_uint_eq(concept_of(tk, "en", "deprem"), 0);
+  ck_assert_uint_eq(concept_of(tk, "en", "table"), 0);
+  sl_tokenizer_free(tk);
+}
+END_TEST
+
 /* ---- the pair pipeline on real articles ---- */
 
 static const char *SEEDS[] = {"examples/seeds/000_a36e95430f0b8119.txt",
@@ -292,6 +324,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, languages_pick_their_weights);
   tcase_add_test(tc, rare_words_weigh_more);
   tcase_add_test(tc, more_evidence_never_lowers_the_score);
+  tcase_add_test(tc, event_words_meet_across_languages_and_inflections);
   suite_add_tcase(s, tc);
   TCase *tp = tcase_create("pairdoc");
   tcase_set_timeout(tp, 60);

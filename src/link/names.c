@@ -230,15 +230,22 @@ static int split_key(const char *k, word *w) {
     x->n = (int)(k - x->s);
     if (x->n > 0) nw++;
   }
-  /* name particles (bin, ibn, van, von, de, da, del, la...) do not count
-   * in names of several words: Mohammed bin Salman is Mohammed Salman */
-  if (nw > 1) {
-    int i, kept = 0;
-    for (i = 0; i < nw; i++)
-      if (!is_particle(&w[i])) w[kept++] = w[i];
-    if (kept > 0) nw = kept;
-  }
   return nw;
+}
+
+/* Copies the words of w[0..nw) but name particles (bin, ibn, van, von, de,
+ * da, del, la...) into out: they do not count in names of several words
+ * (Mohammed bin Salman is Mohammed Salman).  Returns the count (nw when
+ * every word is a particle). */
+static int drop_particles(const word *w, int nw, word *out) {
+  int i, kept = 0;
+  for (i = 0; i < nw; i++)
+    if (nw == 1 || !is_particle(&w[i])) out[kept++] = w[i];
+  if (kept == 0) {
+    memcpy(out, w, (size_t)nw * sizeof *w);
+    kept = nw;
+  }
+  return kept;
 }
 
 /* All words of a name as one word (articles spelled out inside). */
@@ -264,15 +271,19 @@ static void concat_words(const word *w, int nw, char *buf, word *out) {
 
 double sl_names_score_keys(const char *ka, const char *kb) {
   word wa[SL_NAMES_MAX_WORDS], wb[SL_NAMES_MAX_WORDS], ca, cb;
+  word all_a[SL_NAMES_MAX_WORDS], all_b[SL_NAMES_MAX_WORDS];
+  int na_all, nb_all;
   double m[SL_NAMES_MAX_WORDS][SL_NAMES_MAX_WORDS], worst = 1.0, best, cs;
   char bufa[SL_NAMES_MAX_SYMS + 4], bufb[SL_NAMES_MAX_SYMS + 4];
   int na, nb, i, j, k, nmin, usedb[SL_NAMES_MAX_WORDS] = {0}, useda[SL_NAMES_MAX_WORDS] = {0};
   if (!ka || !kb) return 0.0;
   init_tables();
-  na = split_key(ka, wa);
-  nb = split_key(kb, wb);
-  if (na == 0 || nb == 0) return 0.0;
-  if (na == 1 && nb == 1) return word_score(&wa[0], &wb[0]);
+  na_all = split_key(ka, all_a);
+  nb_all = split_key(kb, all_b);
+  if (na_all == 0 || nb_all == 0) return 0.0;
+  if (na_all == 1 && nb_all == 1) return word_score(&all_a[0], &all_b[0]);
+  na = drop_particles(all_a, na_all, wa);
+  nb = drop_particles(all_b, nb_all, wb);
   for (i = 0; i < na; i++)
     for (j = 0; j < nb; j++) m[i][j] = word_score(&wa[i], &wb[j]);
   /* greedy best pairs, any order: names have few words */
@@ -291,9 +302,11 @@ double sl_names_score_keys(const char *ka, const char *kb) {
   /* every word of the shorter name must match: Vladimir Putin is not
    * Vladimir Zelensky, but Putin is Vladimir Putin */
   best = worst;
-  if (na != nb) {
-    concat_words(wa, na, bufa, &ca);
-    concat_words(wb, nb, bufb, &cb);
+  /* names cut into words differently (Le Drian / Lodrian, Abdulrahman /
+   * Abd al-Rahman): compare them whole, particles included */
+  if (na_all != nb_all) {
+    concat_words(all_a, na_all, bufa, &ca);
+    concat_words(all_b, nb_all, bufb, &cb);
     cs = word_score(&ca, &cb);
     if (cs > best) best = cs;
   }

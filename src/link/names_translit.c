@@ -349,6 +349,21 @@ static size_t mark_final(const char *s, size_t n, char *sym, size_t ns) {
   return ns;
 }
 
+/* Abdul, Abdel, Abdal, Abdoul before another word: "servant of the" whose
+ * article belongs to the next word (Abdul Rahman = Abd al-Rahman).  Cuts
+ * s to abd and returns 1. */
+static int abd_article(char *s, size_t *n) {
+  static const char *const forms[] = {"abdul", "abdel", "abdal", "abdol", "abdoul", "abdil"};
+  size_t i;
+  for (i = 0; i < sizeof forms / sizeof forms[0]; i++)
+    if (strlen(forms[i]) == *n && memcmp(forms[i], s, *n) == 0) {
+      *n = 3;
+      s[3] = '\0';
+      return 1;
+    }
+  return 0;
+}
+
 /* Latin articles: with a hyphen any of these, alone al/el before a word. */
 static int latin_article(const char *s, size_t n, int hyphen) {
   static const char *const hy[] = {"al", "el", "ul", "il", "ad", "ar", "as", "ash", "at", "az",
@@ -417,6 +432,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       pending_article = 1;
       continue;
     }
+    if (!abjad && j < un && abd_article(asc, &na)) pending_article = 1;
     if (!abjad) na = french_endings(asc, na);
     ns = symbolize(asc, na, abjad, sym);
     if (scr == SCR_LATIN) ns = mark_final(asc, na, sym, ns);

@@ -91,6 +91,11 @@ START_TEST(test_more_scripts) {
   SAME("Muhammad bin Salman", "محمد بن سلمان");
   SAME("Mohammed bin Salman", "Mohammed Salman");
   SAME("Beethoven", "Ludwig van Beethoven");
+  /* names cut into words differently */
+  SAME("Abdul Rahman", "عبد الرحمن");
+  SAME("Abdulrahman", "عبد الرحمن");
+  SAME("Abdel Fattah el-Sisi", "عبد الفتاح السيسي");
+  SAME("Jean-Yves Le Drian", "جان إيف لودريان");
   DIFF("Mohammed Ali", "Mohammed Salah");
   DIFF("Mohammed Ali", "محمد صلاح");
 }

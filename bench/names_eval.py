@@ -47,10 +47,18 @@ def main():
     ap.add_argument("--seed", type=int, default=12345)
     ap.add_argument("--write-pairs", metavar="OUT", help="only write the pairs to OUT")
     ap.add_argument("--blocks", action="store_true", help="measure blocking-code recall")
+    ap.add_argument("--words", type=int, default=1,
+                    help="join K random rows into K-word names (a full-name proxy)")
     a = ap.parse_args()
     rows = load(a.tsv, a.half)
-    n = len(rows)
     rnd = random.Random(a.seed)
+    if a.words > 1:
+        order = list(range(len(rows)))
+        rnd.shuffle(order)
+        groups = [order[k:k + a.words] for k in range(0, len(order) - a.words + 1, a.words)]
+        rows = [(" ".join(rows[g][0] for g in grp), " ".join(rows[g][1] for g in grp))
+                for grp in groups]
+    n = len(rows)
     pairs = []
     for i, (lat, nat) in enumerate(rows):
         pairs.append((lat, nat))
@@ -89,7 +97,8 @@ def main():
     fs = sorted(fscores, reverse=True)
     t5 = fs[int(0.005 * len(fs))]  # scores above this: FMR <= 0.005
     r5 = sum(1 for s in tscores if s > t5) / n
-    print(f"{a.tsv} ({a.half}, {n} pairs): recall {recall:.4f}  FMR {fmr:.4f}"
+    words = f", {a.words}-word names" if a.words > 1 else ""
+    print(f"{a.tsv} ({a.half}{words}, {n} pairs): recall {recall:.4f}  FMR {fmr:.4f}"
           f"  | at FMR 0.005: threshold >{t5:.4f} recall {r5:.4f}")
     if a.blocks:
         names = sorted({x for x, _ in rows} | {y for _, y in rows})

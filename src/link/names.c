@@ -30,6 +30,14 @@
 
 const double SL_NAMES_SAME = 0.6;
 
+/* Multi-word names score MIN_W * weakest matched word + (1 - MIN_W) * mean.
+ * Chosen on 2-word names joined from the dev files (bench/names_eval.py
+ * --words 2): going from 1.0 to 0.75 lifts recall by about 0.9 points
+ * (ar 0.937 -> 0.946, ru 0.935 -> 0.942) while random pairs that share
+ * their first word exactly (the worst case: Mohammed X / Mohammed Y) match
+ * 0.008 instead of 0.005 of the time. */
+#define MIN_W 0.75
+
 /* ---- cost tables -------------------------------------------------------- */
 
 static float sub_cost[128][128];
@@ -273,7 +281,7 @@ double sl_names_score_keys(const char *ka, const char *kb) {
   word wa[SL_NAMES_MAX_WORDS], wb[SL_NAMES_MAX_WORDS], ca, cb;
   word all_a[SL_NAMES_MAX_WORDS], all_b[SL_NAMES_MAX_WORDS];
   int na_all, nb_all;
-  double m[SL_NAMES_MAX_WORDS][SL_NAMES_MAX_WORDS], worst = 1.0, best, cs;
+  double m[SL_NAMES_MAX_WORDS][SL_NAMES_MAX_WORDS], worst = 1.0, sum = 0.0, best, cs;
   char bufa[SL_NAMES_MAX_SYMS + 4], bufb[SL_NAMES_MAX_SYMS + 4];
   int na, nb, i, j, k, nmin, usedb[SL_NAMES_MAX_WORDS] = {0}, useda[SL_NAMES_MAX_WORDS] = {0};
   if (!ka || !kb) return 0.0;
@@ -298,10 +306,12 @@ double sl_names_score_keys(const char *ka, const char *kb) {
     }
     useda[bi] = usedb[bj] = 1;
     if (best < worst) worst = best;
+    sum += best;
   }
   /* every word of the shorter name must match: Vladimir Putin is not
-   * Vladimir Zelensky, but Putin is Vladimir Putin */
-  best = worst;
+   * Vladimir Zelensky, but Putin is Vladimir Putin; the weakest word
+   * counts most, the mean softens one poorly transcribed word */
+  best = MIN_W * worst + (1.0 - MIN_W) * sum / nmin;
   /* names cut into words differently (Le Drian / Lodrian, Abdulrahman /
    * Abd al-Rahman): compare them whole, particles included */
   if (na_all != nb_all) {

@@ -73,7 +73,7 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
     rc = SL_ENOMEM;
     goto out;
   }
-  tr->ru = open_id("Russian-Latin/BGN", &st);
+  tr->ru = open_id("Russian-Latin/BGN; Cyrillic-Latin", &st); /* + uk, be, sr letters */
   if (U_SUCCESS(st)) tr->any = open_id("Any-Latin", &st);
   if (U_FAILURE(st)) {
     rc = SL_EICU;

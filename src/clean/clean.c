@@ -20,6 +20,7 @@
 #include <unicode/ustring.h>
 
 #include "clean/clean.h"
+#include "util/strmap.h"
 #include "util/utf8.h"
 
 #define MAX_LINES 200000
@@ -318,11 +319,15 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
   if (cap > MAX_LINES)
     cap = MAX_LINES;
   line *ls = calloc(cap, sizeof *ls);
+  sl_strmap *seen = sl_strmap_new();
   char folded[256], slug[1024], lslug[1024];
   size_t nslug = 0;
   memset(out, 0, sizeof *out);
-  if (!ls)
+  if (!ls || !seen) {
+    free(ls);
+    sl_strmap_free(seen);
     return SL_ENOMEM;
+  }
   size_t nl = split_lines(z, n, ls, cap);
   size_t first = 0;
   const char *tz = title;
@@ -366,12 +371,14 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
       l->cls = L_DROP;
       continue;
     }
-    int repeated = 0;
-    for (size_t k = first; k < i && !repeated; k++)
-      repeated = ls[k].n == l->n && !memcmp(ls[k].z, l->z, l->n);
-    if (repeated) {
+    /* a line the page already showed (headline repeats, captions) */
+    if (sl_strmap_get(seen, l->z, l->n, NULL)) {
       l->cls = L_DROP;
       continue;
+    }
+    if (sl_strmap_put(seen, l->z, l->n, 1) != SL_OK) {
+      rc = SL_ENOMEM;
+      goto out;
     }
     /* related-story lines start with the slug itself, in ASCII: test
      * that cheaply before transliterating the line */
@@ -428,6 +435,7 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
   }
 out:
   free(ls);
+  sl_strmap_free(seen);
   if (rc != SL_OK)
     sl_cleaned_free(out);
   return rc;

@@ -343,24 +343,29 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
   return best;
 }
 
-/* Occurrences of the same normalised name among the document's mentions;
- * *inside counts those that do not open a sentence (headline-style
- * capitals open one). */
-static size_t repeats(const sl_mention *ms, size_t nm, const char *norm, size_t *inside) {
-  size_t c = 0;
-  *inside = 0;
-  for (size_t i = 0; i < nm; i++)
-    if (!strcmp(ms[i].norm, norm)) {
-      c++;
-      *inside += !ms[i].sentence_start;
+/* Occurrences of each normalised name among the document's mentions,
+ * built once per document: count in the low 32 bits, sightings that do
+ * not open a sentence (headline-style capitals open one) above them. */
+static sl_strmap *count_names(const sl_mention *ms, size_t nm) {
+  sl_strmap *m = sl_strmap_new();
+  for (size_t i = 0; i < nm && m; i++) {
+    int64_t v = 0;
+    size_t n = strlen(ms[i].norm);
+    sl_strmap_get(m, ms[i].norm, n, &v);
+    v += 1 + (ms[i].sentence_start ? 0 : ((int64_t)1 << 32));
+    if (sl_strmap_put(m, ms[i].norm, n, v) != SL_OK) {
+      sl_strmap_free(m);
+      m = NULL;
     }
-  return c;
+  }
+  return m;
 }
 
 sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
                      const sl_mention *ms, size_t nm, long *ent) {
   sl_rc rc = SL_OK;
   char key[512];
+  sl_strmap *names = NULL; /* name -> occurrences, built on first need */
   (void)lang;
   (void)n;
   lk->ndoc_linked = 0;
@@ -404,8 +409,13 @@ sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
       /* a new entity needs evidence of its type: a trigger, an acronym, or
        * a capitalised multi-word name the document repeats */
       if (m->type == SL_ENT_UNKNOWN) {
-        size_t inside;
-        if (words < 2 || repeats(ms, nm, m->norm, &inside) < 2 || inside == 0)
+        int64_t seen = 0;
+        if (!names && !(names = count_names(ms, nm))) {
+          rc = SL_ENOMEM;
+          break;
+        }
+        sl_strmap_get(names, m->norm, strlen(m->norm), &seen);
+        if (words < 2 || (seen & 0xFFFFFFFF) < 2 || (seen >> 32) == 0)
           continue;
       }
       if (words == 1 && m->type == SL_ENT_PERSON && ns < 3)
@@ -423,5 +433,6 @@ sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
       rc = sl_linker_add_variant(lk, idx, surface, ns);
     }
   }
+  sl_strmap_free(names);
   return rc;
 }

@@ -18,6 +18,7 @@
 #include "link/linker.h"
 #include "read/read.h"
 #include "store/store.h"
+#include "util/strmap.h"
 
 #define MAX_FACT_SENTENCE 400
 
@@ -179,6 +180,7 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a) {
   int64_t *ids = calloc(nm ? nm : 1, sizeof *ids);
   sl_ent_type *types = calloc(nm ? nm : 1, sizeof *types);
   char *title_n = NULL, *body_n = NULL, *names = NULL;
+  sl_strmap *counts = NULL;
   char pub[16] = "", evd[16] = "";
   if (!ids || !types) {
     rc = SL_ENOMEM;
@@ -186,22 +188,32 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a) {
   }
   if ((rc = sl_store_begin(in->store)) != SL_OK)
     goto out;
+  /* mentions per entity, counted once (a long text has many) */
+  if (!(counts = sl_strmap_new())) {
+    rc = SL_ENOMEM;
+    goto out;
+  }
+  for (size_t i = 0; i < nm && rc == SL_OK; i++) {
+    int64_t c = 0;
+    long k = a->ment_entity[i];
+    if (k < 0)
+      continue;
+    sl_strmap_get(counts, (const char *)&k, sizeof k, &c);
+    rc = sl_strmap_put(counts, (const char *)&k, sizeof k, c + 1);
+  }
   /* entities, their counts and spellings */
   for (size_t i = 0; i < nm && rc == SL_OK; i++) {
-    if (a->ment_entity[i] < 0)
+    long k = a->ment_entity[i];
+    int64_t count = 0;
+    if (k < 0)
       continue;
-    sl_entity *e = sl_linker_entity(in->lk, (size_t)a->ment_entity[i]);
+    sl_entity *e = sl_linker_entity(in->lk, (size_t)k);
     if ((rc = sl_store_put_entity(in->store, e)) != SL_OK)
       break;
-    int first = 1;
-    int64_t count = 0;
-    for (size_t k = 0; k < nm; k++)
-      if (a->ment_entity[k] == a->ment_entity[i]) {
-        first &= k >= i;
-        count++;
-      }
-    if (first)
+    if (sl_strmap_get(counts, (const char *)&k, sizeof k, &count) && count > 0) {
       rc = sl_store_count_entity(in->store, e->id, count);
+      sl_strmap_put(counts, (const char *)&k, sizeof k, 0); /* once per entity */
+    }
     ids[i] = e->id;
     types[i] = e->type;
     const sl_mention *m = &a->ments[i];
@@ -272,6 +284,7 @@ out:
     if (reload(in) != SL_OK)
       in->broken = 1;
   }
+  sl_strmap_free(counts);
   free(ids);
   free(types);
   free(title_n);

@@ -30,6 +30,13 @@ expect_fail "file over the size limit" huge.txt
 grep -qi 'limit' err.txt || fail "huge file: message does not say why"
 expect_fail "missing file" nosuch.txt
 
+# a 50 MB text is no article: its head is kept, with a warning naming it
+awk 'BEGIN { print "A very long page"; for (i = 0; i < 700000; i++) printf "Line %d of a report that goes on and on.\n", i }' > long.txt
+[ "$(wc -c < long.txt)" -gt 30000000 ] || fail "long.txt too small"
+"$SL" ingest --db s.db long.txt 2> err.txt || { cat err.txt >&2; fail "50 MB text refused"; }
+grep -q 'long.txt.*4 MB' err.txt || { cat err.txt >&2; fail "50 MB text: no warning naming it"; }
+snapshot > before.txt
+
 # invalid UTF-8 is repaired (U+FFFD), the document still stored
 printf 'Title \377 here\n\nRussian President Vladimir Putin met Syrian President Ahmed al-Sharaa in Moscow on January 28, 2026. \376\n' > bad_utf8.txt
 "$SL" ingest --db s.db bad_utf8.txt 2> err.txt || { cat err.txt >&2; fail "invalid UTF-8 document refused"; }

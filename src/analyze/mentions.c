@@ -140,13 +140,47 @@ typedef struct scan {
 
 static const char *const ARABIC_CLITICS[] = {"\xD9\x88", "\xD8\xA8", "\xD9\x84", "\xD9\x81", "\xD9\x83", NULL};
 
+/* Length of an elided prefix ("l'", "d'", "qu'", "dell'") of norm, or 0. */
+static size_t elision(const char *norm, size_t n) {
+  for (size_t i = 1; i <= 4 && i + 1 < n; i++) {
+    char c = norm[i];
+    if (c == '\'')
+      return i + 1;
+    if (c < 'a' || c > 'z')
+      return 0;
+  }
+  return 0;
+}
+
+/* A gazetteer name behind a Russian case ending: the last letter of the
+ * folded word replaced by the nominative endings (а я й ь or none). */
+static const sl_gaz_entry *cyrillic_base(const struct sl_gazetteer *g, const char *key, size_t n) {
+  static const char *const END[] = {"", "\xD0\xB0", "\xD1\x8F", "\xD0\xB9", "\xD1\x8C", NULL};
+  char buf[64];
+  if (n - 2 + 2 >= sizeof buf)
+    return NULL;
+  memcpy(buf, key, n - 2);
+  for (int i = 0; END[i]; i++) {
+    size_t m = strlen(END[i]);
+    memcpy(buf + n - 2, END[i], m);
+    const sl_gaz_entry *e = sl_gazetteer_find(g, buf, n - 2 + m);
+    if (e)
+      return e;
+  }
+  return NULL;
+}
+
 /* Gazetteer match at token i, longest first.  In scripts without case the
  * first token may carry a one-letter clitic (و ب ل ف ك). */
 static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
   char key[512];
   int maxk = sl_gazetteer_max_tokens(s->gaz);
-  if (s->cased && !is_upper(&s->t[i]) && !(s->t[i].flags & SL_TOK_ALLCAPS))
-    return NULL;
+  if (s->cased && !is_upper(&s->t[i]) && !(s->t[i].flags & SL_TOK_ALLCAPS)) {
+    size_t el = elision(s->t[i].norm, s->t[i].nnorm);
+    char c = el ? s->z[s->t[i].start + el] : 0;
+    if (!(c >= 'A' && c <= 'Z'))
+      return NULL; /* "l'ONU" counts: a capital after the elision */
+  }
   for (size_t k = (size_t)(maxk > MAX_NAME_TOKENS ? MAX_NAME_TOKENS : maxk); k >= 1; k--) {
     if (i + k > s->ntok)
       continue;
@@ -158,11 +192,25 @@ static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
       e = sl_gazetteer_find(s->gaz, key, n - 2);
     if (!e && n > 5 && !memcmp(key + n - 4, "\xE2\x80\x99s", 4))
       e = sl_gazetteer_find(s->gaz, key, n - 4);
+    /* Russian cases: "России", "Москве", "Китая" -> Россия, Москва, Китай */
+    if (!e && k == 1 && n >= 6 && ((unsigned char)key[0] == 0xD0 || (unsigned char)key[0] == 0xD1))
+      e = cyrillic_base(s->gaz, key, n);
+    /* elided articles and prepositions: l'ONU, d'Italia, dell'Iran */
+    if (!e && s->cased) {
+      size_t el = elision(key, n);
+      if (el)
+        e = sl_gazetteer_find(s->gaz, key + el, n - el);
+    }
     if (!e && !s->cased) {
       for (int c = 0; ARABIC_CLITICS[c] && !e; c++)
         if (n > 6 && !memcmp(key, ARABIC_CLITICS[c], 2))
           e = sl_gazetteer_find(s->gaz, key + 2, n - 2);
     }
+    /* a short name opening a sentence is more likely a word with a
+     * capital ("Un homme…" is not the UN) unless written in capitals */
+    if (e && k == 1 && s->cased && s->t[i].nnorm <= 3 && (s->t[i].flags & SL_TOK_SENT) &&
+        !(s->t[i].flags & SL_TOK_ALLCAPS))
+      e = NULL;
     if (e) {
       *len = k;
       return e;

@@ -1,0 +1,183 @@
+/*
+ * test_mentions — mention finding (gazetteer, triggers, capitals, known
+ * names) and cross-script linking on sentences in several languages.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/gazetteer.h"
+#include "analyze/mentions.h"
+#include "analyze/tokenize.h"
+#include "link/linker.h"
+
+static sl_tokenizer *tk;
+static sl_linker *lk;
+
+static void setup(void) {
+  ck_assert_int_eq(sl_tokenizer_new(&tk), SL_OK);
+  ck_assert_int_eq(sl_linker_new(&lk), SL_OK);
+}
+
+static void teardown(void) {
+  sl_tokenizer_free(tk);
+  sl_linker_free(lk);
+}
+
+typedef struct found {
+  sl_mention *m;
+  size_t n;
+  long ent[64];
+} found;
+
+/* Finds and links the mentions of z (two passes, as ingest does). */
+static void run(const char *lang, const char *z, found *f) {
+  const sl_token *t;
+  size_t nt;
+  for (int pass = 0; pass < 2; pass++) {
+    ck_assert_int_eq(sl_tokenize(tk, lang, z, strlen(z), &t, &nt), SL_OK);
+    if (pass)
+      free(f->m);
+    ck_assert_int_eq(sl_mentions_find(lang, z, strlen(z), t, nt, sl_linker_known, lk, &f->m, &f->n), SL_OK);
+    ck_assert_uint_le(f->n, 64);
+    ck_assert_int_eq(sl_linker_link(lk, lang, z, strlen(z), f->m, f->n, f->ent), SL_OK);
+  }
+}
+
+/* Index of the entity linked to the first mention whose surface is s,
+ * or -1 (indices are stable, entity pointers are not). */
+static long index_of(const char *z, const found *f, const char *s) {
+  for (size_t i = 0; i < f->n; i++)
+    if (f->m[i].end - f->m[i].start == strlen(s) && !memcmp(z + f->m[i].start, s, strlen(s)))
+      return f->ent[i];
+  return -1;
+}
+
+static sl_entity *entity_of(const char *z, const found *f, const char *s) {
+  long i = index_of(z, f, s);
+  return i >= 0 ? sl_linker_entity(lk, (size_t)i) : NULL;
+}
+
+static int has_surface(const char *z, const found *f, const char *s) {
+  for (size_t i = 0; i < f->n; i++)
+    if (f->m[i].end - f->m[i].start == strlen(s) && !memcmp(z + f->m[i].start, s, strlen(s)))
+      return 1;
+  return 0;
+}
+
+START_TEST(gazetteer_cldr_names) {
+  const struct sl_gazetteer *g = sl_gazetteer_get();
+  ck_assert_ptr_nonnull(g);
+  /* keys are token norms: CLDR country and time-zone city names */
+  static const char *const RU[] = {"russia", "nga", "روسيا", "россия", "俄罗斯", "russie", NULL};
+  for (int i = 0; RU[i]; i++) {
+    const sl_gaz_entry *e = sl_gazetteer_find(g, RU[i], strlen(RU[i]));
+    ck_assert_msg(e && !strcmp(e->code, "RU"), "%s is not Russia", RU[i]);
+  }
+  const sl_gaz_entry *m = sl_gazetteer_find(g, "موسكو", strlen("موسكو"));
+  ck_assert_ptr_nonnull(m);
+  ck_assert_str_eq(m->name, "Moscow");
+  ck_assert_ptr_null(sl_gazetteer_find(g, "putin", 5));
+}
+END_TEST
+
+START_TEST(triggers_across_languages) {
+  found f = {0};
+  const char *vi = "Tổng thống Nga Vladimir Putin hội đàm với người đồng cấp al-Sharaa tại thành phố Sochi. "
+                   "Quan hệ giữa Nga và Syria phát triển.";
+  run("vi", vi, &f);
+  long putin = index_of(vi, &f, "Vladimir Putin");
+  ck_assert_int_ge(putin, 0);
+  ck_assert_int_eq(sl_linker_entity(lk, (size_t)putin)->type, SL_ENT_PERSON);
+  ck_assert_ptr_nonnull(entity_of(vi, &f, "al-Sharaa"));
+  sl_entity *sochi = entity_of(vi, &f, "Sochi");
+  ck_assert_ptr_nonnull(sochi);
+  ck_assert_int_eq(sochi->type, SL_ENT_PLACE);
+  sl_entity *nga = entity_of(vi, &f, "Nga");
+  ck_assert_ptr_nonnull(nga);
+  ck_assert_str_eq(nga->name, "Russia");
+  free(f.m);
+
+  /* Arabic: the nisba adjective is skipped, the reporting verb ends the
+   * name, and the family name alone links back to the full name */
+  const char *ar = "قال الرئيس الروسي فلاديمير بوتين أكد في الكرملين. وصرح بوتين بأن موسكو مستعدة.";
+  run("ar", ar, &f);
+  ck_assert_int_eq(index_of(ar, &f, "فلاديمير بوتين"), putin);
+  ck_assert_int_eq(index_of(ar, &f, "بوتين"), putin);
+  ck_assert(!has_surface(ar, &f, "فلاديمير بوتين أكد"));
+  ck_assert_str_eq(entity_of(ar, &f, "موسكو")->name, "Moscow");
+  free(f.m);
+
+  const char *ru = "Президент России Владимир Путин встретился с коллегами в Москве.";
+  run("ru", ru, &f);
+  ck_assert_int_eq(index_of(ru, &f, "Владимир Путин"), putin);
+  ck_assert_str_eq(entity_of(ru, &f, "Москве")->name, "Moscow");
+  free(f.m);
+}
+END_TEST
+
+START_TEST(capitals_are_not_always_names) {
+  found f = {0};
+  /* German capitalises nouns: no entity from capitals alone */
+  const char *de = "Die Corona-Krise trifft die Wirtschaft. Die Corona-Krise dauert an, sagt die Regierung.";
+  run("de", de, &f);
+  for (size_t i = 0; i < f.n; i++)
+    ck_assert_msg(f.ent[i] < 0 || f.m[i].src != SL_MSRC_CAPS, "German noun became an entity");
+  free(f.m);
+  /* French: "Un" opening a sentence is not the UN; "l'ONU" is */
+  const char *fr = "Un homme a parlé. Le chef de l'ONU est venu à Paris.";
+  run("fr", fr, &f);
+  ck_assert(!has_surface(fr, &f, "Un"));
+  sl_entity *un = entity_of(fr, &f, "l'ONU");
+  ck_assert_ptr_nonnull(un);
+  ck_assert_str_eq(un->name, "United Nations");
+  free(f.m);
+  /* English: weekday and month names are not people */
+  const char *en = "On Friday, Mr. Smith met Senator Jones. Friday talks ended in December.";
+  run("en", en, &f);
+  ck_assert(!has_surface(en, &f, "Friday"));
+  ck_assert(!has_surface(en, &f, "December"));
+  ck_assert_ptr_nonnull(entity_of(en, &f, "Smith"));
+  free(f.m);
+}
+END_TEST
+
+START_TEST(linking_keeps_people_apart) {
+  found f = {0};
+  const char *a = "President Ahmed al-Sharaa met Foreign Minister Asaad al-Shaibani.";
+  run("en", a, &f);
+  long sharaa = index_of(a, &f, "Ahmed al-Sharaa");
+  long shaibani = index_of(a, &f, "Asaad al-Shaibani");
+  ck_assert_int_ge(sharaa, 0);
+  ck_assert_int_ge(shaibani, 0);
+  ck_assert_int_ne(sharaa, shaibani);
+  free(f.m);
+  /* a longer form of the same name links; another family name does not */
+  const char *b = "President Ahmed Hussein al-Sharaa spoke with President Ahmed Hussein.";
+  run("en", b, &f);
+  ck_assert_int_eq(index_of(b, &f, "Ahmed Hussein al-Sharaa"), sharaa);
+  ck_assert_int_ne(index_of(b, &f, "Ahmed Hussein"), sharaa);
+  free(f.m);
+}
+END_TEST
+
+static Suite *suite(void) {
+  Suite *s = suite_create("mentions");
+  TCase *t = tcase_create("core");
+  tcase_add_checked_fixture(t, setup, teardown);
+  tcase_set_timeout(t, 60);
+  tcase_add_test(t, gazetteer_cldr_names);
+  tcase_add_test(t, triggers_across_languages);
+  tcase_add_test(t, capitals_are_not_always_names);
+  tcase_add_test(t, linking_keeps_people_apart);
+  suite_add_tcase(s, t);
+  return s;
+}
+
+int main(void) {
+  SRunner *sr = srunner_create(suite());
+  srunner_run_all(sr, CK_NORMAL);
+  int nf = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return nf == 0 ? 0 : 1;
+}

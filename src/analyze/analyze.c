@@ -197,8 +197,11 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
                      a->published.year ? &a->published : NULL, &a->dates, &a->ndates);
   if (rc != SL_OK)
     goto out;
-  if (!sl_dates_event(a->dates, a->ndates, &a->event_date))
-    memset(&a->event_date, 0, sizeof a->event_date);
+  if (!sl_dates_event(a->dates, a->ndates, &a->event_date)) {
+    /* a report that names no day of its own is about its own day */
+    a->event_date = a->published;
+    a->event_date.flags |= SL_DATE_RELATIVE;
+  }
   if ((rc = sl_numbers_find(a->lang, a->text, a->ntext, &a->nums, &a->nnums)) != SL_OK)
     goto out;
   snprintf(a->content_hash, sizeof a->content_hash, "%016llx",

@@ -26,7 +26,8 @@ typedef struct sl_analysis {
   char lang[8];
   sl_script script;
   sl_date published;      /* year 0 when unknown */
-  sl_date event_date;     /* year 0 when unknown */
+  sl_date event_date;     /* the happening's date; the publication date when the
+                           * text names none (flag SL_DATE_RELATIVE); year 0 when unknown */
   sl_token *toks;         /* tokens of text; norm/stem point into tokpool */
   size_t ntok;
   char *tokpool;

@@ -172,8 +172,10 @@ static int is_junk(const char *z, size_t n, const char *folded) {
 
 /* Tweet and post embeds: "... pic.twitter.com/x", "— Name (@handle) date". */
 static int is_embed(const char *z, size_t n) {
+  if (count_chars(z, n) > 600)
+    return 0; /* a post is short; a paragraph that cites one is prose */
   if (contains(z, n, "pic.twitter.com/") || contains(z, n, "twitter.com/") ||
-      contains(z, n, "t.co/"))
+      contains(z, n, "://t.co/") || contains(z, n, " t.co/"))
     return 1;
   int dash = (n >= 3 && !memcmp(z, "\xE2\x80\x94", 3)) || (n >= 3 && !memcmp(z, "\xE2\x80\x93", 3)) ||
              (n >= 1 && z[0] == '-');
@@ -262,6 +264,9 @@ static size_t title_cut(const char *z, size_t n) {
       continue;
     if (chars > 40 && (z[i] == '.' || z[i] == '!' || z[i] == '?') && i + 1 < n && z[i + 1] == ' ')
       return i + 1;
+    if (chars > 10 && i + 3 <= n && (!memcmp(z + i, "\xE3\x80\x82", 3) || !memcmp(z + i, "\xEF\xBC\x81", 3) ||
+                                     !memcmp(z + i, "\xEF\xBC\x9F", 3)))
+      return i + 3; /* 。！？ end a sentence with no space after them */
     if (z[i] == ' ')
       last_space = i;
     if (++chars > 200)
@@ -339,7 +344,7 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
       fold_prefix(ls[first].z, ls[first].n, folded, sizeof folded);
       if (!is_junk(ls[first].z, ls[first].n, folded) && !is_embed(ls[first].z, ls[first].n))
         break;
-      ls[first].cls = L_DROP;
+      ls[first].cls = is_embed(ls[first].z, ls[first].n) ? L_CONTEXT : L_DROP;
     }
     if (first < nl) {
       tz = ls[first].z;
@@ -432,6 +437,15 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
     }
     if (out->ntext == 0)
       rc = SL_EEMPTY;
+    else if (!out->title[0]) {
+      /* every line looked like furniture (a post quoted whole): the
+       * first line of what is kept names the document */
+      size_t n1 = strcspn(out->text, "\n");
+      free(out->title);
+      out->title = strndup(out->text, count_chars(out->text, n1) > 200 ? title_cut(out->text, n1) : n1);
+      if (!out->title)
+        rc = SL_ENOMEM;
+    }
   }
 out:
   free(ls);

@@ -206,6 +206,15 @@ START_TEST(clean_empty_and_blank) {
   ck_assert_int_eq(sl_clean_text(one, strlen(one), NULL, &c), SL_OK);
   ck_assert_str_eq(c.text, one);
   sl_cleaned_free(&c);
+  /* a snippet that quotes a post is still the document, titled by its
+   * first sentence (。 ends one in Chinese) */
+  char zh[2048] = "丛林大火实时更新：部队准备海上紧急疏散。早上好 pic.twitter.com/vb3o55n8XU 欢迎。";
+  for (int i = 0; i < 30; i++) /* past the 200 characters of a headline */
+    strncat(zh, "欢迎来到我们今天的博客。", sizeof zh - strlen(zh) - 1);
+  ck_assert_int_eq(sl_clean_text(zh, strlen(zh), NULL, &c), SL_OK);
+  ck_assert_str_eq(c.text, zh);
+  ck_assert_str_eq(c.title, "丛林大火实时更新：部队准备海上紧急疏散。");
+  sl_cleaned_free(&c);
 }
 END_TEST
 

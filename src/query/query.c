@@ -21,10 +21,16 @@
 
 /* ---- helpers shared by the query files ---- */
 
+/* slq_fail with a va_list. */
+static sl_rc vfail(sl_query *q, sl_rc rc, const char *fmt, va_list ap) {
+  vsnprintf(q->err, sizeof q->err, fmt, ap);
+  return rc;
+}
+
 sl_rc slq_fail(sl_query *q, sl_rc rc, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(q->err, sizeof q->err, fmt, ap);
+  vfail(q, rc, fmt, ap);
   va_end(ap);
   return rc;
 }
@@ -87,6 +93,106 @@ int slq_bind_opt(sqlite3_stmt *st, int i, const char *z) {
   if (!z || !*z)
     return sqlite3_bind_null(st, i);
   return sqlite3_bind_text(st, i, z, -1, SQLITE_TRANSIENT);
+}
+
+void slq_bind_page(sqlite3_stmt *st, int i, const sl_query_filter *f) {
+  sqlite3_bind_int64(st, i, f->limit > 0 ? f->limit : SL_QUERY_DEFAULT_LIMIT);
+  sqlite3_bind_int64(st, i + 1, f->offset);
+}
+
+const sl_query_filter *slq_filter(const sl_query_filter *f, sl_query_filter *none) {
+  if (f)
+    return f;
+  sl_query_filter_init(none);
+  return none;
+}
+
+sqlite3_stmt *slq_stmt_id(sl_query *q, int slot, const char *sql, int64_t id) {
+  sqlite3_stmt *st = slq_stmt(q, slot, sql);
+  if (st)
+    sqlite3_bind_int64(st, 1, id);
+  return st;
+}
+
+/* ---- rows as JSON ---- */
+
+int slq_set_fields(json_t *obj, sqlite3_stmt *st, const slq_field *f, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    json_t *v = f[i].kind == SLQ_TEXT ? slq_text(st, f[i].col) : slq_col(st, f[i].col);
+    if (slq_set(obj, f[i].key, v))
+      return -1;
+  }
+  return 0;
+}
+
+json_t *slq_push_fields(json_t *arr, sqlite3_stmt *st, const slq_field *f, size_t n) {
+  json_t *o = json_object();
+  if (!o || slq_push(arr, o) || slq_set_fields(o, st, f, n))
+    return NULL;
+  return o;
+}
+
+sl_rc slq_each(sl_query *q, sqlite3_stmt *st, slq_row_fn *each, void *ctx, const char *what) {
+  sl_rc rc = SL_OK;
+  int r;
+  if (!st)
+    return SL_ESTORE;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    if ((rc = each(q, st, ctx)) != SL_OK)
+      goto out;
+  }
+  if (r != SQLITE_DONE)
+    rc = slq_store_error(q, what);
+out:
+  sqlite3_reset(st);
+  return rc;
+}
+
+sl_rc slq_add_array(sl_query *q, json_t *parent, const char *key, sqlite3_stmt *st,
+                    slq_row_fn *each, const char *what) {
+  json_t *a = json_array();
+  if (!a || slq_set(parent, key, a))
+    return SL_ENOMEM;
+  return slq_each(q, st, each, a, what);
+}
+
+sl_rc slq_one(sl_query *q, sqlite3_stmt *st, const char *what, const char *fmt, ...) {
+  va_list ap;
+  int r;
+  if (!st)
+    return SL_ESTORE;
+  r = sqlite3_step(st);
+  if (r == SQLITE_ROW)
+    return SL_OK;
+  if (r != SQLITE_DONE)
+    return slq_store_error(q, what);
+  va_start(ap, fmt);
+  vfail(q, SL_ENOTFOUND, fmt, ap);
+  va_end(ap);
+  return SL_ENOTFOUND;
+}
+
+sl_rc slq_finish(sqlite3_stmt *st, sl_rc rc, json_t *v, json_t **out) {
+  if (st)
+    sqlite3_reset(st);
+  if (rc != SL_OK) {
+    json_decref(v);
+    return rc;
+  }
+  *out = v;
+  return SL_OK;
+}
+
+sl_rc slq_list(sl_query *q, sqlite3_stmt *st, slq_row_fn *each, const char *what, json_t **out) {
+  json_t *arr = NULL;
+  sl_rc rc;
+
+  *out = NULL;
+  if (!st)
+    return SL_ESTORE;
+  arr = json_array();
+  rc = arr ? slq_each(q, st, each, arr, what) : SL_ENOMEM;
+  return slq_finish(st, rc, arr, out);
 }
 
 /* ---- filters ---- */
@@ -373,12 +479,5 @@ sl_rc sl_query_health(sl_query *q, json_t **out) {
     goto out;
   }
 out:
-  if (st)
-    sqlite3_reset(st);
-  if (rc != SL_OK) {
-    json_decref(o);
-    return rc;
-  }
-  *out = o;
-  return SL_OK;
+  return slq_finish(st, rc, o, out);
 }

@@ -156,6 +156,28 @@ sl_rc slq_add_array(sl_query *q, json_t *parent, const char *key, sqlite3_stmt *
   return slq_each(q, st, each, a, what);
 }
 
+/* What slq_add_rows fills: the array and the fields of its objects. */
+typedef struct rows {
+  json_t *arr;
+  const slq_field *f;
+  size_t n;
+} rows;
+
+/* Appends the fields of row st to ctx (a rows). */
+static sl_rc push_row(sl_query *q, sqlite3_stmt *st, void *ctx) {
+  rows *r = ctx;
+  (void)q;
+  return slq_push_fields(r->arr, st, r->f, r->n) ? SL_OK : SL_ENOMEM;
+}
+
+sl_rc slq_add_rows(sl_query *q, json_t *parent, const char *key, sqlite3_stmt *st,
+                   const slq_field *f, size_t n, const char *what) {
+  rows r = {json_array(), f, n};
+  if (!r.arr || slq_set(parent, key, r.arr))
+    return SL_ENOMEM;
+  return slq_each(q, st, push_row, &r, what);
+}
+
 sl_rc slq_one(sl_query *q, sqlite3_stmt *st, const char *what, const char *fmt, ...) {
   va_list ap;
   int r;

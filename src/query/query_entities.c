@@ -136,12 +136,6 @@ static const slq_field ENTITY_EVENT[] = {
   {"id", 0, SLQ_VALUE},    {"title", 1, SLQ_TEXT},     {"date", 2, SLQ_TEXT},
   {"story", 3, SLQ_VALUE}, {"mentions", 4, SLQ_VALUE}, {"langs", 5, SLQ_TEXT}};
 
-/* Appends event row st to the array arr. */
-static sl_rc push_event(sl_query *q, sqlite3_stmt *st, void *arr) {
-  (void)q;
-  return slq_push_fields(arr, st, ENTITY_EVENT, SLQ_NFIELDS(ENTITY_EVENT)) ? SL_OK : SL_ENOMEM;
-}
-
 /* Adds "events": [{id, title, date, story, mentions, langs}] by date to e. */
 static sl_rc add_entity_events(sl_query *q, json_t *e, int64_t id) {
   sqlite3_stmt *st = slq_stmt_id(q, SLQ_ENTITY_EVENTS,
@@ -150,7 +144,8 @@ static sl_rc add_entity_events(sl_query *q, json_t *e, int64_t id) {
                                  " JOIN events ev ON ev.id = d.event_id WHERE m.entity_id = ?1"
                                  " GROUP BY ev.id ORDER BY ev.event_date IS NULL, ev.event_date, ev.id"
                                  " LIMIT 1000", id);
-  return slq_add_array(q, e, "events", st, push_event, "reading an entity's events");
+  return slq_add_rows(q, e, "events", st, ENTITY_EVENT, SLQ_NFIELDS(ENTITY_EVENT),
+                      "reading an entity's events");
 }
 
 static const slq_field ENTITY_FULL[] = {

@@ -131,23 +131,13 @@ sl_rc sl_query_events(sl_query *q, const sl_query_filter *f, json_t **out) {
 static const slq_field FACT[] = {
   {"value", 0, SLQ_VALUE}, {"unit", 1, SLQ_TEXT}, {"sentence", 2, SLQ_TEXT}};
 
-/* Appends fact row st to the array arr. */
-static sl_rc push_fact(sl_query *q, sqlite3_stmt *st, void *arr) {
-  (void)q;
-  return slq_push_fields(arr, st, FACT, SLQ_NFIELDS(FACT)) ? SL_OK : SL_ENOMEM;
-}
-
-/* Facts (numbers with their sentence) claimed by document z[0..n). */
-static json_t *doc_facts(sl_query *q, const char *z, size_t n) {
+/* Adds "facts" (numbers with their sentence) claimed by document z[0..n)
+ * to d. */
+static sl_rc add_facts(sl_query *q, json_t *d, const char *z, size_t n) {
   sqlite3_stmt *st = stmt_doc(q, SLQ_DOC_FACTS,
                               "SELECT value, unit, sentence FROM facts WHERE doc_id = ?1"
                               " ORDER BY rowid", z, n);
-  json_t *a = json_array();
-  if (!a || slq_each(q, st, push_fact, a, "reading facts") != SL_OK) {
-    json_decref(a);
-    return NULL;
-  }
-  return a;
+  return slq_add_rows(q, d, "facts", st, FACT, SLQ_NFIELDS(FACT), "reading facts");
 }
 
 static const slq_field REPORT[] = {
@@ -159,8 +149,8 @@ static const slq_field REPORT[] = {
 static sl_rc push_report(sl_query *q, sqlite3_stmt *st, void *arr) {
   json_t *d = slq_push_fields(arr, st, REPORT, SLQ_NFIELDS(REPORT));
   if (!d || slq_set(d, "excerpt_cut", json_boolean(sqlite3_column_int(st, 9))) ||
-      slq_set(d, "facts", doc_facts(q, (const char *)sqlite3_column_text(st, 0),
-                                    (size_t)sqlite3_column_bytes(st, 0))))
+      add_facts(q, d, (const char *)sqlite3_column_text(st, 0),
+                (size_t)sqlite3_column_bytes(st, 0)) != SL_OK)
     return SL_ENOMEM;
   return SL_OK;
 }
@@ -355,19 +345,14 @@ static const slq_field MENTION[] = {
   {"entity", 0, SLQ_VALUE}, {"type", 1, SLQ_TEXT}, {"name", 2, SLQ_TEXT},
   {"surface", 3, SLQ_TEXT}, {"start", 4, SLQ_VALUE}, {"end", 5, SLQ_VALUE}};
 
-/* Appends mention row st to the array arr. */
-static sl_rc push_mention(sl_query *q, sqlite3_stmt *st, void *arr) {
-  (void)q;
-  return slq_push_fields(arr, st, MENTION, SLQ_NFIELDS(MENTION)) ? SL_OK : SL_ENOMEM;
-}
-
 /* Adds "mentions" (linked entities in text order) to document d. */
 static sl_rc add_doc_mentions(sl_query *q, json_t *d, const char *id, size_t n) {
   sqlite3_stmt *st = stmt_doc(q, SLQ_DOC_ENTITIES,
                               "SELECT en.id, en.type, en.name, m.surface, m.start, m.end"
                               " FROM mentions m JOIN entities en ON en.id = m.entity_id"
                               " WHERE m.doc_id = ?1 ORDER BY m.start", id, n);
-  return slq_add_array(q, d, "mentions", st, push_mention, "reading a document's mentions");
+  return slq_add_rows(q, d, "mentions", st, MENTION, SLQ_NFIELDS(MENTION),
+                      "reading a document's mentions");
 }
 
 sl_rc sl_query_document(sl_query *q, const char *z, size_t n, json_t **out) {
@@ -391,7 +376,7 @@ sl_rc sl_query_document(sl_query *q, const char *z, size_t n, json_t **out) {
   sqlite3_reset(st);
   if ((rc = add_doc_mentions(q, d, z, n)) != SL_OK)
     goto out;
-  if (slq_set(d, "facts", doc_facts(q, z, n))) {
+  if (add_facts(q, d, z, n) != SL_OK) {
     rc = SL_ESTORE;
     goto out;
   }

@@ -125,6 +125,12 @@ sl_rc slq_each(sl_query *q, sqlite3_stmt *st, slq_row_fn *each, void *ctx, const
 sl_rc slq_add_array(sl_query *q, json_t *parent, const char *key, sqlite3_stmt *st,
                     slq_row_fn *each, const char *what);
 
+/* Sets key on parent to a new array of one object per row of st (walked
+ * as slq_each), each with the n fields f[].  SL_ENOMEM, or slq_each's
+ * result. */
+sl_rc slq_add_rows(sl_query *q, json_t *parent, const char *key, sqlite3_stmt *st,
+                   const slq_field *f, size_t n, const char *what);
+
 /* Steps st (as slq_each) to its first row: SL_OK on a row, left for the
  * caller to read and reset; SL_ENOTFOUND with the message fmt... in
  * q->err when there is none; SL_ESTORE ("what: why") on a store error. */

@@ -116,7 +116,9 @@ sqlite3_stmt *slq_stmt_id(sl_query *q, int slot, const char *sql, int64_t id) {
 
 /* ---- rows as JSON ---- */
 
-int slq_set_fields(json_t *obj, sqlite3_stmt *st, const slq_field *f, size_t n) {
+/* Sets the n fields f[] of st's current row on obj; 0 on success, -1 on
+ * ENOMEM (obj keeps what was set). */
+static int set_fields(json_t *obj, sqlite3_stmt *st, const slq_field *f, size_t n) {
   for (size_t i = 0; i < n; i++) {
     json_t *v = f[i].kind == SLQ_TEXT ? slq_text(st, f[i].col) : slq_col(st, f[i].col);
     if (slq_set(obj, f[i].key, v))
@@ -125,9 +127,18 @@ int slq_set_fields(json_t *obj, sqlite3_stmt *st, const slq_field *f, size_t n) 
   return 0;
 }
 
+json_t *slq_row_object(sqlite3_stmt *st, const slq_field *f, size_t n) {
+  json_t *o = json_object();
+  if (o && set_fields(o, st, f, n)) {
+    json_decref(o);
+    o = NULL;
+  }
+  return o;
+}
+
 json_t *slq_push_fields(json_t *arr, sqlite3_stmt *st, const slq_field *f, size_t n) {
   json_t *o = json_object();
-  if (!o || slq_push(arr, o) || slq_set_fields(o, st, f, n))
+  if (!o || slq_push(arr, o) || set_fields(o, st, f, n))
     return NULL;
   return o;
 }

@@ -163,8 +163,7 @@ sl_rc sl_query_entity(sl_query *q, int64_t id, json_t **out) {
                    id);
   if ((rc = slq_one(q, st, "reading an entity", "no entity %lld", (long long)id)) != SL_OK)
     goto out;
-  e = json_object();
-  if (!e || slq_set_fields(e, st, ENTITY_FULL, SLQ_NFIELDS(ENTITY_FULL))) {
+  if (!(e = slq_row_object(st, ENTITY_FULL, SLQ_NFIELDS(ENTITY_FULL)))) {
     rc = SL_ENOMEM;
     goto out;
   }

@@ -220,18 +220,10 @@ static sqlite3_stmt *story_events(sl_query *q, int64_t id) {
 /* {id, title, first_date, last_date} of story sid, or null. */
 static json_t *story_ref(sl_query *q, int64_t sid) {
   sqlite3_stmt *st = story_stmt(q, sid);
-  json_t *o = NULL;
+  json_t *o;
   if (!st)
     return NULL;
-  if (sqlite3_step(st) == SQLITE_ROW) {
-    o = json_object();
-    if (o && slq_set_fields(o, st, STORY, 4)) {
-      json_decref(o);
-      o = NULL;
-    }
-  } else {
-    o = json_null();
-  }
+  o = sqlite3_step(st) == SQLITE_ROW ? slq_row_object(st, STORY, 4) : json_null();
   sqlite3_reset(st);
   return o;
 }
@@ -271,9 +263,8 @@ out:
  * last) and "documents". */
 static json_t *story_summary(sl_query *q, sqlite3_stmt *row) {
   int64_t id = sqlite3_column_int64(row, 0);
-  json_t *o = json_object();
-  if (!o || slq_set_fields(o, row, STORY, SLQ_NFIELDS(STORY)) ||
-      slq_set(o, "events", collect_ids(q, story_events(q, id))) ||
+  json_t *o = slq_row_object(row, STORY, SLQ_NFIELDS(STORY));
+  if (!o || slq_set(o, "events", collect_ids(q, story_events(q, id))) ||
       slq_set(o, "documents",
               collect_ids(q, slq_stmt_id(q, SLQ_STORY_DOCIDS,
                                          "SELECT d.id FROM events e JOIN documents d ON d.event_id = e.id"
@@ -368,8 +359,7 @@ sl_rc sl_query_document(sl_query *q, const char *z, size_t n, json_t **out) {
                 " event_id, ingested_at FROM documents WHERE id = ?1", z, n);
   if ((rc = slq_one(q, st, "reading a document", "no document %.*s", (int)n, z)) != SL_OK)
     goto out;
-  d = json_object();
-  if (!d || slq_set_fields(d, st, DOCUMENT, SLQ_NFIELDS(DOCUMENT))) {
+  if (!(d = slq_row_object(st, DOCUMENT, SLQ_NFIELDS(DOCUMENT)))) {
     rc = SL_ENOMEM;
     goto out;
   }

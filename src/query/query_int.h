@@ -2,7 +2,7 @@
  * query_int — what the query module's files share: the handle, its cache of
  * prepared statements (one slot per statement, prepared on first use),
  * small helpers turning SQLite columns and rows into JSON (field tables,
- * slq_set_fields) and the walk over a statement's rows that every list and
+ * slq_row_object) and the walk over a statement's rows that every list and
  * detail answer is built on (slq_each, slq_one, slq_finish).  Not
  * installed, not used outside src/query.
  */
@@ -102,9 +102,9 @@ typedef struct slq_field {
 
 #define SLQ_NFIELDS(a) (sizeof (a) / sizeof (a)[0])
 
-/* Sets the n fields f[] of the current row of st on obj; 0 on success, -1
- * on ENOMEM (obj keeps what was set). */
-int slq_set_fields(json_t *obj, sqlite3_stmt *st, const slq_field *f, size_t n);
+/* A new object with the n fields f[] of st's current row (caller owns it:
+ * json_decref); NULL on ENOMEM. */
+json_t *slq_row_object(sqlite3_stmt *st, const slq_field *f, size_t n);
 
 /* Appends to arr a new object with the n fields f[] of st's current row;
  * returns it (owned by arr), NULL on ENOMEM. */

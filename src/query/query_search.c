@@ -275,6 +275,14 @@ static json_t *fts_snippet(const unsigned char *z, size_t n) {
                      n - (size_t)(b + 1 - z));
 }
 
+/* The hit row (id, title, lang, published, event, date) of one document,
+ * its id to be bound to parameter 1; NULL on error (message in q->err). */
+static sqlite3_stmt *doc_stmt(sl_query *q) {
+  return slq_stmt(q, SLQ_SEARCH_DOC,
+                  "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date"
+                  " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id WHERE d.id = ?1");
+}
+
 /* Documents mentioning the matched entities, in match order; for each
  * entity the most recently stored first.  Walks the mentions_entity index
  * backwards (rowid order is storage order), so the cost follows the number
@@ -282,10 +290,7 @@ static json_t *fts_snippet(const unsigned char *z, size_t n) {
 static sl_rc entity_hits(search *s) {
   sqlite3_stmt *ids = slq_stmt(s->q, SLQ_SEARCH_ENTITY_DOCS,
                                "SELECT doc_id FROM mentions WHERE entity_id = ?1 ORDER BY rowid DESC");
-  sqlite3_stmt *doc = slq_stmt(s->q, SLQ_SEARCH_DOC,
-                               "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date"
-                               " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id"
-                               " WHERE d.id = ?1");
+  sqlite3_stmt *doc = doc_stmt(s->q);
   char why[300];
   sl_rc rc = SL_OK;
   int r = SQLITE_DONE;
@@ -373,9 +378,7 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
   st = slq_stmt(s->q, SLQ_SEARCH_FTS,
                 "SELECT doc_id, snippet(doc_fts, -1, char(1), char(2), '…', 14) FROM doc_fts"
                 " WHERE doc_fts MATCH ?1 ORDER BY rowid DESC");
-  doc = slq_stmt(s->q, SLQ_SEARCH_DOC,
-                 "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date"
-                 " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id WHERE d.id = ?1");
+  doc = doc_stmt(s->q);
   if (!st || !doc) {
     rc = SL_ESTORE;
     goto out;

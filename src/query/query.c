@@ -2,7 +2,8 @@
  * query — opening a store for reading, the statement cache, filters and the
  * store's health.  The list and detail answers live in query_events.c
  * (events, stories, documents), query_entities.c and query_search.c; this
- * file holds what they share (see query_int.h).
+ * file holds what they share (see query_int.h): field tables turning rows
+ * into objects and the one walk over a statement's rows they are built on.
  *
  * The store is opened with SQLITE_OPEN_READONLY: a reader can never change
  * it, even through a bug or a hostile request, and WAL mode lets it read a

@@ -86,33 +86,28 @@ sl_entity *sl_linker_by_id(sl_linker *lk, int64_t id) {
 }
 sl_entity *sl_linker_entity(sl_linker *lk, size_t idx) { return idx < lk->n ? &lk->e[idx] : NULL; }
 
-/* Posts entity idx under each blocking code of its name key (names.h). */
+/* Posts entity idx under the blocking code (sl_names_block) of its last
+ * word, the family name that every link must agree on. */
 static sl_rc index_key(sl_linker *lk, const char *key, size_t idx) {
   char codes[512];
-  sl_names_block(key, codes, sizeof codes);
-  const char *p = codes;
-  while (*p) {
-    while (*p == ' ')
-      p++;
-    const char *b = p;
-    while (*p && *p != ' ')
-      p++;
-    size_t nb = (size_t)(p - b);
-    if (nb == 0)
-      continue;
-    int64_t bi;
-    if (!sl_strmap_get(lk->by_block, b, nb, &bi)) {
-      if (sl_grow(&lk->blocks, lk->nblocks, &lk->capblocks, sizeof *lk->blocks, 256) != SL_OK)
-        return SL_ENOMEM;
-      bi = (int64_t)lk->nblocks;
-      lk->blocks[lk->nblocks++] = (sl_idlist){0};
-      if (sl_strmap_put(lk->by_block, b, nb, bi) != SL_OK)
-        return SL_ENOMEM;
-    }
-    if (sl_idlist_add_unique(&lk->blocks[bi], idx) != SL_OK)
+  size_t nc = sl_names_block(key, codes, sizeof codes);
+  while (nc && codes[nc - 1] == ' ')
+    codes[--nc] = 0;
+  const char *b = strrchr(codes, ' ');
+  b = b ? b + 1 : codes;
+  size_t nb = strlen(b);
+  int64_t bi;
+  if (nb == 0)
+    return SL_OK;
+  if (!sl_strmap_get(lk->by_block, b, nb, &bi)) {
+    if (sl_grow(&lk->blocks, lk->nblocks, &lk->capblocks, sizeof *lk->blocks, 256) != SL_OK)
+      return SL_ENOMEM;
+    bi = (int64_t)lk->nblocks;
+    lk->blocks[lk->nblocks++] = (sl_idlist){0};
+    if (sl_strmap_put(lk->by_block, b, nb, bi) != SL_OK)
       return SL_ENOMEM;
   }
-  return SL_OK;
+  return sl_idlist_add_unique(&lk->blocks[bi], idx) != SL_OK ? SL_ENOMEM : SL_OK;
 }
 
 /* Display-name rank: Latin script first, then more words. */
@@ -298,46 +293,46 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
   size_t mwords = count_words(key);
   const char *mlast = last_word(key);
   char codes[512];
-  sl_names_block(key, codes, sizeof codes);
-  const char *p = codes;
-  while (*p) {
-    while (*p == ' ')
-      p++;
-    const char *b = p;
-    while (*p && *p != ' ')
-      p++;
-    int64_t bi;
-    if (p == b || !sl_strmap_get(lk->by_block, b, (size_t)(p - b), &bi))
+  size_t nc = sl_names_block(key, codes, sizeof codes);
+  while (nc && codes[nc - 1] == ' ')
+    codes[--nc] = 0;
+  /* linked names share their family name, so its code finds them; a lone
+   * given name may also stand for a full name this document already gave */
+  const char *lastc = strrchr(codes, ' ');
+  lastc = lastc ? lastc + 1 : codes;
+  int64_t bi;
+  const sl_idlist *post = *lastc && sl_strmap_get(lk->by_block, lastc, strlen(lastc), &bi) ? &lk->blocks[bi] : NULL;
+  size_t npost = post ? post->n : 0;
+  size_t total = npost + (mwords == 1 ? lk->ndoc_linked : 0);
+  for (size_t k = 0; k < total; k++) {
+    size_t ci = k < npost ? post->v[k] : (size_t)lk->doc_linked[k - npost];
+    sl_entity *e = &lk->e[ci];
+    if (e->gaz_code || (type != SL_ENT_UNKNOWN && e->type != type))
       continue;
-    for (size_t k = 0; k < lk->blocks[bi].n; k++) {
-      size_t ci = lk->blocks[bi].v[k];
-      sl_entity *e = &lk->e[ci];
-      if (e->gaz_code || (type != SL_ENT_UNKNOWN && e->type != type))
-        continue;
-      double sc = sl_names_score_keys(key, e->key);
-      if (sc < SL_NAMES_SAME)
-        continue;
-      size_t ewords = count_words(e->key);
-      /* a name found only by its capitals may extend a known name
-       * ("Ahmed Hussein al-Sharaa" for "al-Sharaa") but not be a piece of
-       * a longer one */
-      if (strict && (mwords < ewords || (mwords > ewords && e->type != SL_ENT_PERSON)))
-        continue;
-      /* family names must agree: "Ahmed Hussein" is not "Ahmed al-Sharaa";
-       * a lone given name ("Mr. Ahmed") may stand for a full name the same
-       * document already gave */
-      double fam = sl_names_score_keys(mlast, last_word(e->key));
-      if (fam < SL_NAMES_SAME && !(mwords == 1 && ewords > 1 && linked_in_doc(lk, (long)ci)))
-        continue;
-      if (mwords == 1 && ewords > 1 && !linked_in_doc(lk, (long)ci))
-        sc -= 0.05; /* prefer the entity this document already names */
-      if (linked_in_doc(lk, (long)ci))
-        sc += 0.1;
-      sc += (double)(e->mentions > 1000 ? 1000 : e->mentions) * 1e-6;
-      if (sc > best_score) {
-        best_score = sc;
-        best = (long)ci;
-      }
+    size_t ewords = count_words(e->key);
+    int in_doc = linked_in_doc(lk, (long)ci);
+    /* a name found only by its capitals may extend a known name
+     * ("Ahmed Hussein al-Sharaa" for "al-Sharaa") but not be a piece of
+     * a longer one */
+    if (strict && (mwords < ewords || (mwords > ewords && e->type != SL_ENT_PERSON)))
+      continue;
+    /* family names must agree: "Ahmed Hussein" is not "Ahmed al-Sharaa";
+     * a lone given name ("Mr. Ahmed") may stand for a full name the same
+     * document already gave.  This one-word test is cheap: it goes first */
+    double fam = sl_names_score_keys(mlast, last_word(e->key));
+    if (fam < SL_NAMES_SAME && !(mwords == 1 && ewords > 1 && in_doc))
+      continue;
+    double sc = sl_names_score_keys(key, e->key);
+    if (sc < SL_NAMES_SAME)
+      continue;
+    if (mwords == 1 && ewords > 1 && !in_doc)
+      sc -= 0.05; /* prefer the entity this document already names */
+    if (in_doc)
+      sc += 0.1;
+    sc += (double)(e->mentions > 1000 ? 1000 : e->mentions) * 1e-6;
+    if (sc > best_score) {
+      best_score = sc;
+      best = (long)ci;
     }
   }
   return best;

@@ -4,8 +4,8 @@
  *
  * Places from the gazetteer link by their CLDR code.  Other names link
  * through the names module: a mention's phonetic key is compared only with
- * the entities that share a blocking code (sl_names_block) with it (an
- * inverted index), never with all entities.  A one-word mention links to a
+ * the entities whose family name shares its blocking code (sl_names_block;
+ * an inverted index), never with all entities.  A one-word mention links to a
  * longer name only on its family name, and only when that is safe: the
  * full name was linked in the same document, or exactly one entity of the
  * type carries that family name.  Unmatched names become new entities.

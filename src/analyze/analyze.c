@@ -147,7 +147,6 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
     sl_html_article_free(&art);
   } else {
     sl_cleaned c;
-    /* repair UTF-8 that went through a Latin-1 decoder (mojibake) */
     rc = sl_clean_text(doc->body, doc->nbody, doc->title, &c);
     if (rc != SL_OK) {
       if (why)

@@ -123,7 +123,8 @@ sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr) {
     goto out;
   }
   sqlite3_busy_timeout(st->db, 5000);
-  if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;") != SL_OK) {
+  if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                   "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;") != SL_OK) {
     set_err(err, nerr, path, sqlite3_errmsg(st->db));
     goto out;
   }

@@ -123,12 +123,13 @@ static int val(const scan *S, size_t j) {
   return S->t[j].num > 100000 ? 100000 : (int)S->t[j].num;
 }
 
-/* Year from a 4-digit number token in 1000..2999, else 0. */
+/* Year from a 4-digit number token in 1000..2100, else 0: news dates lie
+ * in the printed era ("2. April 2808 Menschen" is a count of people). */
 static int year_at(const scan *S, size_t j) {
   int y;
   if (!tk_num(S, j, 4, 4)) return 0;
   y = val(S, j);
-  return y >= 1000 && y <= 2999 ? y : 0;
+  return y >= 1000 && y <= 2100 ? y : 0;
 }
 
 static int month_ok(const sl_lex *e, int lx, int cap) {

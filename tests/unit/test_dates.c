@@ -165,6 +165,18 @@ START_TEST(anchor_beats_background_years) {
 }
 END_TEST
 
+START_TEST(count_is_not_a_year) {
+  /* "2808 Menschen" after a day and month is a count of people */
+  const char *z = "Bis zum 2. April 2808 Menschen infiziert.";
+  sl_date *d = NULL;
+  size_t nd = 0;
+  ck_assert_int_eq(sl_dates_find("de", z, strlen(z), NULL, 0, NULL, &d, &nd), SL_OK);
+  for (size_t i = 0; i < nd; i++)
+    ck_assert_int_ne(d[i].year, 2808);
+  free(d);
+}
+END_TEST
+
 START_TEST(seed_001_context_year) {
   size_t n, nb, nc;
   char *z = slurp("examples/seeds/001_68aac25d7f60230c.txt", &n), *body, *ctx, buf[16];
@@ -562,6 +574,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, seed_000_whole);
   tcase_add_test(tc, seed_000_anchor);
   tcase_add_test(tc, anchor_beats_background_years);
+  tcase_add_test(tc, count_is_not_a_year);
   tcase_add_test(tc, seed_001_context_year);
   tcase_add_test(tc, seed_002_embed_context);
   tcase_add_test(tc, seed_003_english);

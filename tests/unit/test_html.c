@@ -16,6 +16,7 @@
 
 #include "read/html.h"
 #include "read/html_int.h"
+#include "check_main.h"
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -573,10 +574,4 @@ static Suite *suite(void) {
   return s;
 }
 
-int main(void) {
-  SRunner *sr = srunner_create(suite());
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+SL_CHECK_MAIN(suite)

@@ -16,6 +16,7 @@
 #include "read/read.h"
 #include "storyline/storyline.h"
 #include "util/utf8.h"
+#include "check_main.h"
 
 static char dbpath[64];
 
@@ -259,10 +260,4 @@ static Suite *suite(void) {
   return s;
 }
 
-int main(void) {
-  SRunner *sr = srunner_create(suite());
-  srunner_run_all(sr, CK_NORMAL);
-  int nf = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return nf == 0 ? 0 : 1;
-}
+SL_CHECK_MAIN(suite)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analyze/langid.h"
+#include "check_main.h"
 
 static sl_langid *lid;
 
@@ -226,10 +227,4 @@ static Suite *langid_suite(void) {
   return s;
 }
 
-int main(void) {
-  SRunner *sr = srunner_create(langid_suite());
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+SL_CHECK_MAIN(langid_suite)

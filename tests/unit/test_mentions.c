@@ -10,6 +10,7 @@
 #include "analyze/mentions.h"
 #include "analyze/tokenize.h"
 #include "link/linker.h"
+#include "check_main.h"
 
 static sl_tokenizer *tk;
 static sl_linker *lk;
@@ -174,10 +175,4 @@ static Suite *suite(void) {
   return s;
 }
 
-int main(void) {
-  SRunner *sr = srunner_create(suite());
-  srunner_run_all(sr, CK_NORMAL);
-  int nf = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return nf == 0 ? 0 : 1;
-}
+SL_CHECK_MAIN(suite)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "link/names.h"
+#include "check_main.h"
 
 static sl_names *nm;
 
@@ -254,11 +255,4 @@ static Suite *suite(void) {
   return s;
 }
 
-int main(void) {
-  SRunner *sr = srunner_create(suite());
-  int failed;
-  srunner_run_all(sr, CK_NORMAL);
-  failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? 0 : 1;
-}
+SL_CHECK_MAIN(suite)

@@ -9,6 +9,7 @@
 
 #include "analyze/stopwords.h"
 #include "analyze/tokenize.h"
+#include "check_main.h"
 
 static sl_tokenizer *tk;
 
@@ -376,10 +377,4 @@ static Suite *tokenize_suite(void) {
   return s;
 }
 
-int main(void) {
-  SRunner *sr = srunner_create(tokenize_suite());
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+SL_CHECK_MAIN(tokenize_suite)

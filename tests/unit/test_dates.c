@@ -13,21 +13,6 @@
 #include <string.h>
 #include "check_main.h"
 
-static char *slurp(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  char *b = NULL;
-  long len;
-  ck_assert_msg(f != NULL, "cannot open %s", path);
-  fseek(f, 0, SEEK_END);
-  len = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  b = malloc((size_t)len + 1);
-  ck_assert_ptr_nonnull(b);
-  *n = fread(b, 1, (size_t)len, f);
-  b[*n] = '\0';
-  fclose(f);
-  return b;
-}
 
 /* Event date of body (+ context) formatted, "" when none. */
 static void event_of(const char *lang, const char *z, size_t n, const char *ctx,
@@ -110,7 +95,7 @@ static int ctx002(const char *l, size_t n, int *state) {
 
 START_TEST(seed_000_whole) {
   size_t n;
-  char *z = slurp("examples/seeds/000_a36e95430f0b8119.txt", &n), buf[16];
+  char *z = sl_test_slurp("examples/seeds/000_a36e95430f0b8119.txt", &n), buf[16];
   sl_date *d = NULL;
   size_t nd = 0, i;
   int saw_oct = 0, saw_dec = 0, saw_27 = 0;
@@ -137,7 +122,7 @@ START_TEST(seed_000_anchor) {
   /* With a publication date, "2 giờ trước" is that day; the event is still
    * the written date. */
   size_t n;
-  char *z = slurp("examples/seeds/000_a36e95430f0b8119.txt", &n), buf[16];
+  char *z = sl_test_slurp("examples/seeds/000_a36e95430f0b8119.txt", &n), buf[16];
   sl_date an = {2026, 1, 29, 0, 0, 0}, *d = NULL;
   size_t nd = 0;
   event_of("vi", z, n, NULL, 0, &an, buf);
@@ -180,7 +165,7 @@ END_TEST
 
 START_TEST(seed_001_context_year) {
   size_t n, nb, nc;
-  char *z = slurp("examples/seeds/001_68aac25d7f60230c.txt", &n), *body, *ctx, buf[16];
+  char *z = sl_test_slurp("examples/seeds/001_68aac25d7f60230c.txt", &n), *body, *ctx, buf[16];
   split(z, n, ctx001, "Xem nhiều", &body, &nb, &ctx, &nc);
   ck_assert(strstr(ctx, "APEC 2017") != NULL);
   ck_assert(strstr(body, "đêm 20/11") != NULL);
@@ -197,7 +182,7 @@ END_TEST
 
 START_TEST(seed_002_embed_context) {
   size_t n, nb, nc;
-  char *z = slurp("examples/seeds/002_4843e7fa21632428.txt", &n), *body, *ctx, buf[16];
+  char *z = sl_test_slurp("examples/seeds/002_4843e7fa21632428.txt", &n), *body, *ctx, buf[16];
   sl_date *d = NULL;
   size_t nd = 0, i;
   split(z, n, ctx002, NULL, &body, &nb, &ctx, &nc);
@@ -220,7 +205,7 @@ END_TEST
 
 START_TEST(seed_003_english) {
   size_t n;
-  char *z = slurp("examples/seeds/003_2c3edb034ccb3b0f.txt", &n), buf[16];
+  char *z = sl_test_slurp("examples/seeds/003_2c3edb034ccb3b0f.txt", &n), buf[16];
   event_of("en", z, n, NULL, 0, NULL, buf);
   ck_assert_str_eq(buf, "2025-02-12");
   free(z);
@@ -229,7 +214,7 @@ END_TEST
 
 START_TEST(seed_004_none) {
   size_t n;
-  char *z = slurp("examples/seeds/004_23d814b1d62127e7.txt", &n), buf[16];
+  char *z = sl_test_slurp("examples/seeds/004_23d814b1d62127e7.txt", &n), buf[16];
   sl_date an = {2023, 3, 16, 0, 0, 0};
   event_of("ar", z, n, NULL, 0, NULL, buf);
   ck_assert_str_eq(buf, "");

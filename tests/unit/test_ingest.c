@@ -155,16 +155,11 @@ START_TEST(open_refuses_foreign_database) {
 }
 END_TEST
 
-static char *slurp(const char *path, size_t *n) {
-  char *b;
-  ck_assert_int_eq(sl_read_file(path, 1 << 24, &b, n), SL_OK);
-  return b;
-}
 
 START_TEST(clean_drops_furniture_keeps_body) {
   size_t n;
   sl_cleaned c;
-  char *z = slurp("examples/seeds/001_68aac25d7f60230c.txt", &n);
+  char *z = sl_test_slurp("examples/seeds/001_68aac25d7f60230c.txt", &n);
   ck_assert_int_eq(sl_clean_text(z, n, NULL, &c), SL_OK);
   ck_assert_str_eq(c.title, "Syria và Nga thảo luận chấm dứt xung đột ở Syria");
   ck_assert_ptr_nonnull(strstr(c.text, "đêm 20/11"));               /* the lead */
@@ -177,7 +172,7 @@ START_TEST(clean_drops_furniture_keeps_body) {
   sl_cleaned_free(&c);
   free(z);
 
-  z = slurp("examples/seeds/002_4843e7fa21632428.txt", &n);
+  z = sl_test_slurp("examples/seeds/002_4843e7fa21632428.txt", &n);
   ck_assert_int_eq(sl_clean_text(z, n, NULL, &c), SL_OK);
   ck_assert_ptr_null(strstr(c.text, "pic.twitter.com"));
   ck_assert_ptr_null(strstr(c.text, "Source link"));
@@ -187,7 +182,7 @@ START_TEST(clean_drops_furniture_keeps_body) {
   sl_cleaned_free(&c);
   free(z);
 
-  z = slurp("examples/seeds/003_2c3edb034ccb3b0f.txt", &n);
+  z = sl_test_slurp("examples/seeds/003_2c3edb034ccb3b0f.txt", &n);
   ck_assert_int_eq(sl_clean_text(z, n, NULL, &c), SL_OK);
   ck_assert_ptr_null(strstr(c.text, "Comment (0)"));
   ck_assert_ptr_null(strstr(c.text, "Source: https"));

@@ -14,25 +14,10 @@
 #include <string.h>
 #include "check_main.h"
 
-static char *slurp(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  char *b;
-  long len;
-  ck_assert_msg(f != NULL, "cannot open %s", path);
-  fseek(f, 0, SEEK_END);
-  len = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  b = malloc((size_t)len + 1);
-  ck_assert_ptr_nonnull(b);
-  *n = fread(b, 1, (size_t)len, f);
-  b[*n] = '\0';
-  fclose(f);
-  return b;
-}
 
 START_TEST(seed_000_percent) {
   size_t n, nv, i, found = 0;
-  char *z = slurp("examples/seeds/000_a36e95430f0b8119.txt", &n);
+  char *z = sl_test_slurp("examples/seeds/000_a36e95430f0b8119.txt", &n);
   sl_number *v = NULL;
   ck_assert_int_eq(sl_numbers_find("vi", z, n, &v, &nv), SL_OK);
   for (i = 0; i < nv; i++) {
@@ -54,7 +39,7 @@ END_TEST
 
 START_TEST(seed_004_percent) {
   size_t n, nv;
-  char *z = slurp("examples/seeds/004_23d814b1d62127e7.txt", &n);
+  char *z = sl_test_slurp("examples/seeds/004_23d814b1d62127e7.txt", &n);
   sl_number *v = NULL;
   ck_assert_int_eq(sl_numbers_find("ar", z, n, &v, &nv), SL_OK);
   ck_assert_uint_eq(nv, 1);
@@ -68,7 +53,7 @@ END_TEST
 
 START_TEST(seed_001_prices) {
   size_t n, nv, i, ok = 0;
-  char *z = slurp("examples/seeds/001_68aac25d7f60230c.txt", &n);
+  char *z = sl_test_slurp("examples/seeds/001_68aac25d7f60230c.txt", &n);
   sl_number *v = NULL;
   ck_assert_int_eq(sl_numbers_find("vi", z, n, &v, &nv), SL_OK);
   for (i = 0; i < nv; i++) {

@@ -20,21 +20,6 @@
 #include <string.h>
 #include "check_main.h"
 
-static char *slurp(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  char *b;
-  long len;
-  ck_assert_msg(f != NULL, "cannot open %s", path);
-  fseek(f, 0, SEEK_END);
-  len = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  b = malloc((size_t)len + 1);
-  ck_assert_ptr_nonnull(b);
-  *n = fread(b, 1, (size_t)len, f);
-  b[*n] = '\0';
-  fclose(f);
-  return b;
-}
 
 /* A finished vector: language, script, and the given word stems (each
  * "lang:stem", counted once per listing) and entities. */
@@ -248,7 +233,7 @@ static const char *SEEDS[] = {"examples/seeds/000_a36e95430f0b8119.txt",
 
 static void seed_vec(sl_pairdoc *pd, int i, sl_featvec *v, char *lang) {
   size_t n;
-  char *z = slurp(SEEDS[i], &n);
+  char *z = sl_test_slurp(SEEDS[i], &n);
   sl_pairdoc_text t = {SEEDS[i], NULL, NULL, NULL, z, n};
   const char *why = NULL;
   sl_featvec_init(v);

@@ -16,6 +16,7 @@
 #include "cluster/cluster.h"
 #include "cluster/evidence.h"
 #include "link/linker.h"
+#include "pipeline/pairdoc.h"
 #include "read/read.h"
 #include "store/store.h"
 #include "util/strmap.h"
@@ -315,13 +316,8 @@ static sl_rc on_doc(void *ctx, sl_doc *doc) {
     in->st.duplicates++;
     goto out;
   }
-  /* mentions twice: the second pass finds the short forms ("بوتين")
-   * of names the first pass introduced to the linker */
-  for (int pass = 0; pass < 2 && rc == SL_OK; pass++) {
-    rc = sl_analyze_mentions(in->az, &a, sl_linker_known, in->lk);
-    if (rc == SL_OK)
-      rc = sl_linker_link(in->lk, a.lang, a.text, a.ntext, a.ments, a.nments, a.ment_entity);
-  }
+  /* the same mention finding and linking as `storyline similarity` */
+  rc = sl_pipeline_link(in->az, in->lk, &a);
   if (rc == SL_OK)
     rc = store_doc(in, &a);
   if (rc == SL_OK)

@@ -6,6 +6,7 @@
 
 #include "cluster/evidence.h"
 #include "pipeline/pairdoc.h"
+#include "util/strmap.h"
 
 struct sl_pairdoc {
   sl_analyzer *az;
@@ -43,26 +44,35 @@ void sl_pairdoc_free(sl_pairdoc *pd) {
   free(pd);
 }
 
-/* Occurrences of the name norm among the mentions. */
-static size_t repeats(const sl_mention *ms, size_t nm, const char *norm) {
-  size_t c = 0;
-  for (size_t i = 0; i < nm; i++)
-    c += !strcmp(ms[i].norm, norm);
-  return c;
+/* How often each name occurs among the mentions, counted once per pass
+ * (a long document has many mentions: no pairwise comparison). */
+static sl_strmap *count_names(const sl_mention *ms, size_t nm) {
+  sl_strmap *m = sl_strmap_new();
+  for (size_t i = 0; i < nm && m; i++) {
+    int64_t c = 0;
+    size_t n = strlen(ms[i].norm);
+    sl_strmap_get(m, ms[i].norm, n, &c);
+    if (sl_strmap_put(m, ms[i].norm, n, c + 1) != SL_OK) {
+      sl_strmap_free(m);
+      m = NULL;
+    }
+  }
+  return m;
 }
 
-/* 1 when mention i is worth the linker's time.  A run of capitalised words
+/* 1 when mention m is worth the linker's time.  A run of capitalised words
  * with no type of its own (no gazetteer entry, no title before it) links
  * only when the linker knows it already or the document repeats it (then
  * it may become an entity); otherwise the linker would compare it with
  * every similar name only to drop it, which was 85% of its work on the
  * news-similarity dev pairs. */
-static int worth_linking(sl_linker *lk, const sl_mention *ms, size_t nm, size_t i) {
-  const sl_mention *m = &ms[i];
+static int worth_linking(sl_linker *lk, const sl_strmap *counts, const sl_mention *m) {
   sl_ent_type t;
+  int64_t c = 0;
   if (m->src != SL_MSRC_CAPS || m->type != SL_ENT_UNKNOWN || m->gaz)
     return 1;
-  return repeats(ms, nm, m->norm) >= 2 || sl_linker_known(lk, m->norm, strlen(m->norm), &t);
+  sl_strmap_get(counts, m->norm, strlen(m->norm), &c);
+  return c >= 2 || sl_linker_known(lk, m->norm, strlen(m->norm), &t);
 }
 
 sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a) {
@@ -80,18 +90,21 @@ sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a) {
     keep = malloc((a->nments ? a->nments : 1) * sizeof *keep);
     at = malloc((a->nments ? a->nments : 1) * sizeof *at);
     ent = malloc((a->nments ? a->nments : 1) * sizeof *ent);
-    if (!keep || !at || !ent) {
+    sl_strmap *counts = count_names(a->ments, a->nments);
+    if (!keep || !at || !ent || !counts) {
+      sl_strmap_free(counts);
       rc = SL_ENOMEM;
       break;
     }
     /* the kept mentions in order (the linker reads them as a document) */
     for (size_t i = 0; i < a->nments; i++) {
       a->ment_entity[i] = -1;
-      if (worth_linking(lk, a->ments, a->nments, i)) {
+      if (worth_linking(lk, counts, &a->ments[i])) {
         keep[nk] = a->ments[i];
         at[nk++] = i;
       }
     }
+    sl_strmap_free(counts);
     if ((rc = sl_linker_link(lk, a->lang, a->text, a->ntext, keep, nk, ent)) != SL_OK)
       break;
     for (size_t k = 0; k < nk; k++)

@@ -71,6 +71,14 @@ sl_rc sl_ingest_open(const char *db_path, sl_ingest **out, char *err, size_t ner
  * the return value is not SL_OK only when the store itself failed. */
 sl_rc sl_ingest_path(sl_ingest *in, const char *path, sl_ingest_report_fn report, void *ctx);
 
+/* Called once for every document newly stored, only after the transaction
+ * that holds it has committed (so a crash after the call cannot lose it):
+ * id is the document id, source the input it came from ("-" for stdin). */
+typedef void (*sl_ingest_stored_fn)(void *ctx, const char *id, const char *source);
+
+/* Registers fn (NULL to stop) for the documents stored from now on. */
+void sl_ingest_on_stored(sl_ingest *in, sl_ingest_stored_fn fn, void *ctx);
+
 void sl_ingest_get_stats(const sl_ingest *in, sl_ingest_stats *out);
 void sl_ingest_close(sl_ingest *in);
 

@@ -31,6 +31,8 @@ struct sl_ingest {
   sl_ingest_stats st;
   sl_ingest_report_fn report;
   void *report_ctx;
+  sl_ingest_stored_fn stored;
+  void *stored_ctx;
   sl_featvec vec;
   int broken; /* the in-memory mirror could not be rebuilt: stop */
 };
@@ -81,6 +83,11 @@ void sl_ingest_close(sl_ingest *in) {
 }
 
 void sl_ingest_get_stats(const sl_ingest *in, sl_ingest_stats *out) { *out = in->st; }
+
+void sl_ingest_on_stored(sl_ingest *in, sl_ingest_stored_fn fn, void *ctx) {
+  in->stored = fn;
+  in->stored_ctx = ctx;
+}
 
 static void report(sl_ingest *in, const char *where, sl_rc rc, const char *what) {
   if (in->report)
@@ -320,9 +327,11 @@ static sl_rc on_doc(void *ctx, sl_doc *doc) {
   rc = sl_pipeline_link(in->az, in->lk, &a);
   if (rc == SL_OK)
     rc = store_doc(in, &a);
-  if (rc == SL_OK)
+  if (rc == SL_OK) {
     in->st.stored++;
-  else {
+    if (in->stored) /* store_doc has committed */
+      in->stored(in->stored_ctx, a.id, doc->path ? doc->path : "-");
+  } else {
     char what[400];
     snprintf(what, sizeof what, "could not be stored (%s); the store is unchanged",
              rc == SL_ESTORE ? sl_store_errmsg(in->store) : sl_strerror(rc));

@@ -42,6 +42,8 @@ const char *sl_strerror(sl_rc rc);
 /* Hard limits on untrusted input. */
 #define SL_MAX_INPUT_BYTES   (64u * 1024u * 1024u)  /* one file or record */
 #define SL_MAX_DOC_TEXT      (4u * 1024u * 1024u)   /* text kept per document */
+#define SL_MAX_LINE_BYTES    (16u * 1024u * 1024u)  /* one JSON Lines record */
+#define SL_MAX_HTML_DEPTH    400                    /* tag nesting kept in a page */
 
 /*
  * Ingest: read -> analyse -> link -> cluster -> store, one document per

@@ -22,7 +22,6 @@
 #include "read/html_int.h"
 
 /* Deepest tag nesting handed to gumbo; real pages stay far below. */
-#define MAX_DEPTH 400
 
 /* One language detector per thread, opened on first use. */
 static _Thread_local sl_langid *tl_lid;
@@ -103,7 +102,7 @@ sl_rc sl_html_extract(const char *z, size_t n, sl_html_article *out) {
   if (rc)
     goto out;
   size_t nflat = 0;
-  flat = sl_html_prefilter(utf8, nutf8, MAX_DEPTH, &nflat);
+  flat = sl_html_prefilter(utf8, nutf8, SL_MAX_HTML_DEPTH, &nflat, &out->too_deep);
   if (!flat) { rc = SL_ENOMEM; goto out; }
   free(utf8);
   utf8 = flat;

@@ -18,6 +18,7 @@ typedef struct sl_html_article {
   char *url;        /* canonical URL; "" when none */
   char *author;     /* "" when none */
   char *site_name;  /* "" when none */
+  int too_deep;     /* tags nested past SL_MAX_HTML_DEPTH were ignored */
 } sl_html_article;
 
 /* Extracts the article from raw page bytes z[0..n) (may be gzip).  Fills

@@ -362,12 +362,14 @@ static void keep_span(char *out, size_t *o, const char *z, size_t *copied, size_
   *copied = resume;
 }
 
-char *sl_html_prefilter(const char *z, size_t n, int max_depth, size_t *nout) {
+char *sl_html_prefilter(const char *z, size_t n, int max_depth, size_t *nout, int *deep) {
   char *out = malloc(n + 1);
   size_t o = 0, i = 0, copied = 0;
   int depth = 0;
   if (!out)
     return NULL;
+  if (deep)
+    *deep = 0;
   while (i < n) {
     const char *lt = memchr(z + i, '<', n - i);
     if (!lt)
@@ -423,6 +425,8 @@ char *sl_html_prefilter(const char *z, size_t n, int max_depth, size_t *nout) {
     } else if (!is_void(t, tn) && !is_autoclose(t, tn) && !(gt > 0 && gt < n && z[gt - 1] == '/')) {
       if (++depth > max_depth) {
         depth--;
+        if (deep)
+          *deep = 1;
         keep_span(out, &o, z, &copied, i, tagend); /* drop the start tag, keep a space */
         out[o++] = ' ';
       }

@@ -56,9 +56,10 @@ sl_rc sl_html_gunzip(const char *z, size_t n, size_t max, char **out, size_t *no
  * text and costs most of the parse: comments, the content of <script>
  * (JSON-LD kept) and <style>, whole <svg> elements.  Start tags that would
  * nest deeper than max_depth are dropped (their text is kept), so the
- * HTML5 tree builder never sees pathological depth.  Returns NULL when out
- * of memory; caller frees; *nout <= n. */
-char *sl_html_prefilter(const char *z, size_t n, int max_depth, size_t *nout);
+ * HTML5 tree builder never sees pathological depth; *deep (may be NULL) is
+ * set to 1 when that happened.  Returns NULL when out of memory; caller
+ * frees; *nout <= n. */
+char *sl_html_prefilter(const char *z, size_t n, int max_depth, size_t *nout, int *deep);
 
 /* ---- flat DOM ------------------------------------------------------------ */
 

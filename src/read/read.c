@@ -13,7 +13,6 @@
 #include "read/read.h"
 #include "util/utf8.h"
 
-#define MAX_LINE_BYTES SL_MAX_INPUT_BYTES
 #define MAX_DEPTH 32 /* folder nesting */
 
 typedef struct walker {
@@ -201,35 +200,79 @@ out:
   return rc;
 }
 
-static sl_rc read_jsonl_stream(walker *w, FILE *f, const char *path) {
-  char *line = NULL;
-  size_t cap = 0, lineno = 0, nrec = 0;
-  ssize_t len;
-  sl_rc rc = SL_OK;
-  char where[512];
-  while ((len = getline(&line, &cap, f)) >= 0) {
-    lineno++;
-    snprintf(where, sizeof where, "%s:%zu", path, lineno);
-    size_t n = (size_t)len;
-    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-      n--;
-    if (only_space(line, n))
-      continue;
-    nrec++;
-    if (n > MAX_LINE_BYTES) {
-      report(w, where, SL_ETOOBIG, "record longer than the 64 MB limit");
+/* Reads one line (without its '\n') into *buf, growing it up to max bytes;
+ * the rest of a longer line is read and dropped, so a giant line costs
+ * max bytes of memory, never its own length.  Returns 0 at end of input,
+ * 1 for a line, -1 when out of memory; *toolong says it was cut. */
+static int read_line_capped(FILE *f, char **buf, size_t *cap, size_t max, size_t *len,
+                            int *toolong) {
+  size_t n = 0;
+  int c, any = 0;
+  *toolong = 0;
+  while ((c = getc_unlocked(f)) != EOF) {
+    any = 1;
+    if (c == '\n')
+      break;
+    if (n >= max) {
+      *toolong = 1;
       continue;
     }
-    rc = record_to_doc(w, where, line, n, path, lineno);
+    if (n + 1 >= *cap) {
+      size_t nc = *cap ? *cap * 2 : 4096;
+      if (nc > max + 1)
+        nc = max + 1;
+      char *nb = realloc(*buf, nc);
+      if (!nb)
+        return -1;
+      *buf = nb;
+      *cap = nc;
+    }
+    (*buf)[n++] = (char)c;
+  }
+  *len = n;
+  return any;
+}
+
+sl_rc sl_read_jsonl(FILE *f, const char *path, sl_doc_fn on_doc, sl_read_error_fn on_error,
+                    void *ctx, sl_read_stats *stats) {
+  walker w = {on_doc, on_error, ctx, {0, 0}};
+  char *line = NULL;
+  size_t cap = 0, lineno = 0, nrec = 0, n;
+  int got, toolong;
+  sl_rc rc = SL_OK;
+  char where[512];
+  while ((got = read_line_capped(f, &line, &cap, SL_MAX_LINE_BYTES, &n, &toolong)) > 0) {
+    lineno++;
+    snprintf(where, sizeof where, "%s:%zu", path, lineno);
+    while (n && line[n - 1] == '\r')
+      n--;
+    if (!toolong && only_space(line, n))
+      continue;
+    nrec++;
+    if (toolong) {
+      report(&w, where, SL_ETOOBIG, "line longer than the 16 MB limit for a JSON Lines record");
+      continue;
+    }
+    rc = record_to_doc(&w, where, line, n, path, lineno);
     if (rc != SL_OK)
       break;
   }
   free(line);
-  if (rc == SL_OK && ferror(f))
-    report(w, path, SL_EIO, strerror(errno));
+  if (got < 0)
+    rc = SL_ENOMEM;
+  else if (rc == SL_OK && ferror(f))
+    report(&w, path, SL_EIO, strerror(errno));
   else if (rc == SL_OK && nrec == 0)
-    report(w, path, SL_EEMPTY, "no JSON records");
+    report(&w, path, SL_EEMPTY, "no JSON records");
+  if (stats) {
+    stats->docs += w.st.docs;
+    stats->errors += w.st.errors;
+  }
   return rc;
+}
+
+static sl_rc read_jsonl_stream(walker *w, FILE *f, const char *path) {
+  return sl_read_jsonl(f, path, w->on_doc, w->on_error, w->ctx, &w->st);
 }
 
 static sl_rc read_one_file(walker *w, const char *path) {

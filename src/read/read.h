@@ -11,6 +11,8 @@
 #ifndef SL_READ_H
 #define SL_READ_H
 
+#include <stdio.h>
+
 #include "storyline/storyline.h"
 
 typedef enum sl_doc_format { SL_FMT_TEXT, SL_FMT_HTML } sl_doc_format;
@@ -46,6 +48,12 @@ typedef struct sl_read_stats {
  * SL_OK; stats (may be NULL) counts documents and errors. */
 sl_rc sl_read_path(const char *path, sl_doc_fn on_doc, sl_read_error_fn on_error,
                    void *ctx, sl_read_stats *stats);
+
+/* Reads JSON Lines records from f (named path in messages: "path:line")
+ * as sl_read_path does; a line over SL_MAX_LINE_BYTES is reported and
+ * skipped without being held in memory.  stats (may be NULL) is added to. */
+sl_rc sl_read_jsonl(FILE *f, const char *path, sl_doc_fn on_doc, sl_read_error_fn on_error,
+                    void *ctx, sl_read_stats *stats);
 
 /* Reads a whole file into a malloc'd buffer (NUL-terminated), refusing
  * files above cap bytes (SL_ETOOBIG).  Caller frees *out. */

@@ -34,7 +34,7 @@ DEPS_OK  := .deps-installed
 
 PREFIX   ?= /usr/local
 
-.PHONY: all deps demo test check unit e2e bench fuzz install clean lint
+.PHONY: all deps demo test check unit e2e bench fuzz fuzz-build fuzz-bins install clean lint
 
 all: $(DEPS_OK) $(BIN)
 
@@ -84,19 +84,24 @@ lint:
 bench: $(BIN)
 	@sh bench/run.sh $(BIN)
 
-# libFuzzer harnesses (tests/fuzz/fuzz_*.c), each run FUZZ_SECONDS on its
-# seed corpus (tests/fuzz/corpus/NAME/) with ASan + UBSan, built by clang.
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), built by clang with ASan +
+# UBSan into build-fuzz/; `make fuzz` runs each for FUZZ_SECONDS on its seed
+# corpus (tests/fuzz/corpus/NAME/) through tests/fuzz/run.sh.
 FUZZ_SECONDS ?= 30
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
-fuzz: $(DEPS_OK)
-	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz WARN='-Wall -Wextra' \
-	    SAN_CFLAGS='-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer' build-fuzz/libstoryline.a
-	@for f in $(FUZZ_SRC); do \
-	  n=$$(basename $$f .c); c=tests/fuzz/corpus/$${n#fuzz_}; mkdir -p $$c build-fuzz/new-$$n; \
-	  clang $(ALL_CFLAGS) -Wno-error -fsanitize=fuzzer,address,undefined -o build-fuzz/$$n $$f build-fuzz/libstoryline.a $(LDLIBS) || exit 1; \
-	  echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
-	  build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/new-$$n $$c 2>&1 | tail -n 3 || exit 1; \
-	done
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+FUZZ_CFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+fuzz-build: $(DEPS_OK)
+	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz SAN_CFLAGS='$(FUZZ_CFLAGS)' fuzz-bins
+
+fuzz-bins: $(FUZZ_BIN)
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDLIBS)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/storyline \

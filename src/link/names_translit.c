@@ -313,6 +313,8 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     /* sh and ch before i: Japanese shi/chi are si/ti in Russian (Polivanov) */
     if (!abjad && (sym == 'S' || sym == 'C') && i < n && s[i] == 'i') sym = sym == 'S' ? '5' : '6';
     if (k > 0 && out[k - 1] == sym) continue; /* doubled letters once */
+    if (k >= SL_NAMES_MAX_SYMS)
+      break; /* an 'x' wrote its 'k' into the last slot */
     out[k++] = sym;
   }
   return k;

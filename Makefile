@@ -34,7 +34,7 @@ DEPS_OK  := .deps-installed
 
 PREFIX   ?= /usr/local
 
-.PHONY: all deps demo test check unit e2e bench fuzz fuzz-build fuzz-bins install clean lint
+.PHONY: all deps demo test test-asan check unit e2e bench fuzz fuzz-build fuzz-bins valgrind install clean lint
 
 all: $(DEPS_OK) $(BIN)
 
@@ -77,6 +77,15 @@ check: $(BIN) $(TEST_BIN)
 test: $(DEPS_OK)
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory check SANITIZE=address,undefined
+
+# The suite under ASan + UBSan only (the second half of `make test`).
+test-asan: $(DEPS_OK)
+	@$(MAKE) --no-print-directory check SANITIZE=address,undefined
+
+# End-to-end cases with every storyline process under valgrind memcheck;
+# fails on any memory error or leak (tests/valgrind.sh says what it skips).
+valgrind: $(BIN)
+	@sh tests/valgrind.sh $(BUILD)
 
 lint:
 	@sh scripts/check-banned.sh

@@ -1,10 +1,13 @@
 #!/bin/sh
 # Installs storyline's build and test dependencies from Debian's packages.
-# Safe to rerun: asks apt only for what is missing.
+# Safe to rerun: asks apt only for what is missing.  sqlite3 (the shell)
+# checks stores in the crash-safety tests; clang with libclang-rt (libFuzzer)
+# builds `make fuzz`; valgrind runs `make valgrind`.
 set -eu
 PKGS="build-essential pkg-config libicu-dev libsqlite3-dev libjansson-dev libgumbo-dev
 libstemmer-dev libexttextcat-dev libexttextcat-data libmicrohttpd-dev zlib1g-dev check
-jq curl python3 chromium fonts-noto-core wrk"
+jq curl python3 chromium fonts-noto-core wrk
+sqlite3 clang libclang-rt-14-dev valgrind"
 missing=""
 for p in $PKGS; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -72,7 +72,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   args a = {{0}, {0}, {0}, 0};
   sl_http_answer ans = {0, NULL};
-  if (size > 8192) /* the server refuses longer URLs (414) */
+  if (size > SL_HTTP_MAX_URL) /* the server refuses longer URLs */
     return 0;
   /* "/api/" + the input, NUL-terminated: MHD hands over C strings */
   char *req = malloc(size + 6);

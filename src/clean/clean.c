@@ -189,6 +189,13 @@ typedef struct translit {
 
 static translit SLUG = {PTHREAD_MUTEX_INITIALIZER, NULL};
 
+void sl_clean_global_cleanup(void) {
+  pthread_mutex_lock(&SLUG.mu);
+  utrans_close(SLUG.tr);
+  SLUG.tr = NULL;
+  pthread_mutex_unlock(&SLUG.mu);
+}
+
 /* The title as a web slug: ASCII, lowercase, words separated by spaces. */
 static size_t slug_of(const char *z, size_t n, char *out, size_t cap) {
   UChar buf[1024];

@@ -27,4 +27,9 @@ typedef struct sl_cleaned {
 sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out);
 void sl_cleaned_free(sl_cleaned *c);
 
+/* Closes the transliterator the cleaner keeps for the whole process (slug
+ * lines); a later sl_clean_text opens it again.  Part of
+ * sl_global_cleanup: call only when no other thread is cleaning. */
+void sl_clean_global_cleanup(void);
+
 #endif

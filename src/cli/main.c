@@ -49,8 +49,11 @@ int main(int argc, char **argv) {
     return 0;
   }
   for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
-    if (!strcmp(argv[1], COMMANDS[i].name))
-      return COMMANDS[i].run(argc - 1, argv + 1);
+    if (!strcmp(argv[1], COMMANDS[i].name)) {
+      int status = COMMANDS[i].run(argc - 1, argv + 1);
+      sl_global_cleanup(); /* every block freed: valgrind reports no leak */
+      return status;
+    }
   fprintf(stderr, "storyline: unknown command '%s'\n\n", argv[1]);
   usage(stderr);
   return 2;

@@ -44,6 +44,7 @@ const char *sl_strerror(sl_rc rc);
 #define SL_MAX_DOC_TEXT      (4u * 1024u * 1024u)   /* text kept per document */
 #define SL_MAX_LINE_BYTES    (16u * 1024u * 1024u)  /* one JSON Lines record */
 #define SL_MAX_HTML_DEPTH    400                    /* tag nesting kept in a page */
+#define SL_MAX_HTML_BYTES    (4u * 1024u * 1024u)   /* markup parsed per page (no scripts) */
 
 /*
  * Ingest: read -> analyse -> link -> cluster -> store, one document per

@@ -135,7 +135,7 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
     a->text = art.text;
     art.text = NULL;
     a->ntext = strlen(a->text);
-    a->too_deep = art.too_deep;
+    a->html_limit = sl_html_limit_warning(&art);
     a->context = strdup("");
     if (!a->url && art.url[0])
       a->url = strdup(art.url);

@@ -40,7 +40,7 @@ typedef struct sl_analysis {
   long *ment_entity;      /* linker index per mention, -1 when dropped */
   char content_hash[17];  /* 64-bit hash of the cleaned text, hex */
   int truncated;          /* text was cut at SL_MAX_DOC_TEXT */
-  int too_deep;           /* HTML nested past SL_MAX_HTML_DEPTH: deeper tags ignored */
+  const char *html_limit; /* static warning when the page hit a limit, else NULL */
 } sl_analysis;
 
 typedef struct sl_analyzer sl_analyzer;

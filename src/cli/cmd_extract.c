@@ -23,7 +23,7 @@
 
 typedef struct result {
   char *title, *text, *lang, *published, *url, *author, *site_name;
-  int too_deep;
+  const char *limit; /* static warning when a page hit a limit */
 } result;
 
 static void result_free(result *r) {
@@ -75,7 +75,7 @@ static sl_rc from_html(const char *z, size_t n, result *r) {
   r->url = a.url;
   r->author = a.author;
   r->site_name = a.site_name;
-  r->too_deep = a.too_deep;
+  r->limit = sl_html_limit_warning(&a);
   return SL_OK;
 }
 
@@ -214,9 +214,8 @@ int cmd_extract(int argc, char **argv) {
       }
     }
     id = doc_id(path);
-    if (rc == SL_OK && r.too_deep)
-      fprintf(stderr, "storyline extract: %s: HTML nested deeper than %d tags: the deeper tags "
-              "are ignored\n", path, SL_MAX_HTML_DEPTH);
+    if (rc == SL_OK && r.limit)
+      fprintf(stderr, "storyline extract: %s: %s\n", path, r.limit);
     if (rc == SL_OK && id) {
       if (json) {
         if (print_json(id, path, &r)) {

@@ -318,8 +318,8 @@ static sl_rc on_doc(void *ctx, sl_doc *doc) {
   }
   if (a.truncated)
     report(in, where, SL_OK, "text longer than 4 MB: only its first 4 MB are kept");
-  if (a.too_deep)
-    report(in, where, SL_OK, "HTML nested deeper than 400 tags: the deeper tags are ignored");
+  if (a.html_limit)
+    report(in, where, SL_OK, a.html_limit);
   if (sl_store_has_doc(in->store, a.id, a.content_hash)) {
     report(in, where, SL_EDUP, "already stored (same id or same text)");
     in->st.duplicates++;

@@ -82,6 +82,17 @@ static char *dup_or_empty(const char *s) {
   return strdup(s ? s : "");
 }
 
+const char *sl_html_limit_warning(const sl_html_article *a) {
+  if (a->too_long && a->too_deep)
+    return "HTML longer than 4 MB without scripts and styles, and nested deeper than 400 tags: "
+           "only the first 4 MB are read, deeper tags ignored";
+  if (a->too_long)
+    return "HTML longer than 4 MB without scripts and styles: only the first 4 MB are read";
+  if (a->too_deep)
+    return "HTML nested deeper than 400 tags: the deeper tags are ignored";
+  return NULL;
+}
+
 sl_rc sl_html_extract(const char *z, size_t n, sl_html_article *out) {
   sl_rc rc = SL_OK;
   char *utf8 = NULL, *flat = NULL;
@@ -108,6 +119,17 @@ sl_rc sl_html_extract(const char *z, size_t n, sl_html_article *out) {
   utf8 = flat;
   nutf8 = nflat;
   flat = NULL;
+  if (nutf8 > SL_MAX_HTML_BYTES) {
+    /* gumbo needs ~500 bytes per node: parse the head, cut before a tag */
+    size_t cut = SL_MAX_HTML_BYTES;
+    while (cut > SL_MAX_HTML_BYTES / 2 && utf8[cut] != '<')
+      cut--;
+    while (cut > 0 && ((unsigned char)utf8[cut] & 0xC0) == 0x80)
+      cut--;
+    utf8[cut] = 0;
+    nutf8 = cut;
+    out->too_long = 1;
+  }
   /* gumbo copies the open-element stack into every parse error: keep none */
   opt.max_errors = 0;
   g = gumbo_parse_with_options(&opt, utf8, nutf8);

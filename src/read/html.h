@@ -19,7 +19,12 @@ typedef struct sl_html_article {
   char *author;     /* "" when none */
   char *site_name;  /* "" when none */
   int too_deep;     /* tags nested past SL_MAX_HTML_DEPTH were ignored */
+  int too_long;     /* markup past SL_MAX_HTML_BYTES was not parsed */
 } sl_html_article;
+
+/* The warning for a page that hit a limit (too_deep, too_long), or NULL;
+ * static text. */
+const char *sl_html_limit_warning(const sl_html_article *a);
 
 /* Extracts the article from raw page bytes z[0..n) (may be gzip).  Fills
  * *out; release with sl_html_article_free.  SL_EBINARY for non-HTML junk,

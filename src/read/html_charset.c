@@ -21,6 +21,8 @@
 #include "read/html_int.h"
 #include "util/utf8.h"
 
+#define MAX_ATTRS 256 /* attributes kept per start tag */
+
 sl_rc sl_html_gunzip(const char *z, size_t n, size_t max, char **out, size_t *nout) {
   sl_rc rc = SL_OK;
   z_stream s;
@@ -389,11 +391,15 @@ char *sl_html_prefilter(const char *z, size_t n, int max_depth, size_t *nout, in
       i++;
       continue;
     }
-    size_t gt = te;
+    size_t gt = te, cut = 0;
+    unsigned nattr = 0;
     char q = 0;
     while (gt < n && (q || z[gt] != '>')) {
       if (q && z[gt] == q) q = 0;
       else if (!q && (z[gt] == '"' || z[gt] == '\'')) q = z[gt];
+      else if (!q && !closing && !cut && !isspace((unsigned char)z[gt]) && z[gt] != '=' &&
+               isspace((unsigned char)z[gt - 1]) && ++nattr > MAX_ATTRS)
+        cut = gt; /* where the attribute past the cap starts */
       gt++;
     }
     size_t tagend = gt < n ? gt + 1 : n;
@@ -407,6 +413,8 @@ char *sl_html_prefilter(const char *z, size_t n, int max_depth, size_t *nout, in
       int ld = tn == 6 && tag_has(z, te, gt, "ld+json");
       if (!ld && e < n) {
         /* keep the empty element, drop its (often huge) content */
+        if (cut)
+          keep_span(out, &o, z, &copied, cut, gt);
         keep_span(out, &o, z, &copied, tagend, e);
       }
       tagend = e;
@@ -431,6 +439,10 @@ char *sl_html_prefilter(const char *z, size_t n, int max_depth, size_t *nout, in
         out[o++] = ' ';
       }
     }
+    /* a start tag kept as it is loses the attributes past MAX_ATTRS:
+     * gumbo checks each attribute against all before it */
+    if (cut && copied <= i)
+      keep_span(out, &o, z, &copied, cut, gt);
     i = tagend;
   }
   keep_span(out, &o, z, &copied, n, n);

@@ -3,9 +3,10 @@
 # under valgrind memcheck, then fails on any memory error or leak
 # (definitely, indirectly or possibly lost) that any process reported.
 # Skipped: web.sh (headless Chromium waits time out under valgrind's
-# slowdown) and the crash-safety and concurrency cases, which kill or race
-# processes on purpose and size their batches by speed; all three run in
-# both plain and sanitizer builds of `make test`.
+# slowdown), ingest_bad_input.sh and extract_hostile.sh (50-70 MB inputs:
+# ten minutes each under valgrind), and the crash-safety and concurrency
+# cases, which kill or race processes on purpose; all five run in both
+# plain and sanitizer (ASan + UBSan) builds of `make test`.
 # usage: tests/valgrind.sh BUILD_DIR        (run from the repo root)
 set -u
 BUILD=${1:-build}
@@ -22,7 +23,7 @@ WRAP
 chmod +x "$logs/storyline"
 # valgrind slows start-up tenfold: give the server longer to come up
 export SL_SERVE_WAIT=1200
-E2E_ONLY=1 E2E_SKIP="web.sh crash_safety.sh concurrency.sh" \
+E2E_ONLY=1 E2E_SKIP="web.sh ingest_bad_input.sh extract_hostile.sh crash_safety.sh concurrency.sh" \
   SL_E2E_BIN="$logs/storyline" sh tests/run.sh "$BUILD"
 status=$?
 runs=$(ls "$logs"/vg.*.log 2> /dev/null | wc -l)

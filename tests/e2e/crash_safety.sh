@@ -25,35 +25,39 @@ batch() { # N OUT
        text: ("Dispatch number \(.) from our desk.\n\n" + $s[. % 5])}' > "$2"
 }
 
-# How fast this build ingests (sanitizer builds are slower): size the
-# batch so that the kills land inside it and the last run stays short.
-batch 40 calib.jsonl
-t0=$(date +%s%N)
-"$SL" ingest --db calib.db calib.jsonl 2> /dev/null || fail "calibration ingest"
-t1=$(date +%s%N)
-ms=$(( (t1 - t0) / 1000000 ))
-n=$(( 40 * 1000 * kills_wanted * 6 / 10 / (ms > 1 ? ms : 1) ))
-[ "$n" -ge 200 ] || n=200
+# Kill points: after a random number (0..20) of documents reported stored
+# in this round, then a random 0..0.1 s more, so kills land at start-up,
+# inside a document's analysis or inside its transaction, at any speed
+# (sanitizer builds, busy machines).  The batch grows when it runs out.
+n=$(( 30 * kills_wanted ))
 batch "$n" batch.jsonl
 : > reported.txt
-
-# uniform random delays in [0.05, 1.0) s, from the seed
 awk -v s="$seed" -v k=$((kills_wanted * 2)) \
-  'BEGIN { srand(s); for (i = 0; i < k; i++) printf "%.3f\n", 0.05 + rand() * 0.95 }' > delays.txt
+  'BEGIN { srand(s); for (i = 0; i < k; i++) printf "%d %.3f\n", int(rand() * 21), rand() * 0.1 }' > points.txt
 
 kills=0
 round=0
 while [ "$kills" -lt "$kills_wanted" ]; do
   round=$((round + 1))
-  delay=$(sed -n "${round}p" delays.txt)
-  [ -n "$delay" ] || fail "ran out of rounds after $kills kills"
-  # the records not yet reported as stored
-  jq -nc --rawfile done reported.txt \
-    '(reduce ($done | split("\n"))[] as $i ({}; .[$i] = 1)) as $d | inputs | select($d[.id] | not)' \
-    batch.jsonl > rest.jsonl
-  [ -s rest.jsonl ] || fail "batch of $n finished after only $kills kills"
+  point=$(sed -n "${round}p" points.txt)
+  [ -n "$point" ] || fail "ran out of rounds after $kills kills"
+  after=${point% *}
+  delay=${point#* }
+  # the records not yet reported as stored; never fewer than a round can
+  # store, or the round ends before its kill: the batch grows instead
+  while :; do
+    jq -nc --rawfile done reported.txt \
+      '(reduce ($done | split("\n"))[] as $i ({}; .[$i] = 1)) as $d | inputs | select($d[.id] | not)' \
+      batch.jsonl > rest.jsonl
+    [ "$(wc -l < rest.jsonl)" -lt 100 ] || break
+    n=$((n + 40 * (kills_wanted - kills)))
+    batch "$n" batch.jsonl
+  done
   "$SL" ingest --verbose --db s.db rest.jsonl > out.txt 2> err.txt &
   pid=$!
+  while kill -0 "$pid" 2> /dev/null && [ "$(grep -c '^stored' out.txt)" -lt "$after" ]; do
+    sleep 0.02
+  done
   sleep "$delay"
   kill -KILL "$pid" 2> /dev/null
   { wait "$pid"; } 2> /dev/null # no "Killed" from the shell
@@ -70,7 +74,7 @@ while [ "$kills" -lt "$kills_wanted" ]; do
   # only complete lines: the kill may cut the last one
   grep -E '^stored	doc-[0-9]+	rest\.jsonl$' out.txt | cut -f2 >> reported.txt
   [ -f s.db ] || continue
-  why=$(sl_store_check s.db) || fail "round $round (killed after ${delay}s): $why"
+  why=$(sl_store_check s.db) || fail "round $round (killed after $after documents + ${delay}s): $why"
   # every report of the batch names people and places: a stored one
   # without mentions was cut in half
   bare=$(sqlite3 -batch s.db 'SELECT count(*) FROM documents d

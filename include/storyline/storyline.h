@@ -44,8 +44,9 @@ const char *sl_strerror(sl_rc rc);
 #define SL_MAX_DOC_TEXT      (4u * 1024u * 1024u)   /* text kept per document */
 
 /*
- * Ingest: read -> analyse -> link -> cluster -> store, one document per
- * transaction.  An ingest handle is not thread-safe.
+ * Ingest: read -> analyse -> link -> cluster -> store, in batch
+ * transactions (one savepoint per document).  An ingest handle is not
+ * thread-safe; with sl_ingest_set_jobs it runs its own threads.
  */
 typedef struct sl_ingest sl_ingest;
 
@@ -55,7 +56,12 @@ typedef struct sl_ingest_stats {
   size_t duplicates;  /* documents already in the store (same id or text) */
   size_t failed;      /* inputs or documents that could not be used */
   size_t events_new;  /* events opened by this ingest */
+  size_t bytes;       /* bytes of document bodies read */
 } sl_ingest_stats;
+
+/* Called once per document after the transaction holding it committed,
+ * in input order, from the thread that writes (source may be NULL). */
+typedef void (*sl_ingest_stored_fn)(void *ctx, const char *doc_id, const char *source);
 
 /* Called for every input or document that was skipped or had a problem;
  * where names it ("path", "path:line" or a document id). rc is SL_OK for a
@@ -72,6 +78,20 @@ sl_rc sl_ingest_open(const char *db_path, sl_ingest **out, char *err, size_t ner
 sl_rc sl_ingest_path(sl_ingest *in, const char *path, sl_ingest_report_fn report, void *ctx);
 
 void sl_ingest_get_stats(const sl_ingest *in, sl_ingest_stats *out);
+
+/* Registers fn (NULL: none) for every document durably stored. */
+void sl_ingest_on_stored(sl_ingest *in, sl_ingest_stored_fn fn, void *ctx);
+
+/* Analyses documents on jobs threads (1..64; default 1) while one writer
+ * links, clusters and stores them in input order: the store is the same
+ * for every jobs value. */
+void sl_ingest_set_jobs(sl_ingest *in, int jobs);
+
+/* CPU seconds per pipeline stage so far (read, clean, language, normalise,
+ * dates, mentions, linking, clustering, store), summed over threads. */
+size_t sl_ingest_stage_count(void);
+const char *sl_ingest_stage_name(size_t i);
+double sl_ingest_stage_seconds(const sl_ingest *in, size_t i);
 void sl_ingest_close(sl_ingest *in);
 
 #ifdef __cplusplus

@@ -50,7 +50,7 @@ static void snapshot(long out[8]) {
   static const char *const Q[8] = {
     "SELECT count(*) FROM documents", "SELECT count(*) FROM entities",
     "SELECT count(*) FROM entity_variants", "SELECT count(*) FROM mentions",
-    "SELECT count(*) FROM events", "SELECT coalesce(sum(weight), 0) * 1000 FROM event_features",
+    "SELECT count(*) FROM events", "SELECT coalesce(sum(length(features)), 0) FROM event_evidence",
     "SELECT count(*) FROM stories", "SELECT coalesce(sum(mention_count), 0) FROM entities"};
   ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
   for (int i = 0; i < 8; i++)

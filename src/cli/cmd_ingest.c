@@ -26,6 +26,7 @@ typedef struct stored_ctx {
   sl_ingest *in;
   int verbose;
   int progress;          /* 0 off, 1 terminal line, 2 a line per step (--progress) */
+  size_t every;          /* documents per line with --progress */
   double t0, last;
   size_t stored, last_n;
   double total_bytes;    /* of the inputs, when all are regular files (for the ETA) */
@@ -77,7 +78,7 @@ static void on_stored(void *ctx, const char *id, const char *source) {
     printf("stored\t%s\t%s\n", id, source ? source : "");
   if (p->progress == 1 && wall_now() - p->last >= PROGRESS_EVERY)
     progress(p, 0);
-  else if (p->progress == 2 && p->stored % 10000 == 0)
+  else if (p->progress == 2 && p->stored % p->every == 0)
     progress(p, 0);
 }
 
@@ -110,7 +111,8 @@ static void usage(FILE *f) {
           "  --verbose   print stored<TAB>DOC_ID<TAB>SOURCE for each document once committed\n"
           "  --stats     print CPU seconds per stage at the end\n"
           "  --progress  a progress line every 10,000 documents even when stderr is not a\n"
-          "              terminal (on a terminal one line is kept up to date anyway)\n");
+          "              terminal (on a terminal one line is kept up to date anyway)\n"
+          "  --progress-every N  the same, every N documents\n");
 }
 
 static void on_report(void *ctx, const char *where, sl_rc rc, const char *what) {
@@ -130,6 +132,7 @@ int cmd_ingest(int argc, char **argv) {
   stored_ctx sc;
   int first = 1, npaths = 0, jobs = 1, stats = 0;
   memset(&sc, 0, sizeof sc);
+  sc.every = 10000;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
       usage(stdout);
@@ -156,6 +159,15 @@ int cmd_ingest(int argc, char **argv) {
       stats = 1;
     } else if (!strcmp(argv[i], "--progress")) {
       sc.progress = 2;
+    } else if (!strcmp(argv[i], "--progress-every")) {
+      char *end = NULL;
+      long v = ++i < argc ? strtol(argv[i], &end, 10) : 0;
+      if (i >= argc || !end || *end || v < 1) {
+        fprintf(stderr, "storyline ingest: --progress-every needs a number of documents\n");
+        return 2;
+      }
+      sc.progress = 2;
+      sc.every = (size_t)v;
     } else if (argv[i][0] == '-' && argv[i][1]) {
       fprintf(stderr, "storyline ingest: unknown option '%s'\n", argv[i]);
       usage(stderr);
@@ -180,7 +192,8 @@ int cmd_ingest(int argc, char **argv) {
   /* the ETA needs the inputs' size: regular files only */
   for (int i = first; i < argc; i++) {
     struct stat sb;
-    if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j")) {
+    if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j") ||
+        !strcmp(argv[i], "--progress-every")) {
       i++;
       continue;
     }
@@ -200,7 +213,8 @@ int cmd_ingest(int argc, char **argv) {
   sl_ingest_set_jobs(in, jobs);
   sl_ingest_on_stored(in, on_stored, &sc);
   for (int i = first; i < argc && rc == SL_OK; i++) {
-    if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j")) {
+    if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j") ||
+        !strcmp(argv[i], "--progress-every")) {
       i++;
       continue;
     }

@@ -168,6 +168,19 @@ static char *names_of(sl_ingest *in, const sl_analysis *a) {
   return s;
 }
 
+/* Drops a code point that snprintf cut short at the end of z. */
+static void cut_utf8(char *z) {
+  size_t n = strlen(z), i = n;
+  while (i > 0 && ((unsigned char)z[i - 1] & 0xC0) == 0x80)
+    i--;
+  if (i > 0 && (unsigned char)z[i - 1] >= 0xC0) {
+    unsigned char c = (unsigned char)z[i - 1];
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (n - (i - 1) < len)
+      z[i - 1] = 0;
+  }
+}
+
 /* A story's title: the two people its first event turns on and its main
  * place ("Vladimir Putin · al-Sharaa · Syria"); the report's title when
  * the event names no one twice. */
@@ -197,12 +210,16 @@ static void story_title(sl_ingest *in, const sl_featvec *v, const char *fallback
   for (int s = 0; s < 3; s++) {
     const sl_entity *e = pick[s] ? sl_linker_by_id(in->lk, pick[s]) : NULL;
     int n = e ? snprintf(out + o, cap - o, "%s%s", o ? " · " : "", e->name) : 0;
-    if (n < 0 || (size_t)n >= cap - o)
+    if (n < 0 || (size_t)n >= cap - o) {
+      out[o] = 0; /* a name that does not fit is left out, not cut */
       break;
+    }
     o += (size_t)n;
   }
-  if (!o)
+  if (!o) {
     snprintf(out, cap, "%s", fallback);
+    cut_utf8(out);
+  }
 }
 
 /* Commits the open batch.  On success every document in it is reported

@@ -4,8 +4,9 @@ one keep-alive HTTP connection to `storyline serve`.
 
 usage: python3 bench/query_latency.py BASE_URL STORE.db [REQUESTS]
 
-events list: /api/events?limit=20&offset=K (K spread over the whole list,
-so pages are not cached); entity page: /api/entities/ID (random entities,
+events list: /api/events?limit=20&offset=K, K in the first 50 pages (what a
+reader pages through), and events_list_deep: K anywhere in the list (OFFSET
+paging walks the skipped rows: this one grows with the store); entity page: /api/entities/ID (random entities,
 most named first); search: /api/search?q=WORD (words from stored titles).
 Prints one line per endpoint and one JSON line (milliseconds).
 """
@@ -36,7 +37,8 @@ def main():
     u = urllib.parse.urlparse(base)
     conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
     paths = {
-        "events_list": lambda: "/api/events?limit=20&offset=%d" % rng.randrange(max(1, nev - 20)),
+        "events_list": lambda: "/api/events?limit=20&offset=%d" % (20 * rng.randrange(min(50, max(1, nev // 20)))),
+        "events_list_deep": lambda: "/api/events?limit=20&offset=%d" % rng.randrange(max(1, nev - 20)),
         "entity_page": lambda: "/api/entities/%d" % rng.choice(ents),
         "search": lambda: "/api/search?q=" + urllib.parse.quote(rng.choice(words)),
     }
@@ -53,7 +55,7 @@ def main():
             if r.status != 200:
                 print("query_latency: %s -> %d" % (p, r.status), file=sys.stderr)
         out[name] = {"p50_ms": round(pct(lat, 50), 2), "p99_ms": round(pct(lat, 99), 2)}
-        print("%-12s p50 %7.2f ms  p99 %7.2f ms  (%d requests)" % (name, out[name]["p50_ms"], out[name]["p99_ms"], n))
+        print("%-16s p50 %7.2f ms  p99 %7.2f ms  (%d requests)" % (name, out[name]["p50_ms"], out[name]["p99_ms"], n))
     print(json.dumps(out))
 
 

@@ -117,7 +117,7 @@ print("%-26s %12s   (first tenth %s, last tenth %s docs/CPU s)" % ("flatness las
 print("%-26s %12s MB" % ("peak RSS", ing["peak_rss_mb"]))
 print("%-26s %12s B   (text %s B, overhead %s B)" % ("store per document", ing["store_bytes_per_doc"], ing["text_bytes_per_doc"], ing["overhead_bytes_per_doc"]))
 print("%-26s %12s   (%s events, %s entities; B-cubed P %s R %s)" % ("clustering F1", clu.get("bcubed_f1"), ing["events"], ing["entities"], clu.get("bcubed_precision"), clu.get("bcubed_recall")))
-for k in ("events_list", "entity_page", "search"):
+for k in ("events_list", "events_list_deep", "entity_page", "search"):
     if k in q:
         print("%-26s %12s   (p50 %s ms)" % (k + " p99 ms", q[k]["p99_ms"], q[k]["p50_ms"]))
 for k in ("storyline", "readability"):

@@ -14,6 +14,7 @@ run() {
   echo
 }
 run "ingest (end to end)" sh "$HERE/ingest.sh" "$BIN"
+[ -f "$HERE/scale.sh" ] && run "scale: generated corpus, per stage, flatness, store, queries (issue 8)" sh "$HERE/scale.sh" "$BIN"
 [ -f "$HERE/extract.sh" ] && run "HTML extraction (issue 3)" sh "$HERE/extract.sh" "$BIN"
 [ -f "$HERE/names.sh" ] && run "name matching (issue 4)" sh "$HERE/names.sh" "$BIN"
 [ -f "$HERE/similarity.sh" ] && run "same-event similarity (issue 5)" sh "$HERE/similarity.sh" "$BIN"

@@ -47,8 +47,9 @@ const char *sl_strerror(sl_rc rc);
 #define SL_MAX_HTML_BYTES    (4u * 1024u * 1024u)   /* markup parsed per page (no scripts) */
 
 /*
- * Ingest: read -> analyse -> link -> cluster -> store, one document per
- * transaction.  An ingest handle is not thread-safe.
+ * Ingest: read -> analyse -> link -> cluster -> store, in batch
+ * transactions (one savepoint per document).  An ingest handle is not
+ * thread-safe; with sl_ingest_set_jobs it runs its own threads.
  */
 typedef struct sl_ingest sl_ingest;
 
@@ -58,7 +59,13 @@ typedef struct sl_ingest_stats {
   size_t duplicates;  /* documents already in the store (same id or text) */
   size_t failed;      /* inputs or documents that could not be used */
   size_t events_new;  /* events opened by this ingest */
+  size_t bytes;       /* bytes of document bodies read */
 } sl_ingest_stats;
+
+/* Called once per document after the transaction holding it committed
+ * (so a crash after the call cannot lose it), in input order, from the
+ * thread that writes; source is the input ("-" for stdin, may be NULL). */
+typedef void (*sl_ingest_stored_fn)(void *ctx, const char *doc_id, const char *source);
 
 /* Called for every input or document that was skipped or had a problem;
  * where names it ("path", "path:line" or a document id). rc is SL_OK for a
@@ -74,15 +81,21 @@ sl_rc sl_ingest_open(const char *db_path, sl_ingest **out, char *err, size_t ner
  * the return value is not SL_OK only when the store itself failed. */
 sl_rc sl_ingest_path(sl_ingest *in, const char *path, sl_ingest_report_fn report, void *ctx);
 
-/* Called once for every document newly stored, only after the transaction
- * that holds it has committed (so a crash after the call cannot lose it):
- * id is the document id, source the input it came from ("-" for stdin). */
-typedef void (*sl_ingest_stored_fn)(void *ctx, const char *id, const char *source);
+void sl_ingest_get_stats(const sl_ingest *in, sl_ingest_stats *out);
 
-/* Registers fn (NULL to stop) for the documents stored from now on. */
+/* Registers fn (NULL: none) for every document durably stored. */
 void sl_ingest_on_stored(sl_ingest *in, sl_ingest_stored_fn fn, void *ctx);
 
-void sl_ingest_get_stats(const sl_ingest *in, sl_ingest_stats *out);
+/* Analyses documents on jobs threads (1..64; default 1) while one writer
+ * links, clusters and stores them in input order: the store is the same
+ * for every jobs value. */
+void sl_ingest_set_jobs(sl_ingest *in, int jobs);
+
+/* CPU seconds per pipeline stage so far (read, clean, language, normalise,
+ * dates, mentions, linking, clustering, store), summed over threads. */
+size_t sl_ingest_stage_count(void);
+const char *sl_ingest_stage_name(size_t i);
+double sl_ingest_stage_seconds(const sl_ingest *in, size_t i);
 void sl_ingest_close(sl_ingest *in);
 
 /* Frees what the library keeps for the life of the process (ICU's data,

@@ -15,7 +15,11 @@
 struct sl_analyzer {
   sl_tokenizer *tk;
   sl_langid *lid;
+  sl_stage_times *times; /* stage CPU timers, or NULL */
 };
+
+void sl_analyzer_set_times(sl_analyzer *az, sl_stage_times *t) { az->times = t; }
+sl_stage_times *sl_analyzer_times(sl_analyzer *az) { return az->times; }
 
 sl_rc sl_analyzer_new(sl_analyzer **out) {
   sl_analyzer *az = calloc(1, sizeof *az);
@@ -114,6 +118,7 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
   sl_rc rc = SL_OK;
   const sl_token *t;
   size_t nt;
+  double mark = az->times ? sl_thread_cpu() : 0;
   memset(a, 0, sizeof *a);
   if (why)
     *why = NULL;
@@ -181,6 +186,8 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
     a->source = doc->source ? strdup(doc->source) : host_of(a->url);
   if (!a->source)
     a->source = host_in(a->context);
+  if (az->times)
+    sl_stage_lap(az->times, SL_STAGE_CLEAN, &mark);
   if (doc->published)
     sl_date_parse_iso(doc->published, strlen(doc->published), &a->published);
   if (doc->lang && *doc->lang)
@@ -188,11 +195,15 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
   else if (!a->lang[0] && (rc = sl_langid_detect(az->lid, a->text, a->ntext, a->lang)) != SL_OK)
     goto out;
   a->script = sl_script_detect(a->text, a->ntext);
+  if (az->times)
+    sl_stage_lap(az->times, SL_STAGE_LANG, &mark);
 
   if ((rc = sl_tokenize(az->tk, a->lang, a->text, a->ntext, &t, &nt)) != SL_OK)
     goto out;
   if ((rc = keep_tokens(a, t, nt)) != SL_OK)
     goto out;
+  if (az->times)
+    sl_stage_lap(az->times, SL_STAGE_NORMALIZE, &mark);
   rc = sl_dates_find(a->lang, a->text, a->ntext, a->context, a->ncontext,
                      a->published.year ? &a->published : NULL, &a->dates, &a->ndates);
   if (rc != SL_OK)
@@ -206,6 +217,8 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
     goto out;
   snprintf(a->content_hash, sizeof a->content_hash, "%016llx",
            (unsigned long long)sl_hash64(a->text, a->ntext));
+  if (az->times)
+    sl_stage_lap(az->times, SL_STAGE_DATES, &mark);
 out:
   return rc;
 }

@@ -16,6 +16,7 @@
 #include "analyze/numbers.h"
 #include "analyze/tokenize.h"
 #include "read/read.h"
+#include "util/cputime.h"
 
 typedef struct sl_analysis {
   char *id, *path, *url, *source;
@@ -58,5 +59,11 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *out, const cha
 sl_rc sl_analyze_mentions(sl_analyzer *az, sl_analysis *a, sl_known_name_fn known, void *ctx);
 
 void sl_analysis_clear(sl_analysis *a);
+
+/* Stage CPU timers (clean, language, normalise, dates; mentions and
+ * linking in sl_pipeline_link) add to t from now on; NULL stops them.
+ * t belongs to the caller and to this analyzer's thread. */
+void sl_analyzer_set_times(sl_analyzer *az, sl_stage_times *t);
+sl_stage_times *sl_analyzer_times(sl_analyzer *az);
 
 #endif

@@ -1,34 +1,130 @@
 /*
- * cmd_ingest — `storyline ingest [--db PATH] [--quiet] [--verbose] PATH...`:
- * files, folders and "-" (JSON Lines on stdin) into the store.
- *
- * --verbose prints "stored<TAB>DOC_ID<TAB>SOURCE" on stdout for each
- * document once it is durably committed, flushed at once: a caller that
- * kills the ingest may rely on every line it saw (tests/e2e/crash_safety.sh).
+ * cmd_ingest — `storyline ingest [--db PATH] [--jobs N] [--quiet]
+ * [--verbose] [--stats] [--progress] PATH...`: files, folders and "-"
+ * (JSON Lines on stdin) into the store.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "storyline/storyline.h"
 #include "cli/commands.h"
 
+#define PROGRESS_EVERY 0.5 /* seconds between two progress updates on a terminal */
+
 typedef struct report_ctx {
-  int quiet, verbose;
+  int quiet;
   size_t warnings;
 } report_ctx;
 
+/* What the stored callback needs: --verbose lines and the progress line. */
+typedef struct stored_ctx {
+  sl_ingest *in;
+  int verbose;
+  int progress;          /* 0 off, 1 terminal line, 2 a line per step (--progress) */
+  size_t every;          /* documents per line with --progress */
+  double t0, last;
+  size_t stored, last_n;
+  double total_bytes;    /* of the inputs, when all are regular files (for the ETA) */
+} stored_ctx;
+
+static double wall_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double cpu_now(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+         (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+}
+
+/* documents, docs/s, events, ETA (from the bytes read of the inputs' size) */
+static void progress(stored_ctx *p, int final) {
+  sl_ingest_stats st;
+  double now = wall_now(), dt = now - p->t0;
+  sl_ingest_get_stats(p->in, &st);
+  char eta[32] = "";
+  if (p->total_bytes > 0 && st.bytes > 0 && !final) {
+    double left = dt * (p->total_bytes / (double)st.bytes - 1);
+    snprintf(eta, sizeof eta, ", ETA %.0f:%02.0f", left / 60 > 0 ? (double)(long)(left / 60) : 0,
+             left > 0 ? left - 60 * (double)(long)(left / 60) : 0);
+  }
+  double rate = dt > 0 ? (double)p->stored / dt : 0;
+  double recent = now > p->last && p->last > 0 ? (double)(p->stored - p->last_n) / (now - p->last) : rate;
+  if (p->progress == 1)
+    fprintf(stderr, "\r\033[Kingest: %zu documents, %.0f docs/s, %zu new events%s", p->stored, rate,
+            st.events_new, eta);
+  else
+    fprintf(stderr, "ingest: %zu documents, %.0f docs/s (%.0f docs/s lately), %zu new events, %.1f s CPU%s\n",
+            p->stored, rate, recent, st.events_new, cpu_now(), eta);
+  if (final && p->progress == 1)
+    fputc('\n', stderr);
+  fflush(stderr);
+  p->last = now;
+  p->last_n = p->stored;
+}
+
+/* One field of a stored line: tabs and line breaks would split the line. */
+static void put_field(const char *z) {
+  for (; *z; z++)
+    putchar(*z == '\t' || *z == '\n' || *z == '\r' ? ' ' : *z);
+}
+
+static void on_stored(void *ctx, const char *id, const char *source) {
+  stored_ctx *p = ctx;
+  p->stored++;
+  if (p->verbose) {
+    fputs("stored\t", stdout);
+    put_field(id);
+    putchar('\t');
+    put_field(source ? source : "");
+    putchar('\n');
+    fflush(stdout); /* the line promises a commit: never hold it in a buffer */
+  }
+  if (p->progress == 1 && wall_now() - p->last >= PROGRESS_EVERY)
+    progress(p, 0);
+  else if (p->progress == 2 && p->stored % p->every == 0)
+    progress(p, 0);
+}
+
+static void print_stats(sl_ingest *in, double wall, double cpu) {
+  sl_ingest_stats st;
+  double sum = 0;
+  sl_ingest_get_stats(in, &st);
+  size_t n = st.stored + st.duplicates + st.failed;
+  fprintf(stderr, "stage\tcpu_s\tdocs_per_cpu_s\n");
+  for (size_t i = 0; i < sl_ingest_stage_count(); i++) {
+    double s = sl_ingest_stage_seconds(in, i);
+    sum += s;
+    fprintf(stderr, "%s\t%.3f\t%.0f\n", sl_ingest_stage_name(i), s, s > 0 ? (double)n / s : 0);
+  }
+  fprintf(stderr, "stages\t%.3f\t%.0f\n", sum, sum > 0 ? (double)n / sum : 0);
+  fprintf(stderr, "process\t%.3f\t%.0f\t(wall %.2f s, %.0f docs/s)\n", cpu, cpu > 0 ? (double)n / cpu : 0,
+          wall, wall > 0 ? (double)n / wall : 0);
+}
 static void usage(FILE *f) {
   fprintf(f,
-          "usage: storyline ingest [--db PATH] [--quiet] [--verbose] PATH...\n\n"
+          "usage: storyline ingest [--db PATH] [--jobs N] [--quiet] [--verbose] [--stats] PATH...\n\n"
           "Reads articles and stores them with their entities, events and stories.\n"
           "PATH is a file (.txt plain text: first line is the title; .html/.htm/.html.gz;\n"
           ".jsonl/.json: JSON Lines records with id, url, title, text or html,\n"
           "published, lang), a folder (read recursively), or - for JSON Lines on stdin.\n"
           "Ingesting a document twice stores it once.\n\n"
           "  --db PATH   store to write (default: storyline.db)\n"
+          "  --jobs N    analyse on N threads (default 1); the store is the same for any N\n"
           "  --quiet     report only errors\n"
-          "  --verbose   print stored<TAB>DOC_ID<TAB>SOURCE on stdout for each document,\n"
-          "              once it is committed to the store\n");
+          "  --verbose   print stored<TAB>DOC_ID<TAB>SOURCE for each document once committed\n"
+          "  --stats     print CPU seconds per stage at the end\n"
+          "  --progress  a progress line every 10,000 documents even when stderr is not a\n"
+          "              terminal (on a terminal one line is kept up to date anyway)\n"
+          "  --progress-every N  the same, every N documents\n");
 }
 
 static void on_report(void *ctx, const char *where, sl_rc rc, const char *what) {
@@ -42,26 +138,13 @@ static void on_report(void *ctx, const char *where, sl_rc rc, const char *what) 
   fprintf(stderr, "storyline ingest: %s: %s\n", where, what ? what : sl_strerror(rc));
 }
 
-/* One field of a stored line: tabs and line breaks would split the line. */
-static void put_field(const char *z) {
-  for (; *z; z++)
-    putchar(*z == '\t' || *z == '\n' || *z == '\r' ? ' ' : *z);
-}
-
-static void on_stored(void *ctx, const char *id, const char *source) {
-  (void)ctx;
-  fputs("stored\t", stdout);
-  put_field(id);
-  putchar('\t');
-  put_field(source);
-  putchar('\n');
-  fflush(stdout); /* the line promises a commit: never hold it in a buffer */
-}
-
 int cmd_ingest(int argc, char **argv) {
   const char *db = "storyline.db";
-  report_ctx r = {0, 0, 0};
-  int first = 1, npaths = 0;
+  report_ctx r = {0, 0};
+  stored_ctx sc;
+  int first = 1, npaths = 0, jobs = 1, stats = 0;
+  memset(&sc, 0, sizeof sc);
+  sc.every = 10000;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
       usage(stdout);
@@ -72,10 +155,31 @@ int cmd_ingest(int argc, char **argv) {
         return 2;
       }
       db = argv[i];
+    } else if (!strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j")) {
+      char *end = NULL;
+      long v = ++i < argc ? strtol(argv[i], &end, 10) : 0;
+      if (i >= argc || !end || *end || v < 1 || v > 64) {
+        fprintf(stderr, "storyline ingest: --jobs needs a number from 1 to 64\n");
+        return 2;
+      }
+      jobs = (int)v;
     } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
       r.quiet = 1;
     } else if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v")) {
-      r.verbose = 1;
+      sc.verbose = 1;
+    } else if (!strcmp(argv[i], "--stats")) {
+      stats = 1;
+    } else if (!strcmp(argv[i], "--progress")) {
+      sc.progress = 2;
+    } else if (!strcmp(argv[i], "--progress-every")) {
+      char *end = NULL;
+      long v = ++i < argc ? strtol(argv[i], &end, 10) : 0;
+      if (i >= argc || !end || *end || v < 1) {
+        fprintf(stderr, "storyline ingest: --progress-every needs a number of documents\n");
+        return 2;
+      }
+      sc.progress = 2;
+      sc.every = (size_t)v;
     } else if (argv[i][0] == '-' && argv[i][1]) {
       fprintf(stderr, "storyline ingest: unknown option '%s'\n", argv[i]);
       usage(stderr);
@@ -96,11 +200,33 @@ int cmd_ingest(int argc, char **argv) {
     fprintf(stderr, "storyline ingest: %s\n", err);
     return 1;
   }
-  if (r.verbose)
-    sl_ingest_on_stored(in, on_stored, NULL);
   sl_rc rc = SL_OK;
+  /* the ETA needs the inputs' size: regular files only */
+  for (int i = first; i < argc; i++) {
+    struct stat sb;
+    if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j") ||
+        !strcmp(argv[i], "--progress-every")) {
+      i++;
+      continue;
+    }
+    if (argv[i][0] == '-' && argv[i][1])
+      continue;
+    if (stat(argv[i], &sb) != 0 || !S_ISREG(sb.st_mode)) {
+      sc.total_bytes = -1;
+      break;
+    }
+    sc.total_bytes += (double)sb.st_size;
+  }
+  if (!sc.progress && isatty(STDERR_FILENO))
+    sc.progress = 1;
+  sc.in = in;
+  sc.t0 = wall_now();
+  double cpu0 = cpu_now();
+  sl_ingest_set_jobs(in, jobs);
+  sl_ingest_on_stored(in, on_stored, &sc);
   for (int i = first; i < argc && rc == SL_OK; i++) {
-    if (!strcmp(argv[i], "--db")) {
+    if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j") ||
+        !strcmp(argv[i], "--progress-every")) {
       i++;
       continue;
     }
@@ -108,6 +234,11 @@ int cmd_ingest(int argc, char **argv) {
       continue;
     rc = sl_ingest_path(in, argv[i], on_report, &r);
   }
+  if (sc.progress)
+    progress(&sc, 1);
+  if (stats)
+    print_stats(in, wall_now() - sc.t0, cpu_now() - cpu0);
+  fflush(stdout);
   sl_ingest_stats st;
   sl_ingest_get_stats(in, &st);
   sl_ingest_close(in);

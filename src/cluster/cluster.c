@@ -2,6 +2,7 @@
  * cluster — events and stories, incrementally (see cluster.h).
  */
 #include <math.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,17 @@
 #define CORE_SIZE 6     /* entities that make an event's core */
 #define RECENT_POSTINGS 512 /* per feature, only its latest events are candidates */
 #define MAX_CANDIDATES 48   /* events scored in full per document */
+/* Time window.  A report whose day and an event's day are more than
+ * WINDOW_DAYS apart cannot join it: sl_similarity_df caps such a score at
+ * SL_SIM_FAR_CAP, below any joining threshold, so those events are not
+ * even scored.  An event closes when it took no report for WINDOW_DAYS of
+ * the ingest's clock (the newest publication day seen, see
+ * sl_cluster_set_clock) or, without a clock, for UNDATED_DOCS documents:
+ * it drops its evidence (memory stays flat) and leaves the candidate
+ * lists.  A late report of a closed event opens a new one. */
+#define WINDOW_DAYS 31
+#define UNDATED_DOCS 20000
+#define SWEEP_EVERY 1024    /* documents between two closing sweeps */
 
 struct sl_cluster {
   sl_event_rec *ev;
@@ -28,17 +40,30 @@ struct sl_cluster {
   size_t ncand;
   sl_df *df;         /* document frequencies for the similarity's IDF */
   size_t stamp, last_candidates;
+  sl_strmap *story_of_id; /* story store id (8 bytes) -> index, for loading */
+  sl_idlist dirty_st;  /* stories marked dirty since the last take */
+  sl_idlist open;      /* events not closed yet */
+  sl_idlist closed;    /* store ids of events closed since the last take */
+  int32_t clock;       /* newest publication day seen (SL_NO_DAY: none yet) */
+  int32_t today;       /* the machine's day: a later clock is a typo */
+  size_t ndocs;        /* documents added in this run */
+  size_t nclosed_lists; /* closed events still named by postings */
 };
 
 sl_rc sl_cluster_new(sl_cluster **out) {
   sl_cluster *c = calloc(1, sizeof *c);
   *out = NULL;
-  if (!c || !(c->index = sl_strmap_new()) || sl_df_new(&c->df) != SL_OK) {
-    if (c)
+  if (!c || !(c->index = sl_strmap_new()) || !(c->story_of_id = sl_strmap_new()) ||
+      sl_df_new(&c->df) != SL_OK) {
+    if (c) {
       sl_strmap_free(c->index);
+      sl_strmap_free(c->story_of_id);
+    }
     free(c);
     return SL_ENOMEM;
   }
+  c->clock = SL_NO_DAY;
+  c->today = (int32_t)(time(NULL) / 86400) + 1;
   *out = c;
   return SL_OK;
 }
@@ -57,8 +82,42 @@ void sl_cluster_free(sl_cluster *c) {
   free(c->votes);
   free(c->cand);
   sl_strmap_free(c->index);
+  sl_strmap_free(c->story_of_id);
+  sl_idlist_free(&c->dirty_st);
+  sl_idlist_free(&c->open);
+  sl_idlist_free(&c->closed);
   sl_df_free(c->df);
   free(c);
+}
+
+void sl_cluster_set_clock(sl_cluster *c, int32_t day) {
+  if (day != SL_NO_DAY && day <= c->today && (c->clock == SL_NO_DAY || day > c->clock))
+    c->clock = day;
+}
+
+void sl_cluster_mark_story(sl_cluster *c, long s) {
+  if (s < 0 || (size_t)s >= c->nst)
+    return;
+  if (!c->st[s].dirty)
+    sl_idlist_push(&c->dirty_st, (size_t)s); /* on ENOMEM the flag still says so */
+  c->st[s].dirty = 1;
+}
+
+size_t sl_cluster_take_dirty_stories(sl_cluster *c, size_t *out, size_t cap) {
+  size_t n = 0;
+  while (c->dirty_st.n && n < cap) {
+    size_t s = c->dirty_st.v[--c->dirty_st.n];
+    if (c->st[s].dirty)
+      out[n++] = s;
+  }
+  return n;
+}
+
+size_t sl_cluster_take_closed(sl_cluster *c, int64_t *out, size_t cap) {
+  size_t n = 0;
+  while (c->closed.n && n < cap)
+    out[n++] = (int64_t)c->closed.v[--c->closed.n];
+  return n;
 }
 
 size_t sl_cluster_nevents(const sl_cluster *c) { return c->nev; }
@@ -111,6 +170,8 @@ static sl_rc new_event(sl_cluster *c, size_t *idx) {
   e->story = -1;
   e->dirty = 1;
   c->seen[c->nev] = 0;
+  if (sl_idlist_push(&c->open, c->nev) != SL_OK)
+    return SL_ENOMEM;
   *idx = c->nev++;
   return SL_OK;
 }
@@ -119,8 +180,8 @@ static sl_rc new_story(sl_cluster *c, long *idx) {
   if (sl_grow(&c->st, c->nst, &c->capst, sizeof *c->st, 64) != SL_OK)
     return SL_ENOMEM;
   memset(&c->st[c->nst], 0, sizeof c->st[c->nst]);
-  c->st[c->nst].dirty = 1;
   *idx = (long)c->nst++;
+  sl_cluster_mark_story(c, *idx);
   return SL_OK;
 }
 
@@ -140,16 +201,21 @@ sl_rc sl_cluster_load_event(sl_cluster *c, int64_t id, const sl_featvec *sum, in
     return rc;
   e->sum.ndocs = sum->ndocs;
   e->sum.day = sum->day;
+  /* when it last took a report is not stored: count from now */
+  e->last_doc = c->ndocs;
+  e->last_day = SL_NO_DAY;
   if (story_id) {
     long s = -1;
-    for (size_t i = 0; i < c->nst; i++)
-      if (c->st[i].id == story_id)
-        s = (long)i;
+    int64_t v;
+    if (sl_strmap_get(c->story_of_id, (const char *)&story_id, sizeof story_id, &v))
+      s = (long)v;
     if (s < 0) {
       if ((rc = new_story(c, &s)) != SL_OK)
         return rc;
       c->st[s].id = story_id;
       c->st[s].dirty = 0;
+      if (sl_strmap_put(c->story_of_id, (const char *)&story_id, sizeof story_id, s) != SL_OK)
+        return SL_ENOMEM;
     }
     e->story = s;
     c->st[s].nevents++;
@@ -219,7 +285,8 @@ static sl_rc thread_story(sl_cluster *c, size_t ev) {
     const sl_idlist *p = &c->post[slot];
     for (size_t pi = p->n > RECENT_POSTINGS ? p->n - RECENT_POSTINGS : 0; pi < p->n; pi++) {
       size_t i = p->v[pi];
-      if (c->seen[i] == c->stamp || i == ev || c->ev[i].story < 0 || c->ev[i].story == e->story)
+      if (c->seen[i] == c->stamp || i == ev || c->ev[i].closed || c->ev[i].story < 0 ||
+          c->ev[i].story == e->story)
         continue;
       c->seen[i] = c->stamp;
       size_t no = event_core(&c->ev[i], other);
@@ -237,11 +304,11 @@ static sl_rc thread_story(sl_cluster *c, size_t ev) {
   if (best >= 0) {
     if (e->story >= 0) {
       c->st[e->story].nevents--;
-      c->st[e->story].dirty = 1;
+      sl_cluster_mark_story(c, e->story);
     }
     e->story = best;
     c->st[best].nevents++;
-    c->st[best].dirty = 1;
+    sl_cluster_mark_story(c, best);
     e->dirty = 1;
     return SL_OK;
   }
@@ -258,10 +325,62 @@ static sl_rc thread_story(sl_cluster *c, size_t ev) {
   return SL_OK;
 }
 
+/* 0 when both days are known and further apart than the window: the
+ * similarity could not reach a joining score (see WINDOW_DAYS). */
+static int near_enough(const sl_featvec *doc, const sl_event_rec *e) {
+  if (doc->day == SL_NO_DAY || e->sum.day == SL_NO_DAY)
+    return 1;
+  int64_t d = (int64_t)doc->day - e->sum.day;
+  return d <= WINDOW_DAYS && d >= -WINDOW_DAYS;
+}
+
+/* Drops the postings of closed events once they outnumber the open ones,
+ * so the index is linear in open events, amortised. */
+static void compact_postings(sl_cluster *c) {
+  if (c->nclosed_lists < 4096 || c->nclosed_lists < c->open.n)
+    return;
+  for (size_t i = 0; i < c->npost; i++) {
+    sl_idlist *p = &c->post[i];
+    size_t o = 0;
+    for (size_t k = 0; k < p->n; k++)
+      if (!c->ev[p->v[k]].closed)
+        p->v[o++] = p->v[k];
+    p->n = o;
+    if (o == 0)
+      sl_idlist_free(p);
+  }
+  c->nclosed_lists = 0;
+}
+
+/* Closes the open events that fell out of the window (see WINDOW_DAYS). */
+static void sweep(sl_cluster *c) {
+  size_t o = 0;
+  for (size_t k = 0; k < c->open.n; k++) {
+    size_t i = c->open.v[k];
+    sl_event_rec *e = &c->ev[i];
+    int old = e->last_day != SL_NO_DAY && c->clock != SL_NO_DAY
+                  ? e->last_day < c->clock - WINDOW_DAYS
+                  : c->ndocs - e->last_doc > UNDATED_DOCS;
+    /* an event not stored yet is kept: its id would be lost */
+    if (!old || e->id == 0) {
+      c->open.v[o++] = i;
+      continue;
+    }
+    e->closed = 1;
+    sl_featvec_free(&e->sum);
+    sl_idlist_push(&c->closed, (size_t)e->id);
+    c->nclosed_lists++;
+  }
+  c->open.n = o;
+  compact_postings(c);
+}
+
 sl_rc sl_cluster_add(sl_cluster *c, const sl_featvec *doc, size_t *ev, double *score) {
   long best = -1;
   double best_score = 0;
   sl_rc rc;
+  if (++c->ndocs % SWEEP_EVERY == 0)
+    sweep(c);
   c->stamp++;
   c->last_candidates = 0;
   if ((rc = sl_df_add(c->df, doc)) != SL_OK)
@@ -279,6 +398,8 @@ sl_rc sl_cluster_add(sl_cluster *c, const sl_featvec *doc, size_t *ev, double *s
     float vote = 1.0f / (1.0f + logf((float)p->n));
     for (size_t k = p->n > RECENT_POSTINGS ? p->n - RECENT_POSTINGS : 0; k < p->n; k++) {
       size_t e = p->v[k];
+      if (c->ev[e].closed || !near_enough(doc, &c->ev[e]))
+        continue;
       if (c->seen[e] != c->stamp) {
         c->seen[e] = c->stamp;
         c->votes[e] = 0;
@@ -331,6 +452,8 @@ sl_rc sl_cluster_add(sl_cluster *c, const sl_featvec *doc, size_t *ev, double *s
   /* the event keeps the first day it was given */
   e->sum.day = day != SL_NO_DAY ? day : doc->day;
   e->dirty = 1;
+  e->last_doc = c->ndocs;
+  e->last_day = c->clock;
   if ((rc = index_event(c, idx, doc)) != SL_OK)
     return rc;
   *ev = idx;

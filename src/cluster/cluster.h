@@ -11,6 +11,11 @@
  * events that continue each other: their core participants (the entities
  * each event names most) overlap; an event joins the story whose core it
  * shares most: two or more shared core entities and a person in common.
+ *
+ * Candidate search is bounded by a time window: only events within a
+ * month of the report's day are scored, and events that took no report
+ * for a month of publication days are closed and drop their evidence, so
+ * memory and work per document stay flat in a long ingest.
  */
 #ifndef SL_CLUSTER_H
 #define SL_CLUSTER_H
@@ -22,6 +27,9 @@ typedef struct sl_event_rec {
   sl_featvec sum;    /* summed evidence of its reports */
   long story;        /* index of its story */
   int dirty;
+  int closed;        /* out of the time window: sum freed, never a candidate */
+  size_t last_doc;   /* document count when it last took a report */
+  int32_t last_day;  /* the clock then (SL_NO_DAY: unknown) */
 } sl_event_rec;
 
 typedef struct sl_story_rec {
@@ -50,6 +58,20 @@ size_t sl_cluster_nevents(const sl_cluster *c);
 sl_event_rec *sl_cluster_event(sl_cluster *c, size_t idx);
 size_t sl_cluster_nstories(const sl_cluster *c);
 sl_story_rec *sl_cluster_story(sl_cluster *c, size_t idx);
+
+/* Moves the clock on to day (a report's publication day, days since
+ * 1970-01-01) when it is later than the clock and not in the future;
+ * events close by it (see cluster.c, WINDOW_DAYS). */
+void sl_cluster_set_clock(sl_cluster *c, int32_t day);
+
+/* Marks story idx as changed (its row must be rewritten); the ids come
+ * back from sl_cluster_take_dirty_stories, so no caller scans all. */
+void sl_cluster_mark_story(sl_cluster *c, long idx);
+/* Up to cap indexes of stories marked dirty (each once); 0 when none. */
+size_t sl_cluster_take_dirty_stories(sl_cluster *c, size_t *out, size_t cap);
+/* Up to cap store ids of events closed since the last call: their
+ * evidence is no longer needed (see cluster.c, WINDOW_DAYS). */
+size_t sl_cluster_take_closed(sl_cluster *c, int64_t *out, size_t cap);
 
 /* Candidate events examined by the last sl_cluster_add (for benchmarks). */
 size_t sl_cluster_last_candidates(const sl_cluster *c);

@@ -84,6 +84,13 @@ sl_entity *sl_linker_by_id(sl_linker *lk, int64_t id) {
     }
   return NULL;
 }
+sl_rc sl_linker_note_id(sl_linker *lk, size_t idx) {
+  if (idx >= lk->n || !lk->e[idx].id)
+    return SL_EINVAL;
+  int64_t id = lk->e[idx].id;
+  return sl_strmap_put(lk->by_id, (const char *)&id, sizeof id, (int64_t)idx);
+}
+
 sl_entity *sl_linker_entity(sl_linker *lk, size_t idx) { return idx < lk->n ? &lk->e[idx] : NULL; }
 
 /* Posts entity idx under the blocking code (sl_names_block) of its last

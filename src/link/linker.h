@@ -52,6 +52,9 @@ sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
 size_t sl_linker_count(const sl_linker *lk);
 /* The entity with store id id, or NULL (hash lookup). */
 sl_entity *sl_linker_by_id(sl_linker *lk, int64_t id);
+/* Indexes entity idx under the store id just given to it, so
+ * sl_linker_by_id finds it without a scan.  SL_ENOMEM on failure. */
+sl_rc sl_linker_note_id(sl_linker *lk, size_t idx);
 sl_entity *sl_linker_entity(sl_linker *lk, size_t idx);
 
 #endif

@@ -1,12 +1,21 @@
 /*
- * ingest — drives one document through the whole data flow: read,
- * analyse (clean, language, tokens, dates, numbers), mentions, linking,
- * evidence, clustering into events and stories, and the store, all of
- * the store's changes for one document in one transaction.
+ * ingest — drives documents through the whole data flow: read, analyse
+ * (clean, language, tokens, dates, numbers), mentions, linking, evidence,
+ * clustering into events and stories, and the store.
+ *
+ * Documents are written in batches of BATCH_DOCS per transaction, each
+ * inside its own savepoint: a document that fails is undone alone, and a
+ * document counts as stored (the on_stored callback) only once its
+ * batch's COMMIT succeeded.
+ *
+ * With jobs > 1 (ingest_jobs.c) the per-document analysis runs on worker
+ * threads while one writer takes the documents in input order through
+ * linking, clustering and the store, so the store is the same as with one
+ * job.
  *
  * The linker and the clusterer are in-memory mirrors of the store.  When a
- * document's transaction fails they may hold changes the store rolled
- * back, so they are rebuilt from the store before the next document.
+ * document fails they may hold changes the store rolled back, so they are
+ * rebuilt from the store (inside the open batch) before the next document.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,23 +28,12 @@
 #include "pipeline/pairdoc.h"
 #include "read/read.h"
 #include "store/store.h"
+#include "pipeline/ingest_int.h"
+#include "util/grow.h"
 #include "util/strmap.h"
 
 #define MAX_FACT_SENTENCE 400
-
-struct sl_ingest {
-  sl_store *store;
-  sl_analyzer *az;
-  sl_linker *lk;
-  sl_cluster *cl;
-  sl_ingest_stats st;
-  sl_ingest_report_fn report;
-  void *report_ctx;
-  sl_ingest_stored_fn stored;
-  void *stored_ctx;
-  sl_featvec vec;
-  int broken; /* the in-memory mirror could not be rebuilt: stop */
-};
+#define BATCH_DOCS 500 /* documents per transaction */
 
 static sl_rc reload(sl_ingest *in) {
   sl_linker_free(in->lk);
@@ -56,6 +54,8 @@ sl_rc sl_ingest_open(const char *db_path, sl_ingest **out, char *err, size_t ner
   *out = NULL;
   if (!in)
     return SL_ENOMEM;
+  in->jobs = 1;
+  pthread_mutex_init(&in->lock, NULL);
   sl_featvec_init(&in->vec);
   if ((rc = sl_store_open(db_path, &in->store, err, nerr)) != SL_OK)
     goto fail;
@@ -74,24 +74,47 @@ fail:
 void sl_ingest_close(sl_ingest *in) {
   if (!in)
     return;
+  if (in->store && in->in_txn)
+    sl_ingest_flush(in);
   sl_store_close(in->store);
   sl_analyzer_free(in->az);
   sl_linker_free(in->lk);
   sl_cluster_free(in->cl);
   sl_featvec_free(&in->vec);
+  for (size_t i = 0; i < in->npending; i++)
+    free(in->pending[i]);
+  free(in->pending);
+  pthread_mutex_destroy(&in->lock);
   free(in);
 }
 
 void sl_ingest_get_stats(const sl_ingest *in, sl_ingest_stats *out) { *out = in->st; }
 
 void sl_ingest_on_stored(sl_ingest *in, sl_ingest_stored_fn fn, void *ctx) {
-  in->stored = fn;
+  in->stored_fn = fn;
   in->stored_ctx = ctx;
 }
 
-static void report(sl_ingest *in, const char *where, sl_rc rc, const char *what) {
+void sl_ingest_set_jobs(sl_ingest *in, int jobs) { in->jobs = jobs < 1 ? 1 : jobs > 64 ? 64 : jobs; }
+
+size_t sl_ingest_stage_count(void) { return SL_STAGE_N; }
+const char *sl_ingest_stage_name(size_t i) { return i < SL_STAGE_N ? SL_STAGE_NAMES[i] : NULL; }
+double sl_ingest_stage_seconds(const sl_ingest *in, size_t i) {
+  return i < SL_STAGE_N ? in->times.sec[i] : 0;
+}
+
+/* Reports come from the reader and the writer: one at a time. */
+void sl_ingest_report(sl_ingest *in, const char *where, sl_rc rc, const char *what) {
+  pthread_mutex_lock(&in->lock);
+  if (rc != SL_OK && rc != SL_EDUP && !what)
+    what = sl_strerror(rc);
   if (in->report)
     in->report(in->report_ctx, where, rc, what);
+  pthread_mutex_unlock(&in->lock);
+}
+
+static void report(sl_ingest *in, const char *where, sl_rc rc, const char *what) {
+  sl_ingest_report(in, where, rc, what);
 }
 
 /* The sentence around byte offset [s, e) of text, for a fact. */
@@ -145,6 +168,19 @@ static char *names_of(sl_ingest *in, const sl_analysis *a) {
   return s;
 }
 
+/* Drops a code point that snprintf cut short at the end of z. */
+static void cut_utf8(char *z) {
+  size_t n = strlen(z), i = n;
+  while (i > 0 && ((unsigned char)z[i - 1] & 0xC0) == 0x80)
+    i--;
+  if (i > 0 && (unsigned char)z[i - 1] >= 0xC0) {
+    unsigned char c = (unsigned char)z[i - 1];
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (n - (i - 1) < len)
+      z[i - 1] = 0;
+  }
+}
+
 /* A story's title: the two people its first event turns on and its main
  * place ("Vladimir Putin · al-Sharaa · Syria"); the report's title when
  * the event names no one twice. */
@@ -174,15 +210,75 @@ static void story_title(sl_ingest *in, const sl_featvec *v, const char *fallback
   for (int s = 0; s < 3; s++) {
     const sl_entity *e = pick[s] ? sl_linker_by_id(in->lk, pick[s]) : NULL;
     int n = e ? snprintf(out + o, cap - o, "%s%s", o ? " · " : "", e->name) : 0;
-    if (n < 0 || (size_t)n >= cap - o)
+    if (n < 0 || (size_t)n >= cap - o) {
+      out[o] = 0; /* a name that does not fit is left out, not cut */
       break;
+    }
     o += (size_t)n;
   }
-  if (!o)
+  if (!o) {
     snprintf(out, cap, "%s", fallback);
+    cut_utf8(out);
+  }
 }
 
-static sl_rc store_doc(sl_ingest *in, sl_analysis *a) {
+/* Commits the open batch.  On success every document in it is reported
+ * stored; on failure the whole batch is undone, each of its documents is
+ * reported failed and the in-memory mirrors are rebuilt. */
+sl_rc sl_ingest_flush(sl_ingest *in) {
+  sl_rc rc = SL_OK;
+  if (!in->in_txn)
+    return SL_OK;
+  double mark = sl_thread_cpu();
+  in->in_txn = 0;
+  rc = sl_store_commit(in->store);
+  if (rc == SL_OK) {
+    in->st.stored += in->npending;
+    for (size_t i = 0; i < in->npending; i++)
+      if (in->stored_fn) {
+        const char *id = in->pending[i], *src = id + strlen(id) + 1;
+        in->stored_fn(in->stored_ctx, id, *src ? src : NULL);
+      }
+  } else {
+    char what[400];
+    snprintf(what, sizeof what, "could not be stored: the batch's commit failed (%s)",
+             sl_store_errmsg(in->store));
+    sl_store_rollback(in->store);
+    for (size_t i = 0; i < in->npending; i++)
+      report(in, in->pending[i], rc, what);
+    pthread_mutex_lock(&in->lock);
+    in->st.failed += in->npending;
+    pthread_mutex_unlock(&in->lock);
+    if (reload(in) != SL_OK)
+      in->broken = 1;
+  }
+  for (size_t i = 0; i < in->npending; i++)
+    free(in->pending[i]);
+  in->npending = 0;
+  sl_stage_lap(&in->times, SL_STAGE_STORE, &mark);
+  return rc;
+}
+
+/* Remembers a document of the open batch ("id\0source\0"). */
+static sl_rc note_pending(sl_ingest *in, const sl_analysis *a) {
+  size_t ni = strlen(a->id), ns = a->source ? strlen(a->source) : 0;
+  char *p = malloc(ni + ns + 2);
+  if (!p)
+    return SL_ENOMEM;
+  memcpy(p, a->id, ni + 1);
+  if (ns)
+    memcpy(p + ni + 1, a->source, ns);
+  p[ni + 1 + ns] = 0;
+  if (sl_grow(&in->pending, in->npending, &in->cappending, sizeof *in->pending, 64) != SL_OK) {
+    free(p);
+    return SL_ENOMEM;
+  }
+  in->pending[in->npending++] = p;
+  return SL_OK;
+}
+
+/* Writes the rows of one analysed, linked document (inside its savepoint). */
+static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
   sl_rc rc = SL_OK;
   size_t nm = a->nments;
   int64_t *ids = calloc(nm ? nm : 1, sizeof *ids);
@@ -194,8 +290,6 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a) {
     rc = SL_ENOMEM;
     goto out;
   }
-  if ((rc = sl_store_begin(in->store)) != SL_OK)
-    goto out;
   /* mentions per entity, counted once (a long text has many) */
   if (!(counts = sl_strmap_new())) {
     rc = SL_ENOMEM;
@@ -216,7 +310,10 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a) {
     if (k < 0)
       continue;
     sl_entity *e = sl_linker_entity(in->lk, (size_t)k);
+    int fresh = e->id == 0;
     if ((rc = sl_store_put_entity(in->store, e)) != SL_OK)
+      break;
+    if (fresh && (rc = sl_linker_note_id(in->lk, (size_t)k)) != SL_OK)
       break;
     if (sl_strmap_get(counts, (const char *)&k, sizeof k, &count) && count > 0) {
       rc = sl_store_count_entity(in->store, e->id, count);
@@ -232,25 +329,38 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a) {
   }
   if (rc != SL_OK)
     goto out;
+  sl_stage_lap(&in->times, SL_STAGE_STORE, mark);
   /* the event and the story */
   if ((rc = sl_evidence_build(a, ids, types, &in->vec)) != SL_OK)
     goto out;
   size_t evi;
   double score;
   size_t before = sl_cluster_nevents(in->cl);
+  if (a->published.year && a->published.month && a->published.day)
+    sl_cluster_set_clock(in->cl, sl_days_from_civil(a->published.year, a->published.month,
+                                                    a->published.day));
   if ((rc = sl_cluster_add(in->cl, &in->vec, &evi, &score)) != SL_OK)
     goto out;
+  sl_stage_lap(&in->times, SL_STAGE_CLUSTER, mark);
   if (sl_cluster_nevents(in->cl) > before)
     in->st.events_new++;
+  /* events that left the time window keep no evidence rows */
+  int64_t closed[64];
+  size_t nclosed;
+  while (rc == SL_OK && (nclosed = sl_cluster_take_closed(in->cl, closed, 64)) > 0)
+    for (size_t i = 0; i < nclosed && rc == SL_OK; i++)
+      rc = sl_store_close_event(in->store, closed[i]);
+  if (rc != SL_OK)
+    goto out;
   sl_event_rec *ev = sl_cluster_event(in->cl, evi);
   sl_story_rec *story = sl_cluster_story(in->cl, (size_t)ev->story);
   char stitle[256];
   story_title(in, &ev->sum, a->title, stitle, sizeof stitle);
   if ((rc = sl_store_put_story(in->store, story, stitle)) != SL_OK)
     goto out;
-  if ((rc = sl_store_put_event(in->store, ev, story->id, a->title, a->lang, &in->vec)) != SL_OK)
+  if ((rc = sl_store_put_event(in->store, ev, story->id, a->title, a->lang)) != SL_OK)
     goto out;
-  story->dirty = 1; /* its dates and counts now include this event */
+  sl_cluster_mark_story(in->cl, ev->story); /* its dates and counts now include this event */
   sl_date_format(&a->published, pub);
   sl_date_format(&a->event_date, evd);
   sl_doc_row row = {a->id, a->url, a->path, a->source, a->title, a->text, a->lang,
@@ -278,20 +388,13 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a) {
   }
   if ((rc = sl_store_put_fts(in->store, a->id, title_n, body_n, names)) != SL_OK)
     goto out;
-  /* stories an event left behind */
-  for (size_t i = 0; i < sl_cluster_nstories(in->cl) && rc == SL_OK; i++) {
-    sl_story_rec *s = sl_cluster_story(in->cl, i);
-    if (s->dirty)
-      rc = sl_store_put_story(in->store, s, a->title);
-  }
-  if (rc == SL_OK)
-    rc = sl_store_commit(in->store);
+  /* stories an event left behind, and this one's */
+  size_t dirty[64], nd;
+  while (rc == SL_OK && (nd = sl_cluster_take_dirty_stories(in->cl, dirty, 64)) > 0)
+    for (size_t i = 0; i < nd && rc == SL_OK; i++)
+      rc = sl_store_put_story(in->store, sl_cluster_story(in->cl, dirty[i]), a->title);
 out:
-  if (rc != SL_OK) {
-    sl_store_rollback(in->store);
-    if (reload(in) != SL_OK)
-      in->broken = 1;
-  }
+  sl_stage_lap(&in->times, SL_STAGE_STORE, mark);
   sl_strmap_free(counts);
   free(ids);
   free(types);
@@ -301,48 +404,76 @@ out:
   return rc;
 }
 
-static sl_rc on_doc(void *ctx, sl_doc *doc) {
-  sl_ingest *in = ctx;
-  sl_analysis a;
-  const char *why = NULL;
-  sl_rc rc;
+/* Links, clusters and stores one analysed document (the writer's part,
+ * always in input order).  arc is sl_analyze's result, why its reason. */
+sl_rc sl_ingest_write(sl_ingest *in, sl_analysis *a, sl_rc arc, const char *why, const sl_doc *doc) {
   char where[512];
+  sl_rc rc = arc;
+  double mark = sl_thread_cpu();
   snprintf(where, sizeof where, "%s (%s)", doc->id, doc->path ? doc->path : "-");
-  in->st.read++;
-  rc = sl_analyze(in->az, doc, &a, &why);
   if (rc != SL_OK) {
     report(in, where, rc, why ? why : sl_strerror(rc));
+    pthread_mutex_lock(&in->lock);
     in->st.failed++;
+    pthread_mutex_unlock(&in->lock);
     rc = rc == SL_ENOMEM ? rc : SL_OK;
     goto out;
   }
-  if (a.truncated)
+  if (a->truncated)
     report(in, where, SL_OK, "text longer than 4 MB: only its first 4 MB are kept");
-  if (a.html_limit)
-    report(in, where, SL_OK, a.html_limit);
-  if (sl_store_has_doc(in->store, a.id, a.content_hash)) {
+  if (a->html_limit)
+    report(in, where, SL_OK, a->html_limit);
+  if (!in->in_txn) {
+    if ((rc = sl_store_begin(in->store)) != SL_OK) {
+      char what[400];
+      snprintf(what, sizeof what, "could not be stored (%s); the store is unchanged",
+               sl_store_errmsg(in->store));
+      report(in, where, rc, what);
+      pthread_mutex_lock(&in->lock);
+      in->st.failed++;
+      pthread_mutex_unlock(&in->lock);
+      goto out;
+    }
+    in->in_txn = 1;
+  }
+  if (sl_store_has_doc(in->store, a->id, a->content_hash)) {
     report(in, where, SL_EDUP, "already stored (same id or same text)");
     in->st.duplicates++;
     goto out;
   }
-  /* the same mention finding and linking as `storyline similarity` */
-  rc = sl_pipeline_link(in->az, in->lk, &a);
-  if (rc == SL_OK)
-    rc = store_doc(in, &a);
-  if (rc == SL_OK) {
-    in->st.stored++;
-    if (in->stored) /* store_doc has committed */
-      in->stored(in->stored_ctx, a.id, doc->path ? doc->path : "-");
-  } else {
+  if ((rc = sl_store_savepoint(in->store)) == SL_OK) {
+    sl_stage_lap(&in->times, SL_STAGE_STORE, &mark);
+    /* the same mention finding and linking as `storyline similarity` */
+    sl_stage_times *saved = sl_analyzer_times(in->az);
+    sl_analyzer_set_times(in->az, &in->times);
+    rc = sl_pipeline_link(in->az, in->lk, a);
+    sl_analyzer_set_times(in->az, saved);
+    mark = sl_thread_cpu();
+    if (rc == SL_OK)
+      rc = store_doc(in, a, &mark);
+    if (rc == SL_OK)
+      rc = sl_store_release(in->store);
+    if (rc == SL_OK)
+      rc = note_pending(in, a);
+    if (rc != SL_OK) {
+      sl_store_rollback_to(in->store);
+      if (reload(in) != SL_OK)
+        in->broken = 1;
+    }
+  }
+  if (rc != SL_OK) {
     char what[400];
     snprintf(what, sizeof what, "could not be stored (%s); the store is unchanged",
              rc == SL_ESTORE ? sl_store_errmsg(in->store) : sl_strerror(rc));
     report(in, where, rc, what);
+    pthread_mutex_lock(&in->lock);
     in->st.failed++;
+    pthread_mutex_unlock(&in->lock);
   }
+  if (in->npending >= BATCH_DOCS)
+    sl_ingest_flush(in);
 out:
-  sl_analysis_clear(&a);
-  sl_doc_free(doc);
+  sl_stage_lap(&in->times, SL_STAGE_STORE, &mark);
   /* a document the store refused is reported and skipped; the ingest
    * stops only when memory runs out or the store cannot be read back */
   if (in->broken)
@@ -350,16 +481,50 @@ out:
   return rc == SL_ENOMEM ? rc : SL_OK;
 }
 
-static void on_read_error(void *ctx, const char *where, sl_rc rc, const char *what) {
+/* One job: read -> analyse -> write, all on the calling thread. */
+static sl_rc on_doc(void *ctx, sl_doc *doc) {
   sl_ingest *in = ctx;
-  if (rc != SL_OK)
+  sl_analysis a;
+  const char *why = NULL;
+  sl_stage_lap(&in->times, SL_STAGE_READ, &in->read_mark);
+  pthread_mutex_lock(&in->lock);
+  in->st.read++;
+  in->st.bytes += doc->nbody;
+  pthread_mutex_unlock(&in->lock);
+  sl_analyzer_set_times(in->az, &in->times);
+  sl_rc arc = sl_analyze(in->az, doc, &a, &why);
+  sl_analyzer_set_times(in->az, NULL);
+  sl_rc rc = sl_ingest_write(in, &a, arc, why, doc);
+  sl_analysis_clear(&a);
+  sl_doc_free(doc);
+  in->read_mark = sl_thread_cpu();
+  return rc;
+}
+
+void sl_ingest_on_read_error(void *ctx, const char *where, sl_rc rc, const char *what) {
+  sl_ingest *in = ctx;
+  if (rc != SL_OK) {
+    pthread_mutex_lock(&in->lock);
     in->st.failed++;
+    pthread_mutex_unlock(&in->lock);
+  }
   report(in, where, rc, what);
 }
 
 sl_rc sl_ingest_path(sl_ingest *in, const char *path, sl_ingest_report_fn rep, void *ctx) {
   sl_read_stats rs;
+  sl_rc rc;
   in->report = rep;
   in->report_ctx = ctx;
-  return sl_read_path(path, on_doc, on_read_error, in, &rs);
+  if (in->jobs > 1)
+    rc = sl_ingest_path_jobs(in, path);
+  else {
+    in->read_mark = sl_thread_cpu();
+    rc = sl_read_path(path, on_doc, sl_ingest_on_read_error, in, &rs);
+    sl_stage_lap(&in->times, SL_STAGE_READ, &in->read_mark);
+  }
+  sl_ingest_flush(in); /* a failed commit is reported per document */
+  if (rc == SL_OK && in->broken)
+    rc = SL_ESTORE;
+  return rc;
 }

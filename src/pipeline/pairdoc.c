@@ -80,10 +80,14 @@ sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a) {
   sl_mention *keep = NULL;
   size_t *at = NULL;
   long *ent = NULL;
+  sl_stage_times *times = sl_analyzer_times(az);
+  double mark = times ? sl_thread_cpu() : 0;
   for (int pass = 0; pass < 2 && rc == SL_OK; pass++) {
     size_t before = sl_linker_count(lk), nk = 0;
     if ((rc = sl_analyze_mentions(az, a, sl_linker_known, lk)) != SL_OK)
       break;
+    if (times)
+      sl_stage_lap(times, SL_STAGE_MENTIONS, &mark);
     free(keep);
     free(at);
     free(ent);
@@ -109,6 +113,8 @@ sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a) {
       break;
     for (size_t k = 0; k < nk; k++)
       a->ment_entity[at[k]] = ent[k];
+    if (times)
+      sl_stage_lap(times, SL_STAGE_LINK, &mark);
     /* a second pass only finds more when this one taught the linker names */
     if (sl_linker_count(lk) == before)
       break;

@@ -16,7 +16,19 @@
 #define INDEXES                                                                  \
   "CREATE INDEX IF NOT EXISTS events_date ON events(event_date);"                \
   "CREATE INDEX IF NOT EXISTS stories_last ON stories(last_date);"               \
-  "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);"
+  "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);"                       \
+  EVIDENCE
+
+/* The summed evidence of each open event, one row per event (see
+ * pack_features): what the clusterer reloads.  Readers never look at it,
+ * so adding it keeps the schema version; event_features, its row-per-
+ * feature predecessor, stays empty (rows of older stores are moved here
+ * at open). */
+#define EVIDENCE                                                                 \
+  "CREATE TABLE IF NOT EXISTS event_evidence(event_id INTEGER PRIMARY KEY"      \
+  " REFERENCES events(id), features BLOB NOT NULL);"
+
+#define FEATURE_BYTES 12 /* id (8, little-endian) + weight (float bits, 4) */
 
 static const char SCHEMA[] =
   "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -50,14 +62,14 @@ static const char SCHEMA[] =
   "CREATE INDEX documents_event ON documents(event_id);"
   "CREATE INDEX events_story ON events(story_id);"
   "CREATE INDEX variants_variant ON entity_variants(variant);"
-  "CREATE INDEX event_features_event ON event_features(event_id);"
   INDEXES
   "INSERT INTO meta VALUES('schema_version', '1');";
 
 enum {
   Q_HAS_DOC, Q_INS_ENTITY, Q_UPD_ENTITY, Q_INS_VARIANT, Q_COUNT_ENTITY, Q_INS_DOC,
-  Q_INS_MENTION, Q_INS_FACT, Q_INS_FTS, Q_INS_EVENT, Q_UPD_EVENT, Q_ADD_FEATURE,
-  Q_INS_STORY, Q_UPD_STORY, Q_DEL_STORY, Q_COUNT
+  Q_INS_MENTION, Q_INS_FACT, Q_INS_FTS, Q_INS_EVENT, Q_UPD_EVENT,
+  Q_INS_STORY, Q_UPD_STORY, Q_DEL_STORY, Q_CLOSE_EVENT, Q_PUT_EVIDENCE, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
+  Q_COUNT
 };
 
 static const char *const SQL[Q_COUNT] = {
@@ -79,8 +91,6 @@ static const char *const SQL[Q_COUNT] = {
   [Q_UPD_EVENT] = "UPDATE events SET event_date = ?2, story_id = ?3, doc_count = doc_count + 1,"
                   " langs = CASE WHEN ?4 IS NULL OR instr(',' || langs || ',', ',' || ?4 || ',') THEN langs"
                   " WHEN langs = '' THEN ?4 ELSE langs || ',' || ?4 END, updated_at = ?5 WHERE id = ?1",
-  [Q_ADD_FEATURE] = "INSERT INTO event_features(feature, event_id, weight) VALUES(?1, ?2, ?3)"
-                    " ON CONFLICT(feature, event_id) DO UPDATE SET weight = weight + excluded.weight",
   [Q_INS_STORY] = "INSERT INTO stories(title) VALUES(?1)",
   [Q_UPD_STORY] = "UPDATE stories SET"
                   " first_date = (SELECT min(event_date) FROM events WHERE story_id = ?1),"
@@ -88,11 +98,18 @@ static const char *const SQL[Q_COUNT] = {
                   " event_count = (SELECT count(*) FROM events WHERE story_id = ?1) WHERE id = ?1",
   [Q_DEL_STORY] = "DELETE FROM stories WHERE id = ?1 AND NOT EXISTS"
                   " (SELECT 1 FROM events WHERE story_id = ?1)",
+  [Q_CLOSE_EVENT] = "DELETE FROM event_evidence WHERE event_id = ?1",
+  [Q_PUT_EVIDENCE] = "INSERT OR REPLACE INTO event_evidence(event_id, features) VALUES(?1, ?2)",
+  [Q_SAVEPOINT] = "SAVEPOINT doc",
+  [Q_RELEASE] = "RELEASE doc",
+  [Q_ROLLBACK_TO] = "ROLLBACK TO doc",
 };
 
 struct sl_store {
   sqlite3 *db;
   sqlite3_stmt *q[Q_COUNT];
+  unsigned char *blob;  /* scratch for pack_features */
+  size_t capblob;
   char now[32];
   char err[256]; /* last SQLite error, for reports */
 };
@@ -109,6 +126,98 @@ static sl_rc exec(sl_store *st, const char *sql) {
     return SL_OK;
   snprintf(st->err, sizeof st->err, "%s", sqlite3_errmsg(st->db));
   return SL_ESTORE;
+}
+
+/* features -> blob of FEATURE_BYTES each, in st->blob; *n its size. */
+static sl_rc pack_features(sl_store *st, const sl_featvec *v, size_t *n) {
+  size_t need = v->n * FEATURE_BYTES;
+  if (need > st->capblob) {
+    unsigned char *b = realloc(st->blob, need);
+    if (!b)
+      return SL_ENOMEM;
+    st->blob = b;
+    st->capblob = need;
+  }
+  for (size_t i = 0; i < v->n; i++) {
+    unsigned char *o = st->blob + i * FEATURE_BYTES;
+    uint64_t id = v->v[i].id;
+    uint32_t w;
+    memcpy(&w, &v->v[i].w, sizeof w);
+    for (int k = 0; k < 8; k++)
+      o[k] = (unsigned char)(id >> (8 * k));
+    for (int k = 0; k < 4; k++)
+      o[8 + k] = (unsigned char)(w >> (8 * k));
+  }
+  *n = need;
+  return SL_OK;
+}
+
+/* blob -> features appended to v (unfinished: the caller finishes). */
+static sl_rc unpack_features(const unsigned char *b, size_t n, sl_featvec *v) {
+  for (size_t i = 0; i + FEATURE_BYTES <= n; i += FEATURE_BYTES) {
+    uint64_t id = 0;
+    uint32_t wb = 0;
+    float w;
+    for (int k = 0; k < 8; k++)
+      id |= (uint64_t)b[i + (size_t)k] << (8 * k);
+    for (int k = 0; k < 4; k++)
+      wb |= (uint32_t)b[i + 8 + (size_t)k] << (8 * k);
+    memcpy(&w, &wb, sizeof w);
+    if (sl_featvec_push(v, id, w) != SL_OK)
+      return SL_ENOMEM;
+  }
+  return SL_OK;
+}
+
+static sl_rc put_evidence(sl_store *st, int64_t event_id, const sl_featvec *v);
+
+/* Moves the per-feature rows of a store written before event_evidence
+ * into it, in one transaction. */
+static sl_rc migrate_features(sl_store *st) {
+  sqlite3_stmt *s = NULL;
+  sl_rc rc = SL_OK;
+  sl_featvec v;
+  int64_t cur = 0;
+  int r;
+  sl_featvec_init(&v);
+  if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM event_features LIMIT 1", -1, &s, NULL) != SQLITE_OK)
+    return SL_OK; /* no such table: nothing to move */
+  r = sqlite3_step(s);
+  sqlite3_finalize(s);
+  s = NULL;
+  if (r != SQLITE_ROW)
+    return SL_OK;
+  if (sqlite3_prepare_v2(st->db, "SELECT event_id, feature, weight FROM event_features"
+                         " ORDER BY event_id", -1, &s, NULL) != SQLITE_OK)
+    return SL_ESTORE;
+  if (exec(st, "BEGIN IMMEDIATE") != SL_OK) {
+    sqlite3_finalize(s);
+    return SL_ESTORE;
+  }
+  while (rc == SL_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
+    int64_t ev = sqlite3_column_int64(s, 0);
+    if (ev != cur && v.n) {
+      sl_featvec_finish(&v);
+      rc = put_evidence(st, cur, &v);
+      v.n = 0;
+    }
+    cur = ev;
+    if (rc == SL_OK)
+      rc = sl_featvec_push(&v, (uint64_t)sqlite3_column_int64(s, 1), (float)sqlite3_column_double(s, 2));
+  }
+  if (rc == SL_OK && v.n) {
+    sl_featvec_finish(&v);
+    rc = put_evidence(st, cur, &v);
+  }
+  sqlite3_finalize(s);
+  sl_featvec_free(&v);
+  if (rc == SL_OK)
+    rc = exec(st, "DELETE FROM event_features");
+  if (rc == SL_OK)
+    rc = exec(st, "COMMIT");
+  if (rc != SL_OK)
+    exec(st, "ROLLBACK");
+  return rc;
 }
 
 sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr) {
@@ -152,6 +261,10 @@ sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr) {
       set_err(err, nerr, path, sqlite3_errmsg(st->db));
       goto out;
     }
+  if (migrate_features(st) != SL_OK) {
+    set_err(err, nerr, path, st->err[0] ? st->err : sqlite3_errmsg(st->db));
+    goto out;
+  }
   rc = SL_OK;
 out:
   sqlite3_finalize(v);
@@ -169,6 +282,7 @@ void sl_store_close(sl_store *st) {
   for (int i = 0; i < Q_COUNT; i++)
     sqlite3_finalize(st->q[i]);
   sqlite3_close(st->db);
+  free(st->blob);
   free(st);
 }
 
@@ -239,26 +353,22 @@ static int32_t day_of(const char *iso) {
   return SL_NO_DAY;
 }
 
-/* events (with their evidence sums) -> clusterer */
+/* open events (those with evidence) -> clusterer */
 static sl_rc load_events(sl_store *st, sl_cluster *cl) {
-  sqlite3_stmt *ev = NULL, *f = NULL;
+  sqlite3_stmt *ev = NULL;
   sl_rc rc = SL_OK;
   sl_featvec v;
   sl_featvec_init(&v);
-  if (sqlite3_prepare_v2(st->db, "SELECT id, story_id, doc_count, event_date FROM events ORDER BY id",
-                         -1, &ev, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2(st->db, "SELECT feature, weight FROM event_features WHERE event_id = ?1",
-                         -1, &f, NULL) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(st->db, "SELECT e.id, e.story_id, e.doc_count, e.event_date, v.features"
+                         " FROM event_evidence v JOIN events e ON e.id = v.event_id ORDER BY e.id",
+                         -1, &ev, NULL) != SQLITE_OK) {
     rc = SL_ESTORE;
     goto out;
   }
   while (rc == SL_OK && sqlite3_step(ev) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(ev, 0);
     v.n = 0;
-    sqlite3_bind_int64(f, 1, id);
-    while (rc == SL_OK && sqlite3_step(f) == SQLITE_ROW)
-      rc = sl_featvec_push(&v, (uint64_t)sqlite3_column_int64(f, 0), (float)sqlite3_column_double(f, 1));
-    sqlite3_reset(f);
+    rc = unpack_features(sqlite3_column_blob(ev, 4), (size_t)sqlite3_column_bytes(ev, 4), &v);
     if (rc != SL_OK)
       break;
     sl_featvec_finish(&v);
@@ -270,7 +380,6 @@ static sl_rc load_events(sl_store *st, sl_cluster *cl) {
 out:
   sl_featvec_free(&v);
   sqlite3_finalize(ev);
-  sqlite3_finalize(f);
   return rc;
 }
 
@@ -315,6 +424,18 @@ sl_rc sl_store_begin(sl_store *st) {
 }
 
 sl_rc sl_store_commit(sl_store *st) { return exec(st, "COMMIT"); }
+sl_rc sl_store_savepoint(sl_store *st) { return run(st, Q_SAVEPOINT); }
+sl_rc sl_store_release(sl_store *st) { return run(st, Q_RELEASE); }
+
+void sl_store_rollback_to(sl_store *st) {
+  run(st, Q_ROLLBACK_TO);
+  run(st, Q_RELEASE);
+}
+
+sl_rc sl_store_close_event(sl_store *st, int64_t event_id) {
+  sqlite3_bind_int64(st->q[Q_CLOSE_EVENT], 1, event_id);
+  return run(st, Q_CLOSE_EVENT);
+}
 void sl_store_rollback(sl_store *st) { exec(st, "ROLLBACK"); }
 
 sl_rc sl_store_put_entity(sl_store *st, sl_entity *e) {
@@ -420,8 +541,20 @@ static void format_day(int32_t day, char out[32]) {
   snprintf(out, 32, "%04d-%02d-%02d", y + (m <= 2), m, d);
 }
 
+static sl_rc put_evidence(sl_store *st, int64_t event_id, const sl_featvec *v) {
+  size_t n;
+  if (pack_features(st, v, &n) != SL_OK) {
+    snprintf(st->err, sizeof st->err, "out of memory");
+    return SL_ENOMEM;
+  }
+  sqlite3_stmt *s = st->q[Q_PUT_EVIDENCE];
+  sqlite3_bind_int64(s, 1, event_id);
+  sqlite3_bind_blob(s, 2, st->blob, (int)n, SQLITE_STATIC);
+  return run(st, Q_PUT_EVIDENCE);
+}
+
 sl_rc sl_store_put_event(sl_store *st, sl_event_rec *ev, int64_t story_id, const char *title,
-                         const char *lang, const sl_featvec *doc) {
+                         const char *lang) {
   char day[32];
   const char *date = NULL;
   if (ev->sum.day != SL_NO_DAY) {
@@ -448,14 +581,8 @@ sl_rc sl_store_put_event(sl_store *st, sl_event_rec *ev, int64_t story_id, const
   bind_text(u, 5, st->now);
   if (run(st, Q_UPD_EVENT) != SL_OK)
     return SL_ESTORE;
-  for (size_t i = 0; i < doc->n; i++) {
-    sqlite3_stmt *f = st->q[Q_ADD_FEATURE];
-    sqlite3_bind_int64(f, 1, (int64_t)doc->v[i].id);
-    sqlite3_bind_int64(f, 2, ev->id);
-    sqlite3_bind_double(f, 3, doc->v[i].w);
-    if (run(st, Q_ADD_FEATURE) != SL_OK)
-      return SL_ESTORE;
-  }
+  if (put_evidence(st, ev->id, &ev->sum) != SL_OK)
+    return SL_ESTORE;
   ev->dirty = 0;
   return SL_OK;
 }

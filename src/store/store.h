@@ -2,10 +2,11 @@
  * store — the write side of the embedded store (SQLite, WAL), the stage
  * after clustering.  Schema: src/store/SCHEMA.md (version 1).
  *
- * A document is stored in one transaction with everything it changes
- * (entities, variants, mentions, facts, full-text row, its event's and
- * story's rows, the event's evidence sums), so a failure in the middle
- * leaves the store as it was before that document.  The linker's entities
+ * Documents are stored in batch transactions, each document inside its
+ * own savepoint with everything it changes (entities, variants, mentions,
+ * facts, full-text row, its event's and story's rows, the event's evidence
+ * sums), so a failure in the middle of one leaves the store as it was
+ * before that document and keeps the rest of the batch.  The linker's entities
  * and the clusterer's events are loaded from the store at open, so ingest
  * continues where the last run stopped.
  */
@@ -37,6 +38,15 @@ const char *sl_store_errmsg(const sl_store *st);
 sl_rc sl_store_begin(sl_store *st);
 sl_rc sl_store_commit(sl_store *st);
 void sl_store_rollback(sl_store *st);
+/* One document inside a batch transaction: sl_store_savepoint before its
+ * rows, sl_store_release when they are all written, sl_store_rollback_to
+ * to undo them alone (the batch's other documents stay). */
+sl_rc sl_store_savepoint(sl_store *st);
+sl_rc sl_store_release(sl_store *st);
+void sl_store_rollback_to(sl_store *st);
+/* Drops the evidence rows of an event the clusterer closed (out of its
+ * time window): they are what the store keeps only for open events. */
+sl_rc sl_store_close_event(sl_store *st, int64_t event_id);
 
 /* Inserts the entity when new (sets e->id), updates name/key when dirty. */
 sl_rc sl_store_put_entity(sl_store *st, sl_entity *e);
@@ -61,10 +71,11 @@ sl_rc sl_store_put_fact(sl_store *st, const char *doc_id, double value, const ch
 sl_rc sl_store_put_fts(sl_store *st, const char *doc_id, const char *title, const char *body,
                        const char *names);
 
-/* Inserts or updates the event row (sets ev->id) and adds doc's evidence
- * to its stored sums.  title is used for a new event only. */
+/* Inserts or updates the event row (sets ev->id) for one more report and
+ * writes its summed evidence (ev->sum, one row).  title is used for a new
+ * event only. */
 sl_rc sl_store_put_event(sl_store *st, sl_event_rec *ev, int64_t story_id, const char *title,
-                         const char *lang, const sl_featvec *doc);
+                         const char *lang);
 /* Inserts the story when new (sets s->id), then refreshes its dates and
  * counts from its events; removes it when it has no events left. */
 sl_rc sl_store_put_story(sl_store *st, sl_story_rec *s, const char *title);

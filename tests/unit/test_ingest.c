@@ -50,7 +50,7 @@ static void snapshot(long out[8]) {
   static const char *const Q[8] = {
     "SELECT count(*) FROM documents", "SELECT count(*) FROM entities",
     "SELECT count(*) FROM entity_variants", "SELECT count(*) FROM mentions",
-    "SELECT count(*) FROM events", "SELECT coalesce(sum(weight), 0) * 1000 FROM event_features",
+    "SELECT count(*) FROM events", "SELECT coalesce(sum(length(features)), 0) FROM event_evidence",
     "SELECT count(*) FROM stories", "SELECT coalesce(sum(mention_count), 0) FROM entities"};
   ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
   for (int i = 0; i < 8; i++)
@@ -121,6 +121,56 @@ START_TEST(failure_mid_document_keeps_store) {
   ck_assert_int_eq(count(db, "SELECT count(*) FROM facts WHERE value = 12 AND unit = '%'"), 1);
   sqlite3_close(db);
   unlink(doc);
+}
+END_TEST
+
+typedef struct stored_log {
+  char ids[8][64];
+  int n;
+} stored_log;
+
+static void log_stored(void *ctx, const char *id, const char *source) {
+  stored_log *l = ctx;
+  (void)source;
+  if (l->n < 8)
+    snprintf(l->ids[l->n++], sizeof l->ids[0], "%s", id);
+}
+
+/* The five seeds go in one batch transaction; the third fails half way
+ * (its mentions), the other four are stored and announced, in order, only
+ * after the batch committed; the failed one is not. */
+START_TEST(failure_inside_batch_keeps_the_others) {
+  sl_ingest *in;
+  sl_ingest_stats st;
+  stored_log log;
+  char err[256];
+  memset(&log, 0, sizeof log);
+  ck_assert_int_eq(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
+  sl_ingest_close(in); /* the schema, for the trigger */
+  exec_sql("CREATE TRIGGER fault BEFORE INSERT ON mentions WHEN NEW.doc_id = '002_4843e7fa21632428'"
+           " BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+  ck_assert_int_eq(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
+  sl_ingest_on_stored(in, log_stored, &log);
+  ck_assert_int_eq(sl_ingest_path(in, "examples/seeds", quiet, NULL), SL_OK);
+  sl_ingest_get_stats(in, &st);
+  sl_ingest_close(in);
+  ck_assert_uint_eq(st.stored, 4);
+  ck_assert_uint_eq(st.failed, 1);
+  ck_assert_int_eq(log.n, 4);
+  ck_assert_str_eq(log.ids[0], "000_a36e95430f0b8119");
+  ck_assert_str_eq(log.ids[1], "001_68aac25d7f60230c");
+  ck_assert_str_eq(log.ids[2], "003_2c3edb034ccb3b0f");
+  ck_assert_str_eq(log.ids[3], "004_23d814b1d62127e7");
+  sqlite3 *db;
+  ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM documents"), 4);
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM documents WHERE id = '002_4843e7fa21632428'"), 0);
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM facts WHERE doc_id = '002_4843e7fa21632428'"), 0);
+  ck_assert_int_gt(count(db, "SELECT count(*) FROM mentions"), 0);
+  /* every stored event counts only stored reports */
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM events e WHERE doc_count !="
+                             " (SELECT count(*) FROM documents d WHERE d.event_id = e.id)"), 0);
+  sqlite3_close(db);
 }
 END_TEST
 
@@ -244,6 +294,7 @@ static Suite *suite(void) {
   tcase_add_checked_fixture(t, setup, teardown);
   tcase_set_timeout(t, 120);
   tcase_add_test(t, failure_mid_document_keeps_store);
+  tcase_add_test(t, failure_inside_batch_keeps_the_others);
   tcase_add_test(t, reingest_is_idempotent);
   tcase_add_test(t, open_refuses_foreign_database);
   suite_add_tcase(s, t);

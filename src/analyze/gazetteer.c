@@ -26,6 +26,7 @@ struct sl_gazetteer {
   sl_gaz_entry *e;
   size_t n, cap;
   sl_strmap *by_name; /* normalised token sequence -> entry index */
+  sl_strmap *first;   /* first token of every name: most tokens start none */
   int max_tokens;
 };
 
@@ -67,6 +68,7 @@ static void add_name(struct sl_gazetteer *g, sl_tokenizer *tk, const char *lang,
     return;
   if (sl_strmap_put(g->by_name, key, k, idx) == SL_OK && (int)nt > g->max_tokens)
     g->max_tokens = (int)nt;
+  sl_strmap_put(g->first, t[0].norm, t[0].nnorm, 1);
 }
 
 static size_t to_utf8(const UChar *u, int32_t nu, char *out, size_t cap) {
@@ -189,9 +191,12 @@ static void load_extra(struct sl_gazetteer *g, sl_tokenizer *tk) {
 static void build(void) {
   struct sl_gazetteer *g = calloc(1, sizeof *g);
   sl_tokenizer *tk = NULL;
-  if (!g || !(g->by_name = sl_strmap_new()) || sl_tokenizer_new(&tk) != SL_OK) {
-    if (g)
+  if (!g || !(g->by_name = sl_strmap_new()) || !(g->first = sl_strmap_new()) ||
+      sl_tokenizer_new(&tk) != SL_OK) {
+    if (g) {
       sl_strmap_free(g->by_name);
+      sl_strmap_free(g->first);
+    }
     free(g);
     sl_tokenizer_free(tk);
     return;
@@ -215,6 +220,10 @@ const sl_gaz_entry *sl_gazetteer_find(const struct sl_gazetteer *g, const char *
   if (!g || !sl_strmap_get(g->by_name, z, n, &idx))
     return NULL;
   return &g->e[idx];
+}
+
+int sl_gazetteer_may_start(const struct sl_gazetteer *g, const char *z, size_t n) {
+  return g && sl_strmap_get(g->first, z, n, NULL);
 }
 
 int sl_gazetteer_max_tokens(const struct sl_gazetteer *g) { return g ? g->max_tokens : 0; }

@@ -23,6 +23,7 @@
 #define MAX_CUE_TOKENS 3
 
 static sl_strmap *CUES; /* normalised cue -> kind | ntokens << 8 */
+static sl_strmap *CUE_FIRST; /* first token of every cue */
 static pthread_once_t CUES_ONCE = PTHREAD_ONCE_INIT;
 
 const char *sl_ent_type_name(sl_ent_type t) {
@@ -52,8 +53,8 @@ static size_t join_norms(const sl_token *t, size_t a, size_t b, char *buf, size_
 
 static void build_cues(void) {
   sl_tokenizer *tk = NULL;
-  sl_strmap *m = sl_strmap_new();
-  if (!m || sl_tokenizer_new(&tk) != SL_OK)
+  sl_strmap *m = sl_strmap_new(), *first = sl_strmap_new();
+  if (!m || !first || sl_tokenizer_new(&tk) != SL_OK)
     goto fail;
   for (size_t i = 0; SL_MENTION_CUES[i].text; i++) {
     const char *s = SL_MENTION_CUES[i].text;
@@ -63,21 +64,30 @@ static void build_cues(void) {
     if (sl_tokenize(tk, "und", s, strlen(s), &t, &nt) != SL_OK || nt == 0 || nt > MAX_CUE_TOKENS)
       continue;
     size_t k = join_norms(t, 0, nt, key, sizeof key);
-    if (k && sl_strmap_put(m, key, k, (int64_t)SL_MENTION_CUES[i].kind | (int64_t)nt << 8) != SL_OK)
+    if (k && (sl_strmap_put(m, key, k, (int64_t)SL_MENTION_CUES[i].kind | (int64_t)nt << 8) != SL_OK ||
+              sl_strmap_put(first, t[0].norm, t[0].nnorm, 1) != SL_OK))
       goto fail;
   }
   sl_tokenizer_free(tk);
   CUES = m;
+  CUE_FIRST = first;
   return;
 fail:
   sl_tokenizer_free(tk);
   sl_strmap_free(m);
+  sl_strmap_free(first);
 }
 
 /* Longest cue starting at token i: returns its kind, *len its tokens. */
 static sl_cue_kind cue_at(const sl_token *t, size_t ntok, size_t i, size_t *len) {
   char key[256];
+  const sl_token *f = &t[i];
   if (!CUES)
+    return CUE_NONE;
+  /* most tokens start no cue, not even behind an Arabic clitic */
+  if (!sl_strmap_get(CUE_FIRST, f->norm, f->nnorm, NULL) &&
+      !(f->nnorm > 2 && ((unsigned char)f->norm[0] == 0xD9 || (unsigned char)f->norm[0] == 0xD8) &&
+        sl_strmap_get(CUE_FIRST, f->norm + 2, f->nnorm - 2, NULL)))
     return CUE_NONE;
   for (size_t k = MAX_CUE_TOKENS; k >= 1; k--) {
     if (i + k > ntok)
@@ -170,6 +180,31 @@ static const sl_gaz_entry *cyrillic_base(const struct sl_gazetteer *g, const cha
   return NULL;
 }
 
+/* 0 when no gazetteer name can start at token t in any of the forms
+ * gaz_at tries (as written, without a possessive, without an elided
+ * article or an Arabic clitic; Russian case endings are always tried):
+ * most tokens start none, and then the longer lookups are skipped. */
+static int may_start_place(const scan *s, const sl_token *t) {
+  const char *f = t->norm;
+  size_t n = t->nnorm;
+  if (n >= 2 && ((unsigned char)f[0] == 0xD0 || (unsigned char)f[0] == 0xD1))
+    return 1;
+  if (sl_gazetteer_may_start(s->gaz, f, n))
+    return 1;
+  if (n > 3 && !memcmp(f + n - 2, "'s", 2) && sl_gazetteer_may_start(s->gaz, f, n - 2))
+    return 1;
+  if (n > 5 && !memcmp(f + n - 4, "\xE2\x80\x99s", 4) && sl_gazetteer_may_start(s->gaz, f, n - 4))
+    return 1;
+  if (s->cased) {
+    size_t el = elision(f, n);
+    return el && sl_gazetteer_may_start(s->gaz, f + el, n - el);
+  }
+  for (int c = 0; ARABIC_CLITICS[c]; c++)
+    if (n > 2 && !memcmp(f, ARABIC_CLITICS[c], 2) && sl_gazetteer_may_start(s->gaz, f + 2, n - 2))
+      return 1;
+  return 0;
+}
+
 /* Gazetteer match at token i, longest first.  In scripts without case the
  * first token may carry a one-letter clitic (و ب ل ف ك). */
 static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
@@ -181,6 +216,8 @@ static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
     if (!(c >= 'A' && c <= 'Z'))
       return NULL; /* "l'ONU" counts: a capital after the elision */
   }
+  if (!may_start_place(s, &s->t[i]))
+    return NULL;
   for (size_t k = (size_t)(maxk > MAX_NAME_TOKENS ? MAX_NAME_TOKENS : maxk); k >= 1; k--) {
     if (i + k > s->ntok)
       continue;

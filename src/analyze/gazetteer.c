@@ -47,14 +47,14 @@ static long add_entry(struct sl_gazetteer *g, const char *code, const char *name
 }
 
 /* Adds one spelling of entry idx, keyed by its tokens' normalised forms.
- * The first entry to claim a spelling keeps it. */
-static void add_name(struct sl_gazetteer *g, sl_tokenizer *tk, const char *lang, const char *z,
-                     size_t n, long idx) {
+ * The first entry to claim a spelling keeps it.  Normal forms do not
+ * depend on the language ("und": no stems, which are not needed here). */
+static void add_name(struct sl_gazetteer *g, sl_tokenizer *tk, const char *z, size_t n, long idx) {
   const sl_token *t;
   size_t nt = 0;
   char key[512];
   size_t k = 0;
-  if (sl_tokenize(tk, lang, z, n, &t, &nt) != SL_OK || nt == 0 || nt > 6)
+  if (sl_tokenize(tk, "und", z, n, &t, &nt) != SL_OK || nt == 0 || nt > 6)
     return;
   for (size_t i = 0; i < nt; i++) {
     if (k + t[i].nnorm + 2 >= sizeof key)
@@ -105,7 +105,7 @@ static void load_countries(struct sl_gazetteer *g, sl_tokenizer *tk) {
         continue;
       nb = to_utf8(u, nu, buf, sizeof buf);
       if (nb)
-        add_name(g, tk, LOCALES[l], buf, nb, idx);
+        add_name(g, tk, buf, nb, idx);
     }
   }
 }
@@ -149,7 +149,7 @@ static void load_cities(struct sl_gazetteer *g, sl_tokenizer *tk) {
         if (idx < 0)
           goto out;
       }
-      add_name(g, tk, LOCALES[l], buf, nb, idx);
+      add_name(g, tk, buf, nb, idx);
     }
     st = U_ZERO_ERROR;
   }
@@ -177,12 +177,12 @@ static void load_extra(struct sl_gazetteer *g, sl_tokenizer *tk) {
       idx = add_entry(g, x->code, x->name, x->kind);
     if (idx < 0)
       return;
-    add_name(g, tk, "und", x->name, strlen(x->name), idx);
+    add_name(g, tk, x->name, strlen(x->name), idx);
     const char *p = x->variants;
     while (p && *p) {
       const char *bar = strchr(p, '|');
       size_t len = bar ? (size_t)(bar - p) : strlen(p);
-      add_name(g, tk, "und", p, len, idx);
+      add_name(g, tk, p, len, idx);
       p = bar ? bar + 1 : NULL;
     }
   }

@@ -58,6 +58,16 @@ static int classify(int32_t c, int *digit, int *lower, int *upper) {
   }
 }
 
+/* sl_lex_u8_next with the ASCII case inline: most of the text. */
+static inline int32_t next_cp(const char *z, size_t n, size_t i, size_t *len) {
+  unsigned char b = (unsigned char)z[i];
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  return sl_lex_u8_next(z, n, i, len);
+}
+
 static sl_rc push(sl_dtoks *out, const sl_dtok *t) {
   if (out->n == out->cap) {
     size_t nc = out->cap ? out->cap * 2 : 256;
@@ -76,7 +86,10 @@ static const sl_lex *word_lex(const char *z, size_t s, size_t e) {
   if (e - s >= WORD_MAX) return NULL;
   const sl_lex *r = NULL;
   size_t k;
-  n = sl_lex_fold(z + s, e - s, key, sizeof key);
+  for (k = s; k < e && (unsigned char)z[k] < 0x80; k++)
+    key[k - s] = (char)(z[k] >= 'A' && z[k] <= 'Z' ? z[k] + 32 : z[k]);
+  /* plain ASCII folds to lower case; anything else through sl_lex_fold */
+  n = k == e ? e - s : sl_lex_fold(z + s, e - s, key, sizeof key);
   if (n && (r = sl_lex_lookup(key, n)) == NULL) {
     /* Turkish case suffix after an apostrophe: "Şubat'ta", "Ocak'ın". */
     for (k = 1; k < n; k++)
@@ -91,7 +104,7 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
   sl_rc rc = SL_OK;
   while (i < n) {
     int digit = 0, lower, upper, cc;
-    int32_t c = sl_lex_u8_next(z, n, i, &len);
+    int32_t c = next_cp(z, n, i, &len);
     sl_dtok t;
     cc = c < 0 ? CC_PUNCT : classify(c, &digit, &lower, &upper);
     if (cc == CC_IGNORE) { i += len; continue; }
@@ -113,7 +126,7 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
       while (i < n) {
         int d2 = 0, lo, up;
         size_t l2;
-        int32_t c2 = sl_lex_u8_next(z, n, i, &l2);
+        int32_t c2 = next_cp(z, n, i, &l2);
         if (c2 < 0 || classify(c2, &d2, &lo, &up) != CC_DIGIT) break;
         v = v < UINT64_C(100000000000000000) ? v * 10 + (uint64_t)d2 : v;
         nd++;
@@ -132,7 +145,7 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
       while (i < n) {
         int d2 = 0, lo, up, c2c;
         size_t l2;
-        int32_t c2 = sl_lex_u8_next(z, n, i, &l2);
+        int32_t c2 = next_cp(z, n, i, &l2);
         if (c2 < 0) break;
         c2c = classify(c2, &d2, &lo, &up);
         if (c2c == CC_IGNORE) { i += l2; continue; }
@@ -141,7 +154,7 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
           size_t l3;
           int d3 = 0, lo3, up3;
           if ((c2 == '\'' || c2 == 0x2019) && i + l2 < n) {
-            int32_t c3 = sl_lex_u8_next(z, n, i + l2, &l3);
+            int32_t c3 = next_cp(z, n, i + l2, &l3);
             if (c3 >= 0 && classify(c3, &d3, &lo3, &up3) == CC_LETTER) { i += l2; continue; }
           }
           break;

@@ -145,8 +145,39 @@ typedef struct scan {
   void *known_ctx;
   sl_mention *out;
   size_t n, cap;
-  sl_strmap *lower; /* norms the text also writes in lower case */
+  const sl_token **lower; /* tokens the text writes in lower case, by norm hash */
+  size_t lower_mask;      /* slots - 1 (a power of two), 0 when none */
 } scan;
+
+/* The set of norms written in lower case: an open-addressing table of
+ * token pointers local to one call (a string map copied every key). */
+static sl_rc lower_build(scan *s) {
+  size_t slots = 16;
+  while (slots < 2 * s->ntok)
+    slots *= 2;
+  s->lower = calloc(slots, sizeof *s->lower);
+  if (!s->lower)
+    return SL_ENOMEM;
+  s->lower_mask = slots - 1;
+  for (size_t i = 0; i < s->ntok; i++) {
+    const sl_token *t = &s->t[i];
+    if (t->flags & (SL_TOK_UPPER | SL_TOK_NUMBER))
+      continue;
+    size_t p = (size_t)sl_hash64(t->norm, t->nnorm) & s->lower_mask;
+    while (s->lower[p] && !(s->lower[p]->nnorm == t->nnorm && !memcmp(s->lower[p]->norm, t->norm, t->nnorm)))
+      p = (p + 1) & s->lower_mask;
+    s->lower[p] = t;
+  }
+  return SL_OK;
+}
+
+static int lower_has(const scan *s, const sl_token *t) {
+  size_t p = (size_t)sl_hash64(t->norm, t->nnorm) & s->lower_mask;
+  for (; s->lower[p]; p = (p + 1) & s->lower_mask)
+    if (s->lower[p]->nnorm == t->nnorm && !memcmp(s->lower[p]->norm, t->norm, t->nnorm))
+      return 1;
+  return 0;
+}
 
 static const char *const ARABIC_CLITICS[] = {"\xD9\x88", "\xD8\xA8", "\xD9\x84", "\xD9\x81", "\xD9\x83", NULL};
 
@@ -435,7 +466,7 @@ static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
 
 sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token *toks, size_t ntok,
                        sl_known_name_fn known, void *known_ctx, sl_mention **out, size_t *nout) {
-  scan s = {z, toks, ntok, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL};
+  scan s = {z, toks, ntok, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0};
   sl_rc rc = SL_OK;
   (void)n;
   pthread_once(&CUES_ONCE, build_cues);
@@ -451,13 +482,8 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
   /* Capitalised runs are names only in scripts with case, and not in
    * languages that capitalise every noun (German, Luxembourgish) */
   if (s.cased && !(lang && (!strncmp(lang, "de", 2) || !strncmp(lang, "lb", 2)))) {
-    s.lower = sl_strmap_new();
-    for (size_t i = 0; i < ntok && s.lower; i++)
-      if (!(toks[i].flags & (SL_TOK_UPPER | SL_TOK_NUMBER)) &&
-          sl_strmap_put(s.lower, toks[i].norm, toks[i].nnorm, 1) != SL_OK) {
-        sl_strmap_free(s.lower);
-        s.lower = NULL;
-      }
+    if (lower_build(&s) != SL_OK)
+      return SL_ENOMEM;
   }
 
   for (size_t i = 0; i < ntok && rc == SL_OK;) {
@@ -523,7 +549,7 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
        * a capital (a headline, a sentence start), not part of a name */
       int common = 0;
       for (size_t k = start; k < start + run && !common; k++)
-        common = !is_particle(&toks[k]) && sl_strmap_get(s.lower, toks[k].norm, toks[k].nnorm, NULL);
+        common = !is_particle(&toks[k]) && lower_has(&s, &toks[k]);
       if (run > 0 && common) {
         i = start + run;
         continue;
@@ -539,7 +565,7 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
     }
     i++;
   }
-  sl_strmap_free(s.lower);
+  free(s.lower);
   if (rc != SL_OK) {
     free(s.out);
     return rc;

@@ -21,8 +21,11 @@
 
 enum { CC_SPACE, CC_LINE, CC_IGNORE, CC_LETTER, CC_CJK, CC_DIGIT, CC_PUNCT };
 
-static int classify(int32_t c, int *digit, int *lower, int *upper) {
-  int8_t t;
+static int classify_other(int32_t c, int *digit, int *lower, int *upper);
+
+/* Character class of c; ASCII inline (most of the text), the rest from
+ * ICU's tables. */
+static inline int classify(int32_t c, int *digit, int *lower, int *upper) {
   *lower = *upper = 0;
   if (c < 0x80) {
     if (c >= 'a' && c <= 'z') { *lower = 1; return CC_LETTER; }
@@ -32,6 +35,11 @@ static int classify(int32_t c, int *digit, int *lower, int *upper) {
     if (c == ' ' || c == '\t' || c == '\r') return CC_SPACE;
     return CC_PUNCT;
   }
+  return classify_other(c, digit, lower, upper);
+}
+
+static int classify_other(int32_t c, int *digit, int *lower, int *upper) {
+  int8_t t;
   if (c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
       c == 0x3000 || c == 0x1680)
     return CC_SPACE;

@@ -25,3 +25,8 @@ python3 "$HERE/similarity_eval.py" "$PAIRS" "$tmp/out.jsonl" --by-language
 python3 "$HERE/../tools/fit_similarity.py" "$PAIRS" "$tmp/out.jsonl" 2>&1 > /dev/null | sed 's/^/refit: /' 
 n=$(wc -l < "$tmp/out.jsonl")
 awk -v n="$n" '{ cpu = $1 + $2; printf "speed: %d pairs in %.2f s CPU = %.0f pairs/s (one core, start-up included)\n", n, cpu, (cpu > 0 ? n / cpu : 0) }' "$tmp/time"
+# start-up alone: one zh-en pair loads every table a run needs (gazetteer,
+# lexicons, the transliterators up to Han-Latin) and analyses two texts
+grep -m 1 '"lang1": *"zh"' "$PAIRS" > "$tmp/one.jsonl" || head -n 1 "$PAIRS" > "$tmp/one.jsonl"
+/usr/bin/time -f '%U %S' -o "$tmp/time1" "$BIN" similarity --json < "$tmp/one.jsonl" > /dev/null 2>&1 || true
+awk '{ printf "start-up: %.2f s CPU for a one-pair run (included above)\n", $1 + $2 }' "$tmp/time1"

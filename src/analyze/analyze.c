@@ -204,8 +204,10 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
     goto out;
   if (az->times)
     sl_stage_lap(az->times, SL_STAGE_NORMALIZE, &mark);
-  rc = sl_dates_find(a->lang, a->text, a->ntext, a->context, a->ncontext,
-                     a->published.year ? &a->published : NULL, &a->dates, &a->ndates);
+  /* one scan of the body finds the dates and the numbers */
+  rc = sl_dates_numbers_find(a->lang, a->text, a->ntext, a->context, a->ncontext,
+                             a->published.year ? &a->published : NULL, &a->dates, &a->ndates,
+                             &a->nums, &a->nnums);
   if (rc != SL_OK)
     goto out;
   if (!sl_dates_event(a->dates, a->ndates, &a->event_date)) {
@@ -213,8 +215,6 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
     a->event_date = a->published;
     a->event_date.flags |= SL_DATE_RELATIVE;
   }
-  if ((rc = sl_numbers_find(a->lang, a->text, a->ntext, &a->nums, &a->nnums)) != SL_OK)
-    goto out;
   snprintf(a->content_hash, sizeof a->content_hash, "%016llx",
            (unsigned long long)sl_hash64(a->text, a->ntext));
   if (az->times)

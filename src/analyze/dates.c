@@ -544,14 +544,32 @@ static size_t pat_bare_year(const scan *S, size_t i) {
 
 typedef size_t (*pattern_fn)(const scan *, size_t);
 
-static sl_rc scan_text(const char *z, size_t n, int lx, uint32_t flags, rawv *out) {
+/* Spans [start, end) of raws v[from..v->n), for a chunk hook. */
+static sl_rc spans_of(const rawv *v, size_t from, uint32_t **sp, size_t *cap) {
+  size_t k = v->n - from;
+  if (k * 2 > *cap) {
+    uint32_t *ns = realloc(*sp, k * 2 * sizeof *ns);
+    if (ns == NULL) return SL_ENOMEM;
+    *sp = ns;
+    *cap = k * 2;
+  }
+  for (size_t i = 0; i < k; i++) {
+    (*sp)[2 * i] = v->v[from + i].d.start;
+    (*sp)[2 * i + 1] = v->v[from + i].d.end;
+  }
+  return SL_OK;
+}
+
+static sl_rc scan_text(const char *z, size_t n, int lx, uint32_t flags, rawv *out,
+                       sl_dates_chunk_fn hook, void *hook_ctx) {
   static const pattern_fn num_pats[] = {pat_cjk, pat_numeric, pat_day_month, pat_ago,
                                         pat_year_range, pat_year_cue, pat_bare_year};
   static const pattern_fn word_pats[] = {pat_rel_word, pat_vi_month, pat_month_first,
                                          pat_ago_pre, pat_year_cue, pat_weekday};
   sl_dtoks toks = {NULL, 0, 0};
   scan S;
-  size_t i, k, pos = 0;
+  size_t i, k, pos = 0, from, capsp = 0;
+  uint32_t *sp = NULL;
   sl_rc rc = SL_OK;
   S.lx = lx;
   S.out = out;
@@ -566,6 +584,7 @@ static sl_rc scan_text(const char *z, size_t n, int lx, uint32_t flags, rawv *ou
     S.base = (uint32_t)pos;
     S.t = toks.v;
     S.n = toks.n;
+    from = out->n;
     for (i = 0; i < S.n && out->n < SL_DATES_MAX; i++) {
       const pattern_fn *pats = S.t[i].type == TK_NUM ? num_pats : word_pats;
       size_t np = S.t[i].type == TK_NUM ? sizeof num_pats / sizeof num_pats[0]
@@ -577,9 +596,15 @@ static sl_rc scan_text(const char *z, size_t n, int lx, uint32_t flags, rawv *ou
         if (last) { i = last; break; }
       }
     }
+    if (hook) {
+      if ((rc = spans_of(out, from, &sp, &capsp)) != SL_OK) goto out;
+      if ((rc = hook(hook_ctx, z + pos, (uint32_t)pos, toks.v, toks.n, sp, out->n - from)) != SL_OK)
+        goto out;
+    }
     pos = end;
   }
 out:
+  free(sp);
   free(toks.v);
   return rc;
 }
@@ -668,6 +693,14 @@ static void infer(rawv *v, const sl_date *anchor) {
 sl_rc sl_dates_find(const char *lang, const char *z, size_t n,
                     const char *context, size_t ncontext,
                     const sl_date *anchor, sl_date **out, size_t *nout) {
+  return sl_dates_find_each(lang, z, n, context, ncontext, anchor, out, nout, NULL, NULL);
+}
+
+/* Contract in dates.h. */
+sl_rc sl_dates_find_each(const char *lang, const char *z, size_t n,
+                         const char *context, size_t ncontext,
+                         const sl_date *anchor, sl_date **out, size_t *nout,
+                         sl_dates_chunk_fn hook, void *hook_ctx) {
   rawv v = {NULL, 0, 0};
   sl_date *res = NULL;
   size_t i, k = 0;
@@ -680,8 +713,9 @@ sl_rc sl_dates_find(const char *lang, const char *z, size_t n,
   if (n > SL_MAX_INPUT_BYTES || ncontext > SL_MAX_INPUT_BYTES) return SL_ETOOBIG;
   if ((rc = sl_lex_init()) != SL_OK) goto out;
   lx = sl_lex_lang(lang);
-  if (n > 0 && (rc = scan_text(z, n, lx, 0, &v)) != SL_OK) goto out;
-  if (ncontext > 0 && (rc = scan_text(context, ncontext, lx, SL_DATE_CONTEXT, &v)) != SL_OK)
+  if (n > 0 && (rc = scan_text(z, n, lx, 0, &v, hook, hook_ctx)) != SL_OK) goto out;
+  if (ncontext > 0 &&
+      (rc = scan_text(context, ncontext, lx, SL_DATE_CONTEXT, &v, NULL, NULL)) != SL_OK)
     goto out;
   infer(&v, anchor);
   if (v.n == 0) goto out;

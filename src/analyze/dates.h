@@ -55,6 +55,24 @@ sl_rc sl_dates_find(const char *lang, const char *z, size_t n,
                     const char *context, size_t ncontext,
                     const sl_date *anchor, sl_date **out, size_t *nout);
 
+/* Called once per chunk of the body (SL_DTOK_CHUNK bytes at most, cut at a
+ * line end) after its dates were found, so that the numbers module reads
+ * the same scan instead of tokenizing and dating the text again.  z is the
+ * chunk (at byte offset base of the body), toks its tokens (offsets into
+ * z), spans the [start, end) body offsets of every date expression found
+ * in it, in text order, relative ones included whatever the anchor.  A
+ * return other than SL_OK stops the scan and is returned. */
+struct sl_dtok;
+typedef sl_rc (*sl_dates_chunk_fn)(void *ctx, const char *z, uint32_t base,
+                                   const struct sl_dtok *toks, size_t ntoks,
+                                   const uint32_t *spans, size_t nspans);
+
+/* sl_dates_find with a hook (may be NULL) over the body's chunks. */
+sl_rc sl_dates_find_each(const char *lang, const char *z, size_t n,
+                         const char *context, size_t ncontext,
+                         const sl_date *anchor, sl_date **out, size_t *nout,
+                         sl_dates_chunk_fn hook, void *hook_ctx);
+
 /* Chooses the date of the happening the text reports from dates[0..n):
  * the earliest-mentioned complete date in the lead, preferring the first
  * date the text ties to the event.  Returns 1 and fills *out, or 0. */

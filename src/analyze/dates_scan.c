@@ -21,8 +21,11 @@
 
 enum { CC_SPACE, CC_LINE, CC_IGNORE, CC_LETTER, CC_CJK, CC_DIGIT, CC_PUNCT };
 
-static int classify(int32_t c, int *digit, int *lower, int *upper) {
-  int8_t t;
+static int classify_other(int32_t c, int *digit, int *lower, int *upper);
+
+/* Character class of c; ASCII inline (most of the text), the rest from
+ * ICU's tables. */
+static inline int classify(int32_t c, int *digit, int *lower, int *upper) {
   *lower = *upper = 0;
   if (c < 0x80) {
     if (c >= 'a' && c <= 'z') { *lower = 1; return CC_LETTER; }
@@ -32,6 +35,11 @@ static int classify(int32_t c, int *digit, int *lower, int *upper) {
     if (c == ' ' || c == '\t' || c == '\r') return CC_SPACE;
     return CC_PUNCT;
   }
+  return classify_other(c, digit, lower, upper);
+}
+
+static int classify_other(int32_t c, int *digit, int *lower, int *upper) {
+  int8_t t;
   if (c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
       c == 0x3000 || c == 0x1680)
     return CC_SPACE;
@@ -58,6 +66,16 @@ static int classify(int32_t c, int *digit, int *lower, int *upper) {
   }
 }
 
+/* sl_lex_u8_next with the ASCII case inline: most of the text. */
+static inline int32_t next_cp(const char *z, size_t n, size_t i, size_t *len) {
+  unsigned char b = (unsigned char)z[i];
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  return sl_lex_u8_next(z, n, i, len);
+}
+
 static sl_rc push(sl_dtoks *out, const sl_dtok *t) {
   if (out->n == out->cap) {
     size_t nc = out->cap ? out->cap * 2 : 256;
@@ -76,7 +94,10 @@ static const sl_lex *word_lex(const char *z, size_t s, size_t e) {
   if (e - s >= WORD_MAX) return NULL;
   const sl_lex *r = NULL;
   size_t k;
-  n = sl_lex_fold(z + s, e - s, key, sizeof key);
+  for (k = s; k < e && (unsigned char)z[k] < 0x80; k++)
+    key[k - s] = (char)(z[k] >= 'A' && z[k] <= 'Z' ? z[k] + 32 : z[k]);
+  /* plain ASCII folds to lower case; anything else through sl_lex_fold */
+  n = k == e ? e - s : sl_lex_fold(z + s, e - s, key, sizeof key);
   if (n && (r = sl_lex_lookup(key, n)) == NULL) {
     /* Turkish case suffix after an apostrophe: "Şubat'ta", "Ocak'ın". */
     for (k = 1; k < n; k++)
@@ -91,7 +112,7 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
   sl_rc rc = SL_OK;
   while (i < n) {
     int digit = 0, lower, upper, cc;
-    int32_t c = sl_lex_u8_next(z, n, i, &len);
+    int32_t c = next_cp(z, n, i, &len);
     sl_dtok t;
     cc = c < 0 ? CC_PUNCT : classify(c, &digit, &lower, &upper);
     if (cc == CC_IGNORE) { i += len; continue; }
@@ -113,7 +134,7 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
       while (i < n) {
         int d2 = 0, lo, up;
         size_t l2;
-        int32_t c2 = sl_lex_u8_next(z, n, i, &l2);
+        int32_t c2 = next_cp(z, n, i, &l2);
         if (c2 < 0 || classify(c2, &d2, &lo, &up) != CC_DIGIT) break;
         v = v < UINT64_C(100000000000000000) ? v * 10 + (uint64_t)d2 : v;
         nd++;
@@ -132,7 +153,7 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
       while (i < n) {
         int d2 = 0, lo, up, c2c;
         size_t l2;
-        int32_t c2 = sl_lex_u8_next(z, n, i, &l2);
+        int32_t c2 = next_cp(z, n, i, &l2);
         if (c2 < 0) break;
         c2c = classify(c2, &d2, &lo, &up);
         if (c2c == CC_IGNORE) { i += l2; continue; }
@@ -141,7 +162,7 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
           size_t l3;
           int d3 = 0, lo3, up3;
           if ((c2 == '\'' || c2 == 0x2019) && i + l2 < n) {
-            int32_t c3 = sl_lex_u8_next(z, n, i + l2, &l3);
+            int32_t c3 = next_cp(z, n, i + l2, &l3);
             if (c3 >= 0 && classify(c3, &d3, &lo3, &up3) == CC_LETTER) { i += l2; continue; }
           }
           break;

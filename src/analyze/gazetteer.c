@@ -26,6 +26,7 @@ struct sl_gazetteer {
   sl_gaz_entry *e;
   size_t n, cap;
   sl_strmap *by_name; /* normalised token sequence -> entry index */
+  sl_strmap *first;   /* first token of every name: most tokens start none */
   int max_tokens;
 };
 
@@ -46,14 +47,14 @@ static long add_entry(struct sl_gazetteer *g, const char *code, const char *name
 }
 
 /* Adds one spelling of entry idx, keyed by its tokens' normalised forms.
- * The first entry to claim a spelling keeps it. */
-static void add_name(struct sl_gazetteer *g, sl_tokenizer *tk, const char *lang, const char *z,
-                     size_t n, long idx) {
+ * The first entry to claim a spelling keeps it.  Normal forms do not
+ * depend on the language ("und": no stems, which are not needed here). */
+static void add_name(struct sl_gazetteer *g, sl_tokenizer *tk, const char *z, size_t n, long idx) {
   const sl_token *t;
   size_t nt = 0;
   char key[512];
   size_t k = 0;
-  if (sl_tokenize(tk, lang, z, n, &t, &nt) != SL_OK || nt == 0 || nt > 6)
+  if (sl_tokenize(tk, "und", z, n, &t, &nt) != SL_OK || nt == 0 || nt > 6)
     return;
   for (size_t i = 0; i < nt; i++) {
     if (k + t[i].nnorm + 2 >= sizeof key)
@@ -67,6 +68,7 @@ static void add_name(struct sl_gazetteer *g, sl_tokenizer *tk, const char *lang,
     return;
   if (sl_strmap_put(g->by_name, key, k, idx) == SL_OK && (int)nt > g->max_tokens)
     g->max_tokens = (int)nt;
+  sl_strmap_put(g->first, t[0].norm, t[0].nnorm, 1);
 }
 
 static size_t to_utf8(const UChar *u, int32_t nu, char *out, size_t cap) {
@@ -103,7 +105,7 @@ static void load_countries(struct sl_gazetteer *g, sl_tokenizer *tk) {
         continue;
       nb = to_utf8(u, nu, buf, sizeof buf);
       if (nb)
-        add_name(g, tk, LOCALES[l], buf, nb, idx);
+        add_name(g, tk, buf, nb, idx);
     }
   }
 }
@@ -133,8 +135,9 @@ static void load_cities(struct sl_gazetteer *g, sl_tokenizer *tk) {
     ucal_setTimeZone(cal, uz, -1, &st);
     long idx = -1;
     for (int l = 0; LOCALES[l] && U_SUCCESS(st); l++) {
-      udat_setCalendar(fmt[l], cal);
-      int32_t no = udat_format(fmt[l], 0, out, 128, NULL, &st);
+      /* the calendar's zone is the one formatted: no copy of it into
+       * each format (udat_setCalendar cost half the gazetteer's build) */
+      int32_t no = udat_formatCalendar(fmt[l], cal, out, 128, NULL, &st);
       if (U_FAILURE(st) || no <= 0)
         break;
       size_t nb = to_utf8(out, no, buf, sizeof buf);
@@ -146,7 +149,7 @@ static void load_cities(struct sl_gazetteer *g, sl_tokenizer *tk) {
         if (idx < 0)
           goto out;
       }
-      add_name(g, tk, LOCALES[l], buf, nb, idx);
+      add_name(g, tk, buf, nb, idx);
     }
     st = U_ZERO_ERROR;
   }
@@ -174,12 +177,12 @@ static void load_extra(struct sl_gazetteer *g, sl_tokenizer *tk) {
       idx = add_entry(g, x->code, x->name, x->kind);
     if (idx < 0)
       return;
-    add_name(g, tk, "und", x->name, strlen(x->name), idx);
+    add_name(g, tk, x->name, strlen(x->name), idx);
     const char *p = x->variants;
     while (p && *p) {
       const char *bar = strchr(p, '|');
       size_t len = bar ? (size_t)(bar - p) : strlen(p);
-      add_name(g, tk, "und", p, len, idx);
+      add_name(g, tk, p, len, idx);
       p = bar ? bar + 1 : NULL;
     }
   }
@@ -188,9 +191,12 @@ static void load_extra(struct sl_gazetteer *g, sl_tokenizer *tk) {
 static void build(void) {
   struct sl_gazetteer *g = calloc(1, sizeof *g);
   sl_tokenizer *tk = NULL;
-  if (!g || !(g->by_name = sl_strmap_new()) || sl_tokenizer_new(&tk) != SL_OK) {
-    if (g)
+  if (!g || !(g->by_name = sl_strmap_new()) || !(g->first = sl_strmap_new()) ||
+      sl_tokenizer_new(&tk) != SL_OK) {
+    if (g) {
       sl_strmap_free(g->by_name);
+      sl_strmap_free(g->first);
+    }
     free(g);
     sl_tokenizer_free(tk);
     return;
@@ -214,6 +220,10 @@ const sl_gaz_entry *sl_gazetteer_find(const struct sl_gazetteer *g, const char *
   if (!g || !sl_strmap_get(g->by_name, z, n, &idx))
     return NULL;
   return &g->e[idx];
+}
+
+int sl_gazetteer_may_start(const struct sl_gazetteer *g, const char *z, size_t n) {
+  return g && sl_strmap_get(g->first, z, n, NULL);
 }
 
 int sl_gazetteer_max_tokens(const struct sl_gazetteer *g) { return g ? g->max_tokens : 0; }

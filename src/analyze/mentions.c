@@ -23,6 +23,7 @@
 #define MAX_CUE_TOKENS 3
 
 static sl_strmap *CUES; /* normalised cue -> kind | ntokens << 8 */
+static sl_strmap *CUE_FIRST; /* first token of every cue */
 static pthread_once_t CUES_ONCE = PTHREAD_ONCE_INIT;
 
 const char *sl_ent_type_name(sl_ent_type t) {
@@ -52,8 +53,8 @@ static size_t join_norms(const sl_token *t, size_t a, size_t b, char *buf, size_
 
 static void build_cues(void) {
   sl_tokenizer *tk = NULL;
-  sl_strmap *m = sl_strmap_new();
-  if (!m || sl_tokenizer_new(&tk) != SL_OK)
+  sl_strmap *m = sl_strmap_new(), *first = sl_strmap_new();
+  if (!m || !first || sl_tokenizer_new(&tk) != SL_OK)
     goto fail;
   for (size_t i = 0; SL_MENTION_CUES[i].text; i++) {
     const char *s = SL_MENTION_CUES[i].text;
@@ -63,21 +64,30 @@ static void build_cues(void) {
     if (sl_tokenize(tk, "und", s, strlen(s), &t, &nt) != SL_OK || nt == 0 || nt > MAX_CUE_TOKENS)
       continue;
     size_t k = join_norms(t, 0, nt, key, sizeof key);
-    if (k && sl_strmap_put(m, key, k, (int64_t)SL_MENTION_CUES[i].kind | (int64_t)nt << 8) != SL_OK)
+    if (k && (sl_strmap_put(m, key, k, (int64_t)SL_MENTION_CUES[i].kind | (int64_t)nt << 8) != SL_OK ||
+              sl_strmap_put(first, t[0].norm, t[0].nnorm, 1) != SL_OK))
       goto fail;
   }
   sl_tokenizer_free(tk);
   CUES = m;
+  CUE_FIRST = first;
   return;
 fail:
   sl_tokenizer_free(tk);
   sl_strmap_free(m);
+  sl_strmap_free(first);
 }
 
 /* Longest cue starting at token i: returns its kind, *len its tokens. */
 static sl_cue_kind cue_at(const sl_token *t, size_t ntok, size_t i, size_t *len) {
   char key[256];
+  const sl_token *f = &t[i];
   if (!CUES)
+    return CUE_NONE;
+  /* most tokens start no cue, not even behind an Arabic clitic */
+  if (!sl_strmap_get(CUE_FIRST, f->norm, f->nnorm, NULL) &&
+      !(f->nnorm > 2 && ((unsigned char)f->norm[0] == 0xD9 || (unsigned char)f->norm[0] == 0xD8) &&
+        sl_strmap_get(CUE_FIRST, f->norm + 2, f->nnorm - 2, NULL)))
     return CUE_NONE;
   for (size_t k = MAX_CUE_TOKENS; k >= 1; k--) {
     if (i + k > ntok)
@@ -135,8 +145,39 @@ typedef struct scan {
   void *known_ctx;
   sl_mention *out;
   size_t n, cap;
-  sl_strmap *lower; /* norms the text also writes in lower case */
+  const sl_token **lower; /* tokens the text writes in lower case, by norm hash */
+  size_t lower_mask;      /* slots - 1 (a power of two), 0 when none */
 } scan;
+
+/* The set of norms written in lower case: an open-addressing table of
+ * token pointers local to one call (a string map copied every key). */
+static sl_rc lower_build(scan *s) {
+  size_t slots = 16;
+  while (slots < 2 * s->ntok)
+    slots *= 2;
+  s->lower = calloc(slots, sizeof *s->lower);
+  if (!s->lower)
+    return SL_ENOMEM;
+  s->lower_mask = slots - 1;
+  for (size_t i = 0; i < s->ntok; i++) {
+    const sl_token *t = &s->t[i];
+    if (t->flags & (SL_TOK_UPPER | SL_TOK_NUMBER))
+      continue;
+    size_t p = (size_t)sl_hash64(t->norm, t->nnorm) & s->lower_mask;
+    while (s->lower[p] && !(s->lower[p]->nnorm == t->nnorm && !memcmp(s->lower[p]->norm, t->norm, t->nnorm)))
+      p = (p + 1) & s->lower_mask;
+    s->lower[p] = t;
+  }
+  return SL_OK;
+}
+
+static int lower_has(const scan *s, const sl_token *t) {
+  size_t p = (size_t)sl_hash64(t->norm, t->nnorm) & s->lower_mask;
+  for (; s->lower[p]; p = (p + 1) & s->lower_mask)
+    if (s->lower[p]->nnorm == t->nnorm && !memcmp(s->lower[p]->norm, t->norm, t->nnorm))
+      return 1;
+  return 0;
+}
 
 static const char *const ARABIC_CLITICS[] = {"\xD9\x88", "\xD8\xA8", "\xD9\x84", "\xD9\x81", "\xD9\x83", NULL};
 
@@ -170,6 +211,31 @@ static const sl_gaz_entry *cyrillic_base(const struct sl_gazetteer *g, const cha
   return NULL;
 }
 
+/* 0 when no gazetteer name can start at token t in any of the forms
+ * gaz_at tries (as written, without a possessive, without an elided
+ * article or an Arabic clitic; Russian case endings are always tried):
+ * most tokens start none, and then the longer lookups are skipped. */
+static int may_start_place(const scan *s, const sl_token *t) {
+  const char *f = t->norm;
+  size_t n = t->nnorm;
+  if (n >= 2 && ((unsigned char)f[0] == 0xD0 || (unsigned char)f[0] == 0xD1))
+    return 1;
+  if (sl_gazetteer_may_start(s->gaz, f, n))
+    return 1;
+  if (n > 3 && !memcmp(f + n - 2, "'s", 2) && sl_gazetteer_may_start(s->gaz, f, n - 2))
+    return 1;
+  if (n > 5 && !memcmp(f + n - 4, "\xE2\x80\x99s", 4) && sl_gazetteer_may_start(s->gaz, f, n - 4))
+    return 1;
+  if (s->cased) {
+    size_t el = elision(f, n);
+    return el && sl_gazetteer_may_start(s->gaz, f + el, n - el);
+  }
+  for (int c = 0; ARABIC_CLITICS[c]; c++)
+    if (n > 2 && !memcmp(f, ARABIC_CLITICS[c], 2) && sl_gazetteer_may_start(s->gaz, f + 2, n - 2))
+      return 1;
+  return 0;
+}
+
 /* Gazetteer match at token i, longest first.  In scripts without case the
  * first token may carry a one-letter clitic (و ب ل ف ك). */
 static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
@@ -181,6 +247,8 @@ static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
     if (!(c >= 'A' && c <= 'Z'))
       return NULL; /* "l'ONU" counts: a capital after the elision */
   }
+  if (!may_start_place(s, &s->t[i]))
+    return NULL;
   for (size_t k = (size_t)(maxk > MAX_NAME_TOKENS ? MAX_NAME_TOKENS : maxk); k >= 1; k--) {
     if (i + k > s->ntok)
       continue;
@@ -398,7 +466,7 @@ static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
 
 sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token *toks, size_t ntok,
                        sl_known_name_fn known, void *known_ctx, sl_mention **out, size_t *nout) {
-  scan s = {z, toks, ntok, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL};
+  scan s = {z, toks, ntok, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0};
   sl_rc rc = SL_OK;
   (void)n;
   pthread_once(&CUES_ONCE, build_cues);
@@ -414,13 +482,8 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
   /* Capitalised runs are names only in scripts with case, and not in
    * languages that capitalise every noun (German, Luxembourgish) */
   if (s.cased && !(lang && (!strncmp(lang, "de", 2) || !strncmp(lang, "lb", 2)))) {
-    s.lower = sl_strmap_new();
-    for (size_t i = 0; i < ntok && s.lower; i++)
-      if (!(toks[i].flags & (SL_TOK_UPPER | SL_TOK_NUMBER)) &&
-          sl_strmap_put(s.lower, toks[i].norm, toks[i].nnorm, 1) != SL_OK) {
-        sl_strmap_free(s.lower);
-        s.lower = NULL;
-      }
+    if (lower_build(&s) != SL_OK)
+      return SL_ENOMEM;
   }
 
   for (size_t i = 0; i < ntok && rc == SL_OK;) {
@@ -486,7 +549,7 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
        * a capital (a headline, a sentence start), not part of a name */
       int common = 0;
       for (size_t k = start; k < start + run && !common; k++)
-        common = !is_particle(&toks[k]) && sl_strmap_get(s.lower, toks[k].norm, toks[k].nnorm, NULL);
+        common = !is_particle(&toks[k]) && lower_has(&s, &toks[k]);
       if (run > 0 && common) {
         i = start + run;
         continue;
@@ -502,7 +565,7 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
     }
     i++;
   }
-  sl_strmap_free(s.lower);
+  free(s.lower);
   if (rc != SL_OK) {
     free(s.out);
     return rc;

@@ -3,9 +3,9 @@
  *
  * Runs over the same token array as the dates module (dates_scan.c) and
  * the same folded lexicon (percent words, multipliers, currencies, hedges
- * live in dates_lexicon.c).  Date expressions are found first with
- * sl_dates_find (with a dummy anchor so relative ones such as "2 giờ
- * trước" are found too) and their tokens are skipped.
+ * live in dates_lexicon.c): the dates scan hands each chunk's tokens and
+ * date spans (relative ones such as "2 giờ trước" included) to this module,
+ * whose tokens inside a date are skipped.
  *
  * Separators follow the language: "." groups thousands and "," is the
  * decimal mark in vi, de, es, it, pt, tr, nl, id; a space (or no-break
@@ -284,15 +284,15 @@ static int bad_end(const nscan *S, size_t last) {
 }
 
 /* Marks the tokens t[0..nt) (at offset base) that lie inside one of the
- * date spans d[0..nd) (sorted by start); *k is the cursor into d. */
-static void date_mask(const sl_date *d, size_t nd, size_t *k, const sl_dtok *t, size_t nt,
+ * date spans sp[0..2*nsp) ([start, end) pairs in text order). */
+static void date_mask(const uint32_t *sp, size_t nsp, const sl_dtok *t, size_t nt,
                       uint32_t base, unsigned char *mask) {
-  size_t i;
+  size_t i, k = 0;
   memset(mask, 0, nt);
-  for (i = 0; i < nt && *k < nd; i++) {
+  for (i = 0; i < nt && k < nsp; i++) {
     uint32_t s = base + t[i].start, e = base + t[i].end;
-    while (*k < nd && d[*k].end <= s) (*k)++;
-    if (*k < nd && s >= d[*k].start && e <= d[*k].end) mask[i] = 1;
+    while (k < nsp && sp[2 * k + 1] <= s) k++;
+    if (k < nsp && s >= sp[2 * k] && e <= sp[2 * k + 1]) mask[i] = 1;
   }
 }
 
@@ -332,49 +332,42 @@ static sl_rc scan_chunk(const nscan *S, const unsigned char *mask, numv *res) {
   return SL_OK;
 }
 
-/* Contract in numbers.h.  Memory stays bounded: text is tokenized in
- * chunks (sl_dtok_chunk) and at most SL_NUMBERS_MAX numbers are kept. */
-sl_rc sl_numbers_find(const char *lang, const char *z, size_t n,
-                      sl_number **out, size_t *nout) {
-  sl_dtoks toks = {NULL, 0, 0};
-  unsigned char *mask = NULL;
-  numv res = {NULL, 0, 0};
-  sl_date anchor = {2000, 1, 1, 0, 0, 0}, *dates = NULL;
-  size_t ndates = 0, dk = 0, pos = 0, k;
+/* State of one numbers pass, fed chunk by chunk by the dates scan. */
+typedef struct npass {
+  int lx, style;
+  numv res;
+  unsigned char *mask;
+  size_t capmask;
+} npass;
+
+/* sl_dates_chunk_fn: the numbers of one chunk, date tokens skipped. */
+static sl_rc numbers_chunk(void *ctx, const char *z, uint32_t base, const struct sl_dtok *toks,
+                           size_t nt, const uint32_t *spans, size_t nspans) {
+  npass *P = ctx;
   nscan S;
-  sl_rc rc;
-  if (out == NULL || nout == NULL || (z == NULL && n > 0)) return SL_EINVAL;
-  *out = NULL;
-  *nout = 0;
-  if (n > SL_MAX_INPUT_BYTES) return SL_ETOOBIG;
-  if (n == 0) return SL_OK;
-  if ((rc = sl_lex_init()) != SL_OK) goto out;
-  /* Dates first (a dummy anchor so relative ones count too): their
-   * tokens are not quantities. */
-  if ((rc = sl_dates_find(lang, z, n, NULL, 0, &anchor, &dates, &ndates)) != SL_OK) goto out;
-  S.lx = sl_lex_lang(lang);
-  S.style = style_of(S.lx);
-  while (pos < n && res.n < SL_NUMBERS_MAX) {
-    size_t end = sl_dtok_chunk(z, n, pos);
-    toks.n = 0;
-    if ((rc = sl_dtok_scan(z + pos, end - pos, &toks)) != SL_OK) goto out;
-    if (toks.n > 0) {
-      unsigned char *m2 = realloc(mask, toks.n);
-      if (m2 == NULL) { rc = SL_ENOMEM; goto out; }
-      mask = m2;
-      date_mask(dates, ndates, &dk, toks.v, toks.n, (uint32_t)pos, mask);
-      S.z = z + pos;
-      S.base = (uint32_t)pos;
-      S.t = toks.v;
-      S.n = toks.n;
-      if ((rc = scan_chunk(&S, mask, &res)) != SL_OK) goto out;
-    }
-    pos = end;
+  if (nt == 0 || P->res.n >= SL_NUMBERS_MAX) return SL_OK;
+  if (nt > P->capmask) {
+    unsigned char *m2 = realloc(P->mask, nt);
+    if (m2 == NULL) return SL_ENOMEM;
+    P->mask = m2;
+    P->capmask = nt;
   }
-  /* "139.000 – 140.000 đồng", "4-5%": the unit of a range's end applies
-   * to its start. */
-  for (k = 0; k + 1 < res.n; k++) {
-    sl_number *a = &res.v[k], *b = &res.v[k + 1];
+  date_mask(spans, nspans, toks, nt, base, P->mask);
+  S.z = z;
+  S.base = base;
+  S.t = toks;
+  S.n = nt;
+  S.lx = P->lx;
+  S.style = P->style;
+  return scan_chunk(&S, P->mask, &P->res);
+}
+
+/* "139.000 – 140.000 đồng", "4-5%": the unit of a range's end applies to
+ * its start. */
+static void range_units(const char *z, size_t n, numv *res) {
+  size_t k;
+  for (k = 0; k + 1 < res->n; k++) {
+    sl_number *a = &res->v[k], *b = &res->v[k + 1];
     size_t g = a->end;
     if (a->unit[0] || !b->unit[0]) continue;
     while (g < b->start && (z[g] == ' ' || z[g] == '-' || (unsigned char)z[g] >= 0x80)) {
@@ -389,15 +382,53 @@ sl_rc sl_numbers_find(const char *lang, const char *z, size_t n,
       a->flags |= b->flags & (SL_NUM_PERCENT | SL_NUM_CURRENCY);
     }
   }
-  if (res.n > 0) {
-    *out = res.v;
-    *nout = res.n;
-    res.v = NULL;
+}
+
+/* Contract in numbers.h.  Memory stays bounded: text is tokenized in
+ * chunks (sl_dtok_chunk) and at most SL_NUMBERS_MAX numbers are kept.
+ * The tokens and date spans are the dates module's (sl_dates_find_each):
+ * one scan of the body for both. */
+sl_rc sl_dates_numbers_find(const char *lang, const char *z, size_t n, const char *context,
+                            size_t ncontext, const sl_date *anchor, sl_date **dates,
+                            size_t *ndates, sl_number **out, size_t *nout) {
+  npass P;
+  sl_rc rc;
+  if (out == NULL || nout == NULL || dates == NULL || ndates == NULL || (z == NULL && n > 0))
+    return SL_EINVAL;
+  *out = NULL;
+  *nout = 0;
+  *dates = NULL;
+  *ndates = 0;
+  if (n > SL_MAX_INPUT_BYTES) return SL_ETOOBIG;
+  memset(&P, 0, sizeof P);
+  P.lx = sl_lex_lang(lang);
+  P.style = style_of(P.lx);
+  rc = sl_dates_find_each(lang, z, n, context, ncontext, anchor, dates, ndates, numbers_chunk, &P);
+  if (rc != SL_OK) {
+    free(*dates);
+    *dates = NULL;
+    *ndates = 0;
+    goto out;
+  }
+  range_units(z, n, &P.res);
+  if (P.res.n > 0) {
+    *out = P.res.v;
+    *nout = P.res.n;
+    P.res.v = NULL;
   }
 out:
-  free(res.v);
-  free(mask);
-  free(toks.v);
+  free(P.res.v);
+  free(P.mask);
+  return rc;
+}
+
+/* Contract in numbers.h. */
+sl_rc sl_numbers_find(const char *lang, const char *z, size_t n,
+                      sl_number **out, size_t *nout) {
+  sl_date *dates = NULL;
+  size_t ndates = 0;
+  if (out == NULL || nout == NULL || (z == NULL && n > 0)) return SL_EINVAL;
+  sl_rc rc = sl_dates_numbers_find(lang, z, n, NULL, 0, NULL, &dates, &ndates, out, nout);
   free(dates);
   return rc;
 }

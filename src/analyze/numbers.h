@@ -14,6 +14,7 @@
 #define SL_NUMBERS_H
 
 #include "storyline/storyline.h"
+#include "analyze/dates.h"
 
 enum {
   SL_NUM_PERCENT  = 1u << 0,  /* percentage: unit is "%" */
@@ -39,6 +40,13 @@ typedef struct sl_number {
  * the lexicon could not be built.  Thread-safe. */
 sl_rc sl_numbers_find(const char *lang, const char *z, size_t n,
                       sl_number **out, size_t *nout);
+
+/* sl_dates_find and sl_numbers_find on body z[0..n) in one scan (the same
+ * results as the two calls; arguments as theirs).  *dates and *out are
+ * malloc'd (caller frees each; NULL when none).  Thread-safe. */
+sl_rc sl_dates_numbers_find(const char *lang, const char *z, size_t n, const char *context,
+                            size_t ncontext, const sl_date *anchor, sl_date **dates,
+                            size_t *ndates, sl_number **out, size_t *nout);
 
 /* 1 when a and b state the same quantity: same unit and values within
  * 0.5% of each other (so "139.000" equals "139,000" and "7%" differs from

@@ -101,19 +101,25 @@ static const char *field(json_t *o, const char *key, char *tmp, size_t ntmp, siz
   return NULL;
 }
 
-/* A text field made ready for analysis: valid UTF-8 with Latin-1
- * mojibake repaired.  Caller frees; NULL when missing or out of memory. */
-static char *text_field(json_t *o, const char *key, size_t *n, size_t *nbad) {
+/* A text field made ready for analysis: a copy with a leading byte-order
+ * mark dropped and Latin-1 mojibake repaired.  jansson accepts only valid
+ * UTF-8 without NUL (the boundary check), so nothing is left to replace.
+ * Caller frees; NULL when missing or out of memory. */
+static char *text_field(json_t *o, const char *key, size_t *n) {
   size_t len;
   const char *z = field(o, key, NULL, 0, &len);
-  *nbad = 0;
   if (!z)
     return NULL;
-  char *s = sl_utf8_sanitize(z, len, n, nbad);
-  if (s)
-    *n = sl_utf8_repair_mojibake(s, *n);
-  if (s)
-    s[*n] = 0;
+  if (len >= 3 && !memcmp(z, "\xEF\xBB\xBF", 3)) {
+    z += 3;
+    len -= 3;
+  }
+  char *s = malloc(len + 1);
+  if (!s)
+    return NULL;
+  memcpy(s, z, len);
+  *n = sl_utf8_repair_mojibake(s, len);
+  s[*n] = 0;
   return s;
 }
 
@@ -160,7 +166,7 @@ static int read_record(sl_pairdoc *pd, const char *line, size_t n, size_t lineno
   json_t *rec = json_loadb(line, n, JSON_REJECT_DUPLICATES, &jerr);
   char *t1 = NULL, *t2 = NULL;
   char *id = pe->id, in1[8], in2[8];
-  size_t n1 = 0, n2 = 0, bad1 = 0, bad2 = 0, tn;
+  size_t n1 = 0, n2 = 0, tn;
   int ret = 0;
   if (!rec) {
     fprintf(stderr, "storyline similarity: line %zu: invalid JSON at column %d: %s\n", lineno,
@@ -171,15 +177,13 @@ static int read_record(sl_pairdoc *pd, const char *line, size_t n, size_t lineno
     fprintf(stderr, "storyline similarity: line %zu: record is not a JSON object\n", lineno);
     goto out;
   }
-  t1 = text_field(rec, "text1", &n1, &bad1);
-  t2 = text_field(rec, "text2", &n2, &bad2);
+  t1 = text_field(rec, "text1", &n1);
+  t2 = text_field(rec, "text2", &n2);
   if (!t1 || !t2) {
     fprintf(stderr, "storyline similarity: line %zu: record needs string fields \"text1\" and \"text2\"\n",
             lineno);
     goto out;
   }
-  if (bad1 || bad2)
-    fprintf(stderr, "storyline similarity: line %zu: invalid UTF-8 replaced by U+FFFD\n", lineno);
   char numid[32];
   snprintf(numid, sizeof numid, "%zu", lineno);
   short_field(rec, "pair_id", id, MAX_FIELD, numid);

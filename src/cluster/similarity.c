@@ -132,17 +132,16 @@ static uint32_t df_get(const sl_df *df, uint64_t id) {
 /* Smoothed IDF scaled to (0,1]: a feature no other document has weighs 1,
  * one every document has weighs little.  Below a few dozen documents the
  * counts say nothing yet and every feature weighs 1. */
-static double idf(const sl_df *df, uint64_t id, double log_top) {
+static double idf(const sl_df *df, uint64_t id, double lognorm) {
   if (!df || df->ndocs < 32)
     return 1;
   double n = (double)df->ndocs;
   double d = (double)df_get(df, id);
-  return log((n + 1) / (d + 0.5)) / log_top;
+  return log((n + 1) / (d + 0.5)) / lognorm;
 }
 
-/* idf's denominator, the same for every feature of one comparison:
- * computed once per call (the logs were most of the clusterer's time). */
-static double idf_top(const sl_df *df) {
+/* The denominator of idf: the same for every feature of one comparison. */
+static double idf_norm(const sl_df *df) {
   return df && df->ndocs >= 32 ? log(((double)df->ndocs + 1) / 0.5) : 1;
 }
 
@@ -156,10 +155,10 @@ static double cosine(const kind_acc *k) {
   return k->na > 0 && k->nb > 0 ? k->dot / sqrt(k->na * k->nb) : 0;
 }
 
-static double weight(const sl_featvec *v, size_t i, const sl_df *df, double log_top) {
+static double weight(const sl_featvec *v, size_t i, const sl_df *df, double lognorm) {
   double r = v->v[i].w / (double)(v->ndocs > 0 ? v->ndocs : 1);
   double w = sl_feat_kind_of(v->v[i].id) == SL_F_TERM ? r : log1p(r);
-  return w * idf(df, v->v[i].id, log_top);
+  return w * idf(df, v->v[i].id, lognorm);
 }
 
 /* Knots of the piecewise-linear shapes of the text overlaps: ramps that
@@ -202,19 +201,19 @@ double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *d
                         sl_sim_parts *parts) {
   kind_acc acc[SL_F_NKINDS];
   size_t i = 0, j = 0;
-  double top = idf_top(df);
+  double ln = idf_norm(df);
   memset(acc, 0, sizeof acc);
   while (i < a->n || j < b->n) {
     if (j >= b->n || (i < a->n && a->v[i].id < b->v[j].id)) {
-      double w = weight(a, i, df, top);
+      double w = weight(a, i, df, ln);
       acc[sl_feat_kind_of(a->v[i].id)].na += w * w;
       i++;
     } else if (i >= a->n || b->v[j].id < a->v[i].id) {
-      double w = weight(b, j, df, top);
+      double w = weight(b, j, df, ln);
       acc[sl_feat_kind_of(b->v[j].id)].nb += w * w;
       j++;
     } else {
-      double wa = weight(a, i, df, top), wb = weight(b, j, df, top);
+      double wa = weight(a, i, df, ln), wb = weight(b, j, df, ln);
       kind_acc *k = &acc[sl_feat_kind_of(a->v[i].id)];
       k->dot += wa * wb;
       k->na += wa * wa;

@@ -124,10 +124,81 @@ static int cp1252_byte(uint32_t c) {
   return -1;
 }
 
+/* Places in z[0..n) where a character standing for a UTF-8 lead byte
+ * (U+00C2..U+00F4, written C3 82..C3 B4) is followed by one standing for
+ * a continuation byte (U+0080..U+00BF or a cp1252 special: the next byte
+ * is C2, C5, C6, CB or E2), at most `enough`: text without any holds no
+ * mojibake, and most text is ruled out by this scan alone. */
+static size_t suspects(const char *z, size_t n, size_t enough) {
+  const unsigned char *u = (const unsigned char *)z;
+  size_t c = 0;
+  const unsigned char *p = u, *end = u + n;
+  while (c < enough && (p = memchr(p, 0xC3, (size_t)(end - p))) != NULL && p + 2 < end) {
+    if (p[1] >= 0x82 && p[1] <= 0xB4 &&
+        (p[2] == 0xC2 || p[2] == 0xC5 || p[2] == 0xC6 || p[2] == 0xCB || p[2] == 0xE2))
+      c++;
+    p++;
+  }
+  return c;
+}
+
+/* Repairs the mis-decoded sequences inside otherwise sound text ("Horoz
+ * dÃ¶vÃ¼ÅŸÃ¼ yaptÄ±ran" after a title that was stored right): a character
+ * that stands for a UTF-8 lead byte, followed by the characters standing
+ * for its continuation bytes, becomes the character those bytes encode.
+ * Acts only when it finds at least MIN_PARTIAL such sequences, so a
+ * genuine "Ã" or "Â" next to a symbol is left alone.  Returns the new
+ * length. */
+#define MIN_PARTIAL 2
+static size_t repair_partial(char *z, size_t n) {
+  size_t i = 0, o = 0, fixed = 0;
+  if (suspects(z, n, MIN_PARTIAL) < MIN_PARTIAL)
+    return n;
+  char *out = malloc(n + 1);
+  if (!out)
+    return n;
+  while (i < n) {
+    size_t at = i, j = i, k;
+    unsigned char seq[4];
+    int lead = cp1252_byte(sl_utf8_next(z, n, &j));
+    size_t need = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2
+                  : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+    seq[0] = (unsigned char)lead;
+    for (k = 1; k <= need && j < n; k++) {
+      int b = cp1252_byte(sl_utf8_next(z, n, &j));
+      if (b < 0x80 || b > 0xBF)
+        break;
+      seq[k] = (unsigned char)b;
+    }
+    if (need && k == need + 1 && valid_seq(seq, need + 1, 0) == need + 1) {
+      memcpy(out + o, seq, need + 1);
+      o += need + 1;
+      i = j;
+      fixed++;
+      continue;
+    }
+    /* not a mis-decoded sequence: its first character as it is */
+    j = at;
+    sl_utf8_next(z, n, &j);
+    memcpy(out + o, z + at, j - at);
+    o += j - at;
+    i = j;
+  }
+  if (fixed >= MIN_PARTIAL) {
+    memcpy(z, out, o);
+    z[o] = 0;
+    n = o;
+  }
+  free(out);
+  return n;
+}
+
 size_t sl_utf8_repair_mojibake(char *z, size_t n) {
   /* Pass 1: decide.  Every code point must map to a byte, and the bytes
    * must contain at least one multi-byte sequence and be valid UTF-8. */
   size_t i = 0, o = 0, multi = 0;
+  if (!suspects(z, n, 1))
+    return n;
   char *tmp = malloc(n + 1);
   if (!tmp)
     return n;
@@ -154,5 +225,5 @@ size_t sl_utf8_repair_mojibake(char *z, size_t n) {
   return o;
 keep:
   free(tmp);
-  return n;
+  return repair_partial(z, n);
 }

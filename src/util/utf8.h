@@ -21,7 +21,9 @@ char *sl_utf8_sanitize(const char *z, size_t n, size_t *out_n, size_t *nbad);
 /* Repairs UTF-8 text that was decoded as cp1252/Latin-1 and re-encoded
  * (mojibake), in place when the repair is unambiguous: every character is
  * below U+0100 (or a cp1252 special) and the bytes they stand for form
- * valid multi-byte UTF-8 sequences.  Returns the new length (<= n). */
+ * valid multi-byte UTF-8 sequences; otherwise sequence by sequence when
+ * the text holds at least two such mis-decoded characters among sound
+ * ones.  Returns the new length (<= n). */
 size_t sl_utf8_repair_mojibake(char *z, size_t n);
 
 /* Decodes one code point at z[*i] (valid UTF-8 assumed), advancing *i. */

@@ -285,6 +285,14 @@ START_TEST(utf8_boundary) {
   char fr[] = "caf\xc3\xa9 cr\xc3\xa8me";
   ck_assert_uint_eq(sl_utf8_repair_mojibake(fr, strlen(fr)), strlen("caf\xc3\xa9 cr\xc3\xa8me"));
   ck_assert_str_eq(fr, "caf\xc3\xa9 cr\xc3\xa8me");
+  /* a headline stored right above a mis-decoded body (dev pair text):
+   * "Horoz dövüşü" + "Horoz dÃ¶vÃ¼ÅŸÃ¼": the body's sequences are repaired */
+  char part[] = "d\xc3\xb6v\xc3\xbc\xc5\x9f\xc3\xbc\nd\xc3\x83\xc2\xb6v\xc3\x83\xc2\xbc\xc3\x85\xc5\xb8\xc3\x83\xc2\xbc";
+  sl_utf8_repair_mojibake(part, strlen(part));
+  ck_assert_str_eq(part, "d\xc3\xb6v\xc3\xbc\xc5\x9f\xc3\xbc\nd\xc3\xb6v\xc3\xbc\xc5\x9f\xc3\xbc");
+  /* one lone "Ã©" among sound text could be genuine: left alone */
+  char one[] = "caf\xc3\xa9 \xc3\x83\xc2\xa9";
+  ck_assert_uint_eq(sl_utf8_repair_mojibake(one, strlen(one)), strlen("caf\xc3\xa9 \xc3\x83\xc2\xa9"));
 }
 END_TEST
 

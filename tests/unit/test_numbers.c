@@ -215,6 +215,36 @@ START_TEST(large_input) {
 }
 END_TEST
 
+/* One scan for dates and numbers gives what the two separate calls give,
+ * on every seed (real articles with dates, relative dates and numbers). */
+START_TEST(one_scan_same_as_two) {
+  static const char *const seeds[][2] = {
+      {"examples/seeds/000_a36e95430f0b8119.txt", "vi"}, {"examples/seeds/001_68aac25d7f60230c.txt", "vi"},
+      {"examples/seeds/004_23d814b1d62127e7.txt", "ar"}};
+  sl_date anchor = {2026, 1, 28, 0, 0, 0};
+  for (size_t s = 0; s < sizeof seeds / sizeof seeds[0]; s++) {
+    size_t n, nd1, nd2, nv1, nv2;
+    char *z = sl_test_slurp(seeds[s][0], &n);
+    sl_date *d1 = NULL, *d2 = NULL;
+    sl_number *v1 = NULL, *v2 = NULL;
+    ck_assert_int_eq(sl_dates_find(seeds[s][1], z, n, NULL, 0, &anchor, &d1, &nd1), SL_OK);
+    ck_assert_int_eq(sl_numbers_find(seeds[s][1], z, n, &v1, &nv1), SL_OK);
+    ck_assert_int_eq(sl_dates_numbers_find(seeds[s][1], z, n, NULL, 0, &anchor, &d2, &nd2, &v2, &nv2),
+                     SL_OK);
+    ck_assert_uint_gt(nd1, 0);
+    ck_assert_uint_eq(nd1, nd2);
+    ck_assert_uint_eq(nv1, nv2);
+    ck_assert(nd1 == 0 || memcmp(d1, d2, nd1 * sizeof *d1) == 0);
+    ck_assert(nv1 == 0 || memcmp(v1, v2, nv1 * sizeof *v1) == 0);
+    free(d1);
+    free(d2);
+    free(v1);
+    free(v2);
+    free(z);
+  }
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("numbers");
   TCase *tc = tcase_create("core");
@@ -227,6 +257,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, same);
   tcase_add_test(tc, garbage);
   tcase_add_test(tc, large_input);
+  tcase_add_test(tc, one_scan_same_as_two);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -50,6 +50,7 @@ static float abjad_scale = 1.0f; /* distance multiplier when one side is abjad *
 static float short_factor = 0.0f; /* errors weigh more in short words */
 static float lead_factor = 1.0f;  /* gaps before the first match weigh more */
 static float weak_final = 1.0f;   /* most a '~'-marked final letter costs to drop */
+static float alt_penalty = 0.0f;  /* taken off a score reached by another reading */
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 /* Builds the tables from sl_names_weights (names_weights.c, generated). */
@@ -60,6 +61,7 @@ static void build_tables(void) {
   short_factor = 0.0f;
   lead_factor = 1.0f;
   weak_final = 1.0f;
+  alt_penalty = 0.0f;
   for (x = 0; x < 128; x++) {
     for (y = 0; y < 128; y++) sub_cost[x][y] = x == y ? 0.0f : 1.0f;
     del_cost[x] = 1.0f;
@@ -93,6 +95,7 @@ static void build_tables(void) {
       if (a == 'L') short_factor = v;
       if (a == 'I') lead_factor = v;
       if (a == 'F') weak_final = v;
+      if (a == 'R') alt_penalty = v;
       break;
     default:
       break;
@@ -122,10 +125,13 @@ void sl_names_tables_rebuild(void) {
 /* ---- word alignment ----------------------------------------------------- */
 
 typedef struct word {
-  const char *s; /* symbols */
+  const char *s; /* symbols (its own reading) */
   int n;
   int abjad;
   int article;
+  int nalt; /* other readings of a Latin word (names_int.h) */
+  const char *alt[SL_NAMES_MAX_ALTS];
+  int altn[SL_NAMES_MAX_ALTS];
 } word;
 
 /* Cost of dropping symbol c of a word whose partner is (other_abjad). */
@@ -197,7 +203,19 @@ static int with_article(const word *x, char *buf) {
 static double word_score(const word *a, const word *b) {
   double s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad), t;
   char buf[SL_NAMES_MAX_SYMS + 4];
-  int n;
+  int n, r;
+  /* a Latin word's other readings meet a word of a non-Latin alphabet
+   * (which has none): Herzog is Gertsog in Russian, not in Arabic */
+  if (a->nalt && !b->nalt && !b->abjad)
+    for (r = 0; r < a->nalt; r++) {
+      t = align(a->alt[r], a->altn[r], 0, b->s, b->n, b->abjad) - alt_penalty;
+      if (t > s) s = t;
+    }
+  else if (b->nalt && !a->nalt && !a->abjad)
+    for (r = 0; r < b->nalt; r++) {
+      t = align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], 0) - alt_penalty;
+      if (t > s) s = t;
+    }
   if (a->article && !b->article) {
     n = with_article(a, buf);
     t = align(buf, n, a->abjad, b->s, b->n, b->abjad);
@@ -230,12 +248,20 @@ static int split_key(const char *k, word *w) {
     word *x = &w[nw];
     while (*k == ' ') k++;
     if (!*k) break;
-    x->abjad = x->article = 0;
+    x->abjad = x->article = x->nalt = 0;
     if (*k == '#') x->abjad = 1, k++;
     if (*k == '@') x->article = 1, k++;
     x->s = k;
-    while (*k && *k != ' ') k++;
+    while (*k && *k != ' ' && *k != '|') k++;
     x->n = (int)(k - x->s);
+    while (*k == '|') {
+      const char *r = ++k;
+      while (*k && *k != ' ' && *k != '|') k++;
+      if (k > r && x->nalt < SL_NAMES_MAX_ALTS) {
+        x->alt[x->nalt] = r;
+        x->altn[x->nalt++] = (int)(k - r);
+      }
+    }
     if (x->n > 0) nw++;
   }
   return nw;
@@ -259,7 +285,7 @@ static int drop_particles(const word *w, int nw, word *out) {
 /* All words of a name as one word (articles spelled out inside). */
 static void concat_words(const word *w, int nw, char *buf, word *out) {
   int i, n = 0, wn;
-  out->abjad = 0;
+  out->abjad = out->nalt = 0;
   out->article = w[0].article;
   for (i = 0; i < nw; i++) {
     if (w[i].abjad) out->abjad = 1;
@@ -371,10 +397,10 @@ size_t sl_names_block(const char *k, char *out, size_t cap) {
   while (*k) {
     char c[3][2], code[3];
     int m[3] = {0, 0, 0}, nc = 0, i, j, p;
-    while (*k == ' ') k++;
+    while (*k == ' ' || *k == '|') k++; /* every reading of a word has codes */
     if (!*k) break;
     /* the first three consonant classes, repeats once */
-    for (; *k && *k != ' '; k++) {
+    for (; *k && *k != ' ' && *k != '|'; k++) {
       char cl[2];
       int mc = block_class(*k, cl);
       if (!mc || nc == 3) continue;

@@ -32,7 +32,8 @@ struct sl_names_tr {
   UTransliterator *ru;   /* Cyrillic -> Latin (BGN/PCGN) */
   UTransliterator *any;  /* any other script -> Latin */
   UTransliterator *post; /* lower, diacritic consonants, Latin-ASCII */
-  UTransliterator *alt[SL_NAMES_MAX_ALTS]; /* other readings of Latin words */
+  UTransliterator *alt[SL_NAMES_MAX_ALTS];     /* other readings of Latin words */
+  UTransliterator *alt_low[SL_NAMES_MAX_ALTS]; /* the same, rules only: a-z words */
 };
 
 /* Our own post-transform, in ICU rule syntax (applied to every word). */
@@ -128,6 +129,10 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
     u_uastrncpy(rules, text, (int32_t)(sizeof rules / sizeof rules[0]));
     tr->alt[a] = utrans_openU(u"sl-names-alt", -1, UTRANS_FORWARD, rules, u_strlen(rules),
                               &pe, &st);
+    u_uastrncpy(rules, alt_rules[a], (int32_t)(sizeof rules / sizeof rules[0]));
+    if (U_SUCCESS(st))
+      tr->alt_low[a] = utrans_openU(u"sl-names-alt-low", -1, UTRANS_FORWARD, rules,
+                                    u_strlen(rules), &pe, &st);
   }
   if (U_FAILURE(st)) {
     rc = SL_EICU;
@@ -147,6 +152,8 @@ void sl_names_tr_free(sl_names_tr *tr) {
   if (tr->post) utrans_close(tr->post);
   for (size_t a = 0; a < SL_NAMES_MAX_ALTS; a++)
     if (tr->alt[a]) utrans_close(tr->alt[a]);
+  for (size_t a = 0; a < SL_NAMES_MAX_ALTS; a++)
+    if (tr->alt_low[a]) utrans_close(tr->alt_low[a]);
   free(tr);
 }
 
@@ -434,11 +441,20 @@ static size_t alt_reading(sl_names_tr *tr, int a, const UChar *w, int32_t n, cha
   UErrorCode st = U_ZERO_ERROR;
   char asc[4 * SL_NAMES_MAX_SYMS + 8];
   size_t k = 0, ns;
-  int32_t i;
+  int32_t i, j = 0;
+  UTransliterator *t = tr->alt_low[a];
   if (len > cb / 3) len = cb / 3;
-  memcpy(buf, w, (size_t)len * sizeof(UChar));
+  /* plain ASCII (most names) needs only the rule pass, on a-z */
+  for (i = 0; i < len && t; i++) {
+    UChar c = w[i];
+    if (c >= 0x80) t = NULL;
+    else if (c >= 'A' && c <= 'Z') buf[j++] = (UChar)(c + 32);
+    else if (c >= 'a' && c <= 'z') buf[j++] = c;
+  }
+  if (t) len = j;
+  else memcpy(buf, w, (size_t)len * sizeof(UChar)), t = tr->alt[a];
   lim = len;
-  utrans_transUChars(tr->alt[a], buf, &len, cb, 0, &lim, &st);
+  utrans_transUChars(t, buf, &len, cb, 0, &lim, &st);
   if (U_FAILURE(st)) return 0;
   for (i = 0; i < len && k + 1 < sizeof asc; i++)
     if (buf[i] >= 'a' && buf[i] <= 'z') asc[k++] = (char)buf[i];

@@ -31,7 +31,7 @@
 #define SL_NAMES_MAX_WORDS 12
 #define SL_NAMES_MAX_SYMS  48
 #define SL_NAMES_KEY_CAP   512u
-#define SL_NAMES_MAX_ALTS  2
+#define SL_NAMES_MAX_ALTS  3
 
 typedef struct sl_names_tr sl_names_tr;
 

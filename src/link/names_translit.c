@@ -70,7 +70,7 @@ static const char *const alt_rules[SL_NAMES_MAX_ALTS] = {
     "\\u0105 > on; \\u0119 > en; \\u00F3 > u; \\u0159 > rzh; \\u011B > ye; \\u016F > u;\n"
     "\\u00DF > s;\n"
     "zsch > ch; sch > sh; ch > kh; ck > k;\n"
-    "zh > zh; dz > dz; sz > sz; tz > ts; z > ts; qu > kv;\n"
+    "zh > zh; dz > dz; sz > sz; tz > tts; z > ts; qu > kv;\n"
     "[aeiouy] { h } [^aeiouy] > ; [aeiouy] { h $ > ; ^ h > g;\n"
     "j > y; w > v; ae > e; oe > e; th > t;\n"
     "c } [eiy] > ts; t } i[aeou] > ts;\n"
@@ -85,6 +85,14 @@ static const char *const alt_rules[SL_NAMES_MAX_ALTS] = {
     "iers $ > ie; ier $ > ie; [aeiouy] { rd $ > r; [aeiouy] { rt $ > r;\n"
     "ps $ > ; ts $ > ; ds $ > ; x $ > ; [^aeiouy] { es $ > ; [^aeiouy] { e $ > ;\n"
     "c } [eiy] > s; \\u00E7 > s; z > s;\n",
+    /* English spelled out: Hates = Kheyts, Mychael = Maykl, Leeds = Lidz,
+     * Waites = Ueyts, Gough = Gof */
+    "ough $ > of; augh > o; igh > ay;\n"
+    "wh > u; ^ w > u;\n"
+    "ee > i; ea > i; oo > u; ew > yu; ai > ey; ay > ey;\n"
+    "a } [bcdfgklmnprstvz] e s? $ > ey; i } [bcdfgklmnprstvz] e s? $ > ay;\n"
+    "[^aeiou] { y } [bcdfgklmnprstvz] > ay;\n"
+    "[^aeiou] { e } s? $ > ; [aeiouylmnrdgbv] { s $ > z; th > t;\n",
 };
 
 static UTransliterator *open_id(const char *id, UErrorCode *st) {

@@ -348,9 +348,9 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     else if (!abjad && c == 'q' && i + 1 < n && s[i + 1] == 'u') sym = 'k', adv = 2;
     else if (!abjad && i == 0 && c == 'k' && n > 2 && s[1] == 'n') sym = 'n', adv = 2; /* Knight */
     else if (!abjad && i == 0 && c == 'w' && n > 2 && s[1] == 'h') sym = 'w', adv = 2; /* White */
-    else if (!abjad && i == 0 && c == 'x' && n > 2 && (s[1] == 'i' || s[1] == 'u'))
+    else if (!abjad && i == 0 && c == 'x' && n >= 2 && (s[1] == 'i' || s[1] == 'u'))
       sym = 'S'; /* pinyin x: Xi, Xiong, Xu */
-    else if (!abjad && i == 0 && c == 'q' && n > 2 && s[1] == 'i')
+    else if (!abjad && i == 0 && c == 'q' && n >= 2 && s[1] == 'i')
       sym = 'C'; /* pinyin q: Qiao, Qin */
     else if (c == 'x') {
       if (k < SL_NAMES_MAX_SYMS && (k == 0 || out[k - 1] != 'k')) out[k++] = 'k';

@@ -218,16 +218,16 @@ static double word_score(const word *a, const word *b) {
   double s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad), t;
   char buf[SL_NAMES_MAX_SYMS + 4];
   int n, r;
-  /* a Latin word's other readings meet a word of a non-Latin alphabet
-   * (which has none): Herzog is Gertsog in Russian, not in Arabic */
-  if (a->nalt && !b->nalt && !b->abjad)
+  /* a Latin word's other readings meet a word of another script (which
+   * has none): Herzog is Gertsog in Russian, Cotillard Kotiyar in Arabic */
+  if (a->nalt && !b->nalt)
     for (r = 0; r < a->nalt; r++) {
-      t = align(a->alt[r], a->altn[r], 0, b->s, b->n, b->abjad) - alt_penalty;
+      t = align(a->alt[r], a->altn[r], a->abjad, b->s, b->n, b->abjad) - alt_penalty;
       if (t > s) s = t;
     }
-  else if (b->nalt && !a->nalt && !a->abjad)
+  else if (b->nalt && !a->nalt)
     for (r = 0; r < b->nalt; r++) {
-      t = align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], 0) - alt_penalty;
+      t = align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], b->abjad) - alt_penalty;
       if (t > s) s = t;
     }
   if (a->article && !b->article) {

@@ -17,8 +17,7 @@
  * is a t, d, s or z after a vowel in Latin script, which may be silent.
  * A Latin-script word may carry up to SL_NAMES_MAX_ALTS other readings
  * after its own, each introduced by '|' (German z = ts, French ill = y...:
- * names_translit.c); they count only against a word of another script
- * that is not an abjad (Cyrillic, Greek...).
+ * names_translit.c); they count only against a word of another script.
  */
 #ifndef SL_NAMES_INT_H
 #define SL_NAMES_INT_H

@@ -55,11 +55,11 @@ static const char post_rules[] =
     "\\u014B > ng;\n"
     "::Latin-ASCII;\n";
 
-/* Other readings of a Latin-script word: how Russian (and other Cyrillic)
+/* Other readings of a Latin-script word: how Russian and Arabic
  * transcription reads names of other source languages, where the plain
  * English-like reading of the letters misses.  Each set is one ICU rule
  * pass run before post_rules; the scorer keeps the best reading against a
- * non-Latin, non-abjad word.  Longer patterns come first (ICU refuses a
+ * word of another script.  Longer patterns come first (ICU refuses a
  * rule masked by an earlier one, and an anchored rule masks rules with
  * a context: those come first). */
 static const char *const alt_rules[SL_NAMES_MAX_ALTS] = {

@@ -75,11 +75,12 @@ static const char *const alt_rules[SL_NAMES_MAX_ALTS] = {
     "j > y; w > v; ae > e; oe > e; th > t;\n"
     "c } [eiy] > ts; t } i[aeou] > ts;\n"
     "ius $ > iy; [^aeiouy] { us $ > ;\n",
-    /* French and Spanish: silent h and endings, ill = y, ou = u, oi = ua,
-     * z and soft c = s: Couillard = Kuyar, Hocquard = Okar, Garzon = Garson */
+    /* French, Spanish, Italian: silent h and endings, ill = y, ou = u,
+     * oi = ua, z and soft c = s, gi/ci before a vowel = dzh/ch: Couillard =
+     * Kuyar, Hocquard = Okar, Garzon = Garson, Luciano = Luchano */
     "^ h > ;\n"
     "aill > ay; eill > ey; ouill > uy; [aeiouy] { ill > y; ill > iy; [aeiouy] { il $ > y;\n"
-    "gu } [eiy] > g; qu > k;\n"
+    "gu } [eiy] > g; qu > k; gi } [aou] > j; ci } [aou] > ch; gli > ly;\n"
     "eaux > o; eau > o; aux > o; au > o; ou > u; oi > ua; oy > ua; ai > e; ei > e;\n"
     "ch > sh; gn > ny;\n"
     "iers $ > ie; ier $ > ie; [aeiouy] { rd $ > r; [aeiouy] { rt $ > r;\n"

@@ -40,16 +40,15 @@ const double SL_NAMES_SAME = 0.6;
 
 /* Added per matched word after the first, and taken off a match on part of
  * a name's words.  Chosen on names joined from the dev files' odd lines
- * (bench/names_eval.py --words 2|3 [--partial|--shared-first]): a bonus of
- * 0.04 lifts 2-word recall 0.946 -> 0.952 (ar) and 0.947 -> 0.951 (ru),
- * 3-word 0.926 -> 0.938 / 0.925 -> 0.934, random-partner FMR staying
- * <= 0.0002, while partners sharing the first word exactly (Mohammed X /
- * Mohammed Y) match 0.014 / 0.016 of the time instead of 0.009 (0.06 would
- * make that 0.019 / 0.022 and Mohammed Ali = Mohammed Salah).  The penalty
- * of 0.02 brings a full name against one of its words to FMR 0.0045 /
- * 0.0047 (from 0.0055 / 0.0058) for recall 0.964 / 0.970 (from 0.967 /
- * 0.971). */
-#define WORD_BONUS 0.04
+ * (bench/names_eval.py --words 2|3 [--partial|--shared-first]): with a
+ * bonus of 0.03 2-word recall is 0.953 (ar) / 0.951 (ru), 3-word 0.938 /
+ * 0.932 (0.946 / 0.947 and 0.926 / 0.925 without), random-partner FMR
+ * <= 0.0001, and partners sharing the first word exactly (Mohammed X /
+ * Mohammed Y) match 0.012 / 0.013 of the time (0.009 without; 0.04 would
+ * make Mohammed Ali = محمد صلاح).  The penalty of 0.02 keeps a full name
+ * against one of its words at FMR 0.0046 / 0.0042, recall 0.966 / 0.970
+ * (FMR 0.0055 / 0.0058 without). */
+#define WORD_BONUS 0.03
 #define PART_PENALTY 0.02
 
 /* ---- cost tables -------------------------------------------------------- */

@@ -2,8 +2,8 @@
 # bench/names.sh BIN — quality and speed of `BIN names` (issue 4).
 # Quality: recall and false-match rate (10 random partners per true pair,
 # fixed seed) on the shared dev files, whole and by halves (even lines were
-# used for tuning, odd lines are held out), and on 2-word names joined from
-# random rows (a proxy for full names).  Speed: >= 1M pairs through
+# used for tuning, odd lines are held out), and on names of 2-3 words joined
+# from random odd rows (a proxy for full names, also against one word).  Speed: >= 1M pairs through
 # `BIN names` on one core, timed, as pairs per second.
 # usage: sh bench/names.sh build/storyline [DATA_DIR]
 set -eu
@@ -20,7 +20,14 @@ for f in "$DATA"/latin-*.tsv; do
   for half in even odd; do
     python3 "$HERE/names_eval.py" "$BIN" "$f" --half "$half"
   done
-  python3 "$HERE/names_eval.py" "$BIN" "$f" --words 2  # full-name proxy
+  # full-name proxies, held-out lines only: 2 and 3 words joined from
+  # random rows, a full name against its last word, and the hard case of
+  # partners that share the true name's first word (Mohammed X / Mohammed Y)
+  for w in 2 3; do
+    python3 "$HERE/names_eval.py" "$BIN" "$f" --half odd --words "$w"
+  done
+  python3 "$HERE/names_eval.py" "$BIN" "$f" --half odd --words 2 --partial
+  python3 "$HERE/names_eval.py" "$BIN" "$f" --half odd --words 2 --shared-first
   python3 "$HERE/names_eval.py" "$BIN" "$f" --write-pairs "$tmp/$(basename "$f").pairs"
 done
 

@@ -12,6 +12,7 @@ share of matched true pairs (SAME=1) that share a blocking code (`names
 
 usage: names_eval.py BIN FILE.tsv [--half even|odd|all] [--misses N]
                      [--threshold X] [--seed S] [--write-pairs OUT] [--blocks]
+                     [--words K [--partial]]
 """
 import argparse
 import random
@@ -49,6 +50,12 @@ def main():
     ap.add_argument("--blocks", action="store_true", help="measure blocking-code recall")
     ap.add_argument("--words", type=int, default=1,
                     help="join K random rows into K-word names (a full-name proxy)")
+    ap.add_argument("--shared-first", action="store_true",
+                    help="with --words K: partners share the true pair's first word"
+                         " (Mohammed X vs Mohammed Y, the hardest false matches)")
+    ap.add_argument("--partial", action="store_true",
+                    help="with --words K: one side keeps only the last word"
+                         " (full name vs family name, sides alternating)")
     a = ap.parse_args()
     rows = load(a.tsv, a.half)
     rnd = random.Random(a.seed)
@@ -56,8 +63,15 @@ def main():
         order = list(range(len(rows)))
         rnd.shuffle(order)
         groups = [order[k:k + a.words] for k in range(0, len(order) - a.words + 1, a.words)]
-        rows = [(" ".join(rows[g][0] for g in grp), " ".join(rows[g][1] for g in grp))
-                for grp in groups]
+        first = {k: rows[grp[0]][1] for k, grp in enumerate(groups)}
+        if a.partial:
+            # "Vladimir Putin" / "Путин" and "Putin" / "Владимир Путин"
+            rows = [(" ".join(rows[g][0] for g in grp), rows[grp[-1]][1]) if k % 2 == 0 else
+                    (rows[grp[-1]][0], " ".join(rows[g][1] for g in grp))
+                    for k, grp in enumerate(groups)]
+        else:
+            rows = [(" ".join(rows[g][0] for g in grp), " ".join(rows[g][1] for g in grp))
+                    for grp in groups]
     n = len(rows)
     pairs = []
     for i, (lat, nat) in enumerate(rows):
@@ -66,7 +80,12 @@ def main():
             j = rnd.randrange(n - 1)
             if j >= i:
                 j += 1
-            pairs.append((lat, rows[j][1]))
+            if a.shared_first and a.words > 1:
+                # the other name's native words after its first, behind ours
+                rest = rows[j][1].split(" ", 1)[1] if " " in rows[j][1] else rows[j][1]
+                pairs.append((lat, first[i] + " " + rest))
+            else:
+                pairs.append((lat, rows[j][1]))
     inp = "".join(f"{x}\t{y}\n" for x, y in pairs).encode("utf-8")
     if a.write_pairs:
         with open(a.write_pairs, "wb") as f:
@@ -98,6 +117,8 @@ def main():
     t5 = fs[int(0.005 * len(fs))]  # scores above this: FMR <= 0.005
     r5 = sum(1 for s in tscores if s > t5) / n
     words = f", {a.words}-word names" if a.words > 1 else ""
+    words += " vs their last word" if a.partial and a.words > 1 else ""
+    words += ", partners share the first word" if a.shared_first and a.words > 1 else ""
     print(f"{a.tsv} ({a.half}{words}, {n} pairs): recall {recall:.4f}  FMR {fmr:.4f}"
           f"  | at FMR 0.005: threshold >{t5:.4f} recall {r5:.4f}")
     if a.blocks:

@@ -15,6 +15,9 @@
  *               5 6 (sh, ch before i, outside abjad words: si/ti in Japanese)
  * Doubled symbols are collapsed.  A word key may end in '~': its last symbol
  * is a t, d, s or z after a vowel in Latin script, which may be silent.
+ * A Latin-script word may carry up to SL_NAMES_MAX_ALTS other readings
+ * after its own, each introduced by '|' (German z = ts, French ill = y...:
+ * names_translit.c); they count only against a word of another script.
  */
 #ifndef SL_NAMES_INT_H
 #define SL_NAMES_INT_H
@@ -27,6 +30,7 @@
 #define SL_NAMES_MAX_WORDS 12
 #define SL_NAMES_MAX_SYMS  48
 #define SL_NAMES_KEY_CAP   512u
+#define SL_NAMES_MAX_ALTS  3
 
 typedef struct sl_names_tr sl_names_tr;
 
@@ -51,7 +55,8 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
  * for abjad/non-abjad pairs; x 'L': short-word factor, the distance per
  * unit of weight w is multiplied by 1 + L / w; x 'I': cost multiplier of
  * symbols dropped before the first aligned pair; x 'F': most that dropping
- * the last symbol of a word marked '~' costs).  Unlisted substitutions cost 1, deletions 1. */
+ * the last symbol of a word marked '~' costs; x 'R': taken off the score
+ * of a Latin word's other reading, '|').  Unlisted substitutions cost 1, deletions 1. */
 typedef struct sl_names_weight {
   char kind, x, y;
   float v;

@@ -20,6 +20,7 @@
  */
 #include "link/names_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -31,6 +32,8 @@ struct sl_names_tr {
   UTransliterator *ru;   /* Cyrillic -> Latin (BGN/PCGN) */
   UTransliterator *any;  /* any other script -> Latin */
   UTransliterator *post; /* lower, diacritic consonants, Latin-ASCII */
+  UTransliterator *alt[SL_NAMES_MAX_ALTS];     /* other readings of Latin words */
+  UTransliterator *alt_low[SL_NAMES_MAX_ALTS]; /* the same, rules only: a-z words */
 };
 
 /* Our own post-transform, in ICU rule syntax (applied to every word). */
@@ -52,6 +55,47 @@ static const char post_rules[] =
     "\\u014B > ng;\n"
     "::Latin-ASCII;\n";
 
+/* Other readings of a Latin-script word: how Russian and Arabic
+ * transcription reads names of other source languages, where the plain
+ * English-like reading of the letters misses.  Each set is one ICU rule
+ * pass run before post_rules; the scorer keeps the best reading against a
+ * word of another script.  Longer patterns come first (ICU refuses a
+ * rule masked by an earlier one, and an anchored rule masks rules with
+ * a context: those come first). */
+static const char *const alt_rules[SL_NAMES_MAX_ALTS] = {
+    /* German, Dutch, Scandinavian, Polish, Czech, Hungarian vowels and
+     * classical Latin: Herzog = Gertsog, Zschokke = Chokke, Bach = Bakh,
+     * Lutzow = Lyuttsov, Aelius = Eliy, Aetius = Etsiy, Quirinus = Kvirin */
+    "\\u00E4 > e; \\u00F6 > yo; \\u0151 > yo; \\u00FC > yu; \\u0171 > yu;\n"
+    "\\u0105 > on; \\u0119 > en; \\u00F3 > u; \\u0159 > rzh; \\u011B > ye; \\u016F > u;\n"
+    "\\u00DF > s;\n"
+    "zsch > ch; sch > sh; ch > kh; ck > k;\n"
+    "zh > zh; dz > dz; sz > sz; tz > tts; z > ts; qu > kv;\n"
+    "[aeiouy] { h } [^aeiouy] > ; [aeiouy] { h $ > ; ^ h > g;\n"
+    "j > y; w > v; ae > e; oe > e; th > t;\n"
+    "c } [eiy] > ts; t } i[aeou] > ts;\n"
+    "ius $ > iy; [^aeiouy] { us $ > ;\n",
+    /* French, Spanish, Italian: silent h and endings, ill = y, ou = u,
+     * oi = ua, z and soft c = s, gi/ci before a vowel = dzh/ch: Couillard =
+     * Kuyar, Hocquard = Okar, Garzon = Garson, Luciano = Luchano */
+    "^ h > ;\n"
+    "aill > ay; eill > ey; ouill > uy; [aeiouy] { ill > y; ill > iy; [aeiouy] { il $ > y;\n"
+    "gu } [eiy] > g; qu > k; gi } [aou] > j; ci } [aou] > ch; gli > ly;\n"
+    "eaux > o; eau > o; aux > o; au > o; ou > u; oi > ua; oy > ua; ai > e; ei > e;\n"
+    "ch > sh; gn > ny;\n"
+    "iers $ > ie; ier $ > ie; [aeiouy] { rd $ > r; [aeiouy] { rt $ > r;\n"
+    "ps $ > ; ts $ > ; ds $ > ; x $ > ; [^aeiouy] { es $ > ; [^aeiouy] { e $ > ;\n"
+    "c } [eiy] > s; \\u00E7 > s; z > s;\n",
+    /* English spelled out: Hates = Kheyts, Mychael = Maykl, Leeds = Lidz,
+     * Waites = Ueyts, Gough = Gof */
+    "ough $ > of; augh > o; igh > ay;\n"
+    "wh > u; ^ w > u;\n"
+    "ee > i; ea > i; oo > u; ew > yu; ai > ey; ay > ey;\n"
+    "a } [bcdfgklmnprstvz] e s? $ > ey; i } [bcdfgklmnprstvz] e s? $ > ay;\n"
+    "[^aeiou] { y } [bcdfgklmnprstvz] > ay;\n"
+    "[^aeiou] { e } s? $ > ; [aeiouylmnrdgbv] { s $ > z; th > t;\n",
+};
+
 static UTransliterator *open_id(const char *id, UErrorCode *st) {
   UChar uid[64];
   int32_t n = 0;
@@ -65,8 +109,9 @@ static UTransliterator *open_id(const char *id, UErrorCode *st) {
 sl_rc sl_names_tr_new(sl_names_tr **out) {
   sl_rc rc = SL_OK;
   UErrorCode st = U_ZERO_ERROR;
-  UChar rules[sizeof post_rules];
+  UChar rules[2048];
   int32_t nr = 0;
+  size_t a;
   sl_names_tr *tr = calloc(1, sizeof *tr);
   *out = NULL;
   if (!tr) {
@@ -82,6 +127,22 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
   u_uastrncpy(rules, post_rules, (int32_t)sizeof post_rules);
   nr = u_strlen(rules);
   tr->post = utrans_openU(u"sl-names-post", -1, UTRANS_FORWARD, rules, nr, NULL, &st);
+  for (a = 0; a < SL_NAMES_MAX_ALTS && U_SUCCESS(st); a++) {
+    char text[2048];
+    UParseError pe;
+    int tn = snprintf(text, sizeof text, "::NFC;\n::Lower;\n%s%s", alt_rules[a], post_rules);
+    if (tn < 0 || (size_t)tn >= sizeof text) {
+      rc = SL_EICU;
+      goto out;
+    }
+    u_uastrncpy(rules, text, (int32_t)(sizeof rules / sizeof rules[0]));
+    tr->alt[a] = utrans_openU(u"sl-names-alt", -1, UTRANS_FORWARD, rules, u_strlen(rules),
+                              &pe, &st);
+    u_uastrncpy(rules, alt_rules[a], (int32_t)(sizeof rules / sizeof rules[0]));
+    if (U_SUCCESS(st))
+      tr->alt_low[a] = utrans_openU(u"sl-names-alt-low", -1, UTRANS_FORWARD, rules,
+                                    u_strlen(rules), &pe, &st);
+  }
   if (U_FAILURE(st)) {
     rc = SL_EICU;
     goto out;
@@ -98,6 +159,10 @@ void sl_names_tr_free(sl_names_tr *tr) {
   if (tr->ru) utrans_close(tr->ru);
   if (tr->any) utrans_close(tr->any);
   if (tr->post) utrans_close(tr->post);
+  for (size_t a = 0; a < SL_NAMES_MAX_ALTS; a++)
+    if (tr->alt[a]) utrans_close(tr->alt[a]);
+  for (size_t a = 0; a < SL_NAMES_MAX_ALTS; a++)
+    if (tr->alt_low[a]) utrans_close(tr->alt_low[a]);
   free(tr);
 }
 
@@ -284,9 +349,9 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     else if (!abjad && c == 'q' && i + 1 < n && s[i + 1] == 'u') sym = 'k', adv = 2;
     else if (!abjad && i == 0 && c == 'k' && n > 2 && s[1] == 'n') sym = 'n', adv = 2; /* Knight */
     else if (!abjad && i == 0 && c == 'w' && n > 2 && s[1] == 'h') sym = 'w', adv = 2; /* White */
-    else if (!abjad && i == 0 && c == 'x' && n > 2 && (s[1] == 'i' || s[1] == 'u'))
+    else if (!abjad && i == 0 && c == 'x' && n >= 2 && (s[1] == 'i' || s[1] == 'u'))
       sym = 'S'; /* pinyin x: Xi, Xiong, Xu */
-    else if (!abjad && i == 0 && c == 'q' && n > 2 && s[1] == 'i')
+    else if (!abjad && i == 0 && c == 'q' && n >= 2 && s[1] == 'i')
       sym = 'C'; /* pinyin q: Qiao, Qin */
     else if (c == 'x') {
       if (k < SL_NAMES_MAX_SYMS && (k == 0 || out[k - 1] != 'k')) out[k++] = 'k';
@@ -379,6 +444,36 @@ static int latin_article(const char *s, size_t n, int hyphen) {
   return 0;
 }
 
+/* The symbols of reading a (alt_rules) of Latin word w[0..n) into
+ * sym[0..SL_NAMES_MAX_SYMS); returns the count, 0 on an ICU failure. */
+static size_t alt_reading(sl_names_tr *tr, int a, const UChar *w, int32_t n, char *sym) {
+  UChar buf[4 * SL_NAMES_MAX_SYMS + 64];
+  int32_t len = n, lim, cb = (int32_t)(sizeof buf / sizeof buf[0]);
+  UErrorCode st = U_ZERO_ERROR;
+  char asc[4 * SL_NAMES_MAX_SYMS + 8];
+  size_t k = 0, ns;
+  int32_t i, j = 0;
+  UTransliterator *t = tr->alt_low[a];
+  if (len > cb / 3) len = cb / 3;
+  /* plain ASCII (most names) needs only the rule pass, on a-z */
+  for (i = 0; i < len && t; i++) {
+    UChar c = w[i];
+    if (c >= 0x80) t = NULL;
+    else if (c >= 'A' && c <= 'Z') buf[j++] = (UChar)(c + 32);
+    else if (c >= 'a' && c <= 'z') buf[j++] = c;
+  }
+  if (t) len = j;
+  else memcpy(buf, w, (size_t)len * sizeof(UChar)), t = tr->alt[a];
+  lim = len;
+  utrans_transUChars(t, buf, &len, cb, 0, &lim, &st);
+  if (U_FAILURE(st)) return 0;
+  for (i = 0; i < len && k + 1 < sizeof asc; i++)
+    if (buf[i] >= 'a' && buf[i] <= 'z') asc[k++] = (char)buf[i];
+  asc[k] = '\0';
+  ns = symbolize(asc, k, 0, sym);
+  return mark_final(asc, k, sym, ns);
+}
+
 size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size_t cap) {
   UChar u[SL_NAMES_MAX_INPUT + 8];
   int32_t un = 0, i = 0;
@@ -397,7 +492,9 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     UChar32 c = 0;
     int scr, hyphen = 0, article = pending_article, abjad;
     char asc[4 * SL_NAMES_MAX_SYMS + 8], sym[SL_NAMES_MAX_SYMS];
-    size_t na, ns, need;
+    char alt[SL_NAMES_MAX_ALTS][SL_NAMES_MAX_SYMS];
+    size_t na, ns, need, nalt[SL_NAMES_MAX_ALTS] = {0};
+    int a, b, is_abd = 0;
     /* skip separators */
     while (i < un) {
       j = i;
@@ -434,18 +531,32 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       pending_article = 1;
       continue;
     }
-    if (!abjad && j < un && abd_article(asc, &na)) pending_article = 1;
+    if (!abjad && j < un && abd_article(asc, &na)) pending_article = is_abd = 1;
     if (!abjad) na = french_endings(asc, na);
     ns = symbolize(asc, na, abjad, sym);
     if (scr == SCR_LATIN) ns = mark_final(asc, na, sym, ns);
     if (ns == 0) continue;
     need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + ns;
+    /* other readings, each once and only when it differs */
+    for (a = 0; scr == SCR_LATIN && !is_abd && a < SL_NAMES_MAX_ALTS; a++) {
+      nalt[a] = alt_reading(tr, a, u + ws, we - ws, alt[a]);
+      if (nalt[a] == ns && memcmp(alt[a], sym, ns) == 0) nalt[a] = 0;
+      for (b = 0; b < a && nalt[a]; b++)
+        if (nalt[b] == nalt[a] && memcmp(alt[a], alt[b], nalt[a]) == 0) nalt[a] = 0;
+      if (nalt[a]) need += 1 + nalt[a];
+    }
     if (klen + need + 1 > cap) break;
     if (nwords) key[klen++] = ' ';
     if (abjad) key[klen++] = '#';
     if (article) key[klen++] = '@';
     memcpy(key + klen, sym, ns);
     klen += ns;
+    for (a = 0; a < SL_NAMES_MAX_ALTS; a++) {
+      if (!nalt[a]) continue;
+      key[klen++] = '|';
+      memcpy(key + klen, alt[a], nalt[a]);
+      klen += nalt[a];
+    }
     nwords++;
   }
   key[klen] = '\0';

@@ -91,6 +91,11 @@ void sl_ingest_on_stored(sl_ingest *in, sl_ingest_stored_fn fn, void *ctx);
  * for every jobs value. */
 void sl_ingest_set_jobs(sl_ingest *in, int jobs);
 
+/* Documents per transaction at most (default 500; a batch is also
+ * committed once it has been open for a second).  Smaller batches cost
+ * speed; they bound what a crash or a power cut can undo. */
+void sl_ingest_set_batch(sl_ingest *in, size_t docs);
+
 /* CPU seconds per pipeline stage so far (read, clean, language, normalise,
  * dates, mentions, linking, clustering, store), summed over threads. */
 size_t sl_ingest_stage_count(void);

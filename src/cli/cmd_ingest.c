@@ -1,5 +1,5 @@
 /*
- * cmd_ingest — `storyline ingest [--db PATH] [--jobs N] [--quiet]
+ * cmd_ingest — `storyline ingest [--db PATH] [--jobs N] [--batch N] [--quiet]
  * [--verbose] [--stats] [--progress] PATH...`: files, folders and "-"
  * (JSON Lines on stdin) into the store.
  */
@@ -111,7 +111,7 @@ static void print_stats(sl_ingest *in, double wall, double cpu) {
 }
 static void usage(FILE *f) {
   fprintf(f,
-          "usage: storyline ingest [--db PATH] [--jobs N] [--quiet] [--verbose] [--stats] PATH...\n\n"
+          "usage: storyline ingest [--db PATH] [--jobs N] [--batch N] [--quiet] [--verbose] [--stats] PATH...\n\n"
           "Reads articles and stores them with their entities, events and stories.\n"
           "PATH is a file (.txt plain text: first line is the title; .html/.htm/.html.gz;\n"
           ".jsonl/.json: JSON Lines records with id, url, title, text or html,\n"
@@ -119,6 +119,8 @@ static void usage(FILE *f) {
           "Ingesting a document twice stores it once.\n\n"
           "  --db PATH   store to write (default: storyline.db)\n"
           "  --jobs N    analyse on N threads (default 1); the store is the same for any N\n"
+          "  --batch N   documents per transaction (default 500; a batch open for a\n"
+          "              second is committed anyway)\n"
           "  --quiet     report only errors\n"
           "  --verbose   print stored<TAB>DOC_ID<TAB>SOURCE for each document once committed\n"
           "  --stats     print CPU seconds per stage at the end\n"
@@ -138,80 +140,89 @@ static void on_report(void *ctx, const char *where, sl_rc rc, const char *what) 
   fprintf(stderr, "storyline ingest: %s: %s\n", where, what ? what : sl_strerror(rc));
 }
 
+/* A whole number in [lo, hi] for option opt, or -1 with a message. */
+static long count_arg(const char *opt, const char *v, long lo, long hi) {
+  char *end = NULL;
+  long n = v ? strtol(v, &end, 10) : 0;
+  if (!v || !end || *end || end == v || n < lo || n > hi) {
+    fprintf(stderr, "storyline ingest: %s needs a number from %ld to %ld\n", opt, lo, hi);
+    return -1;
+  }
+  return n;
+}
+
 int cmd_ingest(int argc, char **argv) {
   const char *db = "storyline.db";
   report_ctx r = {0, 0};
   stored_ctx sc;
-  int first = 1, npaths = 0, jobs = 1, stats = 0;
+  int npaths = 0, stats = 0;
+  long jobs = 1, batch = 0;
   memset(&sc, 0, sizeof sc);
   sc.every = 10000;
+  /* the paths in order, the options taken out */
+  const char **paths = calloc((size_t)argc, sizeof *paths);
+  if (!paths) {
+    fprintf(stderr, "storyline ingest: out of memory\n");
+    return 1;
+  }
   for (int i = 1; i < argc; i++) {
-    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+    const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
+    long v;
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       usage(stdout);
+      free(paths);
       return 0;
-    } else if (!strcmp(argv[i], "--db")) {
-      if (++i >= argc) {
+    } else if (!strcmp(a, "--db")) {
+      if (!next) {
         fprintf(stderr, "storyline ingest: --db needs a path\n");
-        return 2;
+        goto bad_usage;
       }
-      db = argv[i];
-    } else if (!strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j")) {
-      char *end = NULL;
-      long v = ++i < argc ? strtol(argv[i], &end, 10) : 0;
-      if (i >= argc || !end || *end || v < 1 || v > 64) {
-        fprintf(stderr, "storyline ingest: --jobs needs a number from 1 to 64\n");
-        return 2;
-      }
-      jobs = (int)v;
-    } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
+      db = argv[++i];
+    } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
+      if ((jobs = count_arg("--jobs", next, 1, 64)) < 0)
+        goto bad_usage;
+      i++;
+    } else if (!strcmp(a, "--batch")) {
+      if ((batch = count_arg("--batch", next, 1, 1000000)) < 0)
+        goto bad_usage;
+      i++;
+    } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
       r.quiet = 1;
-    } else if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v")) {
+    } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
       sc.verbose = 1;
-    } else if (!strcmp(argv[i], "--stats")) {
+    } else if (!strcmp(a, "--stats")) {
       stats = 1;
-    } else if (!strcmp(argv[i], "--progress")) {
+    } else if (!strcmp(a, "--progress")) {
       sc.progress = 2;
-    } else if (!strcmp(argv[i], "--progress-every")) {
-      char *end = NULL;
-      long v = ++i < argc ? strtol(argv[i], &end, 10) : 0;
-      if (i >= argc || !end || *end || v < 1) {
-        fprintf(stderr, "storyline ingest: --progress-every needs a number of documents\n");
-        return 2;
-      }
+    } else if (!strcmp(a, "--progress-every")) {
+      if ((v = count_arg("--progress-every", next, 1, 1000000000)) < 0)
+        goto bad_usage;
+      i++;
       sc.progress = 2;
       sc.every = (size_t)v;
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "storyline ingest: unknown option '%s'\n", argv[i]);
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "storyline ingest: unknown option '%s'\n", a);
       usage(stderr);
-      return 2;
+      goto bad_usage;
     } else {
-      if (!npaths)
-        first = i;
-      npaths++;
+      paths[npaths++] = a;
     }
   }
   if (!npaths) {
     usage(stderr);
-    return 2;
+    goto bad_usage;
   }
   sl_ingest *in = NULL;
   char err[512];
   if (sl_ingest_open(db, &in, err, sizeof err) != SL_OK) {
     fprintf(stderr, "storyline ingest: %s\n", err);
+    free(paths);
     return 1;
   }
-  sl_rc rc = SL_OK;
   /* the ETA needs the inputs' size: regular files only */
-  for (int i = first; i < argc; i++) {
+  for (int i = 0; i < npaths; i++) {
     struct stat sb;
-    if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j") ||
-        !strcmp(argv[i], "--progress-every")) {
-      i++;
-      continue;
-    }
-    if (argv[i][0] == '-' && argv[i][1])
-      continue;
-    if (stat(argv[i], &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    if (stat(paths[i], &sb) != 0 || !S_ISREG(sb.st_mode)) {
       sc.total_bytes = -1;
       break;
     }
@@ -222,18 +233,14 @@ int cmd_ingest(int argc, char **argv) {
   sc.in = in;
   sc.t0 = wall_now();
   double cpu0 = cpu_now();
-  sl_ingest_set_jobs(in, jobs);
+  sl_ingest_set_jobs(in, (int)jobs);
+  if (batch)
+    sl_ingest_set_batch(in, (size_t)batch);
   sl_ingest_on_stored(in, on_stored, &sc);
-  for (int i = first; i < argc && rc == SL_OK; i++) {
-    if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--jobs") || !strcmp(argv[i], "-j") ||
-        !strcmp(argv[i], "--progress-every")) {
-      i++;
-      continue;
-    }
-    if (argv[i][0] == '-' && argv[i][1])
-      continue;
-    rc = sl_ingest_path(in, argv[i], on_report, &r);
-  }
+  sl_rc rc = SL_OK;
+  for (int i = 0; i < npaths && rc == SL_OK; i++)
+    rc = sl_ingest_path(in, paths[i], on_report, &r);
+  free(paths);
   if (sc.progress)
     progress(&sc, 1);
   if (stats)
@@ -251,4 +258,8 @@ int cmd_ingest(int argc, char **argv) {
     return 1;
   /* nothing usable at all is a failure; a partly bad batch is not */
   return st.stored + st.duplicates == 0 && st.failed > 0 ? 1 : 0;
+
+bad_usage:
+  free(paths);
+  return 2;
 }

@@ -3,7 +3,8 @@
  * (clean, language, tokens, dates, numbers), mentions, linking, evidence,
  * clustering into events and stories, and the store.
  *
- * Documents are written in batches of BATCH_DOCS per transaction, each
+ * Documents are written in batches of BATCH_DOCS per transaction (or what
+ * arrived within BATCH_SECONDS), each
  * inside its own savepoint: a document that fails is undone alone, and a
  * document counts as stored (the on_stored callback) only once its
  * batch's COMMIT succeeded.
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "analyze/analyze.h"
 #include "cluster/cluster.h"
@@ -33,7 +35,9 @@
 #include "util/strmap.h"
 
 #define MAX_FACT_SENTENCE 400
-#define BATCH_DOCS 500 /* documents per transaction */
+#define BATCH_DOCS 500     /* documents per transaction by default */
+#define BATCH_SECONDS 1.0  /* a batch open longer is committed: readers and
+                            * --verbose see a slow stream without waiting */
 
 static sl_rc reload(sl_ingest *in) {
   sl_linker_free(in->lk);
@@ -55,6 +59,7 @@ sl_rc sl_ingest_open(const char *db_path, sl_ingest **out, char *err, size_t ner
   if (!in)
     return SL_ENOMEM;
   in->jobs = 1;
+  in->batch_docs = BATCH_DOCS;
   pthread_mutex_init(&in->lock, NULL);
   sl_featvec_init(&in->vec);
   if ((rc = sl_store_open(db_path, &in->store, err, nerr)) != SL_OK)
@@ -96,6 +101,14 @@ void sl_ingest_on_stored(sl_ingest *in, sl_ingest_stored_fn fn, void *ctx) {
 }
 
 void sl_ingest_set_jobs(sl_ingest *in, int jobs) { in->jobs = jobs < 1 ? 1 : jobs > 64 ? 64 : jobs; }
+
+void sl_ingest_set_batch(sl_ingest *in, size_t docs) { in->batch_docs = docs < 1 ? 1 : docs; }
+
+static double wall_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
 size_t sl_ingest_stage_count(void) { return SL_STAGE_N; }
 const char *sl_ingest_stage_name(size_t i) { return i < SL_STAGE_N ? SL_STAGE_NAMES[i] : NULL; }
@@ -260,14 +273,14 @@ sl_rc sl_ingest_flush(sl_ingest *in) {
 }
 
 /* Remembers a document of the open batch ("id\0source\0"). */
-static sl_rc note_pending(sl_ingest *in, const sl_analysis *a) {
-  size_t ni = strlen(a->id), ns = a->source ? strlen(a->source) : 0;
+static sl_rc note_pending(sl_ingest *in, const sl_analysis *a, const char *source) {
+  size_t ni = strlen(a->id), ns = source ? strlen(source) : 0;
   char *p = malloc(ni + ns + 2);
   if (!p)
     return SL_ENOMEM;
   memcpy(p, a->id, ni + 1);
   if (ns)
-    memcpy(p + ni + 1, a->source, ns);
+    memcpy(p + ni + 1, source, ns);
   p[ni + 1 + ns] = 0;
   if (sl_grow(&in->pending, in->npending, &in->cappending, sizeof *in->pending, 64) != SL_OK) {
     free(p);
@@ -435,6 +448,7 @@ sl_rc sl_ingest_write(sl_ingest *in, sl_analysis *a, sl_rc arc, const char *why,
       goto out;
     }
     in->in_txn = 1;
+    in->batch_opened = wall_seconds();
   }
   if (sl_store_has_doc(in->store, a->id, a->content_hash)) {
     report(in, where, SL_EDUP, "already stored (same id or same text)");
@@ -454,7 +468,7 @@ sl_rc sl_ingest_write(sl_ingest *in, sl_analysis *a, sl_rc arc, const char *why,
     if (rc == SL_OK)
       rc = sl_store_release(in->store);
     if (rc == SL_OK)
-      rc = note_pending(in, a);
+      rc = note_pending(in, a, doc && doc->path ? doc->path : "-");
     if (rc != SL_OK) {
       sl_store_rollback_to(in->store);
       if (reload(in) != SL_OK)
@@ -470,7 +484,8 @@ sl_rc sl_ingest_write(sl_ingest *in, sl_analysis *a, sl_rc arc, const char *why,
     in->st.failed++;
     pthread_mutex_unlock(&in->lock);
   }
-  if (in->npending >= BATCH_DOCS)
+  if (in->npending >= in->batch_docs ||
+      (in->npending && wall_seconds() - in->batch_opened >= BATCH_SECONDS))
     sl_ingest_flush(in);
 out:
   sl_stage_lap(&in->times, SL_STAGE_STORE, &mark);

@@ -28,6 +28,8 @@ struct sl_ingest {
   sl_featvec vec;
   int jobs;
   int in_txn;             /* a batch transaction is open */
+  size_t batch_docs;      /* documents per transaction at most */
+  double batch_opened;    /* wall clock when the open batch began */
   char **pending;         /* "id\0source\0" of the open batch's documents */
   size_t npending, cappending;
   sl_stage_times times;   /* the calling / writer thread's stage CPU */

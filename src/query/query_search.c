@@ -20,7 +20,7 @@
 #include "analyze/tokenize.h"
 
 #define MAX_ENTITIES 16    /* entities one query may match */
-#define MAX_KEY_WORDS 6    /* query key words used by the prefilter */
+#define MAX_KEY_WORDS 12   /* query key words and readings used by the prefilter */
 #define KEY_CAP 512
 #define MAX_TERMS 16       /* full-text terms per query */
 
@@ -94,20 +94,23 @@ static sl_rc match_keys(search *s, const char *z, size_t n) {
     goto out;
   st = slq_stmt(s->q, SLQ_SEARCH_KEYWORD,
                 "SELECT id, name, type, key FROM entities"
-                " WHERE instr(' ' || key || ' ', ' ' || ?1 || ' ') > 0"
+                " WHERE instr(' ' || replace(replace(key, '|', ' '), '@', ' ') || ' ', ' ' || ?1 || ' ') > 0"
                 " ORDER BY doc_count DESC, id LIMIT 200");
   if (!st) {
     rc = SL_ESTORE;
     goto out;
   }
-  /* Each word of the query's key (space-separated) drives one prefilter. */
+  /* Each word of the query's key (space-separated) drives one prefilter,
+   * and so does each other reading of a word ("muler|myuler"); the
+   * article mark goes ("@asad" meets "asad"): keys are compared reading
+   * by reading, article or not, and sl_names_score_keys decides. */
   const char *w = key;
   int words = 0;
   while (*w && words < MAX_KEY_WORDS && rc == SL_OK) {
-    while (*w == ' ')
+    while (*w == ' ' || *w == '|' || *w == '@')
       w++;
     const char *e = w;
-    while (*e && *e != ' ')
+    while (*e && *e != ' ' && *e != '|')
       e++;
     size_t wn = (size_t)(e - w);
     if (wn >= 2) {

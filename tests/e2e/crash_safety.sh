@@ -3,7 +3,7 @@
 # After every kill the store must open, pass PRAGMA integrity_check and the
 # consistency checks of lib/store_check.sql (no half-written document), and
 # hold every document the ingest reported as committed (`--verbose` prints
-# "stored<TAB>ID<TAB>SOURCE" only after the commit).  Each restart ingests
+# "stored<TAB>ID<TAB>SOURCE" only after its batch's commit).  Each restart ingests
 # what was not yet reported, so documents committed just before a kill come
 # round again and must be recognised as stored.  At the end one full run
 # completes the batch: every document exactly once.
@@ -53,7 +53,9 @@ while [ "$kills" -lt "$kills_wanted" ]; do
     n=$((n + 40 * (kills_wanted - kills)))
     batch "$n" batch.jsonl
   done
-  "$SL" ingest --verbose --db s.db rest.jsonl > out.txt 2> err.txt &
+  # small batches (3 documents a transaction) so that kills land inside
+  # open batches, between them and inside commits
+  "$SL" ingest --verbose --batch 3 --db s.db rest.jsonl > out.txt 2> err.txt &
   pid=$!
   while kill -0 "$pid" 2> /dev/null && [ "$(grep -c '^stored' out.txt)" -lt "$after" ]; do
     sleep 0.02

@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "read/html_int.h"
 #include "read/read.h"
 #include "util/utf8.h"
 
@@ -102,19 +103,47 @@ out:
   return SL_OK;
 }
 
-/* Turns raw bytes into valid UTF-8 text; names the problem in *what. */
+/* Bytes of z[0..n) at or above 0x80. */
+static size_t high_bytes(const char *z, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    k += (unsigned char)z[i] >= 0x80;
+  return k;
+}
+
+/* Turns raw bytes into valid UTF-8 text; names the problem in *what.
+ * UTF-16 with a byte-order mark, and text whose high bytes are mostly not
+ * UTF-8 (Latin-1, windows-1251, ...), go through the HTML reader's ICU
+ * decoding (BOM, charset detection); stray bad bytes in UTF-8 text become
+ * U+FFFD. */
 static sl_rc to_text(char *raw, size_t n, char **out, size_t *nout, const char **what) {
-  if (sl_utf8_is_binary(raw, n)) {
+  const unsigned char *u = (const unsigned char *)raw;
+  int utf16 = n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+  if (!utf16 && sl_utf8_is_binary(raw, n)) {
     *what = "binary data, not text";
     return SL_EBINARY;
   }
   size_t nbad = 0;
-  char *t = sl_utf8_sanitize(raw, n, nout, &nbad);
-  if (!t)
+  char *t = utf16 ? NULL : sl_utf8_sanitize(raw, n, nout, &nbad);
+  if (!utf16 && !t)
     return SL_ENOMEM;
+  *what = nbad ? "invalid UTF-8 replaced by U+FFFD" : NULL;
+  if (utf16 || (nbad >= 8 && nbad * 2 >= high_bytes(raw, n))) {
+    char *d = NULL;
+    size_t nd = 0;
+    sl_rc rc = sl_html_decode(raw, n, &d, &nd);
+    if (rc == SL_OK) {
+      free(t);
+      t = d;
+      *nout = nd;
+      *what = utf16 ? NULL : "not UTF-8: decoded from the charset ICU detected";
+    } else if (!t) {
+      *what = "UTF-16 text that could not be decoded";
+      return rc;
+    }
+  }
   *nout = sl_utf8_repair_mojibake(t, *nout);
   *out = t;
-  *what = nbad ? "invalid UTF-8 replaced by U+FFFD" : NULL;
   return SL_OK;
 }
 

@@ -43,6 +43,25 @@ printf 'Title \377 here\n\nRussian President Vladimir Putin met Syrian President
 grep -q 'bad_utf8.txt' err.txt || fail "invalid UTF-8 not reported"
 "$SL" show --db s.db --json bad_utf8 | jq -e '.text | contains("\ufffd")' > /dev/null || fail "U+FFFD missing"
 
+# legacy encodings are decoded, not replaced: UTF-16 with a byte-order
+# mark, and Latin-1 / windows-1251 text (told by ICU's charset detection)
+printf 'Rencontre à Paris\n\nLe président français Emmanuel Macron a reçu à Paris le chancelier allemand Olaf Scholz le 3 février 2024 pour évoquer la défense européenne.\n' > fr_utf8.txt
+iconv -f UTF-8 -t UTF-16 fr_utf8.txt > fr_utf16.txt
+# (another text: the same text decoded twice would be one document)
+printf 'Sommet à Bruxelles\n\nLe président français Emmanuel Macron a retrouvé à Bruxelles les dirigeants européens le 5 mars 2024 pour un sommet consacré à la défense.\n' |
+  iconv -f UTF-8 -t LATIN1 > fr_latin1.txt
+printf 'Переговоры в Москве\n\nПрезидент России Владимир Путин провёл переговоры в Москве с президентом Сирии Ахмедом аш-Шараа 28 января 2026 года.\n' |
+  iconv -f UTF-8 -t CP1251 > ru_cp1251.txt
+for f in fr_utf16 fr_latin1 ru_cp1251; do
+  "$SL" ingest --db s.db $f.txt 2> err.txt || { cat err.txt >&2; fail "$f refused"; }
+  "$SL" show --db s.db --json $f > $f.json || fail "$f not stored"
+  jq -e '.text | contains("\ufffd") | not' $f.json > /dev/null || fail "$f: text replaced by U+FFFD"
+done
+jq -e '.text | contains("président français")' fr_latin1.json > /dev/null || fail "Latin-1 not decoded"
+jq -e '.text | contains("président français")' fr_utf16.json > /dev/null || fail "UTF-16 not decoded"
+jq -e '.text | contains("Владимир Путин")' ru_cp1251.json > /dev/null || fail "windows-1251 not decoded"
+grep -q 'ru_cp1251.txt.*not UTF-8' err.txt || fail "windows-1251 decoding not reported"
+
 # a 50 MB JSON Lines file of valid records is read without trouble
 : > big.jsonl
 i=0

@@ -24,6 +24,7 @@
 #include "cli/commands.h"
 #include "cluster/similarity.h"
 #include "pipeline/pairdoc.h"
+#include "read/read.h"
 #include "util/utf8.h"
 
 #define MAX_LINE (8u * 1024u * 1024u) /* one record: two articles */
@@ -48,41 +49,6 @@ static void usage(FILE *f) {
              "  prints pair_id, score, same_event and the parts of the evidence per pair\n"
              "  (TSV with a header, or JSON Lines with --json).  Default threshold %.3f.\n",
           SL_SAME_EVENT);
-}
-
-/* Reads one line (without its '\n') into *buf, growing it up to MAX_LINE.
- * Returns 1 for a line, 0 at end of input; *toobig is set (and the rest of
- * the line skipped) when the line exceeds the cap. */
-static int read_line(FILE *f, char **buf, size_t *cap, size_t *len, int *toobig) {
-  size_t n = 0;
-  int c, any = 0;
-  *toobig = 0;
-  while ((c = getc_unlocked(f)) != EOF) {
-    any = 1;
-    if (c == '\n')
-      break;
-    if (*toobig)
-      continue;
-    if (n + 1 >= *cap) {
-      if (*cap >= MAX_LINE) {
-        *toobig = 1;
-        continue;
-      }
-      size_t nc = *cap ? *cap * 2 : 65536;
-      char *nb = realloc(*buf, nc);
-      if (!nb) {
-        *toobig = 1;
-        continue;
-      }
-      *buf = nb;
-      *cap = nc;
-    }
-    (*buf)[n++] = (char)c;
-  }
-  if (*buf)
-    (*buf)[n] = 0;
-  *len = n;
-  return any;
 }
 
 /* A string field of o, or NULL; integers (pair ids) are printed into tmp. */
@@ -275,7 +241,8 @@ int cmd_similarity(int argc, char **argv) {
   if (!o.json)
     printf("pair_id\tscore\tsame_event\tpersons\tplaces\torgs\tdates\tnumbers\teventwords\ttopics\t"
            "words\ttokens\tcaps\tlead\n");
-  while (read_line(stdin, &line, &cap, &len, &toobig)) {
+  int got;
+  while ((got = sl_read_line(stdin, &line, &cap, MAX_LINE, &len, &toobig)) > 0) {
     lineno++;
     if (toobig) {
       fprintf(stderr, "storyline similarity: line %zu: longer than %u bytes, skipped\n", lineno, MAX_LINE);
@@ -300,6 +267,10 @@ int cmd_similarity(int argc, char **argv) {
         goto fail;
       nb = 0;
     }
+  }
+  if (got < 0) {
+    rc = SL_ENOMEM;
+    goto fail;
   }
   if ((rc = flush_batch(&o, df, batch, nb)) != SL_OK)
     goto fail;

@@ -229,12 +229,7 @@ out:
   return rc;
 }
 
-/* Reads one line (without its '\n') into *buf, growing it up to max bytes;
- * the rest of a longer line is read and dropped, so a giant line costs
- * max bytes of memory, never its own length.  Returns 0 at end of input,
- * 1 for a line, -1 when out of memory; *toolong says it was cut. */
-static int read_line_capped(FILE *f, char **buf, size_t *cap, size_t max, size_t *len,
-                            int *toolong) {
+int sl_read_line(FILE *f, char **buf, size_t *cap, size_t max, size_t *len, int *toolong) {
   size_t n = 0;
   int c, any = 0;
   *toolong = 0;
@@ -258,6 +253,8 @@ static int read_line_capped(FILE *f, char **buf, size_t *cap, size_t max, size_t
     }
     (*buf)[n++] = (char)c;
   }
+  if (*buf)
+    (*buf)[n] = 0;
   *len = n;
   return any;
 }
@@ -270,7 +267,7 @@ sl_rc sl_read_jsonl(FILE *f, const char *path, sl_doc_fn on_doc, sl_read_error_f
   int got, toolong;
   sl_rc rc = SL_OK;
   char where[512];
-  while ((got = read_line_capped(f, &line, &cap, SL_MAX_LINE_BYTES, &n, &toolong)) > 0) {
+  while ((got = sl_read_line(f, &line, &cap, SL_MAX_LINE_BYTES, &n, &toolong)) > 0) {
     lineno++;
     snprintf(where, sizeof where, "%s:%zu", path, lineno);
     while (n && line[n - 1] == '\r')

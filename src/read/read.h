@@ -49,6 +49,13 @@ typedef struct sl_read_stats {
 sl_rc sl_read_path(const char *path, sl_doc_fn on_doc, sl_read_error_fn on_error,
                    void *ctx, sl_read_stats *stats);
 
+/* Reads one line (without its '\n', NUL-terminated) into *buf, growing it
+ * up to max bytes; the rest of a longer line is read and dropped, so a
+ * giant line costs max bytes of memory, never its own length.  Returns 0
+ * at end of input, 1 for a line, -1 when out of memory; *toolong says the
+ * line was cut. */
+int sl_read_line(FILE *f, char **buf, size_t *cap, size_t max, size_t *len, int *toolong);
+
 /* Reads JSON Lines records from f (named path in messages: "path:line")
  * as sl_read_path does; a line over SL_MAX_LINE_BYTES is reported and
  * skipped without being held in memory.  stats (may be NULL) is added to. */

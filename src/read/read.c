@@ -12,6 +12,7 @@
 
 #include "read/html_int.h"
 #include "read/read.h"
+#include "util/strmap.h"
 #include "util/utf8.h"
 
 #define MAX_DEPTH 32 /* folder nesting */
@@ -21,6 +22,8 @@ typedef struct walker {
   sl_read_error_fn on_error;
   void *ctx;
   sl_read_stats st;
+  sl_strmap *seen; /* folders read so far, by device and inode: a link
+                    * back to one never loops */
 } walker;
 
 void sl_doc_free(sl_doc *d) {
@@ -261,7 +264,7 @@ int sl_read_line(FILE *f, char **buf, size_t *cap, size_t max, size_t *len, int 
 
 sl_rc sl_read_jsonl(FILE *f, const char *path, sl_doc_fn on_doc, sl_read_error_fn on_error,
                     void *ctx, sl_read_stats *stats) {
-  walker w = {on_doc, on_error, ctx, {0, 0}};
+  walker w = {.on_doc = on_doc, .on_error = on_error, .ctx = ctx};
   char *line = NULL;
   size_t cap = 0, lineno = 0, nrec = 0, n;
   int got, toolong;
@@ -383,6 +386,16 @@ static sl_rc walk(walker *w, const char *path, int depth) {
     report(w, path, SL_ETOOBIG, "folders nested too deep");
     return SL_OK;
   }
+  uint64_t folder[2] = {(uint64_t)st.st_dev, (uint64_t)st.st_ino};
+  if (!w->seen && !(w->seen = sl_strmap_new()))
+    return SL_ENOMEM;
+  int64_t seen_before;
+  if (sl_strmap_get(w->seen, (const char *)folder, sizeof folder, &seen_before)) {
+    report(w, path, SL_OK, "folder already read (a link leads back to it): skipped");
+    return SL_OK;
+  }
+  if (sl_strmap_put(w->seen, (const char *)folder, sizeof folder, 1) != SL_OK)
+    return SL_ENOMEM;
   DIR *dir = opendir(path);
   if (!dir) {
     report(w, path, SL_EIO, strerror(errno));
@@ -421,8 +434,9 @@ out:
 
 sl_rc sl_read_path(const char *path, sl_doc_fn on_doc, sl_read_error_fn on_error,
                    void *ctx, sl_read_stats *stats) {
-  walker w = {on_doc, on_error, ctx, {0, 0}};
+  walker w = {.on_doc = on_doc, .on_error = on_error, .ctx = ctx};
   sl_rc rc = walk(&w, path, 0);
+  sl_strmap_free(w.seen);
   if (stats)
     *stats = w.st;
   return rc;

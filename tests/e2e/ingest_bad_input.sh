@@ -43,6 +43,15 @@ printf 'Title \377 here\n\nRussian President Vladimir Putin met Syrian President
 grep -q 'bad_utf8.txt' err.txt || fail "invalid UTF-8 not reported"
 "$SL" show --db s.db --json bad_utf8 | jq -e '.text | contains("\ufffd")' > /dev/null || fail "U+FFFD missing"
 
+# a folder whose links lead back into it is read once, not walked in circles
+mkdir -p loop/a
+printf 'Loop test\n\nPresident Emmanuel Macron met Chancellor Olaf Scholz in Berlin on May 2, 2024.\n' > loop/a/looped.txt
+ln -s .. loop/a/up
+ln -s . loop/self
+timeout 60 "$SL" ingest --db loop.db loop 2> err.txt || { cat err.txt >&2; fail "folder with link loops"; }
+grep -q 'loop/self: folder already read' err.txt || { cat err.txt >&2; fail "link loop not reported"; }
+[ "$("$SL" events --db loop.db --json | jq -r '.documents[]' | wc -l)" = 1 ] || fail "looped folder: not one document"
+
 # legacy encodings are decoded, not replaced: UTF-16 with a byte-order
 # mark, and Latin-1 / windows-1251 text (told by ICU's charset detection)
 printf 'Rencontre à Paris\n\nLe président français Emmanuel Macron a reçu à Paris le chancelier allemand Olaf Scholz le 3 février 2024 pour évoquer la défense européenne.\n' > fr_utf8.txt

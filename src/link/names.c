@@ -356,6 +356,7 @@ double sl_names_score_keys(const char *ka, const char *kb) {
   if (nmin >= 2) best += WORD_BONUS * (nmin - 1);
   if (na != nb) best -= PART_PENALTY;
   if (best > 1.0) best = 1.0;
+  if (best < 0.0) best = 0.0; /* the penalty on a name that matched nothing */
   /* names cut into words differently (Le Drian / Lodrian, Abdulrahman /
    * Abd al-Rahman): compare them whole, particles included */
   if (na_all != nb_all) {

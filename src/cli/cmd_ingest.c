@@ -13,6 +13,7 @@
 
 #include "storyline/storyline.h"
 #include "cli/commands.h"
+#include "util/cputime.h"
 
 #define PROGRESS_EVERY 0.5 /* seconds between two progress updates on a terminal */
 
@@ -32,12 +33,6 @@ typedef struct stored_ctx {
   double total_bytes;    /* of the inputs, when all are regular files (for the ETA) */
 } stored_ctx;
 
-static double wall_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static double cpu_now(void) {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
@@ -48,7 +43,7 @@ static double cpu_now(void) {
 /* documents, docs/s, events, ETA (from the bytes read of the inputs' size) */
 static void progress(stored_ctx *p, int final) {
   sl_ingest_stats st;
-  double now = wall_now(), dt = now - p->t0;
+  double now = sl_wall_seconds(), dt = now - p->t0;
   sl_ingest_get_stats(p->in, &st);
   char eta[32] = "";
   if (p->total_bytes > 0 && st.bytes > 0 && !final) {
@@ -88,7 +83,7 @@ static void on_stored(void *ctx, const char *id, const char *source) {
     putchar('\n');
     fflush(stdout); /* the line promises a commit: never hold it in a buffer */
   }
-  if (p->progress == 1 && wall_now() - p->last >= PROGRESS_EVERY)
+  if (p->progress == 1 && sl_wall_seconds() - p->last >= PROGRESS_EVERY)
     progress(p, 0);
   else if (p->progress == 2 && p->stored % p->every == 0)
     progress(p, 0);
@@ -231,7 +226,7 @@ int cmd_ingest(int argc, char **argv) {
   if (!sc.progress && isatty(STDERR_FILENO))
     sc.progress = 1;
   sc.in = in;
-  sc.t0 = wall_now();
+  sc.t0 = sl_wall_seconds();
   double cpu0 = cpu_now();
   sl_ingest_set_jobs(in, (int)jobs);
   if (batch)
@@ -244,7 +239,7 @@ int cmd_ingest(int argc, char **argv) {
   if (sc.progress)
     progress(&sc, 1);
   if (stats)
-    print_stats(in, wall_now() - sc.t0, cpu_now() - cpu0);
+    print_stats(in, sl_wall_seconds() - sc.t0, cpu_now() - cpu0);
   fflush(stdout);
   sl_ingest_stats st;
   sl_ingest_get_stats(in, &st);

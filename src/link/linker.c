@@ -348,7 +348,7 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
 /* Occurrences of each normalised name among the document's mentions,
  * built once per document: count in the low 32 bits, sightings that do
  * not open a sentence (headline-style capitals open one) above them. */
-static sl_strmap *count_names(const sl_mention *ms, size_t nm) {
+sl_strmap *sl_linker_count_names(const sl_mention *ms, size_t nm) {
   sl_strmap *m = sl_strmap_new();
   for (size_t i = 0; i < nm && m; i++) {
     int64_t v = 0;
@@ -412,7 +412,7 @@ sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
        * a capitalised multi-word name the document repeats */
       if (m->type == SL_ENT_UNKNOWN) {
         int64_t seen = 0;
-        if (!names && !(names = count_names(ms, nm))) {
+        if (!names && !(names = sl_linker_count_names(ms, nm))) {
           rc = SL_ENOMEM;
           break;
         }

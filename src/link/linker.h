@@ -16,6 +16,7 @@
 
 #include "storyline/storyline.h"
 #include "analyze/mentions.h"
+#include "util/strmap.h"
 
 typedef struct sl_linker sl_linker;
 
@@ -42,6 +43,11 @@ sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size
 
 /* Known-name callback for sl_mentions_find (ctx = the linker). */
 int sl_linker_known(void *ctx, const char *norm, size_t n, sl_ent_type *type);
+
+/* Occurrences of each normalised name among mentions ms[0..nm), built in
+ * one pass: the count in the low 32 bits, the sightings that do not open a
+ * sentence above them.  NULL when out of memory; free with sl_strmap_free. */
+sl_strmap *sl_linker_count_names(const sl_mention *ms, size_t nm);
 
 /* Links the mentions of one document (text z[0..n), language lang).
  * ent[i] receives the entity index of ms[i], or -1 when the mention is

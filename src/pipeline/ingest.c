@@ -21,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "analyze/analyze.h"
 #include "cluster/cluster.h"
@@ -104,11 +103,6 @@ void sl_ingest_set_jobs(sl_ingest *in, int jobs) { in->jobs = jobs < 1 ? 1 : job
 
 void sl_ingest_set_batch(sl_ingest *in, size_t docs) { in->batch_docs = docs < 1 ? 1 : docs; }
 
-static double wall_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 size_t sl_ingest_stage_count(void) { return SL_STAGE_N; }
 const char *sl_ingest_stage_name(size_t i) { return i < SL_STAGE_N ? SL_STAGE_NAMES[i] : NULL; }
@@ -448,7 +442,7 @@ sl_rc sl_ingest_write(sl_ingest *in, sl_analysis *a, sl_rc arc, const char *why,
       goto out;
     }
     in->in_txn = 1;
-    in->batch_opened = wall_seconds();
+    in->batch_opened = sl_wall_seconds();
   }
   if (sl_store_has_doc(in->store, a->id, a->content_hash)) {
     report(in, where, SL_EDUP, "already stored (same id or same text)");
@@ -485,7 +479,7 @@ sl_rc sl_ingest_write(sl_ingest *in, sl_analysis *a, sl_rc arc, const char *why,
     pthread_mutex_unlock(&in->lock);
   }
   if (in->npending >= in->batch_docs ||
-      (in->npending && wall_seconds() - in->batch_opened >= BATCH_SECONDS))
+      (in->npending && sl_wall_seconds() - in->batch_opened >= BATCH_SECONDS))
     sl_ingest_flush(in);
 out:
   sl_stage_lap(&in->times, SL_STAGE_STORE, &mark);

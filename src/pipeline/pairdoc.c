@@ -44,22 +44,6 @@ void sl_pairdoc_free(sl_pairdoc *pd) {
   free(pd);
 }
 
-/* How often each name occurs among the mentions, counted once per pass
- * (a long document has many mentions: no pairwise comparison). */
-static sl_strmap *count_names(const sl_mention *ms, size_t nm) {
-  sl_strmap *m = sl_strmap_new();
-  for (size_t i = 0; i < nm && m; i++) {
-    int64_t c = 0;
-    size_t n = strlen(ms[i].norm);
-    sl_strmap_get(m, ms[i].norm, n, &c);
-    if (sl_strmap_put(m, ms[i].norm, n, c + 1) != SL_OK) {
-      sl_strmap_free(m);
-      m = NULL;
-    }
-  }
-  return m;
-}
-
 /* 1 when mention m is worth the linker's time.  A run of capitalised words
  * with no type of its own (no gazetteer entry, no title before it) links
  * only when the linker knows it already or the document repeats it (then
@@ -72,7 +56,7 @@ static int worth_linking(sl_linker *lk, const sl_strmap *counts, const sl_mentio
   if (m->src != SL_MSRC_CAPS || m->type != SL_ENT_UNKNOWN || m->gaz)
     return 1;
   sl_strmap_get(counts, m->norm, strlen(m->norm), &c);
-  return c >= 2 || sl_linker_known(lk, m->norm, strlen(m->norm), &t);
+  return (c & 0xFFFFFFFF) >= 2 || sl_linker_known(lk, m->norm, strlen(m->norm), &t);
 }
 
 sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a) {
@@ -94,7 +78,8 @@ sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a) {
     keep = malloc((a->nments ? a->nments : 1) * sizeof *keep);
     at = malloc((a->nments ? a->nments : 1) * sizeof *at);
     ent = malloc((a->nments ? a->nments : 1) * sizeof *ent);
-    sl_strmap *counts = count_names(a->ments, a->nments);
+    /* counted once per pass (a long document has many mentions) */
+    sl_strmap *counts = sl_linker_count_names(a->ments, a->nments);
     if (!keep || !at || !ent || !counts) {
       sl_strmap_free(counts);
       rc = SL_ENOMEM;

@@ -28,6 +28,13 @@ static inline double sl_thread_cpu(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Seconds on a monotonic wall clock (progress lines, batch age). */
+static inline double sl_wall_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 /* Adds the time since *mark to stage s of t (t may be NULL) and moves
  * *mark to now. */
 static inline void sl_stage_lap(sl_stage_times *t, sl_stage s, double *mark) {

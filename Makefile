@@ -12,9 +12,11 @@ WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wconversion -Werror
 # CFLAGS is the user's (optimisation, debug); the project's own flags are
 # always added, so `make CFLAGS=-O0` keeps the warnings and include paths.
 CFLAGS   ?= -O2 -g
+# Both are expanded when used, not when read: on a fresh machine the
+# packages pkg-config asks about are installed by the first rule that runs.
 ALL_CFLAGS = -std=c11 $(WARN) -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
             -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS) $(SAN_CFLAGS)
-LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
+LDLIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
 
 ifneq ($(SANITIZE),)
 BUILD    := build-san

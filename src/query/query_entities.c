@@ -139,11 +139,10 @@ static const slq_field ENTITY_EVENT[] = {
 /* Adds "events": [{id, title, date, story, mentions, langs}] by date to e. */
 static sl_rc add_entity_events(sl_query *q, json_t *e, int64_t id) {
   sqlite3_stmt *st = slq_stmt_id(q, SLQ_ENTITY_EVENTS,
-                                 "SELECT ev.id, ev.title, ev.event_date, ev.story_id, count(*),"
-                                 " ev.langs FROM mentions m JOIN documents d ON d.id = m.doc_id"
-                                 " JOIN events ev ON ev.id = d.event_id WHERE m.entity_id = ?1"
-                                 " GROUP BY ev.id ORDER BY ev.event_date IS NULL, ev.event_date, ev.id"
-                                 " LIMIT 1000", id);
+                                 "SELECT ev.id, ev.title, ev.event_date, ev.story_id, ee.mentions,"
+                                 " ev.langs FROM entity_events ee JOIN events ev ON ev.id = ee.event_id"
+                                 " WHERE ee.entity_id = ?1"
+                                 " ORDER BY ev.event_date IS NULL, ev.event_date, ev.id LIMIT 1000", id);
   return slq_add_rows(q, e, "events", st, ENTITY_EVENT, SLQ_NFIELDS(ENTITY_EVENT),
                       "reading an entity's events");
 }

@@ -42,6 +42,8 @@ enum {
   SLQ_SEARCH_FTS,
   SLQ_SEARCH_DOC,
   SLQ_SEARCH_SNIPPET,
+  SLQ_SNIP_PUT,
+  SLQ_SNIP_GET,
   SLQ_NSTMT
 };
 
@@ -49,6 +51,7 @@ struct sl_query {
   sqlite3 *db;
   sqlite3_stmt *st[SLQ_NSTMT];
   sl_names *names;      /* opened on the first search */
+  int snip_ready;       /* temp.snip made (query_search.c) */
   char err[512];
 };
 

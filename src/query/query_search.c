@@ -92,9 +92,11 @@ static sl_rc match_keys(search *s, const char *z, size_t n) {
   size_t nk = sl_names_key(s->q->names, z, n, key, sizeof key);
   if (nk == 0)
     goto out;
+  /* entity_keys indexes the words of every key (the tokenizer splits at
+   * ' ', '|' and '@'), so a word finds its entities without a scan */
   st = slq_stmt(s->q, SLQ_SEARCH_KEYWORD,
-                "SELECT id, name, type, key FROM entities"
-                " WHERE instr(' ' || replace(replace(key, '|', ' '), '@', ' ') || ' ', ' ' || ?1 || ' ') > 0"
+                "SELECT id, name, type, key FROM entities WHERE id IN"
+                " (SELECT rowid FROM entity_keys WHERE entity_keys MATCH ?1)"
                 " ORDER BY doc_count DESC, id LIMIT 200");
   if (!st) {
     rc = SL_ESTORE;
@@ -115,8 +117,17 @@ static sl_rc match_keys(search *s, const char *z, size_t n) {
     size_t wn = (size_t)(e - w);
     if (wn >= 2) {
       words++;
+      char phrase[2 * KEY_CAP + 3];
+      size_t k = 0;
+      phrase[k++] = '"';   /* the word as one FTS5 string: its syntax inert */
+      for (size_t t = 0; t < wn; t++) {
+        if (w[t] == '"')
+          phrase[k++] = '"';
+        phrase[k++] = w[t];
+      }
+      phrase[k++] = '"';
       sqlite3_reset(st);
-      sqlite3_bind_text(st, 1, w, (int)wn, SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, 1, phrase, (int)k, SQLITE_TRANSIENT);
       while ((r = sqlite3_step(st)) == SQLITE_ROW && rc == SL_OK) {
         int64_t id = sqlite3_column_int64(st, 0);
         const char *ek = (const char *)sqlite3_column_text(st, 3);
@@ -223,8 +234,8 @@ static json_t *mention_snippet(search *s, sqlite3_value *doc, int64_t entity) {
                               "SELECT m.start, m.end, max(m.start - ?3, 0),"
                               " substr(CAST(d.text AS BLOB), max(m.start - ?3, 0) + 1,"
                               "        m.end - max(m.start - ?3, 0) + ?3)"
-                              " FROM mentions m JOIN documents d ON d.id = m.doc_id"
-                              " WHERE m.doc_id = ?1 AND m.entity_id = ?2 ORDER BY m.start LIMIT 1");
+                              " FROM mentions m JOIN documents d ON d.rid = m.doc"
+                              " WHERE m.doc = ?1 AND m.entity_id = ?2 ORDER BY m.start LIMIT 1");
   json_t *o = NULL;
   if (!st)
     return NULL;
@@ -278,12 +289,13 @@ static json_t *fts_snippet(const unsigned char *z, size_t n) {
                      n - (size_t)(b + 1 - z));
 }
 
-/* The hit row (id, title, lang, published, event, date) of one document,
- * its id to be bound to parameter 1; NULL on error (message in q->err). */
+/* The hit row (id, title, lang, published, event, date, text) of one
+ * document, its row (documents.rid) to be bound to parameter 1; NULL on
+ * error (message in q->err). */
 static sqlite3_stmt *doc_stmt(sl_query *q) {
   return slq_stmt(q, SLQ_SEARCH_DOC,
-                  "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date"
-                  " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id WHERE d.id = ?1");
+                  "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date, d.text"
+                  " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id WHERE d.rid = ?1");
 }
 
 /* Documents mentioning the matched entities, in match order; for each
@@ -292,7 +304,7 @@ static sqlite3_stmt *doc_stmt(sl_query *q) {
  * of hits kept, not the number of documents the entity appears in. */
 static sl_rc entity_hits(search *s) {
   sqlite3_stmt *ids = slq_stmt(s->q, SLQ_SEARCH_ENTITY_DOCS,
-                               "SELECT doc_id FROM mentions WHERE entity_id = ?1 ORDER BY rowid DESC");
+                               "SELECT doc FROM mentions WHERE entity_id = ?1 ORDER BY rowid DESC");
   sqlite3_stmt *doc = doc_stmt(s->q);
   char why[300];
   sl_rc rc = SL_OK;
@@ -303,16 +315,19 @@ static sl_rc entity_hits(search *s) {
     json_t *e = json_array_get(s->ents, i);
     const char *name = json_string_value(json_object_get(e, "name"));
     snprintf(why, sizeof why, "entity: %s", name ? name : "?");
+    int64_t last = 0;
     sqlite3_reset(ids);
     sqlite3_bind_int64(ids, 1, s->ids[i]);
     while ((int64_t)json_array_size(s->results) < s->limit && rc == SL_OK &&
            (r = sqlite3_step(ids)) == SQLITE_ROW) {
-      const char *id = (const char *)sqlite3_column_text(ids, 0);
-      if (!id || json_object_get(s->seen, id))
+      int64_t rid = sqlite3_column_int64(ids, 0);
+      if (rid == last)   /* the entity's other mentions in the same document */
         continue;
+      last = rid;
       sqlite3_reset(doc);
-      sqlite3_bind_value(doc, 1, sqlite3_column_value(ids, 0));
-      if (sqlite3_step(doc) == SQLITE_ROW)
+      sqlite3_bind_int64(doc, 1, rid);
+      const char *did = sqlite3_step(doc) == SQLITE_ROW ? (const char *)sqlite3_column_text(doc, 0) : NULL;
+      if (did && !json_object_get(s->seen, did))
         rc = add_hit(s, doc, why, s->ids[i], mention_snippet(s, sqlite3_column_value(ids, 0), s->ids[i]));
     }
     if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
@@ -321,6 +336,49 @@ static sl_rc entity_hits(search *s) {
   sqlite3_reset(doc);
   sqlite3_reset(ids);
   return rc;
+}
+
+/* The snippet of a full-text hit, cut by FTS5 itself: doc_fts keeps no
+ * copy of the text, so the document's title and text (doc, a doc_stmt
+ * row), normalised as doc_fts was filled, go into a one-row temporary
+ * FTS5 table of the same tokenizer and are matched there.  NULL when the
+ * match is not in them (it may be in the names column alone). */
+static json_t *text_snippet(search *s, const char *expr, sqlite3_stmt *doc) {
+  sl_query *q = s->q;
+  sqlite3_stmt *put, *get;
+  char *t = NULL, *b = NULL;
+  size_t nt = 0, nb = 0;
+  json_t *o = NULL;
+  if (!q->snip_ready) {
+    if (sqlite3_exec(q->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snip USING fts5(title, body,"
+                     " tokenize = 'unicode61 remove_diacritics 2')", NULL, NULL, NULL) != SQLITE_OK)
+      return NULL;
+    q->snip_ready = 1;
+  }
+  put = slq_stmt(q, SLQ_SNIP_PUT, "INSERT OR REPLACE INTO temp.snip(rowid, title, body) VALUES(1, ?1, ?2)");
+  get = slq_stmt(q, SLQ_SNIP_GET, "SELECT snippet(snip, -1, char(1), char(2), '…', 14) FROM temp.snip"
+                                  " WHERE snip MATCH ?1");
+  if (!put || !get ||
+      sl_normalize((const char *)sqlite3_column_text(doc, 1), (size_t)sqlite3_column_bytes(doc, 1),
+                   &t, &nt) != SL_OK ||
+      sl_normalize((const char *)sqlite3_column_text(doc, 6), (size_t)sqlite3_column_bytes(doc, 6),
+                   &b, &nb) != SL_OK)
+    goto out;
+  sqlite3_bind_text(put, 1, t, (int)nt, SQLITE_STATIC);
+  sqlite3_bind_text(put, 2, b, (int)nb, SQLITE_STATIC);
+  if (sqlite3_step(put) != SQLITE_DONE)
+    goto out;
+  sqlite3_bind_text(get, 1, expr, -1, SQLITE_STATIC);
+  if (sqlite3_step(get) == SQLITE_ROW)
+    o = fts_snippet(sqlite3_column_text(get, 0), (size_t)sqlite3_column_bytes(get, 0));
+out:
+  if (put)
+    sqlite3_reset(put);
+  if (get)
+    sqlite3_reset(get);
+  free(t);
+  free(b);
+  return o;
 }
 
 /* Builds the FTS5 expression: every whitespace-separated term of the
@@ -379,8 +437,7 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
    * score every match, which costs seconds for a common name in a large
    * store. */
   st = slq_stmt(s->q, SLQ_SEARCH_FTS,
-                "SELECT doc_id, snippet(doc_fts, -1, char(1), char(2), '…', 14) FROM doc_fts"
-                " WHERE doc_fts MATCH ?1 ORDER BY rowid DESC");
+                "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rowid DESC");
   doc = doc_stmt(s->q);
   if (!st || !doc) {
     rc = SL_ESTORE;
@@ -391,9 +448,11 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
          (r = sqlite3_step(st)) == SQLITE_ROW) {
     sqlite3_reset(doc);
     sqlite3_bind_value(doc, 1, sqlite3_column_value(st, 0));
-    if (sqlite3_step(doc) == SQLITE_ROW)
-      rc = add_hit(s, doc, "text", 0,
-                   fts_snippet(sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1)));
+    if (sqlite3_step(doc) != SQLITE_ROW)
+      continue;
+    const char *did = (const char *)sqlite3_column_text(doc, 0);
+    if (did && !json_object_get(s->seen, did))  /* no snippet cut for a hit already listed */
+      rc = add_hit(s, doc, "text", 0, text_snippet(s, expr, doc));
   }
   if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
     rc = slq_store_error(s->q, "full-text search");

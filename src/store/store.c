@@ -16,7 +16,7 @@
 #define INDEXES                                                                  \
   "CREATE INDEX IF NOT EXISTS events_date ON events(event_date);"                \
   "CREATE INDEX IF NOT EXISTS stories_last ON stories(last_date);"               \
-  "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);"                       \
+  "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc);"                       \
   EVIDENCE
 
 /* The summed evidence of each open event, one row per event (see
@@ -37,8 +37,8 @@ static const char SCHEMA[] =
   "CREATE TABLE events(id INTEGER PRIMARY KEY, title TEXT NOT NULL, event_date TEXT,"
   " story_id INTEGER REFERENCES stories(id), doc_count INTEGER NOT NULL DEFAULT 0,"
   " langs TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
-  "CREATE TABLE documents(id TEXT PRIMARY KEY, url TEXT, path TEXT, source TEXT,"
-  " title TEXT NOT NULL, text TEXT NOT NULL, lang TEXT NOT NULL, script TEXT NOT NULL,"
+  "CREATE TABLE documents(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, path TEXT,"
+  " source TEXT, title TEXT NOT NULL, text TEXT NOT NULL, lang TEXT NOT NULL, script TEXT NOT NULL,"
   " published TEXT, event_date TEXT, content_hash TEXT NOT NULL UNIQUE,"
   " event_id INTEGER REFERENCES events(id), ingested_at TEXT NOT NULL);"
   "CREATE TABLE entities(id INTEGER PRIMARY KEY,"
@@ -48,32 +48,47 @@ static const char SCHEMA[] =
   "CREATE TABLE entity_variants(entity_id INTEGER NOT NULL REFERENCES entities(id),"
   " variant TEXT NOT NULL, script TEXT NOT NULL, lang TEXT, count INTEGER NOT NULL DEFAULT 1,"
   " PRIMARY KEY (entity_id, variant));"
-  "CREATE TABLE mentions(doc_id TEXT NOT NULL REFERENCES documents(id),"
+  "CREATE TABLE mentions(doc INTEGER NOT NULL REFERENCES documents(rid),"
   " entity_id INTEGER NOT NULL REFERENCES entities(id), start INTEGER NOT NULL,"
-  " end INTEGER NOT NULL, surface TEXT NOT NULL);"
-  "CREATE TABLE facts(doc_id TEXT NOT NULL REFERENCES documents(id), value REAL NOT NULL,"
-  " unit TEXT NOT NULL DEFAULT '', sentence TEXT NOT NULL);"
+  " end INTEGER NOT NULL);"
+  "CREATE TABLE facts(doc INTEGER NOT NULL REFERENCES documents(rid), value REAL NOT NULL,"
+  " unit TEXT NOT NULL DEFAULT '', start INTEGER NOT NULL, end INTEGER NOT NULL);"
+  "CREATE TABLE entity_events(entity_id INTEGER NOT NULL REFERENCES entities(id),"
+  " event_id INTEGER NOT NULL REFERENCES events(id), mentions INTEGER NOT NULL,"
+  " PRIMARY KEY (entity_id, event_id)) WITHOUT ROWID;"
   "CREATE TABLE event_features(feature INTEGER NOT NULL, event_id INTEGER NOT NULL,"
   " weight REAL NOT NULL, PRIMARY KEY (feature, event_id)) WITHOUT ROWID;"
-  "CREATE VIRTUAL TABLE doc_fts USING fts5(doc_id UNINDEXED, title, body, names,"
+  /* contentless: the index alone (rowid = documents.rid); the text is
+   * stored once, in documents */
+  "CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, names, content='',"
   " tokenize = 'unicode61 remove_diacritics 2');"
-  "CREATE INDEX mentions_doc ON mentions(doc_id);"
+  /* the words of entity keys, for search's name prefilter; kept in step
+   * with entities.key by triggers, so every writer keeps it right */
+  "CREATE VIRTUAL TABLE entity_keys USING fts5(key, content='entities', content_rowid='id',"
+  " tokenize = 'unicode61 remove_diacritics 0');"
+  "CREATE TRIGGER entity_keys_ins AFTER INSERT ON entities BEGIN"
+  " INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;"
+  "CREATE TRIGGER entity_keys_upd AFTER UPDATE OF key ON entities BEGIN"
+  " INSERT INTO entity_keys(entity_keys, rowid, key) VALUES ('delete', old.id, old.key);"
+  " INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;"
+  "CREATE INDEX mentions_doc ON mentions(doc);"
   "CREATE INDEX mentions_entity ON mentions(entity_id);"
   "CREATE INDEX documents_event ON documents(event_id);"
   "CREATE INDEX events_story ON events(story_id);"
   "CREATE INDEX variants_variant ON entity_variants(variant);"
   INDEXES
-  "INSERT INTO meta VALUES('schema_version', '1');";
+  "INSERT INTO meta VALUES('schema_version', '2');";
 
 enum {
   Q_HAS_DOC, Q_INS_ENTITY, Q_UPD_ENTITY, Q_INS_VARIANT, Q_COUNT_ENTITY, Q_INS_DOC,
-  Q_INS_MENTION, Q_INS_FACT, Q_INS_FTS, Q_INS_EVENT, Q_UPD_EVENT,
+  Q_INS_MENTION, Q_ENTITY_EVENT, Q_INS_FACT, Q_INS_FTS, Q_INS_EVENT, Q_UPD_EVENT,
   Q_INS_STORY, Q_UPD_STORY, Q_DEL_STORY, Q_CLOSE_EVENT, Q_PUT_EVIDENCE, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
   Q_COUNT
 };
 
 static const char *const SQL[Q_COUNT] = {
-  [Q_HAS_DOC] = "SELECT 1 FROM documents WHERE id = ?1 OR content_hash = ?2",
+  [Q_HAS_DOC] = "SELECT 1 FROM documents WHERE id = ?1 UNION ALL"
+                " SELECT 1 FROM documents WHERE content_hash = ?2",
   [Q_INS_ENTITY] = "INSERT INTO entities(type, name, key, code) VALUES(?1, ?2, ?3, ?4)",
   [Q_UPD_ENTITY] = "UPDATE entities SET name = ?2, key = ?3 WHERE id = ?1",
   [Q_INS_VARIANT] = "INSERT INTO entity_variants(entity_id, variant, script, lang) VALUES(?1, ?2, ?3, ?4)"
@@ -83,9 +98,11 @@ static const char *const SQL[Q_COUNT] = {
   [Q_INS_DOC] = "INSERT INTO documents(id, url, path, source, title, text, lang, script, published,"
                 " event_date, content_hash, event_id, ingested_at)"
                 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-  [Q_INS_MENTION] = "INSERT INTO mentions(doc_id, entity_id, start, end, surface) VALUES(?1, ?2, ?3, ?4, ?5)",
-  [Q_INS_FACT] = "INSERT INTO facts(doc_id, value, unit, sentence) VALUES(?1, ?2, ?3, ?4)",
-  [Q_INS_FTS] = "INSERT INTO doc_fts(doc_id, title, body, names) VALUES(?1, ?2, ?3, ?4)",
+  [Q_INS_MENTION] = "INSERT INTO mentions(doc, entity_id, start, end) VALUES(?1, ?2, ?3, ?4)",
+  [Q_ENTITY_EVENT] = "INSERT INTO entity_events(entity_id, event_id, mentions) VALUES(?1, ?2, 1)"
+                     " ON CONFLICT(entity_id, event_id) DO UPDATE SET mentions = mentions + 1",
+  [Q_INS_FACT] = "INSERT INTO facts(doc, value, unit, start, end) VALUES(?1, ?2, ?3, ?4, ?5)",
+  [Q_INS_FTS] = "INSERT INTO doc_fts(rowid, title, body, names) VALUES(?1, ?2, ?3, ?4)",
   [Q_INS_EVENT] = "INSERT INTO events(title, event_date, story_id, doc_count, langs, created_at, updated_at)"
                   " VALUES(?1, ?2, ?3, 0, '', ?4, ?4)",
   [Q_UPD_EVENT] = "UPDATE events SET event_date = ?2, story_id = ?3, doc_count = doc_count + 1,"
@@ -111,6 +128,7 @@ struct sl_store {
   unsigned char *blob;  /* scratch for pack_features */
   size_t capblob;
   char now[32];
+  int64_t doc_rid, doc_event; /* the document being written (rows refer to it) */
   char err[256]; /* last SQLite error, for reports */
 };
 
@@ -246,9 +264,19 @@ sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr) {
       goto out;
     }
   } else {
-    int ok = sqlite3_step(v) == SQLITE_ROW && sqlite3_column_int(v, 0) == SL_SCHEMA_VERSION;
-    if (!ok) {
-      set_err(err, nerr, path, "not a storyline store of schema version 1");
+    int found = sqlite3_step(v) == SQLITE_ROW;
+    int ver = found ? sqlite3_column_int(v, 0) : 0;
+    if (found && ver > 0 && ver < SL_SCHEMA_VERSION) {
+      /* never write rows of one schema into a store of another */
+      char why[200];
+      snprintf(why, sizeof why, "schema version %d, written by an older storyline; this one writes"
+               " version %d: ingest the documents again into a new store", ver, SL_SCHEMA_VERSION);
+      set_err(err, nerr, path, why);
+      goto out;
+    }
+    if (ver != SL_SCHEMA_VERSION) {
+      set_err(err, nerr, path, found ? "schema version newer than this storyline writes"
+                                     : "not a storyline store (no schema version)");
       goto out;
     }
     if (exec(st, INDEXES) != SL_OK) {
@@ -493,34 +521,42 @@ sl_rc sl_store_put_document(sl_store *st, const sl_doc_row *d) {
   bind_text(s, 11, d->content_hash);
   sqlite3_bind_int64(s, 12, d->event_id);
   bind_text(s, 13, st->now);
-  return run(st, Q_INS_DOC);
+  if (run(st, Q_INS_DOC) != SL_OK)
+    return SL_ESTORE;
+  st->doc_rid = sqlite3_last_insert_rowid(st->db);
+  st->doc_event = d->event_id;
+  return SL_OK;
 }
 
-sl_rc sl_store_put_mention(sl_store *st, const char *doc_id, int64_t entity_id, uint32_t start,
-                           uint32_t end, const char *surface, size_t nsurface) {
+sl_rc sl_store_put_mention(sl_store *st, int64_t entity_id, uint32_t start, uint32_t end) {
   sqlite3_stmt *s = st->q[Q_INS_MENTION];
-  bind_text(s, 1, doc_id);
+  sqlite3_bind_int64(s, 1, st->doc_rid);
   sqlite3_bind_int64(s, 2, entity_id);
   sqlite3_bind_int64(s, 3, start);
   sqlite3_bind_int64(s, 4, end);
-  sqlite3_bind_text(s, 5, surface, (int)nsurface, SQLITE_STATIC);
-  return run(st, Q_INS_MENTION);
+  if (run(st, Q_INS_MENTION) != SL_OK)
+    return SL_ESTORE;
+  /* the entity page reads its events from here, not from every mention */
+  s = st->q[Q_ENTITY_EVENT];
+  sqlite3_bind_int64(s, 1, entity_id);
+  sqlite3_bind_int64(s, 2, st->doc_event);
+  return run(st, Q_ENTITY_EVENT);
 }
 
-sl_rc sl_store_put_fact(sl_store *st, const char *doc_id, double value, const char *unit,
-                        const char *sentence, size_t nsentence) {
+sl_rc sl_store_put_fact(sl_store *st, double value, const char *unit, uint32_t start,
+                        uint32_t end) {
   sqlite3_stmt *s = st->q[Q_INS_FACT];
-  bind_text(s, 1, doc_id);
+  sqlite3_bind_int64(s, 1, st->doc_rid);
   sqlite3_bind_double(s, 2, value);
   bind_text(s, 3, unit ? unit : "");
-  sqlite3_bind_text(s, 4, sentence, (int)nsentence, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 4, start);
+  sqlite3_bind_int64(s, 5, end);
   return run(st, Q_INS_FACT);
 }
 
-sl_rc sl_store_put_fts(sl_store *st, const char *doc_id, const char *title, const char *body,
-                       const char *names) {
+sl_rc sl_store_put_fts(sl_store *st, const char *title, const char *body, const char *names) {
   sqlite3_stmt *s = st->q[Q_INS_FTS];
-  bind_text(s, 1, doc_id);
+  sqlite3_bind_int64(s, 1, st->doc_rid);
   bind_text(s, 2, title);
   bind_text(s, 3, body);
   bind_text(s, 4, names);

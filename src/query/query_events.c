@@ -138,7 +138,7 @@ static sl_rc add_facts(sl_query *q, json_t *d, int64_t rid) {
                                  "SELECT f.value, f.unit,"
                                  " CAST(substr(CAST(d.text AS BLOB), f.start + 1, f.end - f.start) AS TEXT)"
                                  " FROM facts f JOIN documents d ON d.rid = f.doc WHERE f.doc = ?1"
-                                 " ORDER BY f.rowid", rid);
+                                 " ORDER BY f.n", rid);
   return slq_add_rows(q, d, "facts", st, FACT, SLQ_NFIELDS(FACT), "reading facts");
 }
 
@@ -344,7 +344,7 @@ static sl_rc add_doc_mentions(sl_query *q, json_t *d, int64_t rid) {
                                  " CAST(substr(CAST(d.text AS BLOB), m.start + 1, m.end - m.start) AS TEXT),"
                                  " m.start, m.end FROM mentions m JOIN entities en ON en.id = m.entity_id"
                                  " JOIN documents d ON d.rid = m.doc"
-                                 " WHERE m.doc = ?1 ORDER BY m.start, m.rowid", rid);
+                                 " WHERE m.doc = ?1 ORDER BY m.start, m.n", rid);
   return slq_add_rows(q, d, "mentions", st, MENTION, SLQ_NFIELDS(MENTION),
                       "reading a document's mentions");
 }

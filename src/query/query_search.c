@@ -300,11 +300,12 @@ static sqlite3_stmt *doc_stmt(sl_query *q) {
 
 /* Documents mentioning the matched entities, in match order; for each
  * entity the most recently stored first.  Walks the mentions_entity index
- * backwards (rowid order is storage order), so the cost follows the number
- * of hits kept, not the number of documents the entity appears in. */
+ * backwards (it ends in the document's rid, which is storage order), so
+ * the cost follows the number of hits kept, not the number of documents
+ * the entity appears in. */
 static sl_rc entity_hits(search *s) {
   sqlite3_stmt *ids = slq_stmt(s->q, SLQ_SEARCH_ENTITY_DOCS,
-                               "SELECT doc FROM mentions WHERE entity_id = ?1 ORDER BY rowid DESC");
+                               "SELECT doc FROM mentions WHERE entity_id = ?1 ORDER BY doc DESC");
   sqlite3_stmt *doc = doc_stmt(s->q);
   char why[300];
   sl_rc rc = SL_OK;

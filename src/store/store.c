@@ -16,7 +16,6 @@
 #define INDEXES                                                                  \
   "CREATE INDEX IF NOT EXISTS events_date ON events(event_date);"                \
   "CREATE INDEX IF NOT EXISTS stories_last ON stories(last_date);"               \
-  "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc);"                       \
   EVIDENCE
 
 /* The summed evidence of each open event, one row per event (see
@@ -27,6 +26,10 @@
 #define EVIDENCE                                                                 \
   "CREATE TABLE IF NOT EXISTS event_evidence(event_id INTEGER PRIMARY KEY"      \
   " REFERENCES events(id), features BLOB NOT NULL);"
+
+#ifndef STORE_PAGE_SIZE
+#define STORE_PAGE_SIZE "8192"
+#endif
 
 #define FEATURE_BYTES 12 /* id (8, little-endian) + weight (float bits, 4) */
 
@@ -48,11 +51,14 @@ static const char SCHEMA[] =
   "CREATE TABLE entity_variants(entity_id INTEGER NOT NULL REFERENCES entities(id),"
   " variant TEXT NOT NULL, script TEXT NOT NULL, lang TEXT, count INTEGER NOT NULL DEFAULT 1,"
   " PRIMARY KEY (entity_id, variant));"
-  "CREATE TABLE mentions(doc INTEGER NOT NULL REFERENCES documents(rid),"
+  /* keyed by document and order of writing (n): no rowid, no second
+   * index for the document's rows */
+  "CREATE TABLE mentions(doc INTEGER NOT NULL REFERENCES documents(rid), n INTEGER NOT NULL,"
   " entity_id INTEGER NOT NULL REFERENCES entities(id), start INTEGER NOT NULL,"
-  " end INTEGER NOT NULL);"
-  "CREATE TABLE facts(doc INTEGER NOT NULL REFERENCES documents(rid), value REAL NOT NULL,"
-  " unit TEXT NOT NULL DEFAULT '', start INTEGER NOT NULL, end INTEGER NOT NULL);"
+  " end INTEGER NOT NULL, PRIMARY KEY (doc, n)) WITHOUT ROWID;"
+  "CREATE TABLE facts(doc INTEGER NOT NULL REFERENCES documents(rid), n INTEGER NOT NULL,"
+  " value REAL NOT NULL, unit TEXT NOT NULL DEFAULT '', start INTEGER NOT NULL,"
+  " end INTEGER NOT NULL, PRIMARY KEY (doc, n)) WITHOUT ROWID;"
   "CREATE TABLE entity_events(entity_id INTEGER NOT NULL REFERENCES entities(id),"
   " event_id INTEGER NOT NULL REFERENCES events(id), mentions INTEGER NOT NULL,"
   " PRIMARY KEY (entity_id, event_id)) WITHOUT ROWID;"
@@ -71,7 +77,6 @@ static const char SCHEMA[] =
   "CREATE TRIGGER entity_keys_upd AFTER UPDATE OF key ON entities BEGIN"
   " INSERT INTO entity_keys(entity_keys, rowid, key) VALUES ('delete', old.id, old.key);"
   " INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;"
-  "CREATE INDEX mentions_doc ON mentions(doc);"
   "CREATE INDEX mentions_entity ON mentions(entity_id);"
   "CREATE INDEX documents_event ON documents(event_id);"
   "CREATE INDEX events_story ON events(story_id);"
@@ -98,10 +103,10 @@ static const char *const SQL[Q_COUNT] = {
   [Q_INS_DOC] = "INSERT INTO documents(id, url, path, source, title, text, lang, script, published,"
                 " event_date, content_hash, event_id, ingested_at)"
                 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-  [Q_INS_MENTION] = "INSERT INTO mentions(doc, entity_id, start, end) VALUES(?1, ?2, ?3, ?4)",
+  [Q_INS_MENTION] = "INSERT INTO mentions(doc, n, entity_id, start, end) VALUES(?1, ?2, ?3, ?4, ?5)",
   [Q_ENTITY_EVENT] = "INSERT INTO entity_events(entity_id, event_id, mentions) VALUES(?1, ?2, 1)"
                      " ON CONFLICT(entity_id, event_id) DO UPDATE SET mentions = mentions + 1",
-  [Q_INS_FACT] = "INSERT INTO facts(doc, value, unit, start, end) VALUES(?1, ?2, ?3, ?4, ?5)",
+  [Q_INS_FACT] = "INSERT INTO facts(doc, n, value, unit, start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
   [Q_INS_FTS] = "INSERT INTO doc_fts(rowid, title, body, names) VALUES(?1, ?2, ?3, ?4)",
   [Q_INS_EVENT] = "INSERT INTO events(title, event_date, story_id, doc_count, langs, created_at, updated_at)"
                   " VALUES(?1, ?2, ?3, 0, '', ?4, ?4)",
@@ -129,6 +134,7 @@ struct sl_store {
   size_t capblob;
   char now[32];
   int64_t doc_rid, doc_event; /* the document being written (rows refer to it) */
+  int64_t nments, nfacts;      /* its rows so far: the next n */
   char err[256]; /* last SQLite error, for reports */
 };
 
@@ -250,7 +256,12 @@ sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr) {
     goto out;
   }
   sqlite3_busy_timeout(st->db, 5000);
-  if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+  /* page size first: it only takes on a new, empty file.  Pages of 8 KB
+   * hold several documents each, where 4 KB ones (SQLite's default) left a
+   * quarter of the documents table empty (a 2 KB row per page, the next
+   * one not fitting); 16 KB ones gain little more and write more. */
+  if (exec(st, "PRAGMA page_size=" STORE_PAGE_SIZE ";"
+                   "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                    "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;") != SL_OK) {
     set_err(err, nerr, path, sqlite3_errmsg(st->db));
     goto out;
@@ -525,15 +536,17 @@ sl_rc sl_store_put_document(sl_store *st, const sl_doc_row *d) {
     return SL_ESTORE;
   st->doc_rid = sqlite3_last_insert_rowid(st->db);
   st->doc_event = d->event_id;
+  st->nments = st->nfacts = 0;
   return SL_OK;
 }
 
 sl_rc sl_store_put_mention(sl_store *st, int64_t entity_id, uint32_t start, uint32_t end) {
   sqlite3_stmt *s = st->q[Q_INS_MENTION];
   sqlite3_bind_int64(s, 1, st->doc_rid);
-  sqlite3_bind_int64(s, 2, entity_id);
-  sqlite3_bind_int64(s, 3, start);
-  sqlite3_bind_int64(s, 4, end);
+  sqlite3_bind_int64(s, 2, st->nments++);
+  sqlite3_bind_int64(s, 3, entity_id);
+  sqlite3_bind_int64(s, 4, start);
+  sqlite3_bind_int64(s, 5, end);
   if (run(st, Q_INS_MENTION) != SL_OK)
     return SL_ESTORE;
   /* the entity page reads its events from here, not from every mention */
@@ -547,16 +560,22 @@ sl_rc sl_store_put_fact(sl_store *st, double value, const char *unit, uint32_t s
                         uint32_t end) {
   sqlite3_stmt *s = st->q[Q_INS_FACT];
   sqlite3_bind_int64(s, 1, st->doc_rid);
-  sqlite3_bind_double(s, 2, value);
-  bind_text(s, 3, unit ? unit : "");
-  sqlite3_bind_int64(s, 4, start);
-  sqlite3_bind_int64(s, 5, end);
+  sqlite3_bind_int64(s, 2, st->nfacts++);
+  sqlite3_bind_double(s, 3, value);
+  bind_text(s, 4, unit ? unit : "");
+  sqlite3_bind_int64(s, 5, start);
+  sqlite3_bind_int64(s, 6, end);
   return run(st, Q_INS_FACT);
 }
 
 sl_rc sl_store_put_fts(sl_store *st, const char *title, const char *body, const char *names) {
   sqlite3_stmt *s = st->q[Q_INS_FTS];
   sqlite3_bind_int64(s, 1, st->doc_rid);
+  /* a text that opens with its title (most news records do) already
+   * indexes the title's words: indexing them twice finds nothing more */
+  size_t nt = title ? strlen(title) : 0;
+  if (nt && body && !strncmp(body, title, nt))
+    title = NULL;
   bind_text(s, 2, title);
   bind_text(s, 3, body);
   bind_text(s, 4, names);

@@ -72,7 +72,8 @@ sl_rc sl_store_put_mention(sl_store *st, int64_t entity_id, uint32_t start, uint
  * sentence in the text. */
 sl_rc sl_store_put_fact(sl_store *st, double value, const char *unit, uint32_t start,
                         uint32_t end);
-/* Full-text row: title/body normalised by the caller; names = variants. */
+/* Full-text row: title/body normalised by the caller; names = variants.
+ * A title the body opens with is not indexed again. */
 sl_rc sl_store_put_fts(sl_store *st, const char *title, const char *body, const char *names);
 
 /* Inserts or updates the event row (sets ev->id) for one more report and

@@ -44,13 +44,15 @@ CREATE TABLE entity_variants(
   count INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (entity_id, variant));
 CREATE TABLE mentions(
-  doc INTEGER NOT NULL REFERENCES documents(rid),
+  doc INTEGER NOT NULL REFERENCES documents(rid), n INTEGER NOT NULL,
   entity_id INTEGER NOT NULL REFERENCES entities(id),
-  start INTEGER NOT NULL, end INTEGER NOT NULL);
+  start INTEGER NOT NULL, end INTEGER NOT NULL,
+  PRIMARY KEY (doc, n)) WITHOUT ROWID;
 CREATE TABLE facts(
-  doc INTEGER NOT NULL REFERENCES documents(rid),
+  doc INTEGER NOT NULL REFERENCES documents(rid), n INTEGER NOT NULL,
   value REAL NOT NULL, unit TEXT NOT NULL DEFAULT '',
-  start INTEGER NOT NULL, end INTEGER NOT NULL);
+  start INTEGER NOT NULL, end INTEGER NOT NULL,
+  PRIMARY KEY (doc, n)) WITHOUT ROWID;
 CREATE TABLE entity_events(
   entity_id INTEGER NOT NULL REFERENCES entities(id),
   event_id INTEGER NOT NULL REFERENCES events(id),
@@ -70,7 +72,6 @@ CREATE TRIGGER entity_keys_ins AFTER INSERT ON entities BEGIN
 CREATE TRIGGER entity_keys_upd AFTER UPDATE OF key ON entities BEGIN
   INSERT INTO entity_keys(entity_keys, rowid, key) VALUES ('delete', old.id, old.key);
   INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;
-CREATE INDEX mentions_doc ON mentions(doc);
 CREATE INDEX mentions_entity ON mentions(entity_id);
 CREATE INDEX documents_event ON documents(event_id);
 CREATE INDEX events_story ON events(story_id);
@@ -180,8 +181,8 @@ UPDATE m SET start = instr(CAST((SELECT text FROM documents WHERE id = doc_id) A
                                   CAST(surface AS BLOB)) - 1;
 UPDATE m SET end = start + length(CAST(surface AS BLOB));
 
-INSERT INTO mentions SELECT d.rid, m.entity_id, m.start, m.end FROM m JOIN documents d ON d.id = m.doc_id
-  ORDER BY m.rowid;
+INSERT INTO mentions SELECT d.rid, row_number() OVER (PARTITION BY d.rid ORDER BY m.rowid) - 1,
+  m.entity_id, m.start, m.end FROM m JOIN documents d ON d.id = m.doc_id;
 INSERT INTO entity_events SELECT m.entity_id, d.event_id, count(*) FROM mentions m
   JOIN documents d ON d.rid = m.doc GROUP BY m.entity_id, d.event_id;
 
@@ -191,10 +192,11 @@ INSERT INTO f VALUES
  ('000_a36e95430f0b8119', 4, '%', 'kim ngạch thương mại hai chiều đã tăng khoảng 4% kể từ cuộc gặp gần nhất'),
  ('004_23d814b1d62127e7', 7, '%', 'زاد حجم التجارة خلال العام الماضي بنسبة 7 في المائة');
 
-INSERT INTO facts SELECT d.rid, f.value, f.unit,
+INSERT INTO facts SELECT d.rid, row_number() OVER (PARTITION BY d.rid ORDER BY f.rowid) - 1,
+  f.value, f.unit,
   instr(CAST(d.text AS BLOB), CAST(f.sentence AS BLOB)) - 1,
   instr(CAST(d.text AS BLOB), CAST(f.sentence AS BLOB)) - 1 + length(CAST(f.sentence AS BLOB))
-  FROM f JOIN documents d ON d.id = f.doc_id ORDER BY f.rowid;
+  FROM f JOIN documents d ON d.id = f.doc_id;
 
 -- doc_fts is filled by the test (title/body through sl_normalize).
 COMMIT;

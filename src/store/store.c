@@ -59,9 +59,18 @@ static const char SCHEMA[] =
   "CREATE TABLE facts(doc INTEGER NOT NULL REFERENCES documents(rid), n INTEGER NOT NULL,"
   " value REAL NOT NULL, unit TEXT NOT NULL DEFAULT '', start INTEGER NOT NULL,"
   " end INTEGER NOT NULL, PRIMARY KEY (doc, n)) WITHOUT ROWID;"
+  /* an entity's events in date order ('' = undated), so its page reads
+   * the rows it shows and no more; an event's date is set once (from
+   * undated), and the trigger moves its rows then */
   "CREATE TABLE entity_events(entity_id INTEGER NOT NULL REFERENCES entities(id),"
-  " event_id INTEGER NOT NULL REFERENCES events(id), mentions INTEGER NOT NULL,"
-  " PRIMARY KEY (entity_id, event_id)) WITHOUT ROWID;"
+  " event_date TEXT NOT NULL, event_id INTEGER NOT NULL REFERENCES events(id),"
+  " mentions INTEGER NOT NULL, PRIMARY KEY (entity_id, event_date, event_id)) WITHOUT ROWID;"
+  "CREATE TRIGGER entity_events_date AFTER UPDATE OF event_date ON events"
+  " WHEN old.event_date IS NOT new.event_date BEGIN"
+  " UPDATE entity_events SET event_date = coalesce(new.event_date, '')"
+  " WHERE event_date = coalesce(old.event_date, '') AND event_id = new.id AND entity_id IN"
+  " (SELECT m.entity_id FROM documents d JOIN mentions m ON m.doc = d.rid WHERE d.event_id = new.id);"
+  " END;"
   "CREATE TABLE event_features(feature INTEGER NOT NULL, event_id INTEGER NOT NULL,"
   " weight REAL NOT NULL, PRIMARY KEY (feature, event_id)) WITHOUT ROWID;"
   /* contentless: the index alone (rowid = documents.rid); the text is
@@ -79,14 +88,14 @@ static const char SCHEMA[] =
   " INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;"
   "CREATE INDEX mentions_entity ON mentions(entity_id);"
   "CREATE INDEX documents_event ON documents(event_id);"
-  "CREATE INDEX events_story ON events(story_id);"
+  "CREATE INDEX events_story ON events(story_id, event_date);"  /* story dates: O(log n) */
   "CREATE INDEX variants_variant ON entity_variants(variant);"
   INDEXES
   "INSERT INTO meta VALUES('schema_version', '2');";
 
 enum {
   Q_HAS_DOC, Q_INS_ENTITY, Q_UPD_ENTITY, Q_INS_VARIANT, Q_COUNT_ENTITY, Q_INS_DOC,
-  Q_INS_MENTION, Q_ENTITY_EVENT, Q_INS_FACT, Q_INS_FTS, Q_INS_EVENT, Q_UPD_EVENT,
+  Q_INS_MENTION, Q_ENTITY_EVENT, Q_EVENT_DATE, Q_INS_FACT, Q_INS_FTS, Q_INS_EVENT, Q_UPD_EVENT,
   Q_INS_STORY, Q_UPD_STORY, Q_DEL_STORY, Q_CLOSE_EVENT, Q_PUT_EVIDENCE, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
   Q_COUNT
 };
@@ -104,8 +113,9 @@ static const char *const SQL[Q_COUNT] = {
                 " event_date, content_hash, event_id, ingested_at)"
                 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
   [Q_INS_MENTION] = "INSERT INTO mentions(doc, n, entity_id, start, end) VALUES(?1, ?2, ?3, ?4, ?5)",
-  [Q_ENTITY_EVENT] = "INSERT INTO entity_events(entity_id, event_id, mentions) VALUES(?1, ?2, 1)"
-                     " ON CONFLICT(entity_id, event_id) DO UPDATE SET mentions = mentions + 1",
+  [Q_ENTITY_EVENT] = "INSERT INTO entity_events(entity_id, event_date, event_id, mentions)"
+                     " VALUES(?1, ?2, ?3, 1) ON CONFLICT DO UPDATE SET mentions = mentions + 1",
+  [Q_EVENT_DATE] = "SELECT coalesce(event_date, '') FROM events WHERE id = ?1",
   [Q_INS_FACT] = "INSERT INTO facts(doc, n, value, unit, start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
   [Q_INS_FTS] = "INSERT INTO doc_fts(rowid, title, body, names) VALUES(?1, ?2, ?3, ?4)",
   [Q_INS_EVENT] = "INSERT INTO events(title, event_date, story_id, doc_count, langs, created_at, updated_at)"
@@ -135,6 +145,8 @@ struct sl_store {
   char now[32];
   int64_t doc_rid, doc_event; /* the document being written (rows refer to it) */
   int64_t nments, nfacts;      /* its rows so far: the next n */
+  int64_t dated_event;         /* the event put_event wrote last, */
+  char event_date[32];         /* and its date ('' when undated) */
   char err[256]; /* last SQLite error, for reports */
 };
 
@@ -537,6 +549,15 @@ sl_rc sl_store_put_document(sl_store *st, const sl_doc_row *d) {
   st->doc_rid = sqlite3_last_insert_rowid(st->db);
   st->doc_event = d->event_id;
   st->nments = st->nfacts = 0;
+  if (st->dated_event != d->event_id) {
+    /* not the event just written (the ingest writes it first): read its date */
+    sqlite3_stmt *q = st->q[Q_EVENT_DATE];
+    sqlite3_bind_int64(q, 1, d->event_id);
+    const unsigned char *z = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_text(q, 0) : NULL;
+    snprintf(st->event_date, sizeof st->event_date, "%s", z ? (const char *)z : "");
+    st->dated_event = d->event_id;
+    sqlite3_reset(q);
+  }
   return SL_OK;
 }
 
@@ -552,7 +573,8 @@ sl_rc sl_store_put_mention(sl_store *st, int64_t entity_id, uint32_t start, uint
   /* the entity page reads its events from here, not from every mention */
   s = st->q[Q_ENTITY_EVENT];
   sqlite3_bind_int64(s, 1, entity_id);
-  sqlite3_bind_int64(s, 2, st->doc_event);
+  bind_text(s, 2, st->event_date);
+  sqlite3_bind_int64(s, 3, st->doc_event);
   return run(st, Q_ENTITY_EVENT);
 }
 
@@ -636,6 +658,8 @@ sl_rc sl_store_put_event(sl_store *st, sl_event_rec *ev, int64_t story_id, const
   bind_text(u, 5, st->now);
   if (run(st, Q_UPD_EVENT) != SL_OK)
     return SL_ESTORE;
+  st->dated_event = ev->id;
+  snprintf(st->event_date, sizeof st->event_date, "%s", date ? date : "");
   if (put_evidence(st, ev->id, &ev->sum) != SL_OK)
     return SL_ESTORE;
   ev->dirty = 0;

@@ -55,9 +55,16 @@ CREATE TABLE facts(
   PRIMARY KEY (doc, n)) WITHOUT ROWID;
 CREATE TABLE entity_events(
   entity_id INTEGER NOT NULL REFERENCES entities(id),
+  event_date TEXT NOT NULL,
   event_id INTEGER NOT NULL REFERENCES events(id),
   mentions INTEGER NOT NULL,
-  PRIMARY KEY (entity_id, event_id)) WITHOUT ROWID;
+  PRIMARY KEY (entity_id, event_date, event_id)) WITHOUT ROWID;
+CREATE TRIGGER entity_events_date AFTER UPDATE OF event_date ON events
+  WHEN old.event_date IS NOT new.event_date BEGIN
+  UPDATE entity_events SET event_date = coalesce(new.event_date, '')
+  WHERE event_date = coalesce(old.event_date, '') AND event_id = new.id AND entity_id IN
+  (SELECT m.entity_id FROM documents d JOIN mentions m ON m.doc = d.rid WHERE d.event_id = new.id);
+  END;
 CREATE TABLE event_features(
   feature INTEGER NOT NULL, event_id INTEGER NOT NULL, weight REAL NOT NULL,
   PRIMARY KEY (feature, event_id)) WITHOUT ROWID;
@@ -74,7 +81,7 @@ CREATE TRIGGER entity_keys_upd AFTER UPDATE OF key ON entities BEGIN
   INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;
 CREATE INDEX mentions_entity ON mentions(entity_id);
 CREATE INDEX documents_event ON documents(event_id);
-CREATE INDEX events_story ON events(story_id);
+CREATE INDEX events_story ON events(story_id, event_date);
 CREATE INDEX variants_variant ON entity_variants(variant);
 
 INSERT INTO meta VALUES ('schema_version', '2');
@@ -183,8 +190,9 @@ UPDATE m SET end = start + length(CAST(surface AS BLOB));
 
 INSERT INTO mentions SELECT d.rid, row_number() OVER (PARTITION BY d.rid ORDER BY m.rowid) - 1,
   m.entity_id, m.start, m.end FROM m JOIN documents d ON d.id = m.doc_id;
-INSERT INTO entity_events SELECT m.entity_id, d.event_id, count(*) FROM mentions m
-  JOIN documents d ON d.rid = m.doc GROUP BY m.entity_id, d.event_id;
+INSERT INTO entity_events SELECT m.entity_id, coalesce(e.event_date, ''), d.event_id, count(*)
+  FROM mentions m JOIN documents d ON d.rid = m.doc JOIN events e ON e.id = d.event_id
+  GROUP BY m.entity_id, d.event_id;
 
 -- a fact is the byte range of its sentence in the text
 CREATE TEMP TABLE f(doc_id, value, unit, sentence);

@@ -21,7 +21,7 @@ for q in ("SELECT id, event_id, lang, event_date, content_hash FROM documents OR
           " ORDER BY 1, 3, 2",
           "SELECT d.id, f.value, f.unit, f.start, f.end FROM facts f JOIN documents d ON d.rid = f.doc"
           " ORDER BY 1, 2, 3, 4",
-          "SELECT entity_id, event_id, mentions FROM entity_events ORDER BY 1, 2",
+          "SELECT entity_id, event_date, event_id, mentions FROM entity_events ORDER BY 1, 3",
           "SELECT event_id, hex(features) FROM event_evidence ORDER BY 1"):
     for row in db.execute(q):
         print("|".join(str(x) for x in row))

@@ -34,14 +34,15 @@ SELECT 'entity mention_count wrong', count(*) FROM entities e
 SELECT 'entity without variant', count(*) FROM entities e
   WHERE NOT EXISTS (SELECT 1 FROM entity_variants v WHERE v.entity_id = e.id);
 -- entity_events: the mentions of each entity counted by event
+-- (with its event's date, '' when undated)
 SELECT 'entity_events row wrong', count(*) FROM (
-  SELECT entity_id, event_id, mentions FROM entity_events
-  EXCEPT SELECT m.entity_id, d.event_id, count(*) FROM mentions m
-    JOIN documents d ON d.rid = m.doc GROUP BY 1, 2);
+  SELECT entity_id, event_date, event_id, mentions FROM entity_events
+  EXCEPT SELECT m.entity_id, coalesce(e.event_date, ''), d.event_id, count(*) FROM mentions m
+    JOIN documents d ON d.rid = m.doc JOIN events e ON e.id = d.event_id GROUP BY 1, 3);
 SELECT 'entity_events row missing', count(*) FROM (
-  SELECT m.entity_id, d.event_id, count(*) FROM mentions m
-    JOIN documents d ON d.rid = m.doc GROUP BY 1, 2
-  EXCEPT SELECT entity_id, event_id, mentions FROM entity_events);
+  SELECT m.entity_id, coalesce(e.event_date, ''), d.event_id, count(*) FROM mentions m
+    JOIN documents d ON d.rid = m.doc JOIN events e ON e.id = d.event_id GROUP BY 1, 3
+  EXCEPT SELECT entity_id, event_date, event_id, mentions FROM entity_events);
 -- entity_keys (external content over entities.key) agrees with its table
 SELECT 'entity_keys out of step', count(*) FROM (
   SELECT 1 WHERE (SELECT count(*) FROM entity_keys_docsize) != (SELECT count(*) FROM entities));

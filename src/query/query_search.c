@@ -339,47 +339,89 @@ static sl_rc entity_hits(search *s) {
   return rc;
 }
 
-/* The snippet of a full-text hit, cut by FTS5 itself: doc_fts keeps no
- * copy of the text, so the document's title and text (doc, a doc_stmt
- * row), normalised as doc_fts was filled, go into a one-row temporary
- * FTS5 table of the same tokenizer and are matched there.  NULL when the
- * match is not in them (it may be in the names column alone). */
-static json_t *text_snippet(search *s, const char *expr, sqlite3_stmt *doc) {
-  sl_query *q = s->q;
-  sqlite3_stmt *put, *get;
+/* ---- snippets of full-text hits, cut by FTS5 itself ----
+ *
+ * doc_fts keeps no copy of the text, so the hits' titles and texts,
+ * normalised as doc_fts was filled, go into a temporary FTS5 table of the
+ * same tokenizer on the reader's own connection (temp.snip, its content
+ * in temp.snip_src), all of one answer's hits in one savepoint; one query
+ * then cuts every snippet, and the table is emptied. */
+
+/* Makes the temporary tables once per handle; 0 on success. */
+static int snip_ready(sl_query *q) {
+  if (q->snip_ready)
+    return 0;
+  if (sqlite3_exec(q->db, "CREATE TEMP TABLE IF NOT EXISTS snip_src(title, body);"
+                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snip USING fts5(title, body,"
+                   " content = 'snip_src', tokenize = 'unicode61 remove_diacritics 2')",
+                   NULL, NULL, NULL) != SQLITE_OK)
+    return -1;
+  q->snip_ready = 1;
+  return 0;
+}
+
+#define SNIP_TEXT_MAX 65536 /* bytes of a text searched for its snippet */
+
+/* Bytes of hit row doc's text staged for its snippet: a bound on the work
+ * one hit costs, whatever the document's length. */
+static size_t text_cap(sqlite3_stmt *doc) {
+  size_t n = (size_t)sqlite3_column_bytes(doc, 6);
+  return n < SNIP_TEXT_MAX ? n : SNIP_TEXT_MAX;
+}
+
+/* Stages the title and text of hit row doc (a doc_stmt row) as rowid k;
+ * 0 on success. */
+static int snip_put(sl_query *q, sqlite3_stmt *doc, int64_t k) {
+  sqlite3_stmt *src = slq_stmt(q, SLQ_SNIP_SRC, "INSERT INTO temp.snip_src(rowid, title, body) VALUES(?1, ?2, ?3)");
+  sqlite3_stmt *idx = slq_stmt(q, SLQ_SNIP_PUT, "INSERT INTO temp.snip(rowid, title, body) VALUES(?1, ?2, ?3)");
   char *t = NULL, *b = NULL;
   size_t nt = 0, nb = 0;
-  json_t *o = NULL;
-  if (!q->snip_ready) {
-    if (sqlite3_exec(q->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snip USING fts5(title, body,"
-                     " tokenize = 'unicode61 remove_diacritics 2')", NULL, NULL, NULL) != SQLITE_OK)
-      return NULL;
-    q->snip_ready = 1;
-  }
-  put = slq_stmt(q, SLQ_SNIP_PUT, "INSERT OR REPLACE INTO temp.snip(rowid, title, body) VALUES(1, ?1, ?2)");
-  get = slq_stmt(q, SLQ_SNIP_GET, "SELECT snippet(snip, -1, char(1), char(2), '…', 14) FROM temp.snip"
-                                  " WHERE snip MATCH ?1");
-  if (!put || !get ||
+  int ok = 0;
+  if (src && idx &&
       sl_normalize((const char *)sqlite3_column_text(doc, 1), (size_t)sqlite3_column_bytes(doc, 1),
-                   &t, &nt) != SL_OK ||
-      sl_normalize((const char *)sqlite3_column_text(doc, 6), (size_t)sqlite3_column_bytes(doc, 6),
-                   &b, &nb) != SL_OK)
-    goto out;
-  sqlite3_bind_text(put, 1, t, (int)nt, SQLITE_STATIC);
-  sqlite3_bind_text(put, 2, b, (int)nb, SQLITE_STATIC);
-  if (sqlite3_step(put) != SQLITE_DONE)
-    goto out;
-  sqlite3_bind_text(get, 1, expr, -1, SQLITE_STATIC);
-  if (sqlite3_step(get) == SQLITE_ROW)
-    o = fts_snippet(sqlite3_column_text(get, 0), (size_t)sqlite3_column_bytes(get, 0));
-out:
-  if (put)
-    sqlite3_reset(put);
-  if (get)
-    sqlite3_reset(get);
+                   &t, &nt) == SL_OK &&
+      sl_normalize((const char *)sqlite3_column_text(doc, 6),
+                   utf8_whole(sqlite3_column_text(doc, 6), text_cap(doc)), &b, &nb) == SL_OK) {
+    ok = 1;
+    for (int i = 0; i < 2 && ok; i++) {
+      sqlite3_stmt *st = i ? idx : src;
+      sqlite3_bind_int64(st, 1, k);
+      sqlite3_bind_text(st, 2, t, (int)nt, SQLITE_STATIC);
+      sqlite3_bind_text(st, 3, b, (int)nb, SQLITE_STATIC);
+      ok = sqlite3_step(st) == SQLITE_DONE;
+      sqlite3_reset(st);
+      sqlite3_clear_bindings(st);
+    }
+  }
   free(t);
   free(b);
-  return o;
+  return ok ? 0 : -1;
+}
+
+/* Sets "snippet" on the staged hits (hits[k] is rowid k) that match expr,
+ * then empties the tables. */
+static sl_rc snip_cut(sl_query *q, const char *expr, json_t **hits, size_t n) {
+  sqlite3_stmt *get = slq_stmt(q, SLQ_SNIP_GET, "SELECT rowid, snippet(snip, -1, char(1), char(2), '…', 14)"
+                                                " FROM temp.snip WHERE snip MATCH ?1");
+  sl_rc rc = SL_OK;
+  if (get) {
+    sqlite3_bind_text(get, 1, expr, -1, SQLITE_STATIC);
+    while (rc == SL_OK && sqlite3_step(get) == SQLITE_ROW) {
+      int64_t k = sqlite3_column_int64(get, 0);
+      json_t *o = fts_snippet(sqlite3_column_text(get, 1), (size_t)sqlite3_column_bytes(get, 1));
+      if (!o)
+        continue;
+      if (k < 0 || (size_t)k >= n)
+        json_decref(o);
+      else if (slq_set(hits[k], "snippet", o))
+        rc = SL_ENOMEM;
+    }
+    sqlite3_reset(get);
+    sqlite3_clear_bindings(get);
+  }
+  sqlite3_exec(q->db, "INSERT INTO temp.snip(snip) VALUES('delete-all'); DELETE FROM temp.snip_src",
+               NULL, NULL, NULL);
+  return rc;
 }
 
 /* Builds the FTS5 expression: every whitespace-separated term of the
@@ -422,7 +464,9 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
   char expr[4 * SL_QUERY_MAX_TEXT + 64];
   sqlite3_stmt *st = NULL, *doc = NULL;
   sl_rc rc;
-  int r = SQLITE_DONE;
+  int r = SQLITE_DONE, staged = 0;
+  json_t **hits = NULL;   /* text hits with a staged snippet, by rowid */
+  size_t nhits = 0;
 
   if (sl_normalize(z, n, &norm, &nn) != SL_OK) {
     /* ICU failed: the tokenizer's own folding (unicode61) still applies */
@@ -444,6 +488,12 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
     rc = SL_ESTORE;
     goto out;
   }
+  staged = snip_ready(s->q) == 0 && sqlite3_exec(s->q->db, "SAVEPOINT snip", NULL, NULL, NULL) == SQLITE_OK;
+  hits = calloc((size_t)s->limit, sizeof *hits);
+  if (!hits) {
+    rc = SL_ENOMEM;
+    goto out;
+  }
   sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
   while ((int64_t)json_array_size(s->results) < s->limit && rc == SL_OK &&
          (r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -451,13 +501,20 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
     sqlite3_bind_value(doc, 1, sqlite3_column_value(st, 0));
     if (sqlite3_step(doc) != SQLITE_ROW)
       continue;
-    const char *did = (const char *)sqlite3_column_text(doc, 0);
-    if (did && !json_object_get(s->seen, did))  /* no snippet cut for a hit already listed */
-      rc = add_hit(s, doc, "text", 0, text_snippet(s, expr, doc));
+    size_t before = json_array_size(s->results);
+    rc = add_hit(s, doc, "text", 0, NULL);
+    if (rc == SL_OK && json_array_size(s->results) > before && staged &&
+        snip_put(s->q, doc, (int64_t)nhits) == 0)
+      hits[nhits++] = json_array_get(s->results, before);
   }
   if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
     rc = slq_store_error(s->q, "full-text search");
+  if (rc == SL_OK && nhits)
+    rc = snip_cut(s->q, expr, hits, nhits);
 out:
+  if (staged)
+    sqlite3_exec(s->q->db, "RELEASE snip", NULL, NULL, NULL);
+  free(hits);
   if (doc)
     sqlite3_reset(doc);
   if (st)

@@ -137,6 +137,12 @@ static const char *const SQL[Q_COUNT] = {
   [Q_ROLLBACK_TO] = "ROLLBACK TO doc",
 };
 
+/* A document's full-text row, written at the batch's commit. */
+typedef struct fts_row {
+  int64_t rid;
+  char *title, *body, *names; /* title NULL when the body opens with it */
+} fts_row;
+
 struct sl_store {
   sqlite3 *db;
   sqlite3_stmt *q[Q_COUNT];
@@ -147,6 +153,8 @@ struct sl_store {
   int64_t nments, nfacts;      /* its rows so far: the next n */
   int64_t dated_event;         /* the event put_event wrote last, */
   char event_date[32];         /* and its date ('' when undated) */
+  fts_row *fts;                /* full-text rows of the open batch (see put_fts) */
+  size_t nfts, capfts, fts_mark; /* fts_mark: rows before the open savepoint */
   char err[256]; /* last SQLite error, for reports */
 };
 
@@ -206,6 +214,7 @@ static sl_rc unpack_features(const unsigned char *b, size_t n, sl_featvec *v) {
 }
 
 static sl_rc put_evidence(sl_store *st, int64_t event_id, const sl_featvec *v);
+static void drop_fts(sl_store *st, size_t from);
 
 /* Moves the per-feature rows of a store written before event_evidence
  * into it, in one transaction. */
@@ -330,6 +339,8 @@ out:
 void sl_store_close(sl_store *st) {
   if (!st)
     return;
+  drop_fts(st, 0);
+  free(st->fts);
   for (int i = 0; i < Q_COUNT; i++)
     sqlite3_finalize(st->q[i]);
   sqlite3_close(st->db);
@@ -474,11 +485,45 @@ sl_rc sl_store_begin(sl_store *st) {
   return exec(st, "BEGIN IMMEDIATE");
 }
 
-sl_rc sl_store_commit(sl_store *st) { return exec(st, "COMMIT"); }
-sl_rc sl_store_savepoint(sl_store *st) { return run(st, Q_SAVEPOINT); }
+/* Drops the queued full-text rows from index `from` on. */
+static void drop_fts(sl_store *st, size_t from) {
+  for (size_t i = from; i < st->nfts; i++) {
+    free(st->fts[i].title);
+    free(st->fts[i].body);
+    free(st->fts[i].names);
+  }
+  st->nfts = st->fts_mark = from;
+}
+
+/* Writes the queued full-text rows (inside the batch's transaction). */
+static sl_rc write_fts(sl_store *st) {
+  sqlite3_stmt *s = st->q[Q_INS_FTS];
+  for (size_t i = 0; i < st->nfts; i++) {
+    sqlite3_bind_int64(s, 1, st->fts[i].rid);
+    bind_text(s, 2, st->fts[i].title);
+    bind_text(s, 3, st->fts[i].body);
+    bind_text(s, 4, st->fts[i].names);
+    if (run(st, Q_INS_FTS) != SL_OK)
+      return SL_ESTORE;
+  }
+  return SL_OK;
+}
+
+sl_rc sl_store_commit(sl_store *st) {
+  sl_rc rc = write_fts(st);
+  drop_fts(st, 0);
+  return rc == SL_OK ? exec(st, "COMMIT") : rc;
+}
+
+sl_rc sl_store_savepoint(sl_store *st) {
+  st->fts_mark = st->nfts;
+  return run(st, Q_SAVEPOINT);
+}
+
 sl_rc sl_store_release(sl_store *st) { return run(st, Q_RELEASE); }
 
 void sl_store_rollback_to(sl_store *st) {
+  drop_fts(st, st->fts_mark);
   run(st, Q_ROLLBACK_TO);
   run(st, Q_RELEASE);
 }
@@ -487,7 +532,10 @@ sl_rc sl_store_close_event(sl_store *st, int64_t event_id) {
   sqlite3_bind_int64(st->q[Q_CLOSE_EVENT], 1, event_id);
   return run(st, Q_CLOSE_EVENT);
 }
-void sl_store_rollback(sl_store *st) { exec(st, "ROLLBACK"); }
+void sl_store_rollback(sl_store *st) {
+  drop_fts(st, 0);
+  exec(st, "ROLLBACK");
+}
 
 sl_rc sl_store_put_entity(sl_store *st, sl_entity *e) {
   static const char *const TYPES[] = {"person", "place", "org", "person"};
@@ -590,18 +638,35 @@ sl_rc sl_store_put_fact(sl_store *st, double value, const char *unit, uint32_t s
   return run(st, Q_INS_FACT);
 }
 
+/* Full-text rows wait for the batch's commit: FTS5 flushes its pending
+ * terms into a new segment at every savepoint release, so written per
+ * document they cost a segment (and its merging) each; written together
+ * they make one.  A document rolled back drops its row from the queue. */
 sl_rc sl_store_put_fts(sl_store *st, const char *title, const char *body, const char *names) {
-  sqlite3_stmt *s = st->q[Q_INS_FTS];
-  sqlite3_bind_int64(s, 1, st->doc_rid);
   /* a text that opens with its title (most news records do) already
    * indexes the title's words: indexing them twice finds nothing more */
   size_t nt = title ? strlen(title) : 0;
   if (nt && body && !strncmp(body, title, nt))
     title = NULL;
-  bind_text(s, 2, title);
-  bind_text(s, 3, body);
-  bind_text(s, 4, names);
-  return run(st, Q_INS_FTS);
+  if (st->nfts == st->capfts) {
+    size_t cap = st->capfts ? 2 * st->capfts : 256;
+    fts_row *f = realloc(st->fts, cap * sizeof *f);
+    if (!f)
+      return SL_ENOMEM;
+    st->fts = f;
+    st->capfts = cap;
+  }
+  fts_row *r = &st->fts[st->nfts];
+  r->rid = st->doc_rid;
+  r->title = title ? strdup(title) : NULL;
+  r->body = body ? strdup(body) : NULL;
+  r->names = names ? strdup(names) : NULL;
+  st->nfts++;
+  if ((title && !r->title) || (body && !r->body) || (names && !r->names)) {
+    drop_fts(st, st->nfts - 1);
+    return SL_ENOMEM;
+  }
+  return SL_OK;
 }
 
 static void format_day(int32_t day, char out[32]) {

@@ -4,9 +4,11 @@
  *
  * Documents are stored in batch transactions, each document inside its
  * own savepoint with everything it changes (entities, variants, mentions,
- * facts, full-text row, its event's and story's rows, the event's evidence
- * sums), so a failure in the middle of one leaves the store as it was
- * before that document and keeps the rest of the batch.  The linker's entities
+ * facts, its event's and story's rows, the event's evidence sums), so a
+ * failure in the middle of one leaves the store as it was before that
+ * document and keeps the rest of the batch.  Full-text rows are queued and
+ * written at the batch's commit, in the same transaction (FTS5 would
+ * flush a segment at every savepoint release).  The linker's entities
  * and the clusterer's events are loaded from the store at open, so ingest
  * continues where the last run stopped.
  */

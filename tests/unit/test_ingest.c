@@ -208,6 +208,27 @@ START_TEST(open_refuses_foreign_database) {
 }
 END_TEST
 
+/* A store of the previous schema (version 1) is refused, untouched, with
+ * what to do: its rows would not fit this version's tables. */
+START_TEST(open_refuses_older_schema) {
+  sl_ingest *in = NULL;
+  char err[256] = "";
+  sqlite3 *db;
+  exec_sql("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+           " INSERT INTO meta VALUES('schema_version', '1');"
+           " CREATE TABLE documents(id TEXT PRIMARY KEY, text TEXT NOT NULL);"
+           " INSERT INTO documents VALUES('a', 'kept');");
+  ck_assert_int_ne(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
+  ck_assert_ptr_null(in);
+  ck_assert_msg(strstr(err, dbpath) && strstr(err, "schema version 1") && strstr(err, "new store"),
+                "%s", err);
+  ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM documents WHERE text = 'kept'"), 1);
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions'"), 0);
+  sqlite3_close(db);
+}
+END_TEST
+
 
 START_TEST(clean_drops_furniture_keeps_body) {
   size_t n;
@@ -308,6 +329,7 @@ static Suite *suite(void) {
   tcase_add_test(t, failure_inside_batch_keeps_the_others);
   tcase_add_test(t, reingest_is_idempotent);
   tcase_add_test(t, open_refuses_foreign_database);
+  tcase_add_test(t, open_refuses_older_schema);
   suite_add_tcase(s, t);
   TCase *b = tcase_create("boundary");
   tcase_add_test(b, clean_drops_furniture_keeps_body);

@@ -377,12 +377,11 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
     goto out;
   for (size_t i = 0; i < nm && rc == SL_OK; i++)
     if (ids[i])
-      rc = sl_store_put_mention(in->store, a->id, ids[i], a->ments[i].start, a->ments[i].end,
-                                a->text + a->ments[i].start, a->ments[i].end - a->ments[i].start);
+      rc = sl_store_put_mention(in->store, ids[i], a->ments[i].start, a->ments[i].end);
   for (size_t i = 0; i < a->nnums && rc == SL_OK; i++) {
     size_t s, e;
     sentence_around(a->text, a->ntext, a->nums[i].start, a->nums[i].end, &s, &e);
-    rc = sl_store_put_fact(in->store, a->id, a->nums[i].value, a->nums[i].unit, a->text + s, e - s);
+    rc = sl_store_put_fact(in->store, a->nums[i].value, a->nums[i].unit, (uint32_t)s, (uint32_t)e);
   }
   if (rc != SL_OK)
     goto out;
@@ -393,7 +392,7 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
     rc = SL_ENOMEM;
     goto out;
   }
-  if ((rc = sl_store_put_fts(in->store, a->id, title_n, body_n, names)) != SL_OK)
+  if ((rc = sl_store_put_fts(in->store, title_n, body_n, names)) != SL_OK)
     goto out;
   /* stories an event left behind, and this one's */
   size_t dirty[64], nd;

@@ -436,8 +436,10 @@ sl_rc sl_query_open(const char *path, sl_query **out, char *err, size_t errcap) 
   const char *ver = (const char *)sqlite3_column_text(st, 0);
   int64_t v = -1;
   if (!ver || parse_int(ver, strlen(ver), 0, 1000000, &v) || v != SL_QUERY_SCHEMA_VERSION) {
-    open_error(err, errcap, path, "schema version %s, this storyline reads version %d",
-               ver ? ver : "(null)", SL_QUERY_SCHEMA_VERSION);
+    open_error(err, errcap, path, "schema version %s, this storyline reads version %d%s",
+               ver ? ver : "(null)", SL_QUERY_SCHEMA_VERSION,
+               v > 0 && v < SL_QUERY_SCHEMA_VERSION
+                 ? " (an older store: ingest its documents again into a new store)" : "");
     rc = SL_EUNSUPPORTED;
     goto out;
   }

@@ -1,7 +1,7 @@
 /*
  * query — the read side of the store (the last stage of the data flow).
  *
- * Opens a store written by src/store (schema version 1, src/store/SCHEMA.md)
+ * Opens a store written by src/store (schema version 2, src/store/SCHEMA.md)
  * read-only and answers the questions the CLI, the HTTP API and the web page
  * ask: lists of events, stories and entities, one event / story / entity /
  * document in full, search in any script, and the store's health.  Every
@@ -20,7 +20,7 @@
 #include "storyline/storyline.h"
 
 /* The schema version this reader understands (meta.schema_version). */
-#define SL_QUERY_SCHEMA_VERSION 1
+#define SL_QUERY_SCHEMA_VERSION 2
 
 /* Hard caps on what a caller (or a remote user) may ask for. */
 #define SL_QUERY_DEFAULT_LIMIT 50
@@ -58,7 +58,7 @@ sl_rc sl_query_filter_set(sl_query_filter *f, const char *name, const char *z, s
 /* Opens the store at path read-only (busy timeout, WAL readers) and checks
  * its schema version.  On failure *out is NULL and, when err is not NULL, a
  * message naming the store and the cause ("cannot open store x.db: no such
- * file", "...: schema version 2, this storyline reads version 1") is
+ * file", "...: schema version 1, this storyline reads version 2") is
  * written to err[0..errcap).  SL_EIO when the file is missing or
  * unreadable, SL_ESTORE when it is not a storyline store, SL_EUNSUPPORTED on
  * a schema version mismatch.  Close with sl_query_close. */

@@ -136,16 +136,45 @@ static const slq_field ENTITY_EVENT[] = {
   {"id", 0, SLQ_VALUE},    {"title", 1, SLQ_TEXT},     {"date", 2, SLQ_TEXT},
   {"story", 3, SLQ_VALUE}, {"mentions", 4, SLQ_VALUE}, {"langs", 5, SLQ_TEXT}};
 
-/* Adds "events": [{id, title, date, story, mentions, langs}] by date to e. */
+/* Appends the fields of entity event row st to the array arr. */
+static sl_rc push_event_row(sl_query *q, sqlite3_stmt *st, void *arr) {
+  (void)q;
+  return slq_push_fields(arr, st, ENTITY_EVENT, SLQ_NFIELDS(ENTITY_EVENT)) ? SL_OK : SL_ENOMEM;
+}
+
+#define ENTITY_EVENTS_MAX 1000  /* events on one entity page */
+
+/* Adds "events": [{id, title, date, story, mentions, langs}] to e: dated
+ * ones by date, then undated ones, at most ENTITY_EVENTS_MAX.  Both walk
+ * entity_events in key order (entity, date, event), so the page reads the
+ * rows it shows, however many events the entity has. */
 static sl_rc add_entity_events(sl_query *q, json_t *e, int64_t id) {
   sqlite3_stmt *st = slq_stmt_id(q, SLQ_ENTITY_EVENTS,
-                                 "SELECT ev.id, ev.title, ev.event_date, ev.story_id, count(*),"
-                                 " ev.langs FROM mentions m JOIN documents d ON d.id = m.doc_id"
-                                 " JOIN events ev ON ev.id = d.event_id WHERE m.entity_id = ?1"
-                                 " GROUP BY ev.id ORDER BY ev.event_date IS NULL, ev.event_date, ev.id"
-                                 " LIMIT 1000", id);
-  return slq_add_rows(q, e, "events", st, ENTITY_EVENT, SLQ_NFIELDS(ENTITY_EVENT),
-                      "reading an entity's events");
+                                 "SELECT ev.id, ev.title, ev.event_date, ev.story_id, ee.mentions,"
+                                 " ev.langs FROM entity_events ee JOIN events ev ON ev.id = ee.event_id"
+                                 " WHERE ee.entity_id = ?1 AND ee.event_date > ''"
+                                 " ORDER BY ee.event_date, ee.event_id LIMIT ?2", id);
+  json_t *arr;
+  sl_rc rc;
+  if (!st)
+    return SL_ESTORE;
+  sqlite3_bind_int(st, 2, ENTITY_EVENTS_MAX);
+  if ((rc = slq_add_rows(q, e, "events", st, ENTITY_EVENT, SLQ_NFIELDS(ENTITY_EVENT),
+                         "reading an entity's events")) != SL_OK)
+    return rc;
+  arr = json_object_get(e, "events");
+  size_t have = json_array_size(arr);
+  if (have >= ENTITY_EVENTS_MAX)
+    return SL_OK;
+  st = slq_stmt_id(q, SLQ_ENTITY_UNDATED,
+                   "SELECT ev.id, ev.title, ev.event_date, ev.story_id, ee.mentions,"
+                   " ev.langs FROM entity_events ee JOIN events ev ON ev.id = ee.event_id"
+                   " WHERE ee.entity_id = ?1 AND ee.event_date = ''"
+                   " ORDER BY ee.event_id LIMIT ?2", id);
+  if (!st)
+    return SL_ESTORE;
+  sqlite3_bind_int64(st, 2, (int64_t)(ENTITY_EVENTS_MAX - have));
+  return slq_each(q, st, push_event_row, arr, "reading an entity's events");
 }
 
 static const slq_field ENTITY_FULL[] = {

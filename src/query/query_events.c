@@ -119,8 +119,8 @@ sl_rc sl_query_events(sl_query *q, const sl_query_filter *f, json_t **out) {
                 "  WHERE (?1 IS NULL OR x.event_date >= ?1)"
                 "  AND (?2 IS NULL OR substr(x.event_date, 1, length(?2)) <= ?2)"
                 "  AND (?3 IS NULL OR (',' || x.langs || ',') LIKE ('%,' || ?3 || ',%'))"
-                "  AND (?4 IS NULL OR x.id IN (SELECT d.event_id FROM mentions m"
-                "       JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?4))"
+                "  AND (?4 IS NULL OR x.id IN (SELECT ee.event_id FROM entity_events ee"
+                "       WHERE ee.entity_id = ?4))"
                 "  ORDER BY x.event_date DESC, x.id DESC LIMIT ?5 OFFSET ?6)"
                 " ORDER BY e.event_date DESC, e.id DESC");
   if (st)
@@ -131,12 +131,14 @@ sl_rc sl_query_events(sl_query *q, const sl_query_filter *f, json_t **out) {
 static const slq_field FACT[] = {
   {"value", 0, SLQ_VALUE}, {"unit", 1, SLQ_TEXT}, {"sentence", 2, SLQ_TEXT}};
 
-/* Adds "facts" (numbers with their sentence) claimed by document z[0..n)
- * to d. */
-static sl_rc add_facts(sl_query *q, json_t *d, const char *z, size_t n) {
-  sqlite3_stmt *st = stmt_doc(q, SLQ_DOC_FACTS,
-                              "SELECT value, unit, sentence FROM facts WHERE doc_id = ?1"
-                              " ORDER BY rowid", z, n);
+/* Adds "facts" (numbers with their sentence, cut from the text by its
+ * stored byte range) claimed by the document with row rid to d. */
+static sl_rc add_facts(sl_query *q, json_t *d, int64_t rid) {
+  sqlite3_stmt *st = slq_stmt_id(q, SLQ_DOC_FACTS,
+                                 "SELECT f.value, f.unit,"
+                                 " CAST(substr(CAST(d.text AS BLOB), f.start + 1, f.end - f.start) AS TEXT)"
+                                 " FROM facts f JOIN documents d ON d.rid = f.doc WHERE f.doc = ?1"
+                                 " ORDER BY f.n", rid);
   return slq_add_rows(q, d, "facts", st, FACT, SLQ_NFIELDS(FACT), "reading facts");
 }
 
@@ -149,8 +151,7 @@ static const slq_field REPORT[] = {
 static sl_rc push_report(sl_query *q, sqlite3_stmt *st, void *arr) {
   json_t *d = slq_push_fields(arr, st, REPORT, SLQ_NFIELDS(REPORT));
   if (!d || slq_set(d, "excerpt_cut", json_boolean(sqlite3_column_int(st, 9))) ||
-      add_facts(q, d, (const char *)sqlite3_column_text(st, 0),
-                (size_t)sqlite3_column_bytes(st, 0)) != SL_OK)
+      add_facts(q, d, sqlite3_column_int64(st, 10)) != SL_OK)
     return SL_ENOMEM;
   return SL_OK;
 }
@@ -159,7 +160,7 @@ static sl_rc push_report(sl_query *q, sqlite3_stmt *st, void *arr) {
 static sl_rc add_reports(sl_query *q, json_t *ev, int64_t id) {
   sqlite3_stmt *st = slq_stmt_id(q, SLQ_EVENT_REPORTS,
                                  "SELECT id, lang, script, title, source, url, published, event_date,"
-                                 " substr(text, 1, 280), length(text) > 280"
+                                 " substr(text, 1, 280), length(text) > 280, rid"
                                  " FROM documents WHERE event_id = ?1"
                                  " ORDER BY lang, published IS NULL, published, id", id);
   return slq_add_array(q, ev, "reports", st, push_report, "reading an event's reports");
@@ -185,8 +186,8 @@ static sl_rc push_entity(sl_query *q, sqlite3_stmt *st, void *lists) {
 static sl_rc add_entities(sl_query *q, json_t *ev, int64_t id) {
   sqlite3_stmt *st = slq_stmt_id(q, SLQ_EVENT_ENTITIES,
                                  "SELECT en.id, en.type, en.name, count(*) AS n,"
-                                 " count(DISTINCT m.doc_id)"
-                                 " FROM documents d JOIN mentions m ON m.doc_id = d.id"
+                                 " count(DISTINCT m.doc)"
+                                 " FROM documents d JOIN mentions m ON m.doc = d.rid"
                                  " JOIN entities en ON en.id = m.entity_id"
                                  " WHERE d.event_id = ?1 GROUP BY en.id ORDER BY n DESC, en.name",
                                  id);
@@ -294,9 +295,8 @@ sl_rc sl_query_stories(sl_query *q, const sl_query_filter *f, json_t **out) {
                 " AND (?2 IS NULL OR substr(s.first_date, 1, length(?2)) <= ?2)"
                 " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id"
                 "      AND (',' || e.langs || ',') LIKE ('%,' || ?3 || ',%')))"
-                " AND (?4 IS NULL OR s.id IN (SELECT e.story_id FROM mentions m"
-                "      JOIN documents d ON d.id = m.doc_id JOIN events e ON e.id = d.event_id"
-                "      WHERE m.entity_id = ?4))"
+                " AND (?4 IS NULL OR s.id IN (SELECT e.story_id FROM entity_events ee"
+                "      JOIN events e ON e.id = ee.event_id WHERE ee.entity_id = ?4))"
                 " ORDER BY s.last_date DESC, s.id DESC LIMIT ?5 OFFSET ?6");
   if (st)
     bind_filter(st, f);
@@ -336,12 +336,15 @@ static const slq_field MENTION[] = {
   {"entity", 0, SLQ_VALUE}, {"type", 1, SLQ_TEXT}, {"name", 2, SLQ_TEXT},
   {"surface", 3, SLQ_TEXT}, {"start", 4, SLQ_VALUE}, {"end", 5, SLQ_VALUE}};
 
-/* Adds "mentions" (linked entities in text order) to document d. */
-static sl_rc add_doc_mentions(sl_query *q, json_t *d, const char *id, size_t n) {
-  sqlite3_stmt *st = stmt_doc(q, SLQ_DOC_ENTITIES,
-                              "SELECT en.id, en.type, en.name, m.surface, m.start, m.end"
-                              " FROM mentions m JOIN entities en ON en.id = m.entity_id"
-                              " WHERE m.doc_id = ?1 ORDER BY m.start", id, n);
+/* Adds "mentions" (linked entities in text order, each surface cut from
+ * the text by its byte range) to document d, stored as row rid. */
+static sl_rc add_doc_mentions(sl_query *q, json_t *d, int64_t rid) {
+  sqlite3_stmt *st = slq_stmt_id(q, SLQ_DOC_ENTITIES,
+                                 "SELECT en.id, en.type, en.name,"
+                                 " CAST(substr(CAST(d.text AS BLOB), m.start + 1, m.end - m.start) AS TEXT),"
+                                 " m.start, m.end FROM mentions m JOIN entities en ON en.id = m.entity_id"
+                                 " JOIN documents d ON d.rid = m.doc"
+                                 " WHERE m.doc = ?1 ORDER BY m.start, m.n", rid);
   return slq_add_rows(q, d, "mentions", st, MENTION, SLQ_NFIELDS(MENTION),
                       "reading a document's mentions");
 }
@@ -356,17 +359,18 @@ sl_rc sl_query_document(sl_query *q, const char *z, size_t n, json_t **out) {
     return slq_fail(q, SL_ENOTFOUND, "no document with that id");
   st = stmt_doc(q, SLQ_DOC_ONE,
                 "SELECT id, url, path, source, title, text, lang, script, published, event_date,"
-                " event_id, ingested_at FROM documents WHERE id = ?1", z, n);
+                " event_id, ingested_at, rid FROM documents WHERE id = ?1", z, n);
   if ((rc = slq_one(q, st, "reading a document", "no document %.*s", (int)n, z)) != SL_OK)
     goto out;
   if (!(d = slq_row_object(st, DOCUMENT, SLQ_NFIELDS(DOCUMENT)))) {
     rc = SL_ENOMEM;
     goto out;
   }
+  int64_t rid = sqlite3_column_int64(st, 12);
   sqlite3_reset(st);
-  if ((rc = add_doc_mentions(q, d, z, n)) != SL_OK)
+  if ((rc = add_doc_mentions(q, d, rid)) != SL_OK)
     goto out;
-  if (add_facts(q, d, z, n) != SL_OK) {
+  if (add_facts(q, d, rid) != SL_OK) {
     rc = SL_ESTORE;
     goto out;
   }

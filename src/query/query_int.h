@@ -34,6 +34,7 @@ enum {
   SLQ_ENTITY_ROW,
   SLQ_ENTITY_VARIANTS,
   SLQ_ENTITY_EVENTS,
+  SLQ_ENTITY_UNDATED,
   SLQ_DOC_ONE,
   SLQ_DOC_ENTITIES,
   SLQ_SEARCH_VARIANT,
@@ -42,6 +43,9 @@ enum {
   SLQ_SEARCH_FTS,
   SLQ_SEARCH_DOC,
   SLQ_SEARCH_SNIPPET,
+  SLQ_SNIP_SRC,
+  SLQ_SNIP_PUT,
+  SLQ_SNIP_GET,
   SLQ_NSTMT
 };
 
@@ -49,6 +53,7 @@ struct sl_query {
   sqlite3 *db;
   sqlite3_stmt *st[SLQ_NSTMT];
   sl_names *names;      /* opened on the first search */
+  int snip_ready;       /* temp.snip made (query_search.c) */
   char err[512];
 };
 

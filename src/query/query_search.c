@@ -92,9 +92,11 @@ static sl_rc match_keys(search *s, const char *z, size_t n) {
   size_t nk = sl_names_key(s->q->names, z, n, key, sizeof key);
   if (nk == 0)
     goto out;
+  /* entity_keys indexes the words of every key (the tokenizer splits at
+   * ' ', '|' and '@'), so a word finds its entities without a scan */
   st = slq_stmt(s->q, SLQ_SEARCH_KEYWORD,
-                "SELECT id, name, type, key FROM entities"
-                " WHERE instr(' ' || replace(replace(key, '|', ' '), '@', ' ') || ' ', ' ' || ?1 || ' ') > 0"
+                "SELECT id, name, type, key FROM entities WHERE id IN"
+                " (SELECT rowid FROM entity_keys WHERE entity_keys MATCH ?1)"
                 " ORDER BY doc_count DESC, id LIMIT 200");
   if (!st) {
     rc = SL_ESTORE;
@@ -115,8 +117,17 @@ static sl_rc match_keys(search *s, const char *z, size_t n) {
     size_t wn = (size_t)(e - w);
     if (wn >= 2) {
       words++;
+      char phrase[2 * KEY_CAP + 3];
+      size_t k = 0;
+      phrase[k++] = '"';   /* the word as one FTS5 string: its syntax inert */
+      for (size_t t = 0; t < wn; t++) {
+        if (w[t] == '"')
+          phrase[k++] = '"';
+        phrase[k++] = w[t];
+      }
+      phrase[k++] = '"';
       sqlite3_reset(st);
-      sqlite3_bind_text(st, 1, w, (int)wn, SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, 1, phrase, (int)k, SQLITE_TRANSIENT);
       while ((r = sqlite3_step(st)) == SQLITE_ROW && rc == SL_OK) {
         int64_t id = sqlite3_column_int64(st, 0);
         const char *ek = (const char *)sqlite3_column_text(st, 3);
@@ -223,8 +234,8 @@ static json_t *mention_snippet(search *s, sqlite3_value *doc, int64_t entity) {
                               "SELECT m.start, m.end, max(m.start - ?3, 0),"
                               " substr(CAST(d.text AS BLOB), max(m.start - ?3, 0) + 1,"
                               "        m.end - max(m.start - ?3, 0) + ?3)"
-                              " FROM mentions m JOIN documents d ON d.id = m.doc_id"
-                              " WHERE m.doc_id = ?1 AND m.entity_id = ?2 ORDER BY m.start LIMIT 1");
+                              " FROM mentions m JOIN documents d ON d.rid = m.doc"
+                              " WHERE m.doc = ?1 AND m.entity_id = ?2 ORDER BY m.start LIMIT 1");
   json_t *o = NULL;
   if (!st)
     return NULL;
@@ -278,21 +289,23 @@ static json_t *fts_snippet(const unsigned char *z, size_t n) {
                      n - (size_t)(b + 1 - z));
 }
 
-/* The hit row (id, title, lang, published, event, date) of one document,
- * its id to be bound to parameter 1; NULL on error (message in q->err). */
+/* The hit row (id, title, lang, published, event, date, text) of one
+ * document, its row (documents.rid) to be bound to parameter 1; NULL on
+ * error (message in q->err). */
 static sqlite3_stmt *doc_stmt(sl_query *q) {
   return slq_stmt(q, SLQ_SEARCH_DOC,
-                  "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date"
-                  " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id WHERE d.id = ?1");
+                  "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date, d.text"
+                  " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id WHERE d.rid = ?1");
 }
 
 /* Documents mentioning the matched entities, in match order; for each
  * entity the most recently stored first.  Walks the mentions_entity index
- * backwards (rowid order is storage order), so the cost follows the number
- * of hits kept, not the number of documents the entity appears in. */
+ * backwards (it ends in the document's rid, which is storage order), so
+ * the cost follows the number of hits kept, not the number of documents
+ * the entity appears in. */
 static sl_rc entity_hits(search *s) {
   sqlite3_stmt *ids = slq_stmt(s->q, SLQ_SEARCH_ENTITY_DOCS,
-                               "SELECT doc_id FROM mentions WHERE entity_id = ?1 ORDER BY rowid DESC");
+                               "SELECT doc FROM mentions WHERE entity_id = ?1 ORDER BY doc DESC");
   sqlite3_stmt *doc = doc_stmt(s->q);
   char why[300];
   sl_rc rc = SL_OK;
@@ -303,16 +316,19 @@ static sl_rc entity_hits(search *s) {
     json_t *e = json_array_get(s->ents, i);
     const char *name = json_string_value(json_object_get(e, "name"));
     snprintf(why, sizeof why, "entity: %s", name ? name : "?");
+    int64_t last = 0;
     sqlite3_reset(ids);
     sqlite3_bind_int64(ids, 1, s->ids[i]);
     while ((int64_t)json_array_size(s->results) < s->limit && rc == SL_OK &&
            (r = sqlite3_step(ids)) == SQLITE_ROW) {
-      const char *id = (const char *)sqlite3_column_text(ids, 0);
-      if (!id || json_object_get(s->seen, id))
+      int64_t rid = sqlite3_column_int64(ids, 0);
+      if (rid == last)   /* the entity's other mentions in the same document */
         continue;
+      last = rid;
       sqlite3_reset(doc);
-      sqlite3_bind_value(doc, 1, sqlite3_column_value(ids, 0));
-      if (sqlite3_step(doc) == SQLITE_ROW)
+      sqlite3_bind_int64(doc, 1, rid);
+      const char *did = sqlite3_step(doc) == SQLITE_ROW ? (const char *)sqlite3_column_text(doc, 0) : NULL;
+      if (did && !json_object_get(s->seen, did))
         rc = add_hit(s, doc, why, s->ids[i], mention_snippet(s, sqlite3_column_value(ids, 0), s->ids[i]));
     }
     if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
@@ -320,6 +336,91 @@ static sl_rc entity_hits(search *s) {
   }
   sqlite3_reset(doc);
   sqlite3_reset(ids);
+  return rc;
+}
+
+/* ---- snippets of full-text hits, cut by FTS5 itself ----
+ *
+ * doc_fts keeps no copy of the text, so the hits' titles and texts,
+ * normalised as doc_fts was filled, go into a temporary FTS5 table of the
+ * same tokenizer on the reader's own connection (temp.snip, its content
+ * in temp.snip_src), all of one answer's hits in one savepoint; one query
+ * then cuts every snippet, and the table is emptied. */
+
+/* Makes the temporary tables once per handle; 0 on success. */
+static int snip_ready(sl_query *q) {
+  if (q->snip_ready)
+    return 0;
+  if (sqlite3_exec(q->db, "CREATE TEMP TABLE IF NOT EXISTS snip_src(title, body);"
+                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snip USING fts5(title, body,"
+                   " content = 'snip_src', tokenize = 'unicode61 remove_diacritics 2')",
+                   NULL, NULL, NULL) != SQLITE_OK)
+    return -1;
+  q->snip_ready = 1;
+  return 0;
+}
+
+#define SNIP_TEXT_MAX 65536 /* bytes of a text searched for its snippet */
+
+/* Bytes of hit row doc's text staged for its snippet: a bound on the work
+ * one hit costs, whatever the document's length. */
+static size_t text_cap(sqlite3_stmt *doc) {
+  size_t n = (size_t)sqlite3_column_bytes(doc, 6);
+  return n < SNIP_TEXT_MAX ? n : SNIP_TEXT_MAX;
+}
+
+/* Stages the title and text of hit row doc (a doc_stmt row) as rowid k;
+ * 0 on success. */
+static int snip_put(sl_query *q, sqlite3_stmt *doc, int64_t k) {
+  sqlite3_stmt *src = slq_stmt(q, SLQ_SNIP_SRC, "INSERT INTO temp.snip_src(rowid, title, body) VALUES(?1, ?2, ?3)");
+  sqlite3_stmt *idx = slq_stmt(q, SLQ_SNIP_PUT, "INSERT INTO temp.snip(rowid, title, body) VALUES(?1, ?2, ?3)");
+  char *t = NULL, *b = NULL;
+  size_t nt = 0, nb = 0;
+  int ok = 0;
+  if (src && idx &&
+      sl_normalize((const char *)sqlite3_column_text(doc, 1), (size_t)sqlite3_column_bytes(doc, 1),
+                   &t, &nt) == SL_OK &&
+      sl_normalize((const char *)sqlite3_column_text(doc, 6),
+                   utf8_whole(sqlite3_column_text(doc, 6), text_cap(doc)), &b, &nb) == SL_OK) {
+    ok = 1;
+    for (int i = 0; i < 2 && ok; i++) {
+      sqlite3_stmt *st = i ? idx : src;
+      sqlite3_bind_int64(st, 1, k);
+      sqlite3_bind_text(st, 2, t, (int)nt, SQLITE_STATIC);
+      sqlite3_bind_text(st, 3, b, (int)nb, SQLITE_STATIC);
+      ok = sqlite3_step(st) == SQLITE_DONE;
+      sqlite3_reset(st);
+      sqlite3_clear_bindings(st);
+    }
+  }
+  free(t);
+  free(b);
+  return ok ? 0 : -1;
+}
+
+/* Sets "snippet" on the staged hits (hits[k] is rowid k) that match expr,
+ * then empties the tables. */
+static sl_rc snip_cut(sl_query *q, const char *expr, json_t **hits, size_t n) {
+  sqlite3_stmt *get = slq_stmt(q, SLQ_SNIP_GET, "SELECT rowid, snippet(snip, -1, char(1), char(2), '…', 14)"
+                                                " FROM temp.snip WHERE snip MATCH ?1");
+  sl_rc rc = SL_OK;
+  if (get) {
+    sqlite3_bind_text(get, 1, expr, -1, SQLITE_STATIC);
+    while (rc == SL_OK && sqlite3_step(get) == SQLITE_ROW) {
+      int64_t k = sqlite3_column_int64(get, 0);
+      json_t *o = fts_snippet(sqlite3_column_text(get, 1), (size_t)sqlite3_column_bytes(get, 1));
+      if (!o)
+        continue;
+      if (k < 0 || (size_t)k >= n)
+        json_decref(o);
+      else if (slq_set(hits[k], "snippet", o))
+        rc = SL_ENOMEM;
+    }
+    sqlite3_reset(get);
+    sqlite3_clear_bindings(get);
+  }
+  sqlite3_exec(q->db, "INSERT INTO temp.snip(snip) VALUES('delete-all'); DELETE FROM temp.snip_src",
+               NULL, NULL, NULL);
   return rc;
 }
 
@@ -363,7 +464,9 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
   char expr[4 * SL_QUERY_MAX_TEXT + 64];
   sqlite3_stmt *st = NULL, *doc = NULL;
   sl_rc rc;
-  int r = SQLITE_DONE;
+  int r = SQLITE_DONE, staged = 0;
+  json_t **hits = NULL;   /* text hits with a staged snippet, by rowid */
+  size_t nhits = 0;
 
   if (sl_normalize(z, n, &norm, &nn) != SL_OK) {
     /* ICU failed: the tokenizer's own folding (unicode61) still applies */
@@ -379,11 +482,16 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
    * score every match, which costs seconds for a common name in a large
    * store. */
   st = slq_stmt(s->q, SLQ_SEARCH_FTS,
-                "SELECT doc_id, snippet(doc_fts, -1, char(1), char(2), '…', 14) FROM doc_fts"
-                " WHERE doc_fts MATCH ?1 ORDER BY rowid DESC");
+                "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rowid DESC");
   doc = doc_stmt(s->q);
   if (!st || !doc) {
     rc = SL_ESTORE;
+    goto out;
+  }
+  staged = snip_ready(s->q) == 0 && sqlite3_exec(s->q->db, "SAVEPOINT snip", NULL, NULL, NULL) == SQLITE_OK;
+  hits = calloc((size_t)s->limit, sizeof *hits);
+  if (!hits) {
+    rc = SL_ENOMEM;
     goto out;
   }
   sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
@@ -391,13 +499,22 @@ static sl_rc text_hits(search *s, const char *z, size_t n) {
          (r = sqlite3_step(st)) == SQLITE_ROW) {
     sqlite3_reset(doc);
     sqlite3_bind_value(doc, 1, sqlite3_column_value(st, 0));
-    if (sqlite3_step(doc) == SQLITE_ROW)
-      rc = add_hit(s, doc, "text", 0,
-                   fts_snippet(sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1)));
+    if (sqlite3_step(doc) != SQLITE_ROW)
+      continue;
+    size_t before = json_array_size(s->results);
+    rc = add_hit(s, doc, "text", 0, NULL);
+    if (rc == SL_OK && json_array_size(s->results) > before && staged &&
+        snip_put(s->q, doc, (int64_t)nhits) == 0)
+      hits[nhits++] = json_array_get(s->results, before);
   }
   if (rc == SL_OK && r != SQLITE_DONE && r != SQLITE_ROW)
     rc = slq_store_error(s->q, "full-text search");
+  if (rc == SL_OK && nhits)
+    rc = snip_cut(s->q, expr, hits, nhits);
 out:
+  if (staged)
+    sqlite3_exec(s->q->db, "RELEASE snip", NULL, NULL, NULL);
+  free(hits);
   if (doc)
     sqlite3_reset(doc);
   if (st)

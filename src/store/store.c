@@ -16,7 +16,6 @@
 #define INDEXES                                                                  \
   "CREATE INDEX IF NOT EXISTS events_date ON events(event_date);"                \
   "CREATE INDEX IF NOT EXISTS stories_last ON stories(last_date);"               \
-  "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);"                       \
   EVIDENCE
 
 /* The summed evidence of each open event, one row per event (see
@@ -28,6 +27,10 @@
   "CREATE TABLE IF NOT EXISTS event_evidence(event_id INTEGER PRIMARY KEY"      \
   " REFERENCES events(id), features BLOB NOT NULL);"
 
+#ifndef STORE_PAGE_SIZE
+#define STORE_PAGE_SIZE "8192"
+#endif
+
 #define FEATURE_BYTES 12 /* id (8, little-endian) + weight (float bits, 4) */
 
 static const char SCHEMA[] =
@@ -37,8 +40,8 @@ static const char SCHEMA[] =
   "CREATE TABLE events(id INTEGER PRIMARY KEY, title TEXT NOT NULL, event_date TEXT,"
   " story_id INTEGER REFERENCES stories(id), doc_count INTEGER NOT NULL DEFAULT 0,"
   " langs TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
-  "CREATE TABLE documents(id TEXT PRIMARY KEY, url TEXT, path TEXT, source TEXT,"
-  " title TEXT NOT NULL, text TEXT NOT NULL, lang TEXT NOT NULL, script TEXT NOT NULL,"
+  "CREATE TABLE documents(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, path TEXT,"
+  " source TEXT, title TEXT NOT NULL, text TEXT NOT NULL, lang TEXT NOT NULL, script TEXT NOT NULL,"
   " published TEXT, event_date TEXT, content_hash TEXT NOT NULL UNIQUE,"
   " event_id INTEGER REFERENCES events(id), ingested_at TEXT NOT NULL);"
   "CREATE TABLE entities(id INTEGER PRIMARY KEY,"
@@ -48,32 +51,58 @@ static const char SCHEMA[] =
   "CREATE TABLE entity_variants(entity_id INTEGER NOT NULL REFERENCES entities(id),"
   " variant TEXT NOT NULL, script TEXT NOT NULL, lang TEXT, count INTEGER NOT NULL DEFAULT 1,"
   " PRIMARY KEY (entity_id, variant));"
-  "CREATE TABLE mentions(doc_id TEXT NOT NULL REFERENCES documents(id),"
+  /* keyed by document and order of writing (n): no rowid, no second
+   * index for the document's rows */
+  "CREATE TABLE mentions(doc INTEGER NOT NULL REFERENCES documents(rid), n INTEGER NOT NULL,"
   " entity_id INTEGER NOT NULL REFERENCES entities(id), start INTEGER NOT NULL,"
-  " end INTEGER NOT NULL, surface TEXT NOT NULL);"
-  "CREATE TABLE facts(doc_id TEXT NOT NULL REFERENCES documents(id), value REAL NOT NULL,"
-  " unit TEXT NOT NULL DEFAULT '', sentence TEXT NOT NULL);"
+  " end INTEGER NOT NULL, PRIMARY KEY (doc, n)) WITHOUT ROWID;"
+  "CREATE TABLE facts(doc INTEGER NOT NULL REFERENCES documents(rid), n INTEGER NOT NULL,"
+  " value REAL NOT NULL, unit TEXT NOT NULL DEFAULT '', start INTEGER NOT NULL,"
+  " end INTEGER NOT NULL, PRIMARY KEY (doc, n)) WITHOUT ROWID;"
+  /* an entity's events in date order ('' = undated), so its page reads
+   * the rows it shows and no more; an event's date is set once (from
+   * undated), and the trigger moves its rows then */
+  "CREATE TABLE entity_events(entity_id INTEGER NOT NULL REFERENCES entities(id),"
+  " event_date TEXT NOT NULL, event_id INTEGER NOT NULL REFERENCES events(id),"
+  " mentions INTEGER NOT NULL, PRIMARY KEY (entity_id, event_date, event_id)) WITHOUT ROWID;"
+  "CREATE TRIGGER entity_events_date AFTER UPDATE OF event_date ON events"
+  " WHEN old.event_date IS NOT new.event_date BEGIN"
+  " UPDATE entity_events SET event_date = coalesce(new.event_date, '')"
+  " WHERE event_date = coalesce(old.event_date, '') AND event_id = new.id AND entity_id IN"
+  " (SELECT m.entity_id FROM documents d JOIN mentions m ON m.doc = d.rid WHERE d.event_id = new.id);"
+  " END;"
   "CREATE TABLE event_features(feature INTEGER NOT NULL, event_id INTEGER NOT NULL,"
   " weight REAL NOT NULL, PRIMARY KEY (feature, event_id)) WITHOUT ROWID;"
-  "CREATE VIRTUAL TABLE doc_fts USING fts5(doc_id UNINDEXED, title, body, names,"
+  /* contentless: the index alone (rowid = documents.rid); the text is
+   * stored once, in documents */
+  "CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, names, content='',"
   " tokenize = 'unicode61 remove_diacritics 2');"
-  "CREATE INDEX mentions_doc ON mentions(doc_id);"
+  /* the words of entity keys, for search's name prefilter; kept in step
+   * with entities.key by triggers, so every writer keeps it right */
+  "CREATE VIRTUAL TABLE entity_keys USING fts5(key, content='entities', content_rowid='id',"
+  " tokenize = 'unicode61 remove_diacritics 0');"
+  "CREATE TRIGGER entity_keys_ins AFTER INSERT ON entities BEGIN"
+  " INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;"
+  "CREATE TRIGGER entity_keys_upd AFTER UPDATE OF key ON entities BEGIN"
+  " INSERT INTO entity_keys(entity_keys, rowid, key) VALUES ('delete', old.id, old.key);"
+  " INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;"
   "CREATE INDEX mentions_entity ON mentions(entity_id);"
   "CREATE INDEX documents_event ON documents(event_id);"
-  "CREATE INDEX events_story ON events(story_id);"
+  "CREATE INDEX events_story ON events(story_id, event_date);"  /* story dates: O(log n) */
   "CREATE INDEX variants_variant ON entity_variants(variant);"
   INDEXES
-  "INSERT INTO meta VALUES('schema_version', '1');";
+  "INSERT INTO meta VALUES('schema_version', '2');";
 
 enum {
   Q_HAS_DOC, Q_INS_ENTITY, Q_UPD_ENTITY, Q_INS_VARIANT, Q_COUNT_ENTITY, Q_INS_DOC,
-  Q_INS_MENTION, Q_INS_FACT, Q_INS_FTS, Q_INS_EVENT, Q_UPD_EVENT,
+  Q_INS_MENTION, Q_ENTITY_EVENT, Q_EVENT_DATE, Q_INS_FACT, Q_INS_FTS, Q_INS_EVENT, Q_UPD_EVENT,
   Q_INS_STORY, Q_UPD_STORY, Q_DEL_STORY, Q_CLOSE_EVENT, Q_PUT_EVIDENCE, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
   Q_COUNT
 };
 
 static const char *const SQL[Q_COUNT] = {
-  [Q_HAS_DOC] = "SELECT 1 FROM documents WHERE id = ?1 OR content_hash = ?2",
+  [Q_HAS_DOC] = "SELECT 1 FROM documents WHERE id = ?1 UNION ALL"
+                " SELECT 1 FROM documents WHERE content_hash = ?2",
   [Q_INS_ENTITY] = "INSERT INTO entities(type, name, key, code) VALUES(?1, ?2, ?3, ?4)",
   [Q_UPD_ENTITY] = "UPDATE entities SET name = ?2, key = ?3 WHERE id = ?1",
   [Q_INS_VARIANT] = "INSERT INTO entity_variants(entity_id, variant, script, lang) VALUES(?1, ?2, ?3, ?4)"
@@ -83,9 +112,12 @@ static const char *const SQL[Q_COUNT] = {
   [Q_INS_DOC] = "INSERT INTO documents(id, url, path, source, title, text, lang, script, published,"
                 " event_date, content_hash, event_id, ingested_at)"
                 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-  [Q_INS_MENTION] = "INSERT INTO mentions(doc_id, entity_id, start, end, surface) VALUES(?1, ?2, ?3, ?4, ?5)",
-  [Q_INS_FACT] = "INSERT INTO facts(doc_id, value, unit, sentence) VALUES(?1, ?2, ?3, ?4)",
-  [Q_INS_FTS] = "INSERT INTO doc_fts(doc_id, title, body, names) VALUES(?1, ?2, ?3, ?4)",
+  [Q_INS_MENTION] = "INSERT INTO mentions(doc, n, entity_id, start, end) VALUES(?1, ?2, ?3, ?4, ?5)",
+  [Q_ENTITY_EVENT] = "INSERT INTO entity_events(entity_id, event_date, event_id, mentions)"
+                     " VALUES(?1, ?2, ?3, 1) ON CONFLICT DO UPDATE SET mentions = mentions + 1",
+  [Q_EVENT_DATE] = "SELECT coalesce(event_date, '') FROM events WHERE id = ?1",
+  [Q_INS_FACT] = "INSERT INTO facts(doc, n, value, unit, start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+  [Q_INS_FTS] = "INSERT INTO doc_fts(rowid, title, body, names) VALUES(?1, ?2, ?3, ?4)",
   [Q_INS_EVENT] = "INSERT INTO events(title, event_date, story_id, doc_count, langs, created_at, updated_at)"
                   " VALUES(?1, ?2, ?3, 0, '', ?4, ?4)",
   [Q_UPD_EVENT] = "UPDATE events SET event_date = ?2, story_id = ?3, doc_count = doc_count + 1,"
@@ -105,12 +137,24 @@ static const char *const SQL[Q_COUNT] = {
   [Q_ROLLBACK_TO] = "ROLLBACK TO doc",
 };
 
+/* A document's full-text row, written at the batch's commit. */
+typedef struct fts_row {
+  int64_t rid;
+  char *title, *body, *names; /* title NULL when the body opens with it */
+} fts_row;
+
 struct sl_store {
   sqlite3 *db;
   sqlite3_stmt *q[Q_COUNT];
   unsigned char *blob;  /* scratch for pack_features */
   size_t capblob;
   char now[32];
+  int64_t doc_rid, doc_event; /* the document being written (rows refer to it) */
+  int64_t nments, nfacts;      /* its rows so far: the next n */
+  int64_t dated_event;         /* the event put_event wrote last, */
+  char event_date[32];         /* and its date ('' when undated) */
+  fts_row *fts;                /* full-text rows of the open batch (see put_fts) */
+  size_t nfts, capfts, fts_mark; /* fts_mark: rows before the open savepoint */
   char err[256]; /* last SQLite error, for reports */
 };
 
@@ -170,6 +214,7 @@ static sl_rc unpack_features(const unsigned char *b, size_t n, sl_featvec *v) {
 }
 
 static sl_rc put_evidence(sl_store *st, int64_t event_id, const sl_featvec *v);
+static void drop_fts(sl_store *st, size_t from);
 
 /* Moves the per-feature rows of a store written before event_evidence
  * into it, in one transaction. */
@@ -232,7 +277,12 @@ sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr) {
     goto out;
   }
   sqlite3_busy_timeout(st->db, 5000);
-  if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+  /* page size first: it only takes on a new, empty file.  Pages of 8 KB
+   * hold several documents each, where 4 KB ones (SQLite's default) left a
+   * quarter of the documents table empty (a 2 KB row per page, the next
+   * one not fitting); 16 KB ones gain little more and write more. */
+  if (exec(st, "PRAGMA page_size=" STORE_PAGE_SIZE ";"
+                   "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                    "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;") != SL_OK) {
     set_err(err, nerr, path, sqlite3_errmsg(st->db));
     goto out;
@@ -246,9 +296,19 @@ sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr) {
       goto out;
     }
   } else {
-    int ok = sqlite3_step(v) == SQLITE_ROW && sqlite3_column_int(v, 0) == SL_SCHEMA_VERSION;
-    if (!ok) {
-      set_err(err, nerr, path, "not a storyline store of schema version 1");
+    int found = sqlite3_step(v) == SQLITE_ROW;
+    int ver = found ? sqlite3_column_int(v, 0) : 0;
+    if (found && ver > 0 && ver < SL_SCHEMA_VERSION) {
+      /* never write rows of one schema into a store of another */
+      char why[200];
+      snprintf(why, sizeof why, "schema version %d, written by an older storyline; this one writes"
+               " version %d: ingest the documents again into a new store", ver, SL_SCHEMA_VERSION);
+      set_err(err, nerr, path, why);
+      goto out;
+    }
+    if (ver != SL_SCHEMA_VERSION) {
+      set_err(err, nerr, path, found ? "schema version newer than this storyline writes"
+                                     : "not a storyline store (no schema version)");
       goto out;
     }
     if (exec(st, INDEXES) != SL_OK) {
@@ -279,6 +339,8 @@ out:
 void sl_store_close(sl_store *st) {
   if (!st)
     return;
+  drop_fts(st, 0);
+  free(st->fts);
   for (int i = 0; i < Q_COUNT; i++)
     sqlite3_finalize(st->q[i]);
   sqlite3_close(st->db);
@@ -423,11 +485,45 @@ sl_rc sl_store_begin(sl_store *st) {
   return exec(st, "BEGIN IMMEDIATE");
 }
 
-sl_rc sl_store_commit(sl_store *st) { return exec(st, "COMMIT"); }
-sl_rc sl_store_savepoint(sl_store *st) { return run(st, Q_SAVEPOINT); }
+/* Drops the queued full-text rows from index `from` on. */
+static void drop_fts(sl_store *st, size_t from) {
+  for (size_t i = from; i < st->nfts; i++) {
+    free(st->fts[i].title);
+    free(st->fts[i].body);
+    free(st->fts[i].names);
+  }
+  st->nfts = st->fts_mark = from;
+}
+
+/* Writes the queued full-text rows (inside the batch's transaction). */
+static sl_rc write_fts(sl_store *st) {
+  sqlite3_stmt *s = st->q[Q_INS_FTS];
+  for (size_t i = 0; i < st->nfts; i++) {
+    sqlite3_bind_int64(s, 1, st->fts[i].rid);
+    bind_text(s, 2, st->fts[i].title);
+    bind_text(s, 3, st->fts[i].body);
+    bind_text(s, 4, st->fts[i].names);
+    if (run(st, Q_INS_FTS) != SL_OK)
+      return SL_ESTORE;
+  }
+  return SL_OK;
+}
+
+sl_rc sl_store_commit(sl_store *st) {
+  sl_rc rc = write_fts(st);
+  drop_fts(st, 0);
+  return rc == SL_OK ? exec(st, "COMMIT") : rc;
+}
+
+sl_rc sl_store_savepoint(sl_store *st) {
+  st->fts_mark = st->nfts;
+  return run(st, Q_SAVEPOINT);
+}
+
 sl_rc sl_store_release(sl_store *st) { return run(st, Q_RELEASE); }
 
 void sl_store_rollback_to(sl_store *st) {
+  drop_fts(st, st->fts_mark);
   run(st, Q_ROLLBACK_TO);
   run(st, Q_RELEASE);
 }
@@ -436,7 +532,10 @@ sl_rc sl_store_close_event(sl_store *st, int64_t event_id) {
   sqlite3_bind_int64(st->q[Q_CLOSE_EVENT], 1, event_id);
   return run(st, Q_CLOSE_EVENT);
 }
-void sl_store_rollback(sl_store *st) { exec(st, "ROLLBACK"); }
+void sl_store_rollback(sl_store *st) {
+  drop_fts(st, 0);
+  exec(st, "ROLLBACK");
+}
 
 sl_rc sl_store_put_entity(sl_store *st, sl_entity *e) {
   static const char *const TYPES[] = {"person", "place", "org", "person"};
@@ -493,38 +592,81 @@ sl_rc sl_store_put_document(sl_store *st, const sl_doc_row *d) {
   bind_text(s, 11, d->content_hash);
   sqlite3_bind_int64(s, 12, d->event_id);
   bind_text(s, 13, st->now);
-  return run(st, Q_INS_DOC);
+  if (run(st, Q_INS_DOC) != SL_OK)
+    return SL_ESTORE;
+  st->doc_rid = sqlite3_last_insert_rowid(st->db);
+  st->doc_event = d->event_id;
+  st->nments = st->nfacts = 0;
+  if (st->dated_event != d->event_id) {
+    /* not the event just written (the ingest writes it first): read its date */
+    sqlite3_stmt *q = st->q[Q_EVENT_DATE];
+    sqlite3_bind_int64(q, 1, d->event_id);
+    const unsigned char *z = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_text(q, 0) : NULL;
+    snprintf(st->event_date, sizeof st->event_date, "%s", z ? (const char *)z : "");
+    st->dated_event = d->event_id;
+    sqlite3_reset(q);
+  }
+  return SL_OK;
 }
 
-sl_rc sl_store_put_mention(sl_store *st, const char *doc_id, int64_t entity_id, uint32_t start,
-                           uint32_t end, const char *surface, size_t nsurface) {
+sl_rc sl_store_put_mention(sl_store *st, int64_t entity_id, uint32_t start, uint32_t end) {
   sqlite3_stmt *s = st->q[Q_INS_MENTION];
-  bind_text(s, 1, doc_id);
-  sqlite3_bind_int64(s, 2, entity_id);
-  sqlite3_bind_int64(s, 3, start);
-  sqlite3_bind_int64(s, 4, end);
-  sqlite3_bind_text(s, 5, surface, (int)nsurface, SQLITE_STATIC);
-  return run(st, Q_INS_MENTION);
+  sqlite3_bind_int64(s, 1, st->doc_rid);
+  sqlite3_bind_int64(s, 2, st->nments++);
+  sqlite3_bind_int64(s, 3, entity_id);
+  sqlite3_bind_int64(s, 4, start);
+  sqlite3_bind_int64(s, 5, end);
+  if (run(st, Q_INS_MENTION) != SL_OK)
+    return SL_ESTORE;
+  /* the entity page reads its events from here, not from every mention */
+  s = st->q[Q_ENTITY_EVENT];
+  sqlite3_bind_int64(s, 1, entity_id);
+  bind_text(s, 2, st->event_date);
+  sqlite3_bind_int64(s, 3, st->doc_event);
+  return run(st, Q_ENTITY_EVENT);
 }
 
-sl_rc sl_store_put_fact(sl_store *st, const char *doc_id, double value, const char *unit,
-                        const char *sentence, size_t nsentence) {
+sl_rc sl_store_put_fact(sl_store *st, double value, const char *unit, uint32_t start,
+                        uint32_t end) {
   sqlite3_stmt *s = st->q[Q_INS_FACT];
-  bind_text(s, 1, doc_id);
-  sqlite3_bind_double(s, 2, value);
-  bind_text(s, 3, unit ? unit : "");
-  sqlite3_bind_text(s, 4, sentence, (int)nsentence, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 1, st->doc_rid);
+  sqlite3_bind_int64(s, 2, st->nfacts++);
+  sqlite3_bind_double(s, 3, value);
+  bind_text(s, 4, unit ? unit : "");
+  sqlite3_bind_int64(s, 5, start);
+  sqlite3_bind_int64(s, 6, end);
   return run(st, Q_INS_FACT);
 }
 
-sl_rc sl_store_put_fts(sl_store *st, const char *doc_id, const char *title, const char *body,
-                       const char *names) {
-  sqlite3_stmt *s = st->q[Q_INS_FTS];
-  bind_text(s, 1, doc_id);
-  bind_text(s, 2, title);
-  bind_text(s, 3, body);
-  bind_text(s, 4, names);
-  return run(st, Q_INS_FTS);
+/* Full-text rows wait for the batch's commit: FTS5 flushes its pending
+ * terms into a new segment at every savepoint release, so written per
+ * document they cost a segment (and its merging) each; written together
+ * they make one.  A document rolled back drops its row from the queue. */
+sl_rc sl_store_put_fts(sl_store *st, const char *title, const char *body, const char *names) {
+  /* a text that opens with its title (most news records do) already
+   * indexes the title's words: indexing them twice finds nothing more */
+  size_t nt = title ? strlen(title) : 0;
+  if (nt && body && !strncmp(body, title, nt))
+    title = NULL;
+  if (st->nfts == st->capfts) {
+    size_t cap = st->capfts ? 2 * st->capfts : 256;
+    fts_row *f = realloc(st->fts, cap * sizeof *f);
+    if (!f)
+      return SL_ENOMEM;
+    st->fts = f;
+    st->capfts = cap;
+  }
+  fts_row *r = &st->fts[st->nfts];
+  r->rid = st->doc_rid;
+  r->title = title ? strdup(title) : NULL;
+  r->body = body ? strdup(body) : NULL;
+  r->names = names ? strdup(names) : NULL;
+  st->nfts++;
+  if ((title && !r->title) || (body && !r->body) || (names && !r->names)) {
+    drop_fts(st, st->nfts - 1);
+    return SL_ENOMEM;
+  }
+  return SL_OK;
 }
 
 static void format_day(int32_t day, char out[32]) {
@@ -581,6 +723,8 @@ sl_rc sl_store_put_event(sl_store *st, sl_event_rec *ev, int64_t story_id, const
   bind_text(u, 5, st->now);
   if (run(st, Q_UPD_EVENT) != SL_OK)
     return SL_ESTORE;
+  st->dated_event = ev->id;
+  snprintf(st->event_date, sizeof st->event_date, "%s", date ? date : "");
   if (put_evidence(st, ev->id, &ev->sum) != SL_OK)
     return SL_ESTORE;
   ev->dirty = 0;

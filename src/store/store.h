@@ -1,12 +1,14 @@
 /*
  * store — the write side of the embedded store (SQLite, WAL), the stage
- * after clustering.  Schema: src/store/SCHEMA.md (version 1).
+ * after clustering.  Schema: src/store/SCHEMA.md (version 2).
  *
  * Documents are stored in batch transactions, each document inside its
  * own savepoint with everything it changes (entities, variants, mentions,
- * facts, full-text row, its event's and story's rows, the event's evidence
- * sums), so a failure in the middle of one leaves the store as it was
- * before that document and keeps the rest of the batch.  The linker's entities
+ * facts, its event's and story's rows, the event's evidence sums), so a
+ * failure in the middle of one leaves the store as it was before that
+ * document and keeps the rest of the batch.  Full-text rows are queued and
+ * written at the batch's commit, in the same transaction (FTS5 would
+ * flush a segment at every savepoint release).  The linker's entities
  * and the clusterer's events are loaded from the store at open, so ingest
  * continues where the last run stopped.
  */
@@ -17,7 +19,7 @@
 #include "cluster/cluster.h"
 #include "link/linker.h"
 
-#define SL_SCHEMA_VERSION 1
+#define SL_SCHEMA_VERSION 2
 
 typedef struct sl_store sl_store;
 
@@ -62,14 +64,19 @@ typedef struct sl_doc_row {
   int64_t event_id;
 } sl_doc_row;
 
+/* Inserts the document; the mention, fact and full-text rows that follow
+ * belong to it (they refer to its row, not copy its id). */
 sl_rc sl_store_put_document(sl_store *st, const sl_doc_row *d);
-sl_rc sl_store_put_mention(sl_store *st, const char *doc_id, int64_t entity_id, uint32_t start,
-                           uint32_t end, const char *surface, size_t nsurface);
-sl_rc sl_store_put_fact(sl_store *st, const char *doc_id, double value, const char *unit,
-                        const char *sentence, size_t nsentence);
-/* Full-text row: title/body normalised by the caller; names = variants. */
-sl_rc sl_store_put_fts(sl_store *st, const char *doc_id, const char *title, const char *body,
-                       const char *names);
+/* A mention: byte offsets [start, end) in the document's text; also counts
+ * it for the entity's page (entity_events). */
+sl_rc sl_store_put_mention(sl_store *st, int64_t entity_id, uint32_t start, uint32_t end);
+/* A number the document claims, with the byte range [start, end) of its
+ * sentence in the text. */
+sl_rc sl_store_put_fact(sl_store *st, double value, const char *unit, uint32_t start,
+                        uint32_t end);
+/* Full-text row: title/body normalised by the caller; names = variants.
+ * A title the body opens with is not indexed again. */
+sl_rc sl_store_put_fts(sl_store *st, const char *title, const char *body, const char *names);
 
 /* Inserts or updates the event row (sets ev->id) for one more report and
  * writes its summed evidence (ev->sum, one row).  title is used for a new

@@ -1,4 +1,4 @@
--- seed_store.sql — a small store (schema version 1, src/store/SCHEMA.md)
+-- seed_store.sql — a small store (schema version 2, src/store/SCHEMA.md)
 -- resembling what `storyline ingest examples/seeds` writes: four events, one
 -- story, the five seed documents (vi, ar, en), their entities with variants
 -- in Latin and Arabic script, mentions and facts.  Used by
@@ -22,7 +22,8 @@ CREATE TABLE events(
   langs TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE documents(
-  id TEXT PRIMARY KEY,
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
   url TEXT, path TEXT, source TEXT,
   title TEXT NOT NULL, text TEXT NOT NULL,
   lang TEXT NOT NULL, script TEXT NOT NULL,
@@ -43,27 +44,47 @@ CREATE TABLE entity_variants(
   count INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (entity_id, variant));
 CREATE TABLE mentions(
-  doc_id TEXT NOT NULL REFERENCES documents(id),
+  doc INTEGER NOT NULL REFERENCES documents(rid), n INTEGER NOT NULL,
   entity_id INTEGER NOT NULL REFERENCES entities(id),
   start INTEGER NOT NULL, end INTEGER NOT NULL,
-  surface TEXT NOT NULL);
+  PRIMARY KEY (doc, n)) WITHOUT ROWID;
 CREATE TABLE facts(
-  doc_id TEXT NOT NULL REFERENCES documents(id),
+  doc INTEGER NOT NULL REFERENCES documents(rid), n INTEGER NOT NULL,
   value REAL NOT NULL, unit TEXT NOT NULL DEFAULT '',
-  sentence TEXT NOT NULL);
+  start INTEGER NOT NULL, end INTEGER NOT NULL,
+  PRIMARY KEY (doc, n)) WITHOUT ROWID;
+CREATE TABLE entity_events(
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  event_date TEXT NOT NULL,
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  mentions INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, event_date, event_id)) WITHOUT ROWID;
+CREATE TRIGGER entity_events_date AFTER UPDATE OF event_date ON events
+  WHEN old.event_date IS NOT new.event_date BEGIN
+  UPDATE entity_events SET event_date = coalesce(new.event_date, '')
+  WHERE event_date = coalesce(old.event_date, '') AND event_id = new.id AND entity_id IN
+  (SELECT m.entity_id FROM documents d JOIN mentions m ON m.doc = d.rid WHERE d.event_id = new.id);
+  END;
 CREATE TABLE event_features(
   feature INTEGER NOT NULL, event_id INTEGER NOT NULL, weight REAL NOT NULL,
   PRIMARY KEY (feature, event_id)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE doc_fts USING fts5(
-  doc_id UNINDEXED, title, body, names,
+  title, body, names, content='',
   tokenize = 'unicode61 remove_diacritics 2');
-CREATE INDEX mentions_doc ON mentions(doc_id);
+CREATE VIRTUAL TABLE entity_keys USING fts5(
+  key, content='entities', content_rowid='id',
+  tokenize = 'unicode61 remove_diacritics 0');
+CREATE TRIGGER entity_keys_ins AFTER INSERT ON entities BEGIN
+  INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;
+CREATE TRIGGER entity_keys_upd AFTER UPDATE OF key ON entities BEGIN
+  INSERT INTO entity_keys(entity_keys, rowid, key) VALUES ('delete', old.id, old.key);
+  INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;
 CREATE INDEX mentions_entity ON mentions(entity_id);
 CREATE INDEX documents_event ON documents(event_id);
-CREATE INDEX events_story ON events(story_id);
+CREATE INDEX events_story ON events(story_id, event_date);
 CREATE INDEX variants_variant ON entity_variants(variant);
 
-INSERT INTO meta VALUES ('schema_version', '1');
+INSERT INTO meta VALUES ('schema_version', '2');
 
 INSERT INTO stories VALUES
  (1, 'Tổng thống Nga và Syria hội đàm tại điện Kremlin', '2017-11-20', '2026-01-28', 4);
@@ -78,7 +99,8 @@ INSERT INTO events VALUES
  (4, 'رئيسا سوريا وروسيا يعقدان مباحثات ثنائية تتضمن تعزيز التعاون فى مختلف المجالات', NULL, 1, 1, 'ar',
   '2026-01-29T08:00:00Z', '2026-01-29T08:00:00Z');
 
-INSERT INTO documents VALUES
+INSERT INTO documents(id, url, path, source, title, text, lang, script, published, event_date,
+                      content_hash, event_id, ingested_at) VALUES
  ('000_a36e95430f0b8119', 'https://baomoi.example/kremlin.html', 'examples/seeds/000_a36e95430f0b8119.txt',
   'baomoi.example', 'Tổng thống Nga và Syria hội đàm tại điện Kremlin',
   'Tổng thống Nga Vladimir Putin hội đàm với Tổng thống Syria Ahmed al-Sharaa tại Điện Kremlin. Trong cuộc gặp ngày 28/1, Tổng thống Nga Vladimir Putin khẳng định quan hệ Nga - Syria có nền tảng hữu nghị lâu dài. Truyền thông Nga dẫn lời ông Putin cho biết kim ngạch thương mại hai chiều đã tăng khoảng 4% kể từ cuộc gặp gần nhất.',
@@ -135,8 +157,10 @@ INSERT INTO entity_variants VALUES
  (8, 'Sochi', 'Latn', 'vi', 1);
 
 -- Offsets are computed below: the byte range of the surface's first
--- occurrence in documents.text, as the write side stores them.
-INSERT INTO mentions VALUES
+-- occurrence in documents.text, as the write side stores them (a mention
+-- keeps no copy of its surface).
+CREATE TEMP TABLE m(doc_id, entity_id, start, end, surface);
+INSERT INTO m VALUES
  ('000_a36e95430f0b8119', 1, 21, 35, 'Vladimir Putin'),
  ('000_a36e95430f0b8119', 2, 68, 83, 'Ahmed al-Sharaa'),
  ('000_a36e95430f0b8119', 4, 60, 65, 'Syria'),
@@ -160,13 +184,27 @@ INSERT INTO mentions VALUES
  ('004_23d814b1d62127e7', 6, 180, 190, 'موسكو'),
  ('004_23d814b1d62127e7', 7, 150, 166, 'الكرملين');
 
-UPDATE mentions SET start = instr(CAST((SELECT text FROM documents WHERE id = doc_id) AS BLOB),
+UPDATE m SET start = instr(CAST((SELECT text FROM documents WHERE id = doc_id) AS BLOB),
                                   CAST(surface AS BLOB)) - 1;
-UPDATE mentions SET end = start + length(CAST(surface AS BLOB));
+UPDATE m SET end = start + length(CAST(surface AS BLOB));
 
-INSERT INTO facts VALUES
+INSERT INTO mentions SELECT d.rid, row_number() OVER (PARTITION BY d.rid ORDER BY m.rowid) - 1,
+  m.entity_id, m.start, m.end FROM m JOIN documents d ON d.id = m.doc_id;
+INSERT INTO entity_events SELECT m.entity_id, coalesce(e.event_date, ''), d.event_id, count(*)
+  FROM mentions m JOIN documents d ON d.rid = m.doc JOIN events e ON e.id = d.event_id
+  GROUP BY m.entity_id, d.event_id;
+
+-- a fact is the byte range of its sentence in the text
+CREATE TEMP TABLE f(doc_id, value, unit, sentence);
+INSERT INTO f VALUES
  ('000_a36e95430f0b8119', 4, '%', 'kim ngạch thương mại hai chiều đã tăng khoảng 4% kể từ cuộc gặp gần nhất'),
  ('004_23d814b1d62127e7', 7, '%', 'زاد حجم التجارة خلال العام الماضي بنسبة 7 في المائة');
+
+INSERT INTO facts SELECT d.rid, row_number() OVER (PARTITION BY d.rid ORDER BY f.rowid) - 1,
+  f.value, f.unit,
+  instr(CAST(d.text AS BLOB), CAST(f.sentence AS BLOB)) - 1,
+  instr(CAST(d.text AS BLOB), CAST(f.sentence AS BLOB)) - 1 + length(CAST(f.sentence AS BLOB))
+  FROM f JOIN documents d ON d.id = f.doc_id;
 
 -- doc_fts is filled by the test (title/body through sl_normalize).
 COMMIT;

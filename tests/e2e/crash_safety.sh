@@ -80,7 +80,7 @@ while [ "$kills" -lt "$kills_wanted" ]; do
   # every report of the batch names people and places: a stored one
   # without mentions was cut in half
   bare=$(sqlite3 -batch s.db 'SELECT count(*) FROM documents d
-    WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id)')
+    WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.doc = d.rid)')
   [ "$bare" = 0 ] || fail "round $round: $bare documents stored without their mentions"
   sqlite3 -batch s.db 'SELECT id FROM documents' | sort > stored.txt
   sort -u reported.txt > want.txt

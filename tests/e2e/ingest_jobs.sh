@@ -17,8 +17,11 @@ for q in ("SELECT id, event_id, lang, event_date, content_hash FROM documents OR
           "SELECT id, title, first_date, last_date, event_count FROM stories ORDER BY id",
           "SELECT id, type, name, key, doc_count, mention_count, code FROM entities ORDER BY id",
           "SELECT entity_id, variant, script, lang, count FROM entity_variants ORDER BY 1, 2",
-          "SELECT doc_id, entity_id, start, end FROM mentions ORDER BY 1, 3, 2",
-          "SELECT doc_id, value, unit FROM facts ORDER BY 1, 2, 3",
+          "SELECT d.id, m.entity_id, m.start, m.end FROM mentions m JOIN documents d ON d.rid = m.doc"
+          " ORDER BY 1, 3, 2",
+          "SELECT d.id, f.value, f.unit, f.start, f.end FROM facts f JOIN documents d ON d.rid = f.doc"
+          " ORDER BY 1, 2, 3, 4",
+          "SELECT entity_id, event_date, event_id, mentions FROM entity_events ORDER BY 1, 3",
           "SELECT event_id, hex(features) FROM event_evidence ORDER BY 1"):
     for row in db.execute(q):
         print("|".join(str(x) for x in row))

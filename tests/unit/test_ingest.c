@@ -147,7 +147,8 @@ START_TEST(failure_inside_batch_keeps_the_others) {
   memset(&log, 0, sizeof log);
   ck_assert_int_eq(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
   sl_ingest_close(in); /* the schema, for the trigger */
-  exec_sql("CREATE TRIGGER fault BEFORE INSERT ON mentions WHEN NEW.doc_id = '002_4843e7fa21632428'"
+  exec_sql("CREATE TRIGGER fault BEFORE INSERT ON mentions WHEN NEW.doc ="
+           " (SELECT rid FROM documents WHERE id = '002_4843e7fa21632428')"
            " BEGIN SELECT RAISE(ABORT, 'injected'); END;");
   ck_assert_int_eq(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
   sl_ingest_on_stored(in, log_stored, &log);
@@ -165,7 +166,9 @@ START_TEST(failure_inside_batch_keeps_the_others) {
   ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
   ck_assert_int_eq(count(db, "SELECT count(*) FROM documents"), 4);
   ck_assert_int_eq(count(db, "SELECT count(*) FROM documents WHERE id = '002_4843e7fa21632428'"), 0);
-  ck_assert_int_eq(count(db, "SELECT count(*) FROM facts WHERE doc_id = '002_4843e7fa21632428'"), 0);
+  /* its facts went with it (rows refer to documents by rid, which the next
+   * document reuses, so: every fact belongs to a stored document) */
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM facts WHERE doc NOT IN (SELECT rid FROM documents)"), 0);
   ck_assert_int_gt(count(db, "SELECT count(*) FROM mentions"), 0);
   /* every stored event counts only stored reports */
   ck_assert_int_eq(count(db, "SELECT count(*) FROM events e WHERE doc_count !="
@@ -202,6 +205,27 @@ START_TEST(open_refuses_foreign_database) {
   ck_assert_int_ne(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
   ck_assert_ptr_null(in);
   ck_assert_msg(strstr(err, dbpath) != NULL, "error does not name the store: %s", err);
+}
+END_TEST
+
+/* A store of the previous schema (version 1) is refused, untouched, with
+ * what to do: its rows would not fit this version's tables. */
+START_TEST(open_refuses_older_schema) {
+  sl_ingest *in = NULL;
+  char err[256] = "";
+  sqlite3 *db;
+  exec_sql("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+           " INSERT INTO meta VALUES('schema_version', '1');"
+           " CREATE TABLE documents(id TEXT PRIMARY KEY, text TEXT NOT NULL);"
+           " INSERT INTO documents VALUES('a', 'kept');");
+  ck_assert_int_ne(sl_ingest_open(dbpath, &in, err, sizeof err), SL_OK);
+  ck_assert_ptr_null(in);
+  ck_assert_msg(strstr(err, dbpath) && strstr(err, "schema version 1") && strstr(err, "new store"),
+                "%s", err);
+  ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM documents WHERE text = 'kept'"), 1);
+  ck_assert_int_eq(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions'"), 0);
+  sqlite3_close(db);
 }
 END_TEST
 
@@ -305,6 +329,7 @@ static Suite *suite(void) {
   tcase_add_test(t, failure_inside_batch_keeps_the_others);
   tcase_add_test(t, reingest_is_idempotent);
   tcase_add_test(t, open_refuses_foreign_database);
+  tcase_add_test(t, open_refuses_older_schema);
   suite_add_tcase(s, t);
   TCase *b = tcase_create("boundary");
   tcase_add_test(b, clean_drops_furniture_keeps_body);

@@ -74,11 +74,11 @@ static void fill_derived(sqlite3 *db) {
   sqlite3_finalize(sel);
   sqlite3_finalize(upd);
   REQUIRE_EQ(sqlite3_prepare_v2(db,
-                                      "SELECT d.id, d.title, d.text, (SELECT group_concat(v.variant, ' ')"
+                                      "SELECT d.rid, d.title, d.text, (SELECT group_concat(v.variant, ' ')"
                                       " FROM entity_variants v WHERE v.entity_id IN"
-                                      " (SELECT entity_id FROM mentions WHERE doc_id = d.id))"
+                                      " (SELECT entity_id FROM mentions WHERE doc = d.rid))"
                                       " FROM documents d", -1, &sel, NULL), SQLITE_OK);
-  REQUIRE_EQ(sqlite3_prepare_v2(db, "INSERT INTO doc_fts(doc_id, title, body, names)"
+  REQUIRE_EQ(sqlite3_prepare_v2(db, "INSERT INTO doc_fts(rowid, title, body, names)"
                                           " VALUES (?1, ?2, ?3, ?4)", -1, &ins, NULL), SQLITE_OK);
   while (sqlite3_step(sel) == SQLITE_ROW) {
     char *t = NULL, *b = NULL;
@@ -126,7 +126,7 @@ static void build_fixtures(void) {
   snprintf(DB_V2, sizeof DB_V2, "/tmp/sl_test_query_%d_v2.db", pid);
   snprintf(DB_EMPTY, sizeof DB_EMPTY, "/tmp/sl_test_query_%d_empty.db", pid);
   make_db(DB, sql, NULL);
-  make_db(DB_V2, sql, "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+  make_db(DB_V2, sql, "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   make_db(DB_EMPTY, NULL, "CREATE TABLE t(x)");
   free(sql);
 }
@@ -221,7 +221,9 @@ START_TEST(open_schema_mismatch_is_refused) {
   sl_query *q = NULL;
   char err[256];
   ck_assert_int_eq(sl_query_open(DB_V2, &q, err, sizeof err), SL_EUNSUPPORTED);
-  ck_assert_msg(strstr(err, "schema version 2") != NULL, "%s", err);
+  /* an older store: the message says which version and what to do */
+  ck_assert_msg(strstr(err, "schema version 1") != NULL, "%s", err);
+  ck_assert_msg(strstr(err, "into a new store") != NULL, "%s", err);
   ck_assert_ptr_null(q);
 }
 END_TEST

@@ -1,13 +1,15 @@
--- store_check.sql — consistency of a storyline store (src/store/SCHEMA.md):
--- each line is "check|count" and every count must be 0.  A document is
--- written with its event, mentions, facts and full-text row in one
--- transaction, so a half-written document shows up here.  Used by
--- tests/e2e/lib/store.sh (crash-safety and concurrency tests).
+-- store_check.sql — consistency of a storyline store (src/store/SCHEMA.md,
+-- schema version 2): each line is "check|count" and every count must be 0.
+-- A document is written with its event, mentions, facts, entity_events
+-- counts and full-text row in one transaction, so a half-written document
+-- shows up here.  Used by tests/e2e/lib/store.sh (crash-safety and
+-- concurrency tests).
 SELECT 'duplicate ids', count(*) - count(DISTINCT id) FROM documents;
+-- doc_fts is contentless: its rowids are the documents' rids
 SELECT 'document without full-text row', count(*) FROM documents d
-  WHERE (SELECT count(*) FROM doc_fts f WHERE f.doc_id = d.id) != 1;
+  WHERE NOT EXISTS (SELECT 1 FROM doc_fts f WHERE f.rowid = d.rid);
 SELECT 'full-text row without document', count(*) FROM doc_fts f
-  WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = f.doc_id);
+  WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.rid = f.rowid);
 SELECT 'document without event', count(*) FROM documents d
   WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = d.event_id);
 SELECT 'event doc_count wrong', count(*) FROM events e
@@ -17,17 +19,34 @@ SELECT 'event without story', count(*) FROM events e
 SELECT 'story event_count wrong', count(*) FROM stories s
   WHERE s.event_count != (SELECT count(*) FROM events e WHERE e.story_id = s.id);
 SELECT 'mention without document or entity', count(*) FROM mentions m
-  WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = m.doc_id)
+  WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.rid = m.doc)
      OR NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = m.entity_id);
-SELECT 'mention outside its text', count(*) FROM mentions m JOIN documents d ON d.id = m.doc_id
+SELECT 'mention outside its text', count(*) FROM mentions m JOIN documents d ON d.rid = m.doc
   WHERE m.start >= m.end OR m.end > length(CAST(d.text AS BLOB));
 SELECT 'fact without document', count(*) FROM facts f
-  WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = f.doc_id);
+  WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.rid = f.doc);
+SELECT 'fact sentence outside its text', count(*) FROM facts f JOIN documents d ON d.rid = f.doc
+  WHERE f.start > f.end OR f.end > length(CAST(d.text AS BLOB));
 SELECT 'entity doc_count wrong', count(*) FROM entities e
-  WHERE e.doc_count != (SELECT count(DISTINCT doc_id) FROM mentions m WHERE m.entity_id = e.id);
+  WHERE e.doc_count != (SELECT count(DISTINCT doc) FROM mentions m WHERE m.entity_id = e.id);
 SELECT 'entity mention_count wrong', count(*) FROM entities e
   WHERE e.mention_count != (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id);
 SELECT 'entity without variant', count(*) FROM entities e
   WHERE NOT EXISTS (SELECT 1 FROM entity_variants v WHERE v.entity_id = e.id);
+-- entity_events: the mentions of each entity counted by event
+-- (with its event's date, '' when undated)
+SELECT 'entity_events row wrong', count(*) FROM (
+  SELECT entity_id, event_date, event_id, mentions FROM entity_events
+  EXCEPT SELECT m.entity_id, coalesce(e.event_date, ''), d.event_id, count(*) FROM mentions m
+    JOIN documents d ON d.rid = m.doc JOIN events e ON e.id = d.event_id GROUP BY 1, 3);
+SELECT 'entity_events row missing', count(*) FROM (
+  SELECT m.entity_id, coalesce(e.event_date, ''), d.event_id, count(*) FROM mentions m
+    JOIN documents d ON d.rid = m.doc JOIN events e ON e.id = d.event_id GROUP BY 1, 3
+  EXCEPT SELECT entity_id, event_date, event_id, mentions FROM entity_events);
+-- entity_keys (external content over entities.key) agrees with its table
+SELECT 'entity_keys out of step', count(*) FROM (
+  SELECT 1 WHERE (SELECT count(*) FROM entity_keys_docsize) != (SELECT count(*) FROM entities));
 SELECT 'feature of no event', count(*) FROM event_features f
   WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = f.event_id);
+SELECT 'evidence of no event', count(*) FROM event_evidence v
+  WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = v.event_id);

@@ -11,10 +11,18 @@ shared data (news-similarity pairs in ten languages, the article-extraction
 ground truth, the seed articles).  They are recombined the way news grows:
 
 - an *event* takes the paragraphs of one real article (or of both sides of
-  a real cross-language pair, one side per language) as its core, a day
-  spread over three years, and one or two people named after real names
-  from the names data (in the script of each report: Latin, Arabic or
-  Cyrillic), so new entities keep appearing;
+  a real cross-language pair, one side per language) as its core, and one
+  or two people named after real names from the names data (in the script
+  of each report: Latin, Arabic or Cyrillic), so new entities keep
+  appearing.  Each report names them the way news does, with a title and
+  a reporting verb in its language ("President Anna Kowal said: ...",
+  "الرئيس ... قال"), in its first paragraph and once more later;
+- cores are dealt from one fixed shuffled deck, in turn, so two events
+  that share a core are always at least REUSE_DAYS apart: different
+  events in the same weeks do not share their paragraphs in real news
+  either.  The pool of real articles is finite (about 2,300 cores), so a
+  larger corpus spans more years (three years up to about 130,000
+  reports, about 23 years for a million), ending on END;
 - each event has a few reports (a geometric number, most have one to
   four), published over the following days, each with most of the core
   paragraphs in its own order plus one or two unrelated paragraphs of the
@@ -34,10 +42,37 @@ import re
 import sys
 
 SENT_END = re.compile(r"(?<=[.!?。！？؟])\s+")
-LATIN_PAIR = re.compile(r"\b[A-Z][a-z]{2,} [A-Z][a-z]{2,}\b")
-CYR_PAIR = re.compile(r"\b[А-ЯЁ][а-яё]{2,} [А-ЯЁ][а-яё]{2,}\b")
-START = datetime.date(2021, 1, 1)
-SPAN_DAYS = 3 * 365
+END = datetime.date(2024, 1, 1)  # in the past: the clusterer's clock ignores future days
+MIN_SPAN_DAYS = 3 * 365
+REUSE_DAYS = 60      # a core comes back only this long after (the event window is 31)
+REPORTS_PER_EVENT = 3.2
+
+# How reports name an event's person: a title the mention finder knows as
+# a cue in every language, and a reporting verb; {t} title, {n} name.
+TITLES = {
+    "en": ("President", "Minister", "Governor", "Mayor", "Senator", "Ambassador"),
+    "de": ("Präsident", "Ministerin", "Sprecher", "Kanzler"),
+    "fr": ("Le président", "Le ministre", "Le porte-parole", "L'ambassadeur"),
+    "es": ("El presidente", "El ministro", "El portavoz", "El embajador"),
+    "it": ("Il presidente", "Il ministro", "Il portavoce", "Il cancelliere"),
+    "pl": ("Prezydent", "Rzecznik", "Szef", "Minister"),
+    "tr": ("Cumhurbaşkanı", "Bakan", "Başbakan"),
+    "ru": ("Президент", "Министр", "Губернатор", "Посол"),
+    "ar": ("الرئيس", "الوزير", "السفير", "الشيخ"),
+    "zh": ("总统", "部长", "发言人", "总理"),
+    "vi": ("Tổng thống", "Bộ trưởng", "Thủ tướng"),
+}
+SAID = {
+    "en": "{t} {n} said: ", "de": "{t} {n} sagte: ", "fr": "{t} {n} a déclaré : ",
+    "es": "{t} {n} dijo: ", "it": "{t} {n} ha detto: ", "pl": "{t} {n} powiedział: ",
+    "tr": "{t} {n} şunları söyledi: ", "ru": "{t} {n} заявил: ", "ar": "قال {t} {n}: ",
+    "zh": "{t}{n}表示：", "vi": "{t} {n} cho biết: ",
+}
+AGAIN = {
+    "en": "{n} added: ", "de": "{n} fügte hinzu: ", "fr": "{n} a ajouté : ", "es": "{n} añadió: ",
+    "it": "{n} ha aggiunto: ", "pl": "{n} dodał: ", "tr": "{n} ekledi: ", "ru": "{n} добавил: ",
+    "ar": "وأضاف {n}: ", "zh": "{n}补充说：", "vi": "{n} nói thêm: ",
+}
 
 
 def paragraphs(text):
@@ -129,6 +164,15 @@ class Corpus:
         for lang in self.by_lang:
             self.by_lang[lang].sort()
         self.nevent = 0
+        # cores: each cross-language pair, and each article in no pair
+        in_pair = set()
+        self.cores = []
+        for a, b in self.pairs:
+            self.cores.append([a, b])
+            in_pair.add(id(a))
+            in_pair.add(id(b))
+        self.cores += [[x] for x in self.articles if id(x) not in in_pair]
+        self.rng.shuffle(self.cores)
 
     def person(self):
         rng = self.rng
@@ -144,11 +188,8 @@ class Corpus:
     def new_event(self, day):
         rng = self.rng
         self.nevent += 1
-        if self.pairs and rng.random() < 0.3:
-            sides = list(rng.choice(self.pairs))
-        else:
-            sides = [rng.choice(self.articles)]
-        people = [self.person() for _ in range(rng.choice((1, 1, 2)))]
+        sides = self.cores[(self.nevent - 1) % len(self.cores)]
+        people = [(self.person(), rng.randrange(1 << 16)) for _ in range(rng.choice((1, 1, 2)))]
         nrep = 1
         while nrep < 12 and rng.random() < 0.7:
             nrep += 1
@@ -157,14 +198,18 @@ class Corpus:
     def name_in(self, person, lang):
         return person.get(lang) or person["lat"]
 
-    def weave(self, text, person, lang):
-        """Puts the event's person in place of the first two-word name of
-        the paragraph (or before it, when the script has no capitals)."""
-        name = self.name_in(person, lang)
-        pat = CYR_PAIR if lang == "ru" else LATIN_PAIR
-        if lang in ("ar", "zh", "vi") or not pat.search(text):
-            return name + ": " + text if lang != "zh" else name + "：" + text
-        return pat.sub(name, text, count=1)
+    def name(self, person, lang, short=False):
+        name = person.get(lang) or person["lat"]
+        return name.split(" ")[-1] if short and lang != "zh" else name
+
+    def attribute(self, text, person, pick, lang, again=False):
+        """The paragraph as said by the person: "President X said: ..."
+        (or "X added: ..." with the family name, for a second mention)."""
+        titles = TITLES.get(lang, TITLES["en"])
+        if again:
+            return AGAIN.get(lang, AGAIN["en"]).format(n=self.name(person, lang, True)) + text
+        return SAID.get(lang, SAID["en"]).format(t=titles[pick % len(titles)],
+                                                 n=self.name(person, lang)) + text
 
     def report(self, ev, seq):
         rng = self.rng
@@ -173,9 +218,14 @@ class Corpus:
         if len(ps) > 2:
             ps = rng.sample(ps, max(2, len(ps) - rng.randrange(2)))
             ps.sort(key=core.index)
-        for k, person in enumerate(ev["people"]):
-            i = min(k, len(ps) - 1)
-            ps[i] = self.weave(ps[i], person, lang)
+        # the first paragraph opens with the headline: people are named
+        # from the second on, and once more further down
+        for k, (person, pick) in enumerate(ev["people"]):
+            i = min(k + 1, len(ps) - 1)
+            ps[i] = self.attribute(ps[i], person, pick, lang)
+            if len(ps) > i + 1:
+                j = rng.randrange(i + 1, len(ps))
+                ps[j] = self.attribute(ps[j], person, pick, lang, again=True)
         pool = self.by_lang[lang]
         # a short core gets at least one other paragraph: reports of one
         # event are rewrites, not copies
@@ -184,7 +234,7 @@ class Corpus:
         first = SENT_END.split(ps[0])[0]
         title = first if len(first) <= 160 else first[:160].rsplit(" ", 1)[0]
         day = ev["day"] + min(rng.randrange(4), rng.randrange(4))
-        when = datetime.datetime.combine(START + datetime.timedelta(days=day), datetime.time()) + \
+        when = datetime.datetime.combine(self.start + datetime.timedelta(days=day), datetime.time()) + \
             datetime.timedelta(seconds=rng.randrange(86400))
         return {
             "id": "gen-%07d-%d" % (ev["id"], seq),
@@ -196,9 +246,12 @@ class Corpus:
 
     def stream(self, n, out):
         """n reports in publication order: events start at a steady pace
-        over SPAN_DAYS and each report waits in a heap until its day."""
+        over the span and each report waits in a heap until its day."""
         rng = self.rng
-        per_day = n / 3.2 / SPAN_DAYS  # ~3.2 reports per event
+        events = n / REPORTS_PER_EVENT
+        span = max(MIN_SPAN_DAYS, int(events * REUSE_DAYS / len(self.cores)) + 1)
+        self.start = END - datetime.timedelta(days=span)
+        per_day = events / span
         heap, pushed, written, day = [], 0, 0, 0
         while written < n:
             if pushed < n:
@@ -212,7 +265,7 @@ class Corpus:
             elif not heap:
                 break
             day += 1
-            horizon = (START + datetime.timedelta(days=day)).isoformat()
+            horizon = (self.start + datetime.timedelta(days=day)).isoformat()
             while heap and written < n and (heap[0][0] < horizon or pushed >= n):
                 out.write(json.dumps(heapq.heappop(heap)[2], ensure_ascii=False) + "\n")
                 written += 1

@@ -44,6 +44,9 @@ import sys
 SENT_END = re.compile(r"(?<=[.!?。！？؟])\s+")
 END = datetime.date(2024, 1, 1)  # in the past: the clusterer's clock ignores future days
 MIN_SPAN_DAYS = 3 * 365
+SAME_PAIR = 2.0      # judges' overall score (1 same event .. 4 unrelated) joining two articles
+SOURCE_YEAR = 2020   # the source articles were written around then
+YEAR = re.compile(r"(?<![0-9])(19[89][0-9]|20[0-4][0-9])(?![0-9])")
 REUSE_DAYS = 60      # a core comes back only this long after (the event window is 31)
 REPORTS_PER_EVENT = 3.2
 
@@ -104,35 +107,55 @@ def paragraphs(text):
 
 
 def load_sources(data, seeds):
-    """Articles as (lang, [paragraphs]) and cross-language pairs."""
-    articles, pairs = [], []
+    """Cores, each a list of (lang, [paragraphs]) articles about one real
+    happening: the articles that human judges rated as reporting the same
+    or nearly the same event (news-similarity pairs, overall <= SAME_PAIR)
+    are joined into one core, every other article is a core alone.  An
+    article that stands in several pairs is taken once."""
+    arts, key_of = [], {}
+    parent = []
+
+    def node(lang, text):
+        ps = paragraphs(text)
+        if not ps:
+            return None
+        k = ps[0][:200]
+        if k not in key_of:
+            key_of[k] = len(arts)
+            arts.append((lang, ps))
+            parent.append(len(parent))
+        return key_of[k]
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
     path = os.path.join(data, "news-similarity", "pairs.dev.jsonl")
     with open(path, encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            a = (r["lang1"], paragraphs(r["text1"]))
-            b = (r["lang2"], paragraphs(r["text2"]))
-            for x in (a, b):
-                if x[1]:
-                    articles.append(x)
-            if a[1] and b[1] and a[0] != b[0]:
-                pairs.append((a, b))
+            a = node(r["lang1"], r["text1"])
+            b = node(r["lang2"], r["text2"])
+            if a is not None and b is not None and r.get("overall", 4) <= SAME_PAIR:
+                parent[root(a)] = root(b)
     gt = os.path.join(data, "article-extraction", "ground-truth.json")
     if os.path.exists(gt):
         with open(gt, encoding="utf-8") as f:
             for key in sorted(json.load(f).items()):
                 body = key[1].get("articleBody") or ""
-                ps = paragraphs(body)
-                if ps and sum(c.isascii() for c in body) > 0.9 * len(body):
-                    articles.append(("en", ps))
+                if body and sum(c.isascii() for c in body) > 0.9 * len(body):
+                    node("en", body)
     if seeds and os.path.isdir(seeds):
         lang_of = {"000": "vi", "001": "vi", "002": "ar", "003": "ar", "004": "en"}
         for name in sorted(os.listdir(seeds)):
             with open(os.path.join(seeds, name), encoding="utf-8") as f:
-                ps = paragraphs(f.read())
-            if ps:
-                articles.append((lang_of.get(name[:3], "en"), ps))
-    return articles, pairs
+                node(lang_of.get(name[:3], "en"), f.read())
+    groups = {}
+    for i in range(len(arts)):
+        groups.setdefault(root(i), []).append(arts[i])
+    return arts, [groups[k] for k in sorted(groups)]
 
 
 def load_names(data):
@@ -156,7 +179,7 @@ def load_names(data):
 class Corpus:
     def __init__(self, args):
         self.rng = random.Random(args.seed)
-        self.articles, self.pairs = load_sources(args.data, args.seeds)
+        self.articles, self.cores = load_sources(args.data, args.seeds)
         self.names = load_names(args.data)
         self.by_lang = {}
         for lang, ps in self.articles:
@@ -164,14 +187,6 @@ class Corpus:
         for lang in self.by_lang:
             self.by_lang[lang].sort()
         self.nevent = 0
-        # cores: each cross-language pair, and each article in no pair
-        in_pair = set()
-        self.cores = []
-        for a, b in self.pairs:
-            self.cores.append([a, b])
-            in_pair.add(id(a))
-            in_pair.add(id(b))
-        self.cores += [[x] for x in self.articles if id(x) not in in_pair]
         self.rng.shuffle(self.cores)
 
     def person(self):
@@ -218,8 +233,11 @@ class Corpus:
         if len(ps) > 2:
             ps = rng.sample(ps, max(2, len(ps) - rng.randrange(2)))
             ps.sort(key=core.index)
+        first = SENT_END.split(ps[0])[0]
+        title = first if len(first) <= 160 else first[:160].rsplit(" ", 1)[0]
         # the first paragraph opens with the headline: people are named
-        # from the second on, and once more further down
+        # from the second on (in the first after the headline when it is
+        # the only one), and once more further down
         for k, (person, pick) in enumerate(ev["people"]):
             i = min(k + 1, len(ps) - 1)
             ps[i] = self.attribute(ps[i], person, pick, lang)
@@ -231,16 +249,20 @@ class Corpus:
         # event are rewrites, not copies
         for _ in range(rng.choice((0, 1, 1, 2) if len(core) > 2 else (1, 1, 2))):
             ps.insert(rng.randrange(1, len(ps) + 1), pool[rng.randrange(len(pool))])
-        first = SENT_END.split(ps[0])[0]
-        title = first if len(first) <= 160 else first[:160].rsplit(" ", 1)[0]
         day = ev["day"] + min(rng.randrange(4), rng.randrange(4))
         when = datetime.datetime.combine(self.start + datetime.timedelta(days=day), datetime.time()) + \
             datetime.timedelta(seconds=rng.randrange(86400))
+        # the texts' own years move with the event: a report of 2009 that
+        # speaks of 2020 would sit beside every other such text in time
+        shift = (self.start + datetime.timedelta(days=ev["day"])).year - SOURCE_YEAR
+
+        def move(z):
+            return YEAR.sub(lambda m: str(int(m.group(1)) + shift), z) if shift else z
         return {
             "id": "gen-%07d-%d" % (ev["id"], seq),
             "lang": lang,
-            "title": title,
-            "text": "\n\n".join(ps),
+            "title": move(title),
+            "text": move("\n\n".join(ps)),
             "published": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         }, when
 

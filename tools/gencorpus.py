@@ -10,19 +10,21 @@ Every sentence is real: the paragraphs come from the articles in the
 shared data (news-similarity pairs in ten languages, the article-extraction
 ground truth, the seed articles).  They are recombined the way news grows:
 
-- an *event* takes the paragraphs of one real article (or of both sides of
-  a real cross-language pair, one side per language) as its core, and one
-  or two people named after real names from the names data (in the script
-  of each report: Latin, Arabic or Cyrillic), so new entities keep
-  appearing.  Each report names them the way news does, with a title and
-  a reporting verb in its language ("President Anna Kowal said: ...",
-  "الرئيس ... قال"), in its first paragraph and once more later;
+- an *event* takes a core, the real articles about one happening (those
+  the similarity judges rated as the same event, or one article alone;
+  one article per report), and one or two people named after real names
+  from the names data (in the script of each report: Latin, Arabic or
+  Cyrillic), so new entities keep appearing.  Each report names them the
+  way news does, with a title and a reporting verb in its language
+  ("President Anna Kowal said: ...", "قال الرئيس ..."), after the
+  headline and once more, by family name, further down;  the texts' own
+  years move with the event (a text of 2020 told in 2009 speaks of 2009);
 - cores are dealt from one fixed shuffled deck, in turn, so two events
   that share a core are always at least REUSE_DAYS apart: different
   events in the same weeks do not share their paragraphs in real news
-  either.  The pool of real articles is finite (about 2,300 cores), so a
-  larger corpus spans more years (three years up to about 130,000
-  reports, about 23 years for a million), ending on END;
+  either.  The pool of real articles is finite (about 2,100 cores), so a
+  larger corpus spans more years (three years up to about 120,000
+  reports, about 24 years for a million), ending on END;
 - each event has a few reports (a geometric number, most have one to
   four), published over the following days, each with most of the core
   paragraphs in its own order plus one or two unrelated paragraphs of the

@@ -17,7 +17,14 @@
   "CREATE INDEX IF NOT EXISTS events_date ON events(event_date);"                \
   "CREATE INDEX IF NOT EXISTS stories_last ON stories(last_date);"               \
   "CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);"                       \
+  STORY_DATES                                                                    \
   EVIDENCE
+
+/* A story's first and last dates are asked for at each report that joins
+ * it: with this index they are two seeks, not a walk over all its events
+ * (a long story has thousands). */
+#define STORY_DATES                                                              \
+  "CREATE INDEX IF NOT EXISTS events_story_date ON events(story_id, event_date);"
 
 /* The summed evidence of each open event, one row per event (see
  * pack_features): what the clusterer reloads.  Readers never look at it,

@@ -7,11 +7,7 @@
  * arrived within BATCH_SECONDS), each
  * inside its own savepoint: a document that fails is undone alone, and a
  * document counts as stored (the on_stored callback) only once its
- * batch's COMMIT succeeded.  Full-text rows are the exception: they are
- * held with the batch and written just before its COMMIT, outside any
- * savepoint, because FTS5 writes its pending terms out as a new segment
- * at every savepoint release (a segment per document, then merges, was a
- * fifth of the writer's work).
+ * batch's COMMIT succeeded.
  *
  * With jobs > 1 (ingest_jobs.c) the per-document analysis runs on worker
  * threads while one writer takes the documents in input order through
@@ -233,31 +229,21 @@ static void story_title(sl_ingest *in, const sl_featvec *v, const char *fallback
   }
 }
 
-/* The fields of a pending entry ("id\0source\0title\0body\0names\0"). */
-static const char *next_field(const char *z) { return z + strlen(z) + 1; }
-
-/* Commits the open batch, its full-text rows first.  On success every
- * document in it is reported stored; on failure the whole batch is
- * undone, each of its documents is reported failed and the in-memory
- * mirrors are rebuilt. */
+/* Commits the open batch.  On success every document in it is reported
+ * stored; on failure the whole batch is undone, each of its documents is
+ * reported failed and the in-memory mirrors are rebuilt. */
 sl_rc sl_ingest_flush(sl_ingest *in) {
   sl_rc rc = SL_OK;
   if (!in->in_txn)
     return SL_OK;
   double mark = sl_thread_cpu();
   in->in_txn = 0;
-  for (size_t i = 0; i < in->npending && rc == SL_OK; i++) {
-    const char *id = in->pending[i], *src = next_field(id), *title = next_field(src);
-    const char *body = next_field(title), *names = next_field(body);
-    rc = sl_store_put_fts(in->store, id, title, body, names);
-  }
-  if (rc == SL_OK)
-    rc = sl_store_commit(in->store);
+  rc = sl_store_commit(in->store);
   if (rc == SL_OK) {
     in->st.stored += in->npending;
     for (size_t i = 0; i < in->npending; i++)
       if (in->stored_fn) {
-        const char *id = in->pending[i], *src = next_field(id);
+        const char *id = in->pending[i], *src = id + strlen(id) + 1;
         in->stored_fn(in->stored_ctx, id, *src ? src : NULL);
       }
   } else {
@@ -280,27 +266,16 @@ sl_rc sl_ingest_flush(sl_ingest *in) {
   return rc;
 }
 
-/* Appends z and its NUL at p. */
-static char *put_field(char *p, const char *z, size_t n) {
-  memcpy(p, z, n);
-  p[n] = 0;
-  return p + n + 1;
-}
-
-/* Remembers a document of the open batch with its full-text row
- * ("id\0source\0title\0body\0names\0", see sl_ingest_flush). */
-static sl_rc note_pending(sl_ingest *in, const sl_analysis *a, const char *source, const char *title,
-                          const char *body, const char *names) {
+/* Remembers a document of the open batch ("id\0source\0"). */
+static sl_rc note_pending(sl_ingest *in, const sl_analysis *a, const char *source) {
   size_t ni = strlen(a->id), ns = source ? strlen(source) : 0;
-  size_t nt = strlen(title), nb = strlen(body), nn = strlen(names);
-  char *p = malloc(ni + ns + nt + nb + nn + 5);
+  char *p = malloc(ni + ns + 2);
   if (!p)
     return SL_ENOMEM;
-  char *o = put_field(p, a->id, ni);
-  o = put_field(o, ns ? source : "", ns);
-  o = put_field(o, title, nt);
-  o = put_field(o, body, nb);
-  put_field(o, names, nn);
+  memcpy(p, a->id, ni + 1);
+  if (ns)
+    memcpy(p + ni + 1, source, ns);
+  p[ni + 1 + ns] = 0;
   if (sl_grow(&in->pending, in->npending, &in->cappending, sizeof *in->pending, 64) != SL_OK) {
     free(p);
     return SL_ENOMEM;
@@ -309,10 +284,8 @@ static sl_rc note_pending(sl_ingest *in, const sl_analysis *a, const char *sourc
   return SL_OK;
 }
 
-/* Writes the rows of one analysed, linked document (inside its
- * savepoint), all but its full-text row, which it notes with the batch
- * (note_pending, source names the input). */
-static sl_rc store_doc(sl_ingest *in, sl_analysis *a, const char *source, double *mark) {
+/* Writes the rows of one analysed, linked document (inside its savepoint). */
+static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
   sl_rc rc = SL_OK;
   size_t nm = a->nments;
   int64_t *ids = calloc(nm ? nm : 1, sizeof *ids);
@@ -420,7 +393,7 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a, const char *source, double
     rc = SL_ENOMEM;
     goto out;
   }
-  if ((rc = note_pending(in, a, source, title_n, body_n, names)) != SL_OK)
+  if ((rc = sl_store_put_fts(in->store, a->id, title_n, body_n, names)) != SL_OK)
     goto out;
   /* stories an event left behind, and this one's */
   size_t dirty[64], nd;
@@ -484,14 +457,13 @@ sl_rc sl_ingest_write(sl_ingest *in, sl_analysis *a, sl_rc arc, const char *why,
     rc = sl_pipeline_link(in->az, in->lk, a);
     sl_analyzer_set_times(in->az, saved);
     mark = sl_thread_cpu();
-    size_t had = in->npending;
     if (rc == SL_OK)
-      rc = store_doc(in, a, doc && doc->path ? doc->path : "-", &mark);
+      rc = store_doc(in, a, &mark);
     if (rc == SL_OK)
       rc = sl_store_release(in->store);
+    if (rc == SL_OK)
+      rc = note_pending(in, a, doc && doc->path ? doc->path : "-");
     if (rc != SL_OK) {
-      while (in->npending > had) /* its full-text row goes with it */
-        free(in->pending[--in->npending]);
       sl_store_rollback_to(in->store);
       if (reload(in) != SL_OK)
         in->broken = 1;

@@ -30,9 +30,7 @@ struct sl_ingest {
   int in_txn;             /* a batch transaction is open */
   size_t batch_docs;      /* documents per transaction at most */
   double batch_opened;    /* wall clock when the open batch began */
-  char **pending;         /* "id\0source\0title\0body\0names\0" of the open batch's
-                           * documents: what on_stored reports, and the full-text
-                           * row written at the commit (see ingest.c) */
+  char **pending;         /* "id\0source\0" of the open batch's documents */
   size_t npending, cappending;
   sl_stage_times times;   /* the calling / writer thread's stage CPU */
   double read_mark;

@@ -1,12 +1,14 @@
 #!/bin/sh
 # bench/scale.sh BIN [N] — the scale benchmark (issue 8): N generated
 # documents (default $SCALE_DOCS or 20000; tools/gencorpus.py, real
-# paragraphs recombined into events over three years) through
+# paragraphs recombined into events, over three years or more) through
 # `BIN ingest --stats` on one core (taskset -c 0), then:
 #   - docs/s per stage (CPU seconds measured inside the pipeline) and end
 #     to end (process CPU, and wall), peak RSS;
 #   - flatness: docs per CPU second over the last tenth of the ingest
-#     against the first tenth (from --progress-every lines);
+#     against the first tenth, and from 200,000 documents on over the
+#     last 100,000 against the first 100,000 (issue 8), from
+#     --progress-every lines;
 #   - store bytes per document, and overhead beyond the text itself;
 #   - clustering quality against the generated events (B-cubed);
 #   - query latency p50/p99 over `BIN serve` (events list, entity page,
@@ -23,7 +25,9 @@ DATA=${SL_DATA:-$ROOT/../shared/data}
 [ -f "$DATA/news-similarity/pairs.dev.jsonl" ] || { echo "scale bench: $DATA not found, skipped"; exit 0; }
 CACHE="$ROOT/build/bench"
 mkdir -p "$CACHE"
-CORPUS="$CACHE/gen-$N.jsonl"
+# named after the generator's own hash: a changed generator makes a new corpus
+GEN=$(cksum < "$ROOT/tools/gencorpus.py" | cut -d' ' -f1)
+CORPUS="$CACHE/gen-$N-$GEN.jsonl"
 if [ ! -s "$CORPUS" ]; then
   python3 "$ROOT/tools/gencorpus.py" "$N" --data "$DATA" > "$CORPUS.tmp" && mv "$CORPUS.tmp" "$CORPUS"
 fi
@@ -37,6 +41,7 @@ command -v taskset > /dev/null && PIN="taskset -c 0"
 # progress lines come at batch commits (500 documents): a tenth, rounded to them
 STEP=$((N / 10 / 500 * 500))
 [ "$STEP" -ge 500 ] || STEP=500
+[ "$N" -lt 200000 ] || STEP=10000 # lines at 100,000 and N - 100,000 too
 t0=$(date +%s.%N)
 /usr/bin/time -f '%U %S %M' -o "$TMP/time" $PIN "$SL" ingest --quiet --stats --progress-every "$STEP" \
   --db "$DB" "$CORPUS" 2> "$TMP/err" || { cat "$TMP/err" >&2; exit 1; }
@@ -67,8 +72,20 @@ if len(prog) >= 3:
     (d1, c1), (d9, c9), (dn, cn) = prog[0], prog[-2], prog[-1]
     first = d1 / c1 if c1 > 0 else 0
     last = (dn - d9) / (cn - c9) if cn > c9 else 0
+    # tenths: the line nearest a tenth of the way, and the one before the last
+    at = dict(prog)
+    d1 = min(at, key=lambda d: abs(d - n / 10))
+    d9 = min(at, key=lambda d: abs(d - (dn - n / 10)) if d < dn else n * 2)
+    c1, c9 = at[d1], at[d9]
+    first = d1 / c1 if c1 > 0 else 0
+    last = (dn - d9) / (cn - c9) if cn > c9 else 0
     flat = {"first_tenth_docs_per_cpu_s": round(first, 1), "last_tenth_docs_per_cpu_s": round(last, 1),
             "ratio": round(last / first, 3) if first else None}
+    if n >= 200000 and 100000 in at and dn - 100000 in at:
+        f100 = 100000 / at[100000]
+        l100 = 100000 / (cn - at[dn - 100000])
+        flat.update({"first_100k_docs_per_cpu_s": round(f100, 1), "last_100k_docs_per_cpu_s": round(l100, 1),
+                     "ratio_100k": round(l100 / f100, 3)})
 out = {"docs": docs, "read": n, "events": events, "entities": ents,
        "docs_per_s_cpu": round(docs / cpu, 1), "docs_per_s_wall": round(docs / (t1 - t0), 1),
        "cpu_s": round(cpu, 2), "wall_s": round(t1 - t0, 2), "peak_rss_mb": round(int(rss) / 1024, 1),
@@ -114,6 +131,8 @@ for k, v in ing["stages_docs_per_cpu_s"].items():
 print("%-26s %12s   (wall: %s docs/s, %.0f s; CPU %.0f s)" % ("end to end", ing["docs_per_s_cpu"], ing["docs_per_s_wall"], ing["wall_s"], ing["cpu_s"]))
 f = ing.get("flat") or {}
 print("%-26s %12s   (first tenth %s, last tenth %s docs/CPU s)" % ("flatness last/first", f.get("ratio"), f.get("first_tenth_docs_per_cpu_s"), f.get("last_tenth_docs_per_cpu_s")))
+if "ratio_100k" in f:
+    print("%-26s %12s   (first 100k %s, last 100k %s docs/CPU s)" % ("flatness 100k blocks", f["ratio_100k"], f["first_100k_docs_per_cpu_s"], f["last_100k_docs_per_cpu_s"]))
 print("%-26s %12s MB" % ("peak RSS", ing["peak_rss_mb"]))
 print("%-26s %12s B   (text %s B, overhead %s B)" % ("store per document", ing["store_bytes_per_doc"], ing["text_bytes_per_doc"], ing["overhead_bytes_per_doc"]))
 print("%-26s %12s   (%s events, %s entities; B-cubed P %s R %s)" % ("clustering F1", clu.get("bcubed_f1"), ing["events"], ing["entities"], clu.get("bcubed_precision"), clu.get("bcubed_recall")))

@@ -11,9 +11,8 @@
 #include "util/grow.h"
 #include "util/strmap.h"
 
-#define CORE_SIZE 6     /* entities that make an event's core */
 #define RECENT_POSTINGS 512 /* per feature, only its latest events are candidates */
-#define MAX_CANDIDATES 48   /* events scored in full per document */
+#define MAX_CANDIDATES 24   /* events scored in full per document */
 /* Time window.  A report whose day and an event's day are more than
  * WINDOW_DAYS apart cannot join it: sl_similarity_df caps such a score at
  * SL_SIM_FAR_CAP, below any joining threshold, so those events are not
@@ -26,13 +25,18 @@
 #define UNDATED_DOCS 20000
 #define SWEEP_EVERY 1024    /* documents between two closing sweeps */
 
+typedef struct sl_postings {
+  uint64_t id;       /* the feature */
+  sl_idlist ev;      /* events that carry it, oldest first */
+} sl_postings;
+
 struct sl_cluster {
   sl_event_rec *ev;
   size_t nev, capev;
   sl_story_rec *st;
   size_t nst, capst;
   sl_strmap *index;  /* feature id (8 bytes) -> postings slot */
-  sl_idlist *post;
+  sl_postings *post;
   size_t npost, cappost;
   size_t *seen;      /* scratch: last doc that looked at each event */
   float *votes;      /* scratch: shared-feature votes per event, valid when seen */
@@ -74,7 +78,7 @@ void sl_cluster_free(sl_cluster *c) {
   for (size_t i = 0; i < c->nev; i++)
     sl_featvec_free(&c->ev[i].sum);
   for (size_t i = 0; i < c->npost; i++)
-    sl_idlist_free(&c->post[i]);
+    sl_idlist_free(&c->post[i].ev);
   free(c->post);
   free(c->ev);
   free(c->st);
@@ -139,13 +143,13 @@ static sl_rc post(sl_cluster *c, uint64_t id, size_t ev) {
     if (sl_grow(&c->post, c->npost, &c->cappost, sizeof *c->post, 1024) != SL_OK)
       return SL_ENOMEM;
     slot = (int64_t)c->npost;
-    c->post[c->npost++] = (sl_idlist){0};
+    c->post[c->npost++] = (sl_postings){id, {0}};
     if (sl_strmap_put(c->index, (const char *)&id, sizeof id, slot) != SL_OK)
       return SL_ENOMEM;
   }
   /* an event may stand twice in a list (it grew after others joined);
    * readers skip repeats with their seen-stamps, so adding stays O(1) */
-  return sl_idlist_push(&c->post[slot], ev);
+  return sl_idlist_push(&c->post[slot].ev, ev);
 }
 
 static sl_rc index_event(sl_cluster *c, size_t ev, const sl_featvec *v) {
@@ -185,6 +189,66 @@ static sl_rc new_story(sl_cluster *c, long *idx) {
   return SL_OK;
 }
 
+/* Sets the event's core: its most-named entities. */
+static void set_core(sl_event_rec *e) {
+  size_t n = 0;
+  float wmin[SL_EVENT_CORE];
+  for (size_t i = 0; i < e->sum.n; i++) {
+    sl_feat_kind k = sl_feat_kind_of(e->sum.v[i].id);
+    float w = e->sum.v[i].w / (float)(e->sum.ndocs > 0 ? e->sum.ndocs : 1);
+    if (k != SL_F_PERSON && k != SL_F_PLACE && k != SL_F_ORG)
+      continue;
+    size_t pos = n < SL_EVENT_CORE ? n++ : SL_EVENT_CORE;
+    if (pos == SL_EVENT_CORE) {
+      size_t lo = 0;
+      for (size_t j = 1; j < SL_EVENT_CORE; j++)
+        if (wmin[j] < wmin[lo])
+          lo = j;
+      if (wmin[lo] >= w)
+        continue;
+      pos = lo;
+    }
+    e->core[pos] = e->sum.v[i].id;
+    wmin[pos] = w;
+  }
+  e->ncore = n;
+}
+
+/* Strongest first; the language and script always count as strongest
+ * (they choose the similarity's weight set); ties by id, so the same
+ * input always keeps the same features. */
+static int by_strength(const void *pa, const void *pb) {
+  const sl_feat *a = pa, *b = pb;
+  sl_feat_kind ka = sl_feat_kind_of(a->id), kb = sl_feat_kind_of(b->id);
+  int pa_ = ka == SL_F_LANG || ka == SL_F_SCRIPT, pb_ = kb == SL_F_LANG || kb == SL_F_SCRIPT;
+  if (pa_ != pb_)
+    return pb_ - pa_;
+  if (a->w != b->w)
+    return a->w > b->w ? -1 : 1;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int by_id(const void *pa, const void *pb) {
+  const sl_feat *a = pa, *b = pb;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Keeps the event's SL_EVENT_FEATURES strongest features.  A feature
+ * only a few of many reports carry weighs little in the averaged vector
+ * the similarity reads, while every feature kept costs time in each
+ * comparison and bytes in the store: unbounded, a long-running event
+ * grows by every report's stray words, gets dearer to compare and turns
+ * into a catch-all.  Dropped features come back if later reports repeat
+ * them. */
+static void keep_strongest(sl_event_rec *e) {
+  if (e->sum.n > SL_EVENT_FEATURES) {
+    qsort(e->sum.v, e->sum.n, sizeof *e->sum.v, by_strength);
+    e->sum.n = SL_EVENT_FEATURES;
+    qsort(e->sum.v, e->sum.n, sizeof *e->sum.v, by_id);
+  }
+  set_core(e);
+}
+
 sl_rc sl_cluster_load_event(sl_cluster *c, int64_t id, const sl_featvec *sum, int64_t story_id,
                             size_t *idx) {
   sl_rc rc = new_event(c, idx);
@@ -201,6 +265,7 @@ sl_rc sl_cluster_load_event(sl_cluster *c, int64_t id, const sl_featvec *sum, in
     return rc;
   e->sum.ndocs = sum->ndocs;
   e->sum.day = sum->day;
+  keep_strongest(e); /* stores written before the cap kept every feature */
   /* when it last took a report is not stored: count from now */
   e->last_doc = c->ndocs;
   e->last_day = SL_NO_DAY;
@@ -221,31 +286,6 @@ sl_rc sl_cluster_load_event(sl_cluster *c, int64_t id, const sl_featvec *sum, in
     c->st[s].nevents++;
   }
   return index_event(c, *idx, &e->sum);
-}
-
-/* The event's core: its most-named entities (ids written to core[]). */
-static size_t event_core(const sl_event_rec *e, uint64_t *core) {
-  size_t n = 0;
-  float wmin[CORE_SIZE];
-  for (size_t i = 0; i < e->sum.n; i++) {
-    sl_feat_kind k = sl_feat_kind_of(e->sum.v[i].id);
-    float w = e->sum.v[i].w / (float)(e->sum.ndocs > 0 ? e->sum.ndocs : 1);
-    if (k != SL_F_PERSON && k != SL_F_PLACE && k != SL_F_ORG)
-      continue;
-    size_t pos = n < CORE_SIZE ? n++ : CORE_SIZE;
-    if (pos == CORE_SIZE) {
-      size_t lo = 0;
-      for (size_t j = 1; j < CORE_SIZE; j++)
-        if (wmin[j] < wmin[lo])
-          lo = j;
-      if (wmin[lo] >= w)
-        continue;
-      pos = lo;
-    }
-    core[pos] = e->sum.v[i].id;
-    wmin[pos] = w;
-  }
-  return n;
 }
 
 /* 1 when both events name at least one person in common. */
@@ -269,8 +309,8 @@ static int share_person(const sl_featvec *a, const sl_featvec *b) {
 /* Story for event ev: the story of the events whose cores it shares
  * most (two or more shared core entities, and a person in common). */
 static sl_rc thread_story(sl_cluster *c, size_t ev) {
-  uint64_t core[CORE_SIZE], other[CORE_SIZE];
-  size_t nc = event_core(&c->ev[ev], core);
+  const uint64_t *core = c->ev[ev].core;
+  size_t nc = c->ev[ev].ncore;
   long best = -1;
   double best_score = 0;
   sl_event_rec *e = &c->ev[ev];
@@ -282,14 +322,15 @@ static sl_rc thread_story(sl_cluster *c, size_t ev) {
     int64_t slot;
     if (!sl_strmap_get(c->index, (const char *)&core[q], sizeof core[q], &slot))
       continue;
-    const sl_idlist *p = &c->post[slot];
+    const sl_idlist *p = &c->post[slot].ev;
     for (size_t pi = p->n > RECENT_POSTINGS ? p->n - RECENT_POSTINGS : 0; pi < p->n; pi++) {
       size_t i = p->v[pi];
       if (c->seen[i] == c->stamp || i == ev || c->ev[i].closed || c->ev[i].story < 0 ||
           c->ev[i].story == e->story)
         continue;
       c->seen[i] = c->stamp;
-      size_t no = event_core(&c->ev[i], other);
+      const uint64_t *other = c->ev[i].core;
+      size_t no = c->ev[i].ncore;
       size_t shared = 0;
       for (size_t a = 0; a < nc; a++)
         for (size_t b = 0; b < no; b++)
@@ -335,21 +376,43 @@ static int near_enough(const sl_featvec *doc, const sl_event_rec *e) {
 }
 
 /* Drops the postings of closed events once they outnumber the open ones,
- * so the index is linear in open events, amortised. */
+ * and the features no open event carries any more, so the index is
+ * linear in open events, amortised, however many features the whole
+ * ingest has seen (names and numbers keep coming). */
 static void compact_postings(sl_cluster *c) {
   if (c->nclosed_lists < 4096 || c->nclosed_lists < c->open.n)
     return;
+  c->nclosed_lists = 0;
   for (size_t i = 0; i < c->npost; i++) {
-    sl_idlist *p = &c->post[i];
+    sl_idlist *p = &c->post[i].ev;
     size_t o = 0;
     for (size_t k = 0; k < p->n; k++)
       if (!c->ev[p->v[k]].closed)
         p->v[o++] = p->v[k];
     p->n = o;
-    if (o == 0)
-      sl_idlist_free(p);
   }
-  c->nclosed_lists = 0;
+  /* a fresh index of the features still carried; out of memory, the old
+   * one stays, empty lists and all */
+  sl_strmap *index = sl_strmap_new();
+  size_t o = 0;
+  for (size_t i = 0; i < c->npost && index; i++)
+    if (c->post[i].ev.n && sl_strmap_put(index, (const char *)&c->post[i].id,
+                                         sizeof c->post[i].id, (int64_t)o++) != SL_OK) {
+      sl_strmap_free(index);
+      index = NULL;
+    }
+  if (!index)
+    return;
+  o = 0;
+  for (size_t i = 0; i < c->npost; i++) {
+    if (c->post[i].ev.n)
+      c->post[o++] = c->post[i];
+    else
+      sl_idlist_free(&c->post[i].ev);
+  }
+  c->npost = o;
+  sl_strmap_free(c->index);
+  c->index = index;
 }
 
 /* Closes the open events that fell out of the window (see WINDOW_DAYS). */
@@ -394,7 +457,7 @@ sl_rc sl_cluster_add(sl_cluster *c, const sl_featvec *doc, size_t *ev, double *s
     uint64_t id = doc->v[i].id;
     if (!indexed(id) || !sl_strmap_get(c->index, (const char *)&id, sizeof id, &slot))
       continue;
-    const sl_idlist *p = &c->post[slot];
+    const sl_idlist *p = &c->post[slot].ev;
     float vote = 1.0f / (1.0f + logf((float)p->n));
     for (size_t k = p->n > RECENT_POSTINGS ? p->n - RECENT_POSTINGS : 0; k < p->n; k++) {
       size_t e = p->v[k];
@@ -451,6 +514,7 @@ sl_rc sl_cluster_add(sl_cluster *c, const sl_featvec *doc, size_t *ev, double *s
     return rc;
   /* the event keeps the first day it was given */
   e->sum.day = day != SL_NO_DAY ? day : doc->day;
+  keep_strongest(e);
   e->dirty = 1;
   e->last_doc = c->ndocs;
   e->last_day = c->clock;

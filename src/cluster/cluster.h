@@ -22,9 +22,15 @@
 
 #include "cluster/features.h"
 
+#define SL_EVENT_CORE 6        /* entities that make an event's core */
+#define SL_EVENT_FEATURES 512  /* strongest features an event keeps */
+
 typedef struct sl_event_rec {
   int64_t id;        /* store id; 0 until stored */
-  sl_featvec sum;    /* summed evidence of its reports */
+  sl_featvec sum;    /* summed evidence of its reports, at most
+                      * SL_EVENT_FEATURES of the strongest (see cluster.c) */
+  uint64_t core[SL_EVENT_CORE]; /* its most-named entities, kept with sum */
+  size_t ncore;
   long story;        /* index of its story */
   int dirty;
   int closed;        /* out of the time window: sum freed, never a candidate */

@@ -13,6 +13,7 @@
 
 #define PARTIAL_BIT ((int64_t)1 << 40) /* variant map: value is a family name */
 #define AMBIGUOUS (-1)
+#define BLOCK_SCAN 256 /* newest entities of a block compared with a new name */
 
 struct sl_linker {
   sl_names *nm;
@@ -309,9 +310,14 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
   lastc = lastc ? lastc + 1 : codes;
   int64_t bi;
   const sl_idlist *post = *lastc && sl_strmap_get(lk->by_block, lastc, strlen(lastc), &bi) ? &lk->blocks[bi] : NULL;
+  /* only the block's newest BLOCK_SCAN entities: blocks grow with every
+   * new name, and a name already linked is found by its exact variant
+   * before this search; an old entity met in a new spelling may then
+   * start a new one */
   size_t npost = post ? post->n : 0;
+  size_t from = npost > BLOCK_SCAN ? npost - BLOCK_SCAN : 0;
   size_t total = npost + (mwords == 1 ? lk->ndoc_linked : 0);
-  for (size_t k = 0; k < total; k++) {
+  for (size_t k = from; k < total; k++) {
     size_t ci = k < npost ? post->v[k] : (size_t)lk->doc_linked[k - npost];
     sl_entity *e = &lk->e[ci];
     if (e->gaz_code || (type != SL_ENT_UNKNOWN && e->type != type))

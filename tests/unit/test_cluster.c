@@ -1,0 +1,132 @@
+/*
+ * test_cluster — unit tests of the incremental clusterer
+ * (src/cluster/cluster.c): reports of one happening that each add stray
+ * words stay one event whose evidence keeps its strongest features and
+ * stays bounded (SL_EVENT_FEATURES), and an event loaded from an older
+ * store with unbounded evidence is cut to the same bound.
+ */
+#include "cluster/cluster.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+#include "check_main.h"
+
+#define CORE_WORDS 100
+#define STRAY_WORDS 10
+#define REPORTS 30 /* fewer than 32: below that many documents every word weighs alike (no IDF) */
+
+static uint64_t term(const char *w) {
+  char buf[64];
+  int n = snprintf(buf, sizeof buf, "en:%s", w);
+  return sl_feat_id(SL_F_TERM, buf, (size_t)n);
+}
+
+/* Report r: the happening's CORE_WORDS words and persons 7 and 9, plus
+ * STRAY_WORDS words of its own (a rewrite's other paragraphs). */
+static void report(sl_featvec *v, int r) {
+  char w[32];
+  sl_featvec_init(v);
+  ck_assert_int_eq(sl_featvec_push(v, sl_feat_id(SL_F_LANG, "en", 2), 1), SL_OK);
+  ck_assert_int_eq(sl_featvec_push(v, sl_feat_id(SL_F_SCRIPT, "Latin", 5), 1), SL_OK);
+  ck_assert_int_eq(sl_featvec_push(v, sl_feat_entity(SL_F_PERSON, 7), 1), SL_OK);
+  ck_assert_int_eq(sl_featvec_push(v, sl_feat_entity(SL_F_PERSON, 9), 1), SL_OK);
+  for (int i = 0; i < CORE_WORDS + STRAY_WORDS; i++) {
+    int n = i < CORE_WORDS ? snprintf(w, sizeof w, "core%d", i) : snprintf(w, sizeof w, "stray%d_%d", r, i);
+    ck_assert_int_eq(sl_featvec_push(v, term(w), 1), SL_OK);
+    ck_assert_int_eq(sl_featvec_push(v, sl_feat_id(SL_F_SURFACE, w, (size_t)n), 1), SL_OK);
+  }
+  sl_featvec_finish(v);
+  v->ndocs = 1;
+  v->day = 20000;
+}
+
+static int has(const sl_featvec *v, uint64_t id) {
+  for (size_t i = 0; i < v->n; i++)
+    if (v->v[i].id == id)
+      return 1;
+  return 0;
+}
+
+START_TEST(a_long_event_keeps_its_strongest_features) {
+  sl_cluster *c;
+  ck_assert_int_eq(sl_cluster_new(&c), SL_OK);
+  size_t first = 0;
+  for (int r = 0; r < REPORTS; r++) {
+    sl_featvec v;
+    size_t ev;
+    double score;
+    report(&v, r);
+    ck_assert_int_eq(sl_cluster_add(c, &v, &ev, &score), SL_OK);
+    if (r == 0)
+      first = ev;
+    ck_assert_uint_eq(ev, first); /* every rewrite joins the first report's event */
+    sl_event_rec *e = sl_cluster_event(c, ev);
+    e->id = 1; /* as the store does */
+    ck_assert_uint_le(e->sum.n, SL_EVENT_FEATURES);
+    sl_featvec_free(&v);
+  }
+  sl_event_rec *e = sl_cluster_event(c, first);
+  ck_assert_int_eq(e->sum.ndocs, REPORTS);
+  /* 2 + 2 + 2 * (100 + 30 * 10) features were offered: the bound held */
+  ck_assert_uint_eq(e->sum.n, SL_EVENT_FEATURES);
+  /* what every report says is kept, and so are language and persons */
+  for (int i = 0; i < CORE_WORDS; i++) {
+    char w[32];
+    snprintf(w, sizeof w, "core%d", i);
+    ck_assert_msg(has(&e->sum, term(w)), "core word %s dropped", w);
+  }
+  ck_assert(has(&e->sum, sl_feat_id(SL_F_LANG, "en", 2)));
+  ck_assert(has(&e->sum, sl_feat_entity(SL_F_PERSON, 7)));
+  ck_assert_uint_eq(e->ncore, 2);
+  /* still sorted by id, as the similarity's merge needs */
+  for (size_t i = 1; i < e->sum.n; i++)
+    ck_assert(e->sum.v[i - 1].id < e->sum.v[i].id);
+  sl_cluster_free(c);
+}
+END_TEST
+
+START_TEST(a_stored_event_is_cut_to_the_bound_when_loaded) {
+  sl_cluster *c;
+  sl_featvec big;
+  size_t idx;
+  ck_assert_int_eq(sl_cluster_new(&c), SL_OK);
+  sl_featvec_init(&big);
+  /* 3 * SL_EVENT_FEATURES words; word i said (i % 7) + 1 times */
+  for (int i = 0; i < 3 * SL_EVENT_FEATURES; i++) {
+    char w[32];
+    snprintf(w, sizeof w, "w%d", i);
+    ck_assert_int_eq(sl_featvec_push(&big, term(w), (float)(i % 7 + 1)), SL_OK);
+  }
+  ck_assert_int_eq(sl_featvec_push(&big, sl_feat_id(SL_F_LANG, "de", 2), 1), SL_OK);
+  sl_featvec_finish(&big);
+  big.ndocs = 9;
+  big.day = 20000;
+  ck_assert_int_eq(sl_cluster_load_event(c, 42, &big, 0, &idx), SL_OK);
+  sl_event_rec *e = sl_cluster_event(c, idx);
+  ck_assert_uint_eq(e->sum.n, SL_EVENT_FEATURES);
+  ck_assert_int_eq(e->sum.ndocs, 9);
+  ck_assert(has(&e->sum, sl_feat_id(SL_F_LANG, "de", 2))); /* language kept though weak */
+  /* no kept word is weaker than a dropped one */
+  float kept_min = 1e9f;
+  for (size_t i = 0; i < e->sum.n; i++)
+    if (sl_feat_kind_of(e->sum.v[i].id) == SL_F_TERM && e->sum.v[i].w < kept_min)
+      kept_min = e->sum.v[i].w;
+  for (size_t i = 0; i < big.n; i++)
+    if (!has(&e->sum, big.v[i].id))
+      ck_assert_float_le(big.v[i].w, kept_min);
+  sl_featvec_free(&big);
+  sl_cluster_free(c);
+}
+END_TEST
+
+static Suite *suite(void) {
+  Suite *s = suite_create("cluster");
+  TCase *tc = tcase_create("bounded");
+  tcase_add_test(tc, a_long_event_keeps_its_strongest_features);
+  tcase_add_test(tc, a_stored_event_is_cut_to_the_bound_when_loaded);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+SL_CHECK_MAIN(suite)

@@ -1,26 +1,16 @@
 /*
- * gazetteer — places from CLDR (through ICU) plus a curated supplement,
+ * gazetteer — places from CLDR (asked of ICU by tools/gen_gazetteer.sh)
+ * plus a curated supplement,
  * keyed by the tokenizer's normalised forms (see gazetteer.h).
  */
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <unicode/ucal.h>
-#include <unicode/udat.h>
-#include <unicode/uenum.h>
-#include <unicode/uloc.h>
-#include <unicode/ustring.h>
 
 #include "analyze/gazetteer_int.h"
 #include "analyze/tokenize.h"
 #include "util/grow.h"
 #include "util/strmap.h"
-
-/* Locales whose names are loaded: storyline's supported languages. */
-static const char *const LOCALES[] = {"en", "vi", "ar", "ru", "zh", "fr", "de", "es", "it", "pl",
-                                      "tr", "uk", "fa", "pt", "nl", "ja", "ko", "he", "el", NULL};
 
 struct sl_gazetteer {
   sl_gaz_entry *e;
@@ -71,95 +61,19 @@ static void add_name(struct sl_gazetteer *g, sl_tokenizer *tk, const char *z, si
   sl_strmap_put(g->first, t[0].norm, t[0].nnorm, 1);
 }
 
-static size_t to_utf8(const UChar *u, int32_t nu, char *out, size_t cap) {
-  UErrorCode st = U_ZERO_ERROR;
-  int32_t n = 0;
-  u_strToUTF8(out, (int32_t)cap - 1, &n, u, nu, &st);
-  if (U_FAILURE(st))
-    return 0;
-  out[n] = 0;
-  return (size_t)n;
-}
-
-static void load_countries(struct sl_gazetteer *g, sl_tokenizer *tk) {
-  const char *const *codes = uloc_getISOCountries();
-  for (size_t i = 0; codes[i]; i++) {
-    char loc[16], buf[256];
-    UChar u[128];
-    UErrorCode st = U_ZERO_ERROR;
-    snprintf(loc, sizeof loc, "und_%s", codes[i]);
-    int32_t nu = uloc_getDisplayCountry(loc, "en", u, 128, &st);
-    /* codes ICU cannot name are deprecated or private: skip them */
-    if (U_FAILURE(st) || nu <= 0 || st == U_USING_DEFAULT_WARNING)
-      continue;
-    size_t nb = to_utf8(u, nu, buf, sizeof buf);
-    if (!nb || !strcmp(buf, codes[i]))
-      continue;
-    long idx = add_entry(g, codes[i], buf, SL_GAZ_COUNTRY);
+/* Country names and time-zone exemplar cities ("Europe/Moscow" -> Moscow,
+ * Москва, موسكو) in storyline's languages, as CLDR gives them through ICU;
+ * asked of ICU when the table was generated (tools/gen_gazetteer.sh), as
+ * formatting 8,000 zone names cost each run more than its first pairs. */
+static void load_cldr(struct sl_gazetteer *g, sl_tokenizer *tk) {
+  for (size_t r = 0; SL_GAZ_CLDR[r].code; r++) {
+    const sl_gaz_cldr *x = &SL_GAZ_CLDR[r];
+    long idx = add_entry(g, x->code, x->name, x->kind);
     if (idx < 0)
       return;
-    for (int l = 0; LOCALES[l]; l++) {
-      st = U_ZERO_ERROR;
-      nu = uloc_getDisplayCountry(loc, LOCALES[l], u, 128, &st);
-      if (U_FAILURE(st) || nu <= 0)
-        continue;
-      nb = to_utf8(u, nu, buf, sizeof buf);
-      if (nb)
-        add_name(g, tk, buf, nb, idx);
-    }
+    for (const char *p = x->spellings, *nl; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+      add_name(g, tk, p, (size_t)(nl - p), idx);
   }
-}
-
-/* Exemplar cities of time zones ("Europe/Moscow" -> Moscow, Москва, موسكو). */
-static void load_cities(struct sl_gazetteer *g, sl_tokenizer *tk) {
-  UErrorCode st = U_ZERO_ERROR;
-  UEnumeration *zones = ucal_openTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, NULL, NULL, &st);
-  UDateFormat *fmt[32] = {0};
-  UCalendar *cal = NULL;
-  UChar pat[4] = {'V', 'V', 'V', 0};
-  if (U_FAILURE(st))
-    return;
-  cal = ucal_open(NULL, 0, "en", UCAL_GREGORIAN, &st);
-  for (int l = 0; LOCALES[l] && l < 32 && U_SUCCESS(st); l++)
-    fmt[l] = udat_open(UDAT_PATTERN, UDAT_PATTERN, LOCALES[l], NULL, 0, pat, -1, &st);
-  if (U_FAILURE(st))
-    goto out;
-  const char *zone;
-  int32_t zn;
-  while ((zone = uenum_next(zones, &zn, &st)) != NULL && U_SUCCESS(st)) {
-    UChar uz[64], out[128];
-    char buf[256], code[96];
-    if (zn >= 60)
-      continue;
-    u_uastrncpy(uz, zone, 64);
-    ucal_setTimeZone(cal, uz, -1, &st);
-    long idx = -1;
-    for (int l = 0; LOCALES[l] && U_SUCCESS(st); l++) {
-      /* the calendar's zone is the one formatted: no copy of it into
-       * each format (udat_setCalendar cost half the gazetteer's build) */
-      int32_t no = udat_formatCalendar(fmt[l], cal, out, 128, NULL, &st);
-      if (U_FAILURE(st) || no <= 0)
-        break;
-      size_t nb = to_utf8(out, no, buf, sizeof buf);
-      if (!nb)
-        continue;
-      if (idx < 0) {
-        snprintf(code, sizeof code, "tz:%s", zone);
-        idx = add_entry(g, code, buf, SL_GAZ_CITY);
-        if (idx < 0)
-          goto out;
-      }
-      add_name(g, tk, buf, nb, idx);
-    }
-    st = U_ZERO_ERROR;
-  }
-out:
-  for (int l = 0; l < 32; l++)
-    if (fmt[l])
-      udat_close(fmt[l]);
-  if (cal)
-    ucal_close(cal);
-  uenum_close(zones);
 }
 
 static long find_code(struct sl_gazetteer *g, const char *code) {
@@ -204,8 +118,7 @@ static void build(void) {
   /* curated rows first: they fix the English display names (Russia, not
    * "Russian Federation") and claim colloquial spellings */
   load_extra(g, tk);
-  load_countries(g, tk);
-  load_cities(g, tk);
+  load_cldr(g, tk);
   sl_tokenizer_free(tk);
   GAZ = g;
 }

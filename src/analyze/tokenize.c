@@ -46,7 +46,7 @@
 #define SL_TOK_NSTEMMERS 12
 /* Direct-mapped cache of stem + stopword verdict per normal form: words
  * repeat (Zipf), and Snowball is the largest single cost otherwise. */
-#define SL_TOK_CACHE_SLOTS 32768u
+#define SL_TOK_CACHE_SLOTS 65536u
 #define SL_TOK_CACHE_TEXT 58u
 
 typedef struct sl_tokcache {

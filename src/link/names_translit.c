@@ -18,6 +18,7 @@
  * is removed and marked so that the scorer may match the name with or
  * without it.
  */
+#include "link/names_han.h"
 #include "link/names_int.h"
 
 #include <stdio.h>
@@ -247,6 +248,27 @@ static int count_letters(const UChar *w, int32_t n) {
   return k;
 }
 
+/* The ASCII reading of an all-Han word w[0..n) from the table generated
+ * from ICU (names_han.h), into out[0..cap); -1 when some character is
+ * outside the table or has no reading there, for ICU to read instead.
+ * ICU itself would first compile Han-Latin's ~40,000 rules. */
+static long han_ascii(const UChar *w, int32_t n, char *out, size_t cap) {
+  size_t k = 0;
+  for (int32_t i = 0; i < n; i++)
+    if (w[i] < SL_HAN_LO || w[i] > SL_HAN_HI || !sl_han_reading[w[i] - SL_HAN_LO])
+      return -1;
+  for (int32_t i = 0; i < n; i++) {
+    unsigned syl = sl_han_reading[w[i] - SL_HAN_LO];
+    for (int c = 0; i + 1 < n && c < sl_han_nctx; c++)
+      if (sl_han_ctx_rules[c].x == w[i] && sl_han_ctx_rules[c].y == w[i + 1])
+        syl = sl_han_ctx_rules[c].syl;
+    for (const char *z = sl_han_syl[syl]; *z && k + 1 < cap; z++)
+      out[k++] = *z;
+  }
+  out[k] = '\0';
+  return (long)k;
+}
+
 /* Transliterates w[0..n) into lower-case ASCII letters a..z in out[0..cap);
  * returns the count. */
 static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char *out,
@@ -271,6 +293,11 @@ static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char
   }
   if (len < 0) len = 0;
   if (len > cb / 3) len = cb / 3; /* room for expansion (shch) */
+  if (scr == SCR_OTHER) {
+    long h = han_ascii(w, len, out, cap);
+    if (h >= 0)
+      return (size_t)h;
+  }
   memcpy(buf, w, (size_t)len * sizeof(UChar));
   if (scr == SCR_CYRILLIC || scr == SCR_ABJAD || scr == SCR_OTHER) {
     lim = len;

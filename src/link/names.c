@@ -252,7 +252,8 @@ static double word_score(const word *a, const word *b) {
 static int is_particle(const word *x) {
   static const char *const latin[] = {"bin", "ibn", "ben", "van", "von", "fon", "de",  "da",
                                       "di",  "du",  "do",  "dos", "das", "del", "der", "den",
-                                      "la",  "le",  "e",   "i",   "y"};
+                                      "la",  "le",  "e",   "i",   "y",   "na",  "nad", "pod",
+                                      "on",  "am",  "sur"}; /* Rostov-na-Donu */
   static const char *const abjad[] = {"bn", "Abn", "bAn"};
   const char *const *list = x->abjad ? abjad : latin;
   size_t i, n = x->abjad ? sizeof abjad / sizeof abjad[0] : sizeof latin / sizeof latin[0];
@@ -402,6 +403,13 @@ static int has_initial(const word *w, int n) {
   return 0;
 }
 
+static int has_word(const word *w, int n) {
+  int i;
+  for (i = 0; i < n; i++)
+    if (!w[i].initial) return 1;
+  return 0;
+}
+
 /* Score of two multi-word names that have initials (V. Putin / Vladimir
  * Putin): the full words align as usual, then every initial must fit a
  * word or initial left over on the other side.  An initial adds no
@@ -420,10 +428,9 @@ static double score_with_initials(const word *wa, int na, const word *wb, int nb
   for (j = 0; j < nb; j++)
     if (wb[j].initial) ib[nib++] = wb[j];
     else fb[nfb++] = wb[j];
-  if (nfa == 0 || nfb == 0) return 0.0; /* initials alone say too little */
   for (i = 0; i < nfa; i++)
     for (j = 0; j < nfb; j++) m[i][j] = word_score(&fa[i], &fb[j]);
-  nmin = nfa < nfb ? nfa : nfb;
+  nmin = nfa < nfb ? nfa : nfb; /* >= 1: the caller saw full words on both sides */
   for (k = 0; k < nmin; k++) {
     int bi = 0, bj = 0;
     best = -1.0;
@@ -471,7 +478,9 @@ double sl_names_score_keys(const char *ka, const char *kb) {
   if (na_all == 1 && nb_all == 1) return word_score(&all_a[0], &all_b[0]);
   na = drop_particles(all_a, na_all, wa);
   nb = drop_particles(all_b, nb_all, wb);
-  if (has_initial(wa, na) || has_initial(wb, nb)) return score_with_initials(wa, na, wb, nb);
+  /* names of initials only (J.A. / Дж.А.) align letter by letter below */
+  if ((has_initial(wa, na) || has_initial(wb, nb)) && has_word(wa, na) && has_word(wb, nb))
+    return score_with_initials(wa, na, wb, nb);
   for (i = 0; i < na; i++)
     for (j = 0; j < nb; j++) m[i][j] = word_score(&wa[i], &wb[j]);
   /* greedy best pairs, any order: names have few words */

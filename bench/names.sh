@@ -21,12 +21,14 @@ for f in "$DATA"/latin-*.tsv; do
     python3 "$HERE/names_eval.py" "$BIN" "$f" --half "$half"
   done
   # full-name proxies, held-out lines only: 2 and 3 words joined from
-  # random rows, a full name against its last word, and the hard case of
+  # random rows, a full name against its last word or with initials (V. V.
+  # Putin / Vladimir Vladimirovich Putin), and the hard case of
   # partners that share the true name's first word (Mohammed X / Mohammed Y)
   for w in 2 3; do
     python3 "$HERE/names_eval.py" "$BIN" "$f" --half odd --words "$w"
   done
   python3 "$HERE/names_eval.py" "$BIN" "$f" --half odd --words 2 --partial
+  python3 "$HERE/names_eval.py" "$BIN" "$f" --half odd --words 3 --initials
   python3 "$HERE/names_eval.py" "$BIN" "$f" --half odd --words 2 --shared-first
   python3 "$HERE/names_eval.py" "$BIN" "$f" --write-pairs "$tmp/$(basename "$f").pairs"
 done

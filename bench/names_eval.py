@@ -12,7 +12,7 @@ share of matched true pairs (SAME=1) that share a blocking code (`names
 
 usage: names_eval.py BIN FILE.tsv [--half even|odd|all] [--misses N]
                      [--threshold X] [--seed S] [--write-pairs OUT] [--blocks]
-                     [--words K [--partial]]
+                     [--words K [--partial|--initials|--shared-first]]
 """
 import argparse
 import random
@@ -53,6 +53,10 @@ def main():
     ap.add_argument("--shared-first", action="store_true",
                     help="with --words K: partners share the true pair's first word"
                          " (Mohammed X vs Mohammed Y, the hardest false matches)")
+    ap.add_argument("--initials", action="store_true",
+                    help="with --words K: one side writes all but the last word as initials"
+                         " (V. Putin / Владимир Путин, sides alternating; Latin side only"
+                         " against Arabic script, which writes none)")
     ap.add_argument("--partial", action="store_true",
                     help="with --words K: one side keeps only the last word"
                          " (full name vs family name, sides alternating)")
@@ -64,7 +68,17 @@ def main():
         rnd.shuffle(order)
         groups = [order[k:k + a.words] for k in range(0, len(order) - a.words + 1, a.words)]
         first = {k: rows[grp[0]][1] for k, grp in enumerate(groups)}
-        if a.partial:
+        def initials(words):
+            return " ".join([w[0] + "." for w in words[:-1] if w] + words[-1:])
+
+        def abjad(name):  # Arabic and Hebrew script write no initials
+            return any("\u0590" <= ch <= "\u08ff" for ch in name)
+        if a.initials:
+            rows = [(initials([rows[g][0] for g in grp]), " ".join(rows[g][1] for g in grp))
+                    if k % 2 == 0 or abjad(rows[grp[-1]][1]) else
+                    (" ".join(rows[g][0] for g in grp), initials([rows[g][1] for g in grp]))
+                    for k, grp in enumerate(groups)]
+        elif a.partial:
             # "Vladimir Putin" / "Путин" and "Putin" / "Владимир Путин"
             rows = [(" ".join(rows[g][0] for g in grp), rows[grp[-1]][1]) if k % 2 == 0 else
                     (rows[grp[-1]][0], " ".join(rows[g][1] for g in grp))
@@ -118,6 +132,7 @@ def main():
     r5 = sum(1 for s in tscores if s > t5) / n
     words = f", {a.words}-word names" if a.words > 1 else ""
     words += " vs their last word" if a.partial and a.words > 1 else ""
+    words += ", one side with initials" if a.initials and a.words > 1 else ""
     words += ", partners share the first word" if a.shared_first and a.words > 1 else ""
     print(f"{a.tsv} ({a.half}{words}, {n} pairs): recall {recall:.4f}  FMR {fmr:.4f}"
           f"  | at FMR 0.005: threshold >{t5:.4f} recall {r5:.4f}")

@@ -39,17 +39,25 @@ const double SL_NAMES_SAME = 0.6;
 #define MIN_W 0.75
 
 /* Added per matched word after the first, and taken off a match on part of
- * a name's words.  Chosen on names joined from the dev files' odd lines
- * (bench/names_eval.py --words 2|3 [--partial|--shared-first]): with a
- * bonus of 0.03 2-word recall is 0.953 (ar) / 0.951 (ru), 3-word 0.938 /
- * 0.932 (0.946 / 0.947 and 0.926 / 0.925 without), random-partner FMR
- * <= 0.0001, and partners sharing the first word exactly (Mohammed X /
- * Mohammed Y) match 0.012 / 0.013 of the time (0.009 without; 0.04 would
- * make Mohammed Ali = محمد صلاح).  The penalty of 0.02 keeps a full name
- * against one of its words at FMR 0.0046 / 0.0042, recall 0.966 / 0.970
- * (FMR 0.0055 / 0.0058 without). */
-#define WORD_BONUS 0.03
+ * a name's words.  Chosen on names joined from the dev files
+ * (bench/names_eval.py --words 2|3 [--partial|--shared-first]); with the
+ * weights of the current readings a bonus of 0.03 let partners sharing the
+ * first word exactly (Mohammed X / Mohammed Y) match 0.0129 / 0.0134 of
+ * the time on even lines (ru / ar) and Mohammed Ali = محمد صلاح; 0.025
+ * brings that back to 0.0122 / 0.0126 for 0.0004 / 0.0008 of 2-word recall.
+ * Held out (odd lines): 2-word recall 0.952 (ar) / 0.952 (ru), 3-word
+ * 0.936 / 0.931, random-partner FMR <= 0.0002, shared first word 0.012 /
+ * 0.013.  The penalty of 0.02 keeps a full name against one of its words
+ * at FMR 0.0046 / 0.0041, recall 0.967 / 0.971. */
+#define WORD_BONUS 0.025
 #define PART_PENALTY 0.02
+
+/* An initial fits a word whose first sound is the same or nearly so (cost
+ * of substitution at most INITIAL_SUB: k/q, f/v, x/h); an initial that fits
+ * no word left on the other side takes INITIAL_CONFLICT off the score,
+ * enough to undo a full match (V. Putin is not Aleksandr Putin). */
+#define INITIAL_SUB 0.2f
+#define INITIAL_CONFLICT 0.5
 
 /* ---- cost tables -------------------------------------------------------- */
 
@@ -142,6 +150,7 @@ typedef struct word {
   int n;
   int abjad;
   int article;
+  int initial; /* "V." of V. Putin: stands for any word starting so */
   int nalt; /* other readings of a Latin word (names_int.h) */
   const char *alt[SL_NAMES_MAX_ALTS];
   int altn[SL_NAMES_MAX_ALTS];
@@ -244,11 +253,12 @@ static double word_score(const word *a, const word *b) {
 static int is_particle(const word *x) {
   static const char *const latin[] = {"bin", "ibn", "ben", "van", "von", "fon", "de",  "da",
                                       "di",  "du",  "do",  "dos", "das", "del", "der", "den",
-                                      "la",  "le",  "e",   "i",   "y"};
+                                      "la",  "le",  "e",   "i",   "y",   "na",  "nad", "pod",
+                                      "on",  "am",  "sur"}; /* Rostov-na-Donu */
   static const char *const abjad[] = {"bn", "Abn", "bAn"};
   const char *const *list = x->abjad ? abjad : latin;
   size_t i, n = x->abjad ? sizeof abjad / sizeof abjad[0] : sizeof latin / sizeof latin[0];
-  if (x->article || x->n > 3) return 0;
+  if (x->article || x->initial || x->n > 3) return 0;
   for (i = 0; i < n; i++)
     if (strlen(list[i]) == (size_t)x->n && memcmp(list[i], x->s, (size_t)x->n) == 0) return 1;
   return 0;
@@ -261,9 +271,10 @@ static int split_key(const char *k, word *w) {
     word *x = &w[nw];
     while (*k == ' ') k++;
     if (!*k) break;
-    x->abjad = x->article = x->nalt = 0;
+    x->abjad = x->article = x->initial = x->nalt = 0;
     if (*k == '#') x->abjad = 1, k++;
     if (*k == '@') x->article = 1, k++;
+    if (*k == '.') x->initial = 1, k++;
     x->s = k;
     while (*k && *k != ' ' && *k != '|') k++;
     x->n = (int)(k - x->s);
@@ -298,7 +309,7 @@ static int drop_particles(const word *w, int nw, word *out) {
 /* All words of a name as one word (articles spelled out inside). */
 static void concat_words(const word *w, int nw, char *buf, word *out) {
   int i, n = 0, wn;
-  out->abjad = out->nalt = 0;
+  out->abjad = out->nalt = out->initial = 0;
   out->article = w[0].article;
   for (i = 0; i < nw; i++) {
     if (w[i].abjad) out->abjad = 1;
@@ -316,6 +327,143 @@ static void concat_words(const word *w, int nw, char *buf, word *out) {
   out->n = n;
 }
 
+/* The first sound of reading s[0..n), a y before a vowel skipped (E. is
+ * Yevgeny, Yu. is Yuri). */
+static unsigned char first_sound(const char *s, int n) {
+  if (n >= 2 && s[0] == 'y' && strchr("aeiou", s[1])) return (unsigned char)s[1];
+  return n > 0 ? (unsigned char)s[0] : 0;
+}
+
+static int block_class(char c, char *cl);
+
+/* Do the first sounds c and d fit an initial?  Same or nearly (cost at
+ * most INITIAL_SUB); against an abjad word, which has no p, v, g and loses
+ * a leading ayn, any shared consonant class, and any vowel. */
+static int sounds_fit(unsigned char c, unsigned char d, int abjad) {
+  char cc[2], cd[2];
+  int nc, nd, i, j;
+  if (c == d || (abjad ? sub_cost_ab : sub_cost)[c][d] <= INITIAL_SUB) return 1;
+  if (!abjad) return 0;
+  if (strchr("aeiou", c)) return 1;
+  nc = block_class((char)c, cc);
+  nd = block_class((char)d, cd);
+  for (i = 0; i < nc; i++)
+    for (j = 0; j < nd; j++)
+      if (cc[i] == cd[j]) return 1;
+  return 0;
+}
+
+/* Does first sound c fit a reading of w (or an initial)? */
+static int sound_fits(unsigned char c, const word *w) {
+  unsigned char d;
+  int r;
+  if (w->article && (c == 'a' || c == 'e')) return 1; /* A. of al-Assad */
+  for (r = -1; r < w->nalt; r++) {
+    d = r < 0 ? first_sound(w->s, w->n) : first_sound(w->alt[r], w->altn[r]);
+    if (sounds_fit(c, d & 127, w->abjad)) return 1;
+  }
+  return 0;
+}
+
+/* Can initial x (any of its readings: H. is G. in Russian) stand for
+ * word w? */
+static int initial_fits(const word *x, const word *w) {
+  int r;
+  for (r = -1; r < x->nalt; r++) {
+    unsigned char c = r < 0 ? first_sound(x->s, x->n) : first_sound(x->alt[r], x->altn[r]);
+    if (sound_fits(c & 127, w)) return 1;
+  }
+  return 0;
+}
+
+/* Pairs the initials of one name (ini[0..ni)) with the words left over on
+ * the other side (left[0..nl), used[] marks taken ones).  Returns the
+ * count of initials that fit none although words were left to pair with
+ * (a different given name: V. Putin is not Aleksandr Putin); *paired gets
+ * how many found a partner. */
+static int pair_initials(const word *ini, int ni, const word *left, int nl, int *used,
+                         int *paired) {
+  int i, j, conflicts = 0, free_left;
+  for (i = 0; i < ni; i++) {
+    free_left = 0;
+    for (j = 0; j < nl; j++) {
+      if (used[j]) continue;
+      free_left = 1;
+      if (initial_fits(&ini[i], &left[j])) break;
+    }
+    if (j < nl) used[j] = 1, (*paired)++;
+    else if (free_left) conflicts++;
+  }
+  return conflicts;
+}
+
+static int has_initial(const word *w, int n) {
+  int i;
+  for (i = 0; i < n; i++)
+    if (w[i].initial) return 1;
+  return 0;
+}
+
+static int has_word(const word *w, int n) {
+  int i;
+  for (i = 0; i < n; i++)
+    if (!w[i].initial) return 1;
+  return 0;
+}
+
+/* Score of two multi-word names that have initials (V. Putin / Vladimir
+ * Putin): the full words align as usual, then every initial must fit a
+ * word or initial left over on the other side.  An initial adds no
+ * evidence of its own (so it neither lifts the mean nor earns the word
+ * bonus), but one that fits nothing marks another person. */
+static double score_with_initials(const word *wa, int na, const word *wb, int nb) {
+  word fa[SL_NAMES_MAX_WORDS], fb[SL_NAMES_MAX_WORDS], ia[SL_NAMES_MAX_WORDS],
+      ib[SL_NAMES_MAX_WORDS], la[SL_NAMES_MAX_WORDS], lb[SL_NAMES_MAX_WORDS];
+  double m[SL_NAMES_MAX_WORDS][SL_NAMES_MAX_WORDS], worst = 1.0, sum = 0.0, best;
+  int nfa = 0, nfb = 0, nia = 0, nib = 0, nla = 0, nlb = 0, i, j, k, nmin, conflicts;
+  int useda[SL_NAMES_MAX_WORDS] = {0}, usedb[SL_NAMES_MAX_WORDS] = {0};
+  int usedla[SL_NAMES_MAX_WORDS] = {0}, usedlb[SL_NAMES_MAX_WORDS] = {0}, paired = 0;
+  for (i = 0; i < na; i++)
+    if (wa[i].initial) ia[nia++] = wa[i];
+    else fa[nfa++] = wa[i];
+  for (j = 0; j < nb; j++)
+    if (wb[j].initial) ib[nib++] = wb[j];
+    else fb[nfb++] = wb[j];
+  for (i = 0; i < nfa; i++)
+    for (j = 0; j < nfb; j++) m[i][j] = word_score(&fa[i], &fb[j]);
+  nmin = nfa < nfb ? nfa : nfb; /* >= 1: the caller saw full words on both sides */
+  for (k = 0; k < nmin; k++) {
+    int bi = 0, bj = 0;
+    best = -1.0;
+    for (i = 0; i < nfa; i++) {
+      if (useda[i]) continue;
+      for (j = 0; j < nfb; j++)
+        if (!usedb[j] && m[i][j] > best) best = m[i][j], bi = i, bj = j;
+    }
+    useda[bi] = usedb[bj] = 1;
+    if (best < worst) worst = best;
+    sum += best;
+  }
+  best = MIN_W * worst + (1.0 - MIN_W) * sum / nmin;
+  if (nmin >= 2) best += WORD_BONUS * (nmin - 1);
+  /* what is left on each side: unmatched full words, then initials */
+  for (i = 0; i < nfa; i++)
+    if (!useda[i]) la[nla++] = fa[i];
+  for (i = 0; i < nia; i++) la[nla++] = ia[i];
+  for (j = 0; j < nfb; j++)
+    if (!usedb[j]) lb[nlb++] = fb[j];
+  for (j = 0; j < nib; j++) lb[nlb++] = ib[j];
+  conflicts = pair_initials(ia, nia, lb, nlb, usedlb, &paired);
+  /* b's initials not taken by one of a's meet a's leftover full words */
+  for (j = nlb - nib, k = 0; j < nlb; j++)
+    if (!usedlb[j]) ib[k++] = lb[j];
+  conflicts += pair_initials(ib, k, la, nla - nia, usedla, &paired);
+  if (nla + nlb > 2 * paired) best -= PART_PENALTY; /* something left unpaired */
+  best -= INITIAL_CONFLICT * conflicts;
+  if (best > 1.0) best = 1.0;
+  return best < 0.0 ? 0.0 : best;
+}
+
 double sl_names_score_keys(const char *ka, const char *kb) {
   word wa[SL_NAMES_MAX_WORDS], wb[SL_NAMES_MAX_WORDS], ca, cb;
   word all_a[SL_NAMES_MAX_WORDS], all_b[SL_NAMES_MAX_WORDS];
@@ -331,6 +479,9 @@ double sl_names_score_keys(const char *ka, const char *kb) {
   if (na_all == 1 && nb_all == 1) return word_score(&all_a[0], &all_b[0]);
   na = drop_particles(all_a, na_all, wa);
   nb = drop_particles(all_b, nb_all, wb);
+  /* names of initials only (J.A. / Дж.А.) align letter by letter below */
+  if ((has_initial(wa, na) || has_initial(wb, nb)) && has_word(wa, na) && has_word(wb, nb))
+    return score_with_initials(wa, na, wb, nb);
   for (i = 0; i < na; i++)
     for (j = 0; j < nb; j++) m[i][j] = word_score(&wa[i], &wb[j]);
   /* greedy best pairs, any order: names have few words */
@@ -418,6 +569,10 @@ size_t sl_names_block(const char *k, char *out, size_t cap) {
     int m[3] = {0, 0, 0}, nc = 0, i, j, p;
     while (*k == ' ' || *k == '|') k++; /* every reading of a word has codes */
     if (!*k) break;
+    if (*k == '.') { /* an initial: too little for a code */
+      while (*k && *k != ' ') k++;
+      continue;
+    }
     /* the first three consonant classes, repeats once */
     for (; *k && *k != ' ' && *k != '|'; k++) {
       char cl[2];

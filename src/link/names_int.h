@@ -6,7 +6,8 @@
  * A key is a sequence of per-word keys separated by one space.  A word key
  * is an optional flag '#' (the word was written in an abjad -- Arabic or
  * Hebrew -- so short vowels are absent and A/W/Y stand for alif, waw, yeh),
- * an optional flag '@' (an Arabic article al-/el-/ash-... was removed), then
+ * an optional flag '@' (an Arabic article al-/el-/ash-... was removed), an
+ * optional flag '.' (the word is an initial: "V." of V. Putin), then
  * one byte per sound symbol:
  *   vowels      a e i o u          (abjad: A W Y, which are also consonants,
  *                                   and H, a final heh, vowel or h)
@@ -30,7 +31,7 @@
 #define SL_NAMES_MAX_WORDS 12
 #define SL_NAMES_MAX_SYMS  48
 #define SL_NAMES_KEY_CAP   512u
-#define SL_NAMES_MAX_ALTS  3
+#define SL_NAMES_MAX_ALTS  4
 
 typedef struct sl_names_tr sl_names_tr;
 

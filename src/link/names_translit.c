@@ -31,6 +31,8 @@
 
 struct sl_names_tr {
   UTransliterator *ru;   /* Cyrillic -> Latin (BGN/PCGN) */
+  UTransliterator *uk;   /* Ukrainian words (i, yi, ye, g-upturn): h for g */
+  UTransliterator *be;   /* Belarusian words (short u) */
   UTransliterator *any;  /* any other script -> Latin */
   UTransliterator *post; /* lower, diacritic consonants, Latin-ASCII */
   UTransliterator *alt[SL_NAMES_MAX_ALTS];     /* other readings of Latin words */
@@ -70,6 +72,7 @@ static const char *const alt_rules[SL_NAMES_MAX_ALTS] = {
     "\\u00E4 > e; \\u00F6 > yo; \\u0151 > yo; \\u00FC > yu; \\u0171 > yu;\n"
     "\\u0105 > on; \\u0119 > en; \\u00F3 > u; \\u0159 > rzh; \\u011B > ye; \\u016F > u;\n"
     "\\u00DF > s;\n"
+    "skj > sh; kj > ch; sj > sh; tj > ch;\n" /* Scandinavian: Kjell = Chell */
     "zsch > ch; sch > sh; ch > kh; ck > k;\n"
     "zh > zh; dz > dz; sz > sz; tz > tts; z > ts; qu > kv;\n"
     "[aeiouy] { h } [^aeiouy] > ; [aeiouy] { h $ > ; ^ h > g;\n"
@@ -83,7 +86,7 @@ static const char *const alt_rules[SL_NAMES_MAX_ALTS] = {
     "aill > ay; eill > ey; ouill > uy; [aeiouy] { ill > y; ill > iy; [aeiouy] { il $ > y;\n"
     "gu } [eiy] > g; qu > k; gi } [aou] > j; ci } [aou] > ch; gli > ly;\n"
     "eaux > o; eau > o; aux > o; au > o; ou > u; oi > ua; oy > ua; ai > e; ei > e;\n"
-    "ch > sh; gn > ny;\n"
+    "ch > sh; gn > ny; g } [eiy] > zh; j > zh;\n"
     "iers $ > ie; ier $ > ie; [aeiouy] { rd $ > r; [aeiouy] { rt $ > r;\n"
     "ps $ > ; ts $ > ; ds $ > ; x $ > ; [^aeiouy] { es $ > ; [^aeiouy] { e $ > ;\n"
     "c } [eiy] > s; \\u00E7 > s; z > s;\n",
@@ -95,6 +98,13 @@ static const char *const alt_rules[SL_NAMES_MAX_ALTS] = {
     "a } [bcdfgklmnprstvz] e s? $ > ey; i } [bcdfgklmnprstvz] e s? $ > ay;\n"
     "[^aeiou] { y } [bcdfgklmnprstvz] > ay;\n"
     "[^aeiou] { e } s? $ > ; [aeiouylmnrdgbv] { s $ > z; th > t;\n",
+    /* Chinese pinyin as Palladius writes it, and the aspirates of Indic,
+     * Thai and Vietnamese names kept as Russian writes them: Zedong =
+     * Tszedun, Ruocheng = Zhochen, Khin = Kkhin, Phalke = Pkhal'ke */
+    "chh > chkh; kh > kkh; ph > pkh; th > tkh; bh > bkh; dh > dkh; gh > gkh;\n"
+    "ch > ch; sh > sh; zh > chzh; ^ r > zh; z > tsz; c > ts; q > ts; x > s;\n"
+    "iong > yun; ong > un; ng } [^aeiou] > n; ng $ > n;\n"
+    "^ yi > i; ^ you > yu; ^ wu > u; uo > o; iu > yu; ie > ye;\n",
 };
 
 static UTransliterator *open_id(const char *id, UErrorCode *st) {
@@ -120,6 +130,8 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
     goto out;
   }
   tr->ru = open_id("Russian-Latin/BGN; Cyrillic-Latin", &st); /* + uk, be, sr letters */
+  if (U_SUCCESS(st)) tr->uk = open_id("Ukrainian-Latin/BGN; Cyrillic-Latin", &st);
+  if (U_SUCCESS(st)) tr->be = open_id("Belarusian-Latin/BGN; Cyrillic-Latin", &st);
   if (U_SUCCESS(st)) tr->any = open_id("Any-Latin", &st);
   if (U_FAILURE(st)) {
     rc = SL_EICU;
@@ -158,6 +170,8 @@ out:
 void sl_names_tr_free(sl_names_tr *tr) {
   if (!tr) return;
   if (tr->ru) utrans_close(tr->ru);
+  if (tr->uk) utrans_close(tr->uk);
+  if (tr->be) utrans_close(tr->be);
   if (tr->any) utrans_close(tr->any);
   if (tr->post) utrans_close(tr->post);
   for (size_t a = 0; a < SL_NAMES_MAX_ALTS; a++)
@@ -269,6 +283,35 @@ static long han_ascii(const UChar *w, int32_t n, char *out, size_t cap) {
   return (long)k;
 }
 
+/* Is word w[0..n) an initial (V. Putin, George W Bush): one letter, with
+ * a period after it or upper-case (a lone lower-case e, i, y is a
+ * particle: Ortega y Gasset)? */
+static int is_initial(const UChar *w, int32_t n, int period) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  if (count_letters(w, n) != 1) return 0;
+  while (i < n) {
+    c = next_cp(w, &i, n);
+    if (u_isalpha(c)) break;
+  }
+  return period || u_isupper(c);
+}
+
+/* The transliterator of a Cyrillic word w[0..n): Ukrainian when it has a
+ * letter only Ukrainian uses (i, yi, ye, g-upturn: its g is h, Hryhoriy),
+ * Belarusian for short u (also g = h), else Russian. */
+static UTransliterator *cyrillic_tr(sl_names_tr *tr, const UChar *w, int32_t n) {
+  int32_t i;
+  for (i = 0; i < n; i++) {
+    UChar c = w[i];
+    if (c == 0x0406 || c == 0x0456 || c == 0x0407 || c == 0x0457 || c == 0x0404 ||
+        c == 0x0454 || c == 0x0490 || c == 0x0491)
+      return tr->uk;
+    if (c == 0x040E || c == 0x045E) return tr->be;
+  }
+  return tr->ru;
+}
+
 /* Transliterates w[0..n) into lower-case ASCII letters a..z in out[0..cap);
  * returns the count. */
 static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char *out,
@@ -301,7 +344,8 @@ static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char
   memcpy(buf, w, (size_t)len * sizeof(UChar));
   if (scr == SCR_CYRILLIC || scr == SCR_ABJAD || scr == SCR_OTHER) {
     lim = len;
-    utrans_transUChars(scr == SCR_CYRILLIC ? tr->ru : tr->any, buf, &len, cb, 0, &lim, &st);
+    utrans_transUChars(scr == SCR_CYRILLIC ? cyrillic_tr(tr, buf, len) : tr->any, buf, &len, cb,
+                       0, &lim, &st);
     if (U_FAILURE(st)) return 0;
   }
   lim = len;
@@ -521,7 +565,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     char asc[4 * SL_NAMES_MAX_SYMS + 8], sym[SL_NAMES_MAX_SYMS];
     char alt[SL_NAMES_MAX_ALTS][SL_NAMES_MAX_SYMS];
     size_t na, ns, need, nalt[SL_NAMES_MAX_ALTS] = {0};
-    int a, b, is_abd = 0;
+    int a, b, is_abd = 0, initial;
     /* skip separators */
     while (i < un) {
       j = i;
@@ -546,6 +590,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     pending_article = 0;
     scr = word_script(u + ws, we - ws);
     abjad = scr == SCR_ABJAD;
+    initial = !abjad && is_initial(u + ws, we - ws, we < un && u[we] == '.');
     if (abjad) we = ws + strip_vowel_marks(u + ws, we - ws);
     if (abjad && we - ws >= 2 && u[ws] == 0x0627 && u[ws + 1] == 0x0644 &&
         count_letters(u + ws + 2, we - ws - 2) >= 2) {
@@ -554,16 +599,21 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     }
     na = to_ascii(tr, scr, u + ws, we - ws, asc, sizeof asc);
     if (na == 0) continue;
-    if (!abjad && j < un && latin_article(asc, na, hyphen)) {
+    if (!initial && !abjad && j < un && latin_article(asc, na, hyphen)) {
       pending_article = 1;
       continue;
     }
     if (!abjad && j < un && abd_article(asc, &na)) pending_article = is_abd = 1;
     if (!abjad) na = french_endings(asc, na);
     ns = symbolize(asc, na, abjad, sym);
-    if (scr == SCR_LATIN) ns = mark_final(asc, na, sym, ns);
+    /* Yu., Kh., Zh.: one Cyrillic letter spelled in two Latin ones */
+    if (!initial && !abjad && we < un && u[we] == '.' && u_isupper(u[ws]) && na <= 3 &&
+        (ns == 1 || (ns == 2 && sym[0] == 'y' && is_vowel(sym[1]))))
+      initial = 1;
+    if (scr == SCR_LATIN && !initial) ns = mark_final(asc, na, sym, ns);
     if (ns == 0) continue;
-    need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + ns;
+    if (initial) article = 0;
+    need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + ns;
     /* other readings, each once and only when it differs */
     for (a = 0; scr == SCR_LATIN && !is_abd && a < SL_NAMES_MAX_ALTS; a++) {
       nalt[a] = alt_reading(tr, a, u + ws, we - ws, alt[a]);
@@ -576,6 +626,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (nwords) key[klen++] = ' ';
     if (abjad) key[klen++] = '#';
     if (article) key[klen++] = '@';
+    if (initial) key[klen++] = '.';
     memcpy(key + klen, sym, ns);
     klen += ns;
     for (a = 0; a < SL_NAMES_MAX_ALTS; a++) {

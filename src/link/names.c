@@ -411,33 +411,23 @@ static int has_word(const word *w, int n) {
   return 0;
 }
 
-/* Score of two multi-word names that have initials (V. Putin / Vladimir
- * Putin): the full words align as usual, then every initial must fit a
- * word or initial left over on the other side.  An initial adds no
- * evidence of its own (so it neither lifts the mean nor earns the word
- * bonus), but one that fits nothing marks another person. */
-static double score_with_initials(const word *wa, int na, const word *wb, int nb) {
-  word fa[SL_NAMES_MAX_WORDS], fb[SL_NAMES_MAX_WORDS], ia[SL_NAMES_MAX_WORDS],
-      ib[SL_NAMES_MAX_WORDS], la[SL_NAMES_MAX_WORDS], lb[SL_NAMES_MAX_WORDS];
+/* Pairs the words of a[0..na) and b[0..nb) greedily, best pair first, any
+ * order (names have few words), marking the paired ones in useda/usedb.
+ * Every word of the shorter name must match: Vladimir Putin is not Vladimir
+ * Zelensky, but Putin is Vladimir Putin; the weakest pair counts most, the
+ * mean softens one poorly transcribed word, and each further matched word
+ * is more evidence.  Both sides need at least one word. */
+static double align_words(const word *a, int na, const word *b, int nb, int *useda, int *usedb) {
   double m[SL_NAMES_MAX_WORDS][SL_NAMES_MAX_WORDS], worst = 1.0, sum = 0.0, best;
-  int nfa = 0, nfb = 0, nia = 0, nib = 0, nla = 0, nlb = 0, i, j, k, nmin, conflicts;
-  int useda[SL_NAMES_MAX_WORDS] = {0}, usedb[SL_NAMES_MAX_WORDS] = {0};
-  int usedla[SL_NAMES_MAX_WORDS] = {0}, usedlb[SL_NAMES_MAX_WORDS] = {0}, paired = 0;
+  int i, j, k, nmin = na < nb ? na : nb;
   for (i = 0; i < na; i++)
-    if (wa[i].initial) ia[nia++] = wa[i];
-    else fa[nfa++] = wa[i];
-  for (j = 0; j < nb; j++)
-    if (wb[j].initial) ib[nib++] = wb[j];
-    else fb[nfb++] = wb[j];
-  for (i = 0; i < nfa; i++)
-    for (j = 0; j < nfb; j++) m[i][j] = word_score(&fa[i], &fb[j]);
-  nmin = nfa < nfb ? nfa : nfb; /* >= 1: the caller saw full words on both sides */
+    for (j = 0; j < nb; j++) m[i][j] = word_score(&a[i], &b[j]);
   for (k = 0; k < nmin; k++) {
     int bi = 0, bj = 0;
     best = -1.0;
-    for (i = 0; i < nfa; i++) {
+    for (i = 0; i < na; i++) {
       if (useda[i]) continue;
-      for (j = 0; j < nfb; j++)
+      for (j = 0; j < nb; j++)
         if (!usedb[j] && m[i][j] > best) best = m[i][j], bi = i, bj = j;
     }
     useda[bi] = usedb[bj] = 1;
@@ -446,6 +436,29 @@ static double score_with_initials(const word *wa, int na, const word *wb, int nb
   }
   best = MIN_W * worst + (1.0 - MIN_W) * sum / nmin;
   if (nmin >= 2) best += WORD_BONUS * (nmin - 1);
+  return best;
+}
+
+/* Score of two multi-word names that have initials (V. Putin / Vladimir
+ * Putin): the full words align as usual, then every initial must fit a
+ * word or initial left over on the other side.  An initial adds no
+ * evidence of its own (so it neither lifts the mean nor earns the word
+ * bonus), but one that fits nothing marks another person. */
+static double score_with_initials(const word *wa, int na, const word *wb, int nb) {
+  word fa[SL_NAMES_MAX_WORDS], fb[SL_NAMES_MAX_WORDS], ia[SL_NAMES_MAX_WORDS],
+      ib[SL_NAMES_MAX_WORDS], la[SL_NAMES_MAX_WORDS], lb[SL_NAMES_MAX_WORDS];
+  double best;
+  int nfa = 0, nfb = 0, nia = 0, nib = 0, nla = 0, nlb = 0, i, j, k, conflicts;
+  int useda[SL_NAMES_MAX_WORDS] = {0}, usedb[SL_NAMES_MAX_WORDS] = {0};
+  int usedla[SL_NAMES_MAX_WORDS] = {0}, usedlb[SL_NAMES_MAX_WORDS] = {0}, paired = 0;
+  for (i = 0; i < na; i++)
+    if (wa[i].initial) ia[nia++] = wa[i];
+    else fa[nfa++] = wa[i];
+  for (j = 0; j < nb; j++)
+    if (wb[j].initial) ib[nib++] = wb[j];
+    else fb[nfb++] = wb[j];
+  /* nfa, nfb >= 1: the caller saw full words on both sides */
+  best = align_words(fa, nfa, fb, nfb, useda, usedb);
   /* what is left on each side: unmatched full words, then initials */
   for (i = 0; i < nfa; i++)
     if (!useda[i]) la[nla++] = fa[i];
@@ -468,9 +481,9 @@ double sl_names_score_keys(const char *ka, const char *kb) {
   word wa[SL_NAMES_MAX_WORDS], wb[SL_NAMES_MAX_WORDS], ca, cb;
   word all_a[SL_NAMES_MAX_WORDS], all_b[SL_NAMES_MAX_WORDS];
   int na_all, nb_all;
-  double m[SL_NAMES_MAX_WORDS][SL_NAMES_MAX_WORDS], worst = 1.0, sum = 0.0, best, cs;
+  double best, cs;
   char bufa[SL_NAMES_MAX_SYMS + 4], bufb[SL_NAMES_MAX_SYMS + 4];
-  int na, nb, i, j, k, nmin, usedb[SL_NAMES_MAX_WORDS] = {0}, useda[SL_NAMES_MAX_WORDS] = {0};
+  int na, nb, usedb[SL_NAMES_MAX_WORDS] = {0}, useda[SL_NAMES_MAX_WORDS] = {0};
   if (!ka || !kb) return 0.0;
   init_tables();
   na_all = split_key(ka, all_a);
@@ -482,29 +495,9 @@ double sl_names_score_keys(const char *ka, const char *kb) {
   /* names of initials only (J.A. / Дж.А.) align letter by letter below */
   if ((has_initial(wa, na) || has_initial(wb, nb)) && has_word(wa, na) && has_word(wb, nb))
     return score_with_initials(wa, na, wb, nb);
-  for (i = 0; i < na; i++)
-    for (j = 0; j < nb; j++) m[i][j] = word_score(&wa[i], &wb[j]);
-  /* greedy best pairs, any order: names have few words */
-  nmin = na < nb ? na : nb;
-  for (k = 0; k < nmin; k++) {
-    int bi = 0, bj = 0;
-    best = -1.0;
-    for (i = 0; i < na; i++) {
-      if (useda[i]) continue;
-      for (j = 0; j < nb; j++)
-        if (!usedb[j] && m[i][j] > best) best = m[i][j], bi = i, bj = j;
-    }
-    useda[bi] = usedb[bj] = 1;
-    if (best < worst) worst = best;
-    sum += best;
-  }
-  /* every word of the shorter name must match: Vladimir Putin is not
-   * Vladimir Zelensky, but Putin is Vladimir Putin; the weakest word
-   * counts most, the mean softens one poorly transcribed word */
-  best = MIN_W * worst + (1.0 - MIN_W) * sum / nmin;
-  /* each further matched word is more evidence; a name matched on part of
-   * its words (Putin / Vladimir Putin) is a little less sure */
-  if (nmin >= 2) best += WORD_BONUS * (nmin - 1);
+  best = align_words(wa, na, wb, nb, useda, usedb);
+  /* a name matched on part of its words (Putin / Vladimir Putin) is a
+   * little less sure */
   if (na != nb) best -= PART_PENALTY;
   if (best > 1.0) best = 1.0;
   if (best < 0.0) best = 0.0; /* the penalty on a name that matched nothing */

@@ -30,8 +30,8 @@ static int nlast;
 
 static void end_row(void);
 
-static void cstr(const char *s) {
-  putchar('"');
+/* s escaped for the inside of a C string literal ('?' too: no trigraphs). */
+static void put_escaped(const char *s) {
   for (; *s; s++) {
     unsigned char c = (unsigned char)*s;
     if (c == '"' || c == '\\' || c == '?')
@@ -41,6 +41,11 @@ static void cstr(const char *s) {
     else
       putchar(c);
   }
+}
+
+static void cstr(const char *s) {
+  putchar('"');
+  put_escaped(s);
   putchar('"');
 }
 
@@ -70,15 +75,7 @@ static void name(const char *z) {
       return;
   if (nlast < 64 && strlen(z) < sizeof last[0])
     strcpy(last[nlast++], z);
-  for (; *z; z++) {
-    unsigned char c = (unsigned char)*z;
-    if (c == '"' || c == '\\' || c == '?')
-      printf("\\%c", c);
-    else if (c < 0x20)
-      printf("\\%03o", c);
-    else
-      putchar(c);
-  }
+  put_escaped(z);
   printf("\\n");
 }
 

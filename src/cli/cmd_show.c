@@ -161,7 +161,7 @@ int cmd_show(int argc, char **argv) {
   switch (kind) {
   case 'v': rc = sl_query_event(q, n, &v); break;
   case 's': rc = sl_query_story(q, n, &v); break;
-  case 'e': rc = sl_query_entity(q, n, &v); break;
+  case 'e': rc = sl_query_entity(q, n, NULL, &v); break;
   case 'n':
     rc = sl_query_event(q, n, &v);
     if (rc == SL_ENOTFOUND && sl_query_document(q, id, strlen(id), &v) == SL_OK) {

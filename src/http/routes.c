@@ -82,6 +82,7 @@ static void answer_list(sl_http_answer *a, const char *key, json_t *list, const 
 static const char *const LIST_ARGS[] = {"limit", "offset", "since", "until", "entity", "lang", NULL};
 static const char *const ENTITY_ARGS[] = {"limit", "offset", "q", "type", NULL};
 static const char *const SEARCH_ARGS[] = {"limit", NULL};
+static const char *const PAGE_ARGS[] = {"limit", "offset", NULL}; /* an entity's events */
 
 void sl_http_api(sl_query *q, const char *path, sl_http_arg_fn arg, void *ctx, sl_http_answer *a) {
   sl_query_filter f;
@@ -125,9 +126,11 @@ void sl_http_api(sl_query *q, const char *path, sl_http_arg_fn arg, void *ctx, s
       answer_error(a, 400, "an id is a positive number");
       goto out;
     }
+    if (IS("entities") && read_filter(a, &f, arg, ctx, PAGE_ARGS))
+      goto out;
     rc = IS("events") ? sl_query_event(q, num, &v)
        : IS("stories") ? sl_query_story(q, num, &v)
-                       : sl_query_entity(q, num, &v);
+                       : sl_query_entity(q, num, &f, &v);
     if (rc != SL_OK)
       answer_rc(a, q, rc);
     else

@@ -505,6 +505,8 @@ static const unsigned char asset_1[] =
   " plural(e.mention_count, 'mention') })),\012"
   "    h('h2', { text: 'Names by script' }), dl,\012"
   "    h('h2', { text: 'Events over time' }),\012"
+  "    e.event_count > e.events.length \077 h('p', { class: 'muted', text: `The newest ${e.events.length"
+  "} of ${e.event_count} events.` }) : null,\012"
   "    e.events.length \077 timeline(e.events, `Events mentioning ${e.name}`) : h('p', { class: 'muted',"
   " text: 'No events.' }),\012"
   "    h('ul', { class: 'results' }, e.events.map(ev => h('li', {},\012"

@@ -478,8 +478,10 @@ sl_rc sl_ingest_write(sl_ingest *in, sl_analysis *a, sl_rc arc, const char *why,
     pthread_mutex_unlock(&in->lock);
   }
   if (in->npending >= in->batch_docs ||
-      (in->npending && sl_wall_seconds() - in->batch_opened >= BATCH_SECONDS))
-    sl_ingest_flush(in);
+      (in->npending && sl_wall_seconds() - in->batch_opened >= BATCH_SECONDS)) {
+    sl_ingest_flush(in);            /* which counts its own time */
+    mark = sl_thread_cpu();
+  }
 out:
   sl_stage_lap(&in->times, SL_STAGE_STORE, &mark);
   /* a document the store refused is reported and skipped; the ingest

@@ -99,8 +99,10 @@ sl_rc sl_query_story(sl_query *q, int64_t id, json_t **out);
 sl_rc sl_query_entities(sl_query *q, const sl_query_filter *f, json_t **out);
 
 /* One entity: "variants" grouped by script ({"Arab": [{variant, lang,
- * count}...], ...}) and "events" it appears in, by date. */
-sl_rc sl_query_entity(sl_query *q, int64_t id, json_t **out);
+ * count}...], ...}) and a page of the "events" it appears in, newest
+ * first, undated last: f->limit from f->offset (f NULL: the first
+ * SL_QUERY_DEFAULT_LIMIT), with "event_count", "limit" and "offset". */
+sl_rc sl_query_entity(sl_query *q, int64_t id, const sl_query_filter *f, json_t **out);
 
 /* One document by id z[0..n): metadata, text, its event, entities, facts. */
 sl_rc sl_query_document(sl_query *q, const char *z, size_t n, json_t **out);

@@ -142,38 +142,53 @@ static sl_rc push_event_row(sl_query *q, sqlite3_stmt *st, void *arr) {
   return slq_push_fields(arr, st, ENTITY_EVENT, SLQ_NFIELDS(ENTITY_EVENT)) ? SL_OK : SL_ENOMEM;
 }
 
-#define ENTITY_EVENTS_MAX 1000  /* events on one entity page */
+/* The entity's events, dated or undated (the sign of `undated`), newest
+ * first: the page of entity_events is cut before the join, so skipped rows
+ * cost an index step each and the page reads only the events it shows. */
+#define ENTITY_EVENTS_SQL(WHERE)                                                      \
+  "SELECT ev.id, ev.title, ev.event_date, ev.story_id, ee.mentions, ev.langs FROM"   \
+  " (SELECT event_id, event_date, mentions FROM entity_events"                      \
+  "  WHERE entity_id = ?1 AND " WHERE " ORDER BY event_date DESC, event_id DESC"    \
+  "  LIMIT ?2 OFFSET ?3) ee JOIN events ev ON ev.id = ee.event_id"                  \
+  " ORDER BY ee.event_date DESC, ee.event_id DESC"
 
-/* Adds "events": [{id, title, date, story, mentions, langs}] to e: dated
- * ones by date, then undated ones, at most ENTITY_EVENTS_MAX.  Both walk
- * entity_events in key order (entity, date, event), so the page reads the
- * rows it shows, however many events the entity has. */
-static sl_rc add_entity_events(sl_query *q, json_t *e, int64_t id) {
-  sqlite3_stmt *st = slq_stmt_id(q, SLQ_ENTITY_EVENTS,
-                                 "SELECT ev.id, ev.title, ev.event_date, ev.story_id, ee.mentions,"
-                                 " ev.langs FROM entity_events ee JOIN events ev ON ev.id = ee.event_id"
-                                 " WHERE ee.entity_id = ?1 AND ee.event_date > ''"
-                                 " ORDER BY ee.event_date, ee.event_id LIMIT ?2", id);
+/* Adds "events": [{id, title, date, story, mentions, langs}] to e, newest
+ * first and undated last (as the events list), f->limit of them from
+ * f->offset on, and "event_count" (all of them) to page with. */
+static sl_rc add_entity_events(sl_query *q, json_t *e, int64_t id, const sl_query_filter *f) {
+  sqlite3_stmt *st = slq_stmt_id(q, SLQ_ENTITY_EVENT_COUNT,
+                                 "SELECT count(*), count(*) FILTER (WHERE event_date = '')"
+                                 " FROM entity_events WHERE entity_id = ?1", id);
+  int64_t total, undated, dated, got;
   json_t *arr;
   sl_rc rc;
-  if (!st)
-    return SL_ESTORE;
-  sqlite3_bind_int(st, 2, ENTITY_EVENTS_MAX);
-  if ((rc = slq_add_rows(q, e, "events", st, ENTITY_EVENT, SLQ_NFIELDS(ENTITY_EVENT),
-                         "reading an entity's events")) != SL_OK)
+  if ((rc = slq_one(q, st, "counting an entity's events", "no entity %lld", (long long)id)) != SL_OK)
     return rc;
+  total = sqlite3_column_int64(st, 0);
+  undated = sqlite3_column_int64(st, 1);
+  sqlite3_reset(st);
+  dated = total - undated;
+  if (slq_set(e, "event_count", json_integer(total)) || slq_set(e, "limit", json_integer(f->limit)) ||
+      slq_set(e, "offset", json_integer(f->offset)) || slq_set(e, "events", json_array()))
+    return SL_ENOMEM;
   arr = json_object_get(e, "events");
-  size_t have = json_array_size(arr);
-  if (have >= ENTITY_EVENTS_MAX)
+  if (f->offset < dated) {
+    st = slq_stmt_id(q, SLQ_ENTITY_EVENTS, ENTITY_EVENTS_SQL("event_date > ''"), id);
+    if (!st)
+      return SL_ESTORE;
+    sqlite3_bind_int64(st, 2, f->limit);
+    sqlite3_bind_int64(st, 3, f->offset);
+    if ((rc = slq_each(q, st, push_event_row, arr, "reading an entity's events")) != SL_OK)
+      return rc;
+  }
+  got = (int64_t)json_array_size(arr);
+  if (got >= f->limit || f->offset + got >= total)
     return SL_OK;
-  st = slq_stmt_id(q, SLQ_ENTITY_UNDATED,
-                   "SELECT ev.id, ev.title, ev.event_date, ev.story_id, ee.mentions,"
-                   " ev.langs FROM entity_events ee JOIN events ev ON ev.id = ee.event_id"
-                   " WHERE ee.entity_id = ?1 AND ee.event_date = ''"
-                   " ORDER BY ee.event_id LIMIT ?2", id);
+  st = slq_stmt_id(q, SLQ_ENTITY_UNDATED, ENTITY_EVENTS_SQL("event_date = ''"), id);
   if (!st)
     return SL_ESTORE;
-  sqlite3_bind_int64(st, 2, (int64_t)(ENTITY_EVENTS_MAX - have));
+  sqlite3_bind_int64(st, 2, f->limit - got);
+  sqlite3_bind_int64(st, 3, f->offset > dated ? f->offset - dated : 0);
   return slq_each(q, st, push_event_row, arr, "reading an entity's events");
 }
 
@@ -181,12 +196,17 @@ static const slq_field ENTITY_FULL[] = {
   {"id", 0, SLQ_VALUE}, {"type", 1, SLQ_TEXT}, {"name", 2, SLQ_TEXT}, {"key", 3, SLQ_TEXT},
   {"doc_count", 4, SLQ_VALUE}, {"mention_count", 5, SLQ_VALUE}};
 
-sl_rc sl_query_entity(sl_query *q, int64_t id, json_t **out) {
+sl_rc sl_query_entity(sl_query *q, int64_t id, const sl_query_filter *f, json_t **out) {
+  sl_query_filter dflt;
   sl_rc rc;
   json_t *e = NULL;
   sqlite3_stmt *st;
 
   *out = NULL;
+  if (!f) {
+    sl_query_filter_init(&dflt);
+    f = &dflt;
+  }
   st = slq_stmt_id(q, SLQ_ENTITY_ONE,
                    "SELECT id, type, name, key, doc_count, mention_count FROM entities WHERE id = ?1",
                    id);
@@ -198,7 +218,7 @@ sl_rc sl_query_entity(sl_query *q, int64_t id, json_t **out) {
   }
   sqlite3_reset(st);
   if ((rc = add_variants(q, e, id)) == SL_OK)
-    rc = add_entity_events(q, e, id);
+    rc = add_entity_events(q, e, id, f);
 out:
   return slq_finish(st, rc, e, out);
 }

@@ -299,13 +299,19 @@ static sqlite3_stmt *doc_stmt(sl_query *q) {
 }
 
 /* Documents mentioning the matched entities, in match order; for each
- * entity the most recently stored first.  Walks the mentions_entity index
- * backwards (it ends in the document's rid, which is storage order), so
- * the cost follows the number of hits kept, not the number of documents
- * the entity appears in. */
+ * entity those of its newest events first (the entity page's order),
+ * within an event the most recently stored first.  Walks entity_events
+ * (one row per event of the entity, in date order) and each event's
+ * documents, keeping those whose mentions name the entity: the cost
+ * follows the number of hits kept, not the number of documents the
+ * entity appears in, and the store keeps no index of mentions by entity. */
 static sl_rc entity_hits(search *s) {
   sqlite3_stmt *ids = slq_stmt(s->q, SLQ_SEARCH_ENTITY_DOCS,
-                               "SELECT doc FROM mentions WHERE entity_id = ?1 ORDER BY doc DESC");
+                               "SELECT d.rid FROM entity_events ee"
+                               " JOIN documents d ON d.event_id = ee.event_id"
+                               " WHERE ee.entity_id = ?1 AND EXISTS (SELECT 1 FROM mentions m"
+                               "  WHERE m.doc = d.rid AND m.entity_id = ?1)"
+                               " ORDER BY ee.event_date DESC, ee.event_id DESC, d.rid DESC");
   sqlite3_stmt *doc = doc_stmt(s->q);
   char why[300];
   sl_rc rc = SL_OK;
@@ -316,17 +322,12 @@ static sl_rc entity_hits(search *s) {
     json_t *e = json_array_get(s->ents, i);
     const char *name = json_string_value(json_object_get(e, "name"));
     snprintf(why, sizeof why, "entity: %s", name ? name : "?");
-    int64_t last = 0;
     sqlite3_reset(ids);
     sqlite3_bind_int64(ids, 1, s->ids[i]);
     while ((int64_t)json_array_size(s->results) < s->limit && rc == SL_OK &&
            (r = sqlite3_step(ids)) == SQLITE_ROW) {
-      int64_t rid = sqlite3_column_int64(ids, 0);
-      if (rid == last)   /* the entity's other mentions in the same document */
-        continue;
-      last = rid;
       sqlite3_reset(doc);
-      sqlite3_bind_int64(doc, 1, rid);
+      sqlite3_bind_int64(doc, 1, sqlite3_column_int64(ids, 0));
       const char *did = sqlite3_step(doc) == SQLITE_ROW ? (const char *)sqlite3_column_text(doc, 0) : NULL;
       if (did && !json_object_get(s->seen, did))
         rc = add_hit(s, doc, why, s->ids[i], mention_snippet(s, sqlite3_column_value(ids, 0), s->ids[i]));

@@ -16,7 +16,13 @@
 #define INDEXES                                                                  \
   "CREATE INDEX IF NOT EXISTS events_date ON events(event_date);"                \
   "CREATE INDEX IF NOT EXISTS stories_last ON stories(last_date);"               \
-  EVIDENCE
+  DROPPED EVIDENCE
+
+/* Indexes no reader uses any more, dropped from older stores at open:
+ * mentions by entity (search finds an entity's documents through
+ * entity_events; the index cost ~300 bytes and a random B-tree write per
+ * mention). */
+#define DROPPED "DROP INDEX IF EXISTS mentions_entity;"
 
 /* The summed evidence of each open event, one row per event (see
  * pack_features): what the clusterer reloads.  Readers never look at it,
@@ -86,7 +92,6 @@ static const char SCHEMA[] =
   "CREATE TRIGGER entity_keys_upd AFTER UPDATE OF key ON entities BEGIN"
   " INSERT INTO entity_keys(entity_keys, rowid, key) VALUES ('delete', old.id, old.key);"
   " INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;"
-  "CREATE INDEX mentions_entity ON mentions(entity_id);"
   "CREATE INDEX documents_event ON documents(event_id);"
   "CREATE INDEX events_story ON events(story_id, event_date);"  /* story dates: O(log n) */
   "CREATE INDEX variants_variant ON entity_variants(variant);"

@@ -79,7 +79,6 @@ CREATE TRIGGER entity_keys_ins AFTER INSERT ON entities BEGIN
 CREATE TRIGGER entity_keys_upd AFTER UPDATE OF key ON entities BEGIN
   INSERT INTO entity_keys(entity_keys, rowid, key) VALUES ('delete', old.id, old.key);
   INSERT INTO entity_keys(rowid, key) VALUES (new.id, new.key); END;
-CREATE INDEX mentions_entity ON mentions(entity_id);
 CREATE INDEX documents_event ON documents(event_id);
 CREATE INDEX events_story ON events(story_id, event_date);
 CREATE INDEX variants_variant ON entity_variants(variant);

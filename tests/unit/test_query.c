@@ -399,16 +399,46 @@ START_TEST(entity_detail_variants_by_script_and_events) {
   sl_query *q = open_fixture();
   json_t *e = NULL;
   char ids[256];
-  ck_assert_int_eq(sl_query_entity(q, 2, &e), SL_OK);
+  ck_assert_int_eq(sl_query_entity(q, 2, NULL, &e), SL_OK);
   json_t *v = json_object_get(e, "variants");
   ck_assert_uint_eq(json_object_size(v), 2);
   ids_of(json_object_get(v, "Arab"), "variant", ids, sizeof ids);
   ck_assert_str_eq(ids, "أحمد الشرع,الشرع");
   ck_assert_uint_eq(json_array_size(json_object_get(v, "Latn")), 3);
+  /* newest first, as the events list */
   ids_of(json_object_get(e, "events"), "id", ids, sizeof ids);
-  ck_assert_str_eq(ids, "3,1");
+  ck_assert_str_eq(ids, "1,3");
+  ck_assert_int_eq(json_integer_value(json_object_get(e, "event_count")), 2);
   json_decref(e);
-  ck_assert_int_eq(sl_query_entity(q, 1000, &e), SL_ENOTFOUND);
+  /* a page of the events: the count stays, the rows move */
+  sl_query_filter f;
+  sl_query_filter_init(&f);
+  ck_assert_int_eq(sl_query_filter_set(&f, "limit", "1", 1), SL_OK);
+  ck_assert_int_eq(sl_query_filter_set(&f, "offset", "1", 1), SL_OK);
+  ck_assert_int_eq(sl_query_entity(q, 2, &f, &e), SL_OK);
+  ids_of(json_object_get(e, "events"), "id", ids, sizeof ids);
+  ck_assert_str_eq(ids, "3");
+  ck_assert_int_eq(json_integer_value(json_object_get(e, "event_count")), 2);
+  ck_assert_int_eq(json_integer_value(json_object_get(e, "offset")), 1);
+  json_decref(e);
+  ck_assert_int_eq(sl_query_filter_set(&f, "offset", "2", 1), SL_OK);
+  ck_assert_int_eq(sl_query_entity(q, 2, &f, &e), SL_OK);
+  ck_assert_uint_eq(json_array_size(json_object_get(e, "events")), 0);
+  json_decref(e);
+  /* entity 1 is in events 1 (2026), 3 (2025), 2 (2017) and undated 4:
+   * a page across the undated boundary, and one after it */
+  ck_assert_int_eq(sl_query_filter_set(&f, "limit", "2", 1), SL_OK);
+  ck_assert_int_eq(sl_query_entity(q, 1, &f, &e), SL_OK);
+  ids_of(json_object_get(e, "events"), "id", ids, sizeof ids);
+  ck_assert_str_eq(ids, "2,4");
+  json_decref(e);
+  ck_assert_int_eq(sl_query_filter_set(&f, "offset", "3", 1), SL_OK);
+  ck_assert_int_eq(sl_query_entity(q, 1, &f, &e), SL_OK);
+  ids_of(json_object_get(e, "events"), "id", ids, sizeof ids);
+  ck_assert_str_eq(ids, "4");
+  ck_assert_int_eq(json_integer_value(json_object_get(e, "event_count")), 4);
+  json_decref(e);
+  ck_assert_int_eq(sl_query_entity(q, 1000, NULL, &e), SL_ENOTFOUND);
   sl_query_close(q);
 }
 END_TEST

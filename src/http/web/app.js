@@ -306,6 +306,7 @@ async function viewEntity(id) {
     h('div', { class: 'meta' }, h('span', { text: plural(e.doc_count, 'report') }), h('span', { text: plural(e.mention_count, 'mention') })),
     h('h2', { text: 'Names by script' }), dl,
     h('h2', { text: 'Events over time' }),
+    e.event_count > e.events.length ? h('p', { class: 'muted', text: `The newest ${e.events.length} of ${e.event_count} events.` }) : null,
     e.events.length ? timeline(e.events, `Events mentioning ${e.name}`) : h('p', { class: 'muted', text: 'No events.' }),
     h('ul', { class: 'results' }, e.events.map(ev => h('li', {},
       h('span', { class: 'date', text: fmtDate(ev.date) }), ' ',

@@ -150,28 +150,41 @@ static char *normalized(const char *z) {
   return out;
 }
 
-/* Variant names of the entities a document links, for its FTS row. */
+static int cmp_long(const void *x, const void *y) {
+  long a = *(const long *)x, b = *(const long *)y;
+  return (a > b) - (a < b);
+}
+
+/* The names of the entities a document links, each once, for its FTS row:
+ * a report that says only "Путин" is found by "Putin".  The spellings in
+ * the text are in its body already; indexing them again per mention cost
+ * index bytes and found nothing more. */
 static char *names_of(sl_ingest *in, const sl_analysis *a) {
-  size_t cap = 1, o = 0;
+  size_t cap = 1, o = 0, n = 0;
+  long *ks = malloc((a->nments ? a->nments : 1) * sizeof *ks);
+  if (!ks)
+    return NULL;
   for (size_t i = 0; i < a->nments; i++)
     if (a->ment_entity[i] >= 0)
-      cap += (a->ments[i].end - a->ments[i].start) + strlen(sl_linker_entity(in->lk, (size_t)a->ment_entity[i])->name) + 2;
+      ks[n++] = a->ment_entity[i];
+  qsort(ks, n, sizeof *ks, cmp_long);
+  for (size_t i = 0; i < n; i++)
+    if (i == 0 || ks[i] != ks[i - 1])
+      cap += strlen(sl_linker_entity(in->lk, (size_t)ks[i])->name) + 1;
   char *s = malloc(cap);
-  if (!s)
-    return NULL;
-  for (size_t i = 0; i < a->nments; i++) {
-    if (a->ment_entity[i] < 0)
-      continue;
-    const char *nm = sl_linker_entity(in->lk, (size_t)a->ment_entity[i])->name;
-    size_t ln = strlen(nm), ls = a->ments[i].end - a->ments[i].start;
-    memcpy(s + o, nm, ln);
-    o += ln;
-    s[o++] = ' ';
-    memcpy(s + o, a->text + a->ments[i].start, ls);
-    o += ls;
-    s[o++] = ' ';
+  if (s) {
+    for (size_t i = 0; i < n; i++) {
+      if (i > 0 && ks[i] == ks[i - 1])
+        continue;
+      const char *nm = sl_linker_entity(in->lk, (size_t)ks[i])->name;
+      size_t ln = strlen(nm);
+      memcpy(s + o, nm, ln);
+      o += ln;
+      s[o++] = ' ';
+    }
+    s[o] = 0;
   }
-  s[o] = 0;
+  free(ks);
   return s;
 }
 

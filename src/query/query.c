@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "query/query_int.h"
+#include "store/textz.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -416,6 +417,10 @@ sl_rc sl_query_open(const char *path, sl_query **out, char *err, size_t errcap) 
   /* Reads only: map the file (no copy into SQLite's cache) and keep a
    * modest page cache per handle (one handle per server thread). */
   sqlite3_exec(q->db, "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16384", NULL, NULL, NULL);
+  if (sl_textz_register(q->db) != SQLITE_OK) {   /* documents.text, packed or not */
+    rc = SL_ENOMEM;
+    goto out;
+  }
   if (sqlite3_prepare_v2(q->db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &st,
                          NULL) != SQLITE_OK) {
     const char *m = sqlite3_errmsg(q->db);
@@ -435,10 +440,11 @@ sl_rc sl_query_open(const char *path, sl_query **out, char *err, size_t errcap) 
   }
   const char *ver = (const char *)sqlite3_column_text(st, 0);
   int64_t v = -1;
-  if (!ver || parse_int(ver, strlen(ver), 0, 1000000, &v) || v != SL_QUERY_SCHEMA_VERSION) {
-    open_error(err, errcap, path, "schema version %s, this storyline reads version %d%s",
-               ver ? ver : "(null)", SL_QUERY_SCHEMA_VERSION,
-               v > 0 && v < SL_QUERY_SCHEMA_VERSION
+  if (!ver || parse_int(ver, strlen(ver), 0, 1000000, &v) || v < SL_QUERY_SCHEMA_OLDEST ||
+      v > SL_QUERY_SCHEMA_VERSION) {
+    open_error(err, errcap, path, "schema version %s, this storyline reads versions %d to %d%s",
+               ver ? ver : "(null)", SL_QUERY_SCHEMA_OLDEST, SL_QUERY_SCHEMA_VERSION,
+               v > 0 && v < SL_QUERY_SCHEMA_OLDEST
                  ? " (an older store: ingest its documents again into a new store)" : "");
     rc = SL_EUNSUPPORTED;
     goto out;

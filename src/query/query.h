@@ -19,8 +19,10 @@
 
 #include "storyline/storyline.h"
 
-/* The schema version this reader understands (meta.schema_version). */
-#define SL_QUERY_SCHEMA_VERSION 2
+/* The schema versions this reader understands (meta.schema_version):
+ * 3 differs from 2 only in texts that may be packed (store/textz.h). */
+#define SL_QUERY_SCHEMA_VERSION 3
+#define SL_QUERY_SCHEMA_OLDEST 2
 
 /* Hard caps on what a caller (or a remote user) may ask for. */
 #define SL_QUERY_DEFAULT_LIMIT 50

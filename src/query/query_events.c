@@ -136,7 +136,7 @@ static const slq_field FACT[] = {
 static sl_rc add_facts(sl_query *q, json_t *d, int64_t rid) {
   sqlite3_stmt *st = slq_stmt_id(q, SLQ_DOC_FACTS,
                                  "SELECT f.value, f.unit,"
-                                 " CAST(substr(CAST(d.text AS BLOB), f.start + 1, f.end - f.start) AS TEXT)"
+                                 " CAST(substr(CAST(sl_text(d.text) AS BLOB), f.start + 1, f.end - f.start) AS TEXT)"
                                  " FROM facts f JOIN documents d ON d.rid = f.doc WHERE f.doc = ?1"
                                  " ORDER BY f.n", rid);
   return slq_add_rows(q, d, "facts", st, FACT, SLQ_NFIELDS(FACT), "reading facts");
@@ -341,7 +341,7 @@ static const slq_field MENTION[] = {
 static sl_rc add_doc_mentions(sl_query *q, json_t *d, int64_t rid) {
   sqlite3_stmt *st = slq_stmt_id(q, SLQ_DOC_ENTITIES,
                                  "SELECT en.id, en.type, en.name,"
-                                 " CAST(substr(CAST(d.text AS BLOB), m.start + 1, m.end - m.start) AS TEXT),"
+                                 " CAST(substr(CAST(sl_text(d.text) AS BLOB), m.start + 1, m.end - m.start) AS TEXT),"
                                  " m.start, m.end FROM mentions m JOIN entities en ON en.id = m.entity_id"
                                  " JOIN documents d ON d.rid = m.doc"
                                  " WHERE m.doc = ?1 ORDER BY m.start, m.n", rid);
@@ -358,7 +358,7 @@ sl_rc sl_query_document(sl_query *q, const char *z, size_t n, json_t **out) {
   if (n == 0 || n > SL_QUERY_MAX_TEXT || !slq_utf8_ok(z, n))
     return slq_fail(q, SL_ENOTFOUND, "no document with that id");
   st = stmt_doc(q, SLQ_DOC_ONE,
-                "SELECT id, url, path, source, title, text, lang, script, published, event_date,"
+                "SELECT id, url, path, source, title, sl_text(text), lang, script, published, event_date,"
                 " event_id, ingested_at, rid FROM documents WHERE id = ?1", z, n);
   if ((rc = slq_one(q, st, "reading a document", "no document %.*s", (int)n, z)) != SL_OK)
     goto out;

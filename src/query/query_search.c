@@ -232,7 +232,7 @@ static json_t *snip_object(const unsigned char *b, size_t nb, const unsigned cha
 static json_t *mention_snippet(search *s, sqlite3_value *doc, int64_t entity) {
   sqlite3_stmt *st = slq_stmt(s->q, SLQ_SEARCH_SNIPPET,
                               "SELECT m.start, m.end, max(m.start - ?3, 0),"
-                              " substr(CAST(d.text AS BLOB), max(m.start - ?3, 0) + 1,"
+                              " substr(CAST(sl_text(d.text) AS BLOB), max(m.start - ?3, 0) + 1,"
                               "        m.end - max(m.start - ?3, 0) + ?3)"
                               " FROM mentions m JOIN documents d ON d.rid = m.doc"
                               " WHERE m.doc = ?1 AND m.entity_id = ?2 ORDER BY m.start LIMIT 1");
@@ -294,7 +294,7 @@ static json_t *fts_snippet(const unsigned char *z, size_t n) {
  * error (message in q->err). */
 static sqlite3_stmt *doc_stmt(sl_query *q) {
   return slq_stmt(q, SLQ_SEARCH_DOC,
-                  "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date, d.text"
+                  "SELECT d.id, d.title, d.lang, d.published, d.event_id, ev.event_date, sl_text(d.text)"
                   " FROM documents d LEFT JOIN events ev ON ev.id = d.event_id WHERE d.rid = ?1");
 }
 

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "store/store.h"
+#include "store/textz.h"
 
 /* Indexes the read side needs for paging and timelines; created with IF
  * NOT EXISTS at every open, so stores made before they were added get
@@ -96,7 +97,7 @@ static const char SCHEMA[] =
   "CREATE INDEX events_story ON events(story_id, event_date);"  /* story dates: O(log n) */
   "CREATE INDEX variants_variant ON entity_variants(variant);"
   INDEXES
-  "INSERT INTO meta VALUES('schema_version', '2');";
+  "INSERT INTO meta VALUES('schema_version', '3');";
 
 enum {
   Q_HAS_DOC, Q_INS_ENTITY, Q_UPD_ENTITY, Q_INS_VARIANT, Q_COUNT_ENTITY, Q_INS_DOC,
@@ -153,6 +154,8 @@ struct sl_store {
   sqlite3_stmt *q[Q_COUNT];
   unsigned char *blob;  /* scratch for pack_features */
   size_t capblob;
+  unsigned char *ztext; /* scratch for a packed text (textz.h) */
+  size_t capztext;
   char now[32];
   int64_t doc_rid, doc_event; /* the document being written (rows refer to it) */
   int64_t nments, nfacts;      /* its rows so far: the next n */
@@ -303,6 +306,16 @@ sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr) {
   } else {
     int found = sqlite3_step(v) == SQLITE_ROW;
     int ver = found ? sqlite3_column_int(v, 0) : 0;
+    sqlite3_reset(v);
+    if (found && ver == 2) {
+      /* version 3 only adds packed texts (textz.h), which version 2
+       * readers would show as bytes: mark the store so they refuse it */
+      if (exec(st, "UPDATE meta SET value = '3' WHERE key = 'schema_version'") != SL_OK) {
+        set_err(err, nerr, path, sqlite3_errmsg(st->db));
+        goto out;
+      }
+      ver = SL_SCHEMA_VERSION;
+    }
     if (found && ver > 0 && ver < SL_SCHEMA_VERSION) {
       /* never write rows of one schema into a store of another */
       char why[200];
@@ -350,6 +363,7 @@ void sl_store_close(sl_store *st) {
     sqlite3_finalize(st->q[i]);
   sqlite3_close(st->db);
   free(st->blob);
+  free(st->ztext);
   free(st);
 }
 
@@ -589,7 +603,16 @@ sl_rc sl_store_put_document(sl_store *st, const sl_doc_row *d) {
   bind_text(s, 3, d->path);
   bind_text(s, 4, d->source);
   bind_text(s, 5, d->title);
-  bind_text(s, 6, d->text);
+  size_t nz = 0;
+  if (d->text && sl_textz_pack(d->text, strlen(d->text), &st->ztext, &st->capztext, &nz) != SL_OK) {
+    snprintf(st->err, sizeof st->err, "out of memory");
+    sqlite3_clear_bindings(s);
+    return SL_ENOMEM;
+  }
+  if (nz)
+    sqlite3_bind_blob(s, 6, st->ztext, (int)nz, SQLITE_STATIC);
+  else
+    bind_text(s, 6, d->text);
   bind_text(s, 7, d->lang);
   bind_text(s, 8, d->script);
   bind_text(s, 9, d->published);

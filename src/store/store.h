@@ -1,6 +1,6 @@
 /*
  * store — the write side of the embedded store (SQLite, WAL), the stage
- * after clustering.  Schema: src/store/SCHEMA.md (version 2).
+ * after clustering.  Schema: src/store/SCHEMA.md (version 3).
  *
  * Documents are stored in batch transactions, each document inside its
  * own savepoint with everything it changes (entities, variants, mentions,
@@ -19,7 +19,7 @@
 #include "cluster/cluster.h"
 #include "link/linker.h"
 
-#define SL_SCHEMA_VERSION 2
+#define SL_SCHEMA_VERSION 3
 
 typedef struct sl_store sl_store;
 

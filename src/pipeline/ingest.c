@@ -297,6 +297,53 @@ static sl_rc note_pending(sl_ingest *in, const sl_analysis *a, const char *sourc
   return SL_OK;
 }
 
+/* A linked mention, for counting a document's mentions per entity and
+ * per spelling: sorted by entity, then spelling. */
+typedef struct linked {
+  int64_t id;
+  const char *z;
+  size_t n;
+} linked;
+
+static int cmp_linked(const void *x, const void *y) {
+  const linked *a = x, *b = y;
+  if (a->id != b->id)
+    return a->id < b->id ? -1 : 1;
+  int c = memcmp(a->z, b->z, a->n < b->n ? a->n : b->n);
+  return c ? c : (a->n > b->n) - (a->n < b->n);
+}
+
+/* Counts the document's mentions once per entity (its totals and its
+ * page's row for this event) and once per spelling: a long report names
+ * one person many times, and each count is a write at a random place. */
+static sl_rc count_mentions(sl_ingest *in, const sl_analysis *a, const int64_t *ids) {
+  size_t n = 0;
+  sl_rc rc = SL_OK;
+  linked *l = malloc((a->nments ? a->nments : 1) * sizeof *l);
+  if (!l)
+    return SL_ENOMEM;
+  for (size_t i = 0; i < a->nments; i++)
+    if (ids[i])
+      l[n++] = (linked){ids[i], a->text + a->ments[i].start, a->ments[i].end - a->ments[i].start};
+  qsort(l, n, sizeof *l, cmp_linked);
+  for (size_t i = 0, j; i < n && rc == SL_OK; i = j) {
+    for (j = i; j < n && l[j].id == l[i].id; j++)
+      ;
+    rc = sl_store_count_entity(in->store, l[i].id, (int64_t)(j - i));
+    if (rc == SL_OK)
+      rc = sl_store_count_entity_event(in->store, l[i].id, (int64_t)(j - i));
+    for (size_t k = i, m; k < j && rc == SL_OK; k = m) {
+      for (m = k; m < j && l[m].n == l[k].n && !memcmp(l[m].z, l[k].z, l[k].n); m++)
+        ;
+      rc = sl_store_put_variant(in->store, l[k].id, l[k].z, l[k].n,
+                                sl_script_name(sl_script_detect(l[k].z, l[k].n)), a->lang,
+                                (int64_t)(m - k));
+    }
+  }
+  free(l);
+  return rc;
+}
+
 /* Writes the rows of one analysed, linked document (inside its savepoint). */
 static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
   sl_rc rc = SL_OK;
@@ -304,29 +351,14 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
   int64_t *ids = calloc(nm ? nm : 1, sizeof *ids);
   sl_ent_type *types = calloc(nm ? nm : 1, sizeof *types);
   char *title_n = NULL, *body_n = NULL, *names = NULL;
-  sl_strmap *counts = NULL;
   char pub[16] = "", evd[16] = "";
   if (!ids || !types) {
     rc = SL_ENOMEM;
     goto out;
   }
-  /* mentions per entity, counted once (a long text has many) */
-  if (!(counts = sl_strmap_new())) {
-    rc = SL_ENOMEM;
-    goto out;
-  }
-  for (size_t i = 0; i < nm && rc == SL_OK; i++) {
-    int64_t c = 0;
-    long k = a->ment_entity[i];
-    if (k < 0)
-      continue;
-    sl_strmap_get(counts, (const char *)&k, sizeof k, &c);
-    rc = sl_strmap_put(counts, (const char *)&k, sizeof k, c + 1);
-  }
-  /* entities, their counts and spellings */
+  /* the entities (new ones get their store id) */
   for (size_t i = 0; i < nm && rc == SL_OK; i++) {
     long k = a->ment_entity[i];
-    int64_t count = 0;
     if (k < 0)
       continue;
     sl_entity *e = sl_linker_entity(in->lk, (size_t)k);
@@ -335,17 +367,8 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
       break;
     if (fresh && (rc = sl_linker_note_id(in->lk, (size_t)k)) != SL_OK)
       break;
-    if (sl_strmap_get(counts, (const char *)&k, sizeof k, &count) && count > 0) {
-      rc = sl_store_count_entity(in->store, e->id, count);
-      sl_strmap_put(counts, (const char *)&k, sizeof k, 0); /* once per entity */
-    }
     ids[i] = e->id;
     types[i] = e->type;
-    const sl_mention *m = &a->ments[i];
-    if (rc == SL_OK)
-      rc = sl_store_put_variant(in->store, e->id, a->text + m->start, m->end - m->start,
-                                sl_script_name(sl_script_detect(a->text + m->start, m->end - m->start)),
-                                a->lang);
   }
   if (rc != SL_OK)
     goto out;
@@ -391,6 +414,8 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
   for (size_t i = 0; i < nm && rc == SL_OK; i++)
     if (ids[i])
       rc = sl_store_put_mention(in->store, ids[i], a->ments[i].start, a->ments[i].end);
+  if (rc == SL_OK)
+    rc = count_mentions(in, a, ids);
   for (size_t i = 0; i < a->nnums && rc == SL_OK; i++) {
     size_t s, e;
     sentence_around(a->text, a->ntext, a->nums[i].start, a->nums[i].end, &s, &e);
@@ -414,7 +439,6 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
       rc = sl_store_put_story(in->store, sl_cluster_story(in->cl, dirty[i]), a->title);
 out:
   sl_stage_lap(&in->times, SL_STAGE_STORE, mark);
-  sl_strmap_free(counts);
   free(ids);
   free(types);
   free(title_n);

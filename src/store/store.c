@@ -111,8 +111,9 @@ static const char *const SQL[Q_COUNT] = {
                 " SELECT 1 FROM documents WHERE content_hash = ?2",
   [Q_INS_ENTITY] = "INSERT INTO entities(type, name, key, code) VALUES(?1, ?2, ?3, ?4)",
   [Q_UPD_ENTITY] = "UPDATE entities SET name = ?2, key = ?3 WHERE id = ?1",
-  [Q_INS_VARIANT] = "INSERT INTO entity_variants(entity_id, variant, script, lang) VALUES(?1, ?2, ?3, ?4)"
-                    " ON CONFLICT(entity_id, variant) DO UPDATE SET count = count + 1",
+  [Q_INS_VARIANT] = "INSERT INTO entity_variants(entity_id, variant, script, lang, count)"
+                    " VALUES(?1, ?2, ?3, ?4, ?5)"
+                    " ON CONFLICT(entity_id, variant) DO UPDATE SET count = count + excluded.count",
   [Q_COUNT_ENTITY] = "UPDATE entities SET doc_count = doc_count + 1,"
                      " mention_count = mention_count + ?2 WHERE id = ?1",
   [Q_INS_DOC] = "INSERT INTO documents(id, url, path, source, title, text, lang, script, published,"
@@ -120,7 +121,7 @@ static const char *const SQL[Q_COUNT] = {
                 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
   [Q_INS_MENTION] = "INSERT INTO mentions(doc, n, entity_id, start, end) VALUES(?1, ?2, ?3, ?4, ?5)",
   [Q_ENTITY_EVENT] = "INSERT INTO entity_events(entity_id, event_date, event_id, mentions)"
-                     " VALUES(?1, ?2, ?3, 1) ON CONFLICT DO UPDATE SET mentions = mentions + 1",
+                     " VALUES(?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET mentions = mentions + ?4",
   [Q_EVENT_DATE] = "SELECT coalesce(event_date, '') FROM events WHERE id = ?1",
   [Q_INS_FACT] = "INSERT INTO facts(doc, n, value, unit, start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
   [Q_INS_FTS] = "INSERT INTO doc_fts(rowid, title, body, names) VALUES(?1, ?2, ?3, ?4)",
@@ -291,7 +292,12 @@ sl_rc sl_store_open(const char *path, sl_store **out, char *err, size_t nerr) {
    * one not fitting); 16 KB ones gain little more and write more. */
   if (exec(st, "PRAGMA page_size=" STORE_PAGE_SIZE ";"
                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                   "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;") != SL_OK) {
+                   "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+                   /* checkpoint every ~80 MB of WAL, not SQLite's 4 MB
+                    * (every commit): a page written by several batches
+                    * is copied into the file once (measured at 1M docs:
+                    * commits 9.1 -> 5.8 s CPU per 20k docs) */
+                   "PRAGMA wal_autocheckpoint=10000;") != SL_OK) {
     set_err(err, nerr, path, sqlite3_errmsg(st->db));
     goto out;
   }
@@ -580,12 +586,13 @@ sl_rc sl_store_put_entity(sl_store *st, sl_entity *e) {
 }
 
 sl_rc sl_store_put_variant(sl_store *st, int64_t entity_id, const char *z, size_t n,
-                           const char *script, const char *lang) {
+                           const char *script, const char *lang, int64_t count) {
   sqlite3_stmt *s = st->q[Q_INS_VARIANT];
   sqlite3_bind_int64(s, 1, entity_id);
   sqlite3_bind_text(s, 2, z, (int)n, SQLITE_STATIC);
   bind_text(s, 3, script);
   bind_text(s, 4, lang);
+  sqlite3_bind_int64(s, 5, count);
   return run(st, Q_INS_VARIANT);
 }
 
@@ -644,13 +651,15 @@ sl_rc sl_store_put_mention(sl_store *st, int64_t entity_id, uint32_t start, uint
   sqlite3_bind_int64(s, 3, entity_id);
   sqlite3_bind_int64(s, 4, start);
   sqlite3_bind_int64(s, 5, end);
-  if (run(st, Q_INS_MENTION) != SL_OK)
-    return SL_ESTORE;
-  /* the entity page reads its events from here, not from every mention */
-  s = st->q[Q_ENTITY_EVENT];
+  return run(st, Q_INS_MENTION);
+}
+
+sl_rc sl_store_count_entity_event(sl_store *st, int64_t entity_id, int64_t mentions) {
+  sqlite3_stmt *s = st->q[Q_ENTITY_EVENT];
   sqlite3_bind_int64(s, 1, entity_id);
   bind_text(s, 2, st->event_date);
   sqlite3_bind_int64(s, 3, st->doc_event);
+  sqlite3_bind_int64(s, 4, mentions);
   return run(st, Q_ENTITY_EVENT);
 }
 

@@ -52,9 +52,9 @@ sl_rc sl_store_close_event(sl_store *st, int64_t event_id);
 
 /* Inserts the entity when new (sets e->id), updates name/key when dirty. */
 sl_rc sl_store_put_entity(sl_store *st, sl_entity *e);
-/* Counts one more sighting of a variant spelling. */
+/* Counts `count` more sightings of a variant spelling. */
 sl_rc sl_store_put_variant(sl_store *st, int64_t entity_id, const char *z, size_t n,
-                           const char *script, const char *lang);
+                           const char *script, const char *lang, int64_t count);
 /* Adds one document and its mention count to an entity's totals. */
 sl_rc sl_store_count_entity(sl_store *st, int64_t entity_id, int64_t mentions);
 
@@ -67,9 +67,11 @@ typedef struct sl_doc_row {
 /* Inserts the document; the mention, fact and full-text rows that follow
  * belong to it (they refer to its row, not copy its id). */
 sl_rc sl_store_put_document(sl_store *st, const sl_doc_row *d);
-/* A mention: byte offsets [start, end) in the document's text; also counts
- * it for the entity's page (entity_events). */
+/* A mention: byte offsets [start, end) in the document's text. */
 sl_rc sl_store_put_mention(sl_store *st, int64_t entity_id, uint32_t start, uint32_t end);
+/* Counts the document's mentions of an entity for the entity's page
+ * (entity_events), once per entity and document. */
+sl_rc sl_store_count_entity_event(sl_store *st, int64_t entity_id, int64_t mentions);
 /* A number the document claims, with the byte range [start, end) of its
  * sentence in the text. */
 sl_rc sl_store_put_fact(sl_store *st, double value, const char *unit, uint32_t start,

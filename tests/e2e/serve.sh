@@ -47,6 +47,16 @@ pid=$(jq -r '.entities[0].id' body.json)
 [ "$pid" != null ] || fail "entities?q=Putin found nothing"
 get "/api/entities/$pid" 200
 jq -e '(.variants | length) >= 2 and (.events | length) >= 1' body.json > /dev/null || fail "entity page"
+# its events page like the events list: newest first, undated last
+all=$(jq -c '[.events[].id]' body.json)
+n=$(jq '.event_count' body.json)
+[ "$n" = "$(jq '.events | length' body.json)" ] || fail "entity page: event_count $n"
+jq -e '[.events[].date | select(. != null)] as $d | $d == ($d | sort | reverse)' body.json > /dev/null \
+  || fail "entity page: events not newest first"
+get "/api/entities/$pid?limit=1&offset=1" 200
+[ "$(jq -c '[.events[].id]' body.json)" = "$(echo "$all" | jq -c '.[1:2]')" ] || fail "entity page limit=1&offset=1"
+[ "$(jq '.event_count' body.json)" = "$n" ] || fail "entity page count moved with paging"
+get "/api/entities/$pid?limit=0" 400
 get "/api/entities?type=place" 200
 jq -e 'all(.entities[]; .type == "place")' body.json > /dev/null || fail "type=place"
 get /api/documents/003_2c3edb034ccb3b0f 200
@@ -57,6 +67,11 @@ get "/api/search?q=%D8%A7%D9%84%D8%B4%D8%B1%D8%B9" 200
   || fail "search الشرع: $(jq -c '[.results[].doc]' body.json)"
 get "/api/search?q=Putin" 200
 [ "$(jq '.results | length' body.json)" = 5 ] || fail "search Putin"
+# the entity's reports come first, each with the name cut from its text
+# (texts are stored packed: the snippet must be readable words)
+jq -e '[.results[] | select(.entity != null)] | length >= 4 and
+       all(.[]; .snippet.match | test("Putin|Путин|بوتين|Пу"; "i"))' body.json > /dev/null \
+  || fail "search Putin: entity hits or snippets: $(jq -c '[.results[] | {doc, entity, snippet}]' body.json | head -c 600)"
 
 # errors: JSON {"error"} with a fitting status
 get /api/events/999999 404

@@ -121,12 +121,16 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
     if (rc == SL_OK)
       rc = sl_featvec_push(out, sl_feat_id(SL_F_TERM, buf, nl + 1 + t->nstem), lw);
     size_t ns = surface(t->norm, t->nnorm, buf, sizeof buf);
-    if (rc == SL_OK && ns >= 2)
-      rc = sl_featvec_push(out, sl_feat_id(SL_F_SURFACE, buf, ns), lw);
-    if (rc == SL_OK && ns >= 2 && (t->flags & SL_TOK_UPPER) && !(t->flags & SL_TOK_SENT))
-      rc = sl_featvec_push(out, sl_feat_id(SL_F_CAPS, buf, ns), 1.0f);
-    if (rc == SL_OK && ns >= 2 && nword <= LEAD_TOKENS)
-      rc = sl_featvec_push(out, sl_feat_id(SL_F_LEAD, buf, ns), 1.0f);
+    if (ns < 2)
+      continue;
+    /* one surface form, three kinds: hashed once (sl_feat_id) */
+    uint64_t hs = sl_feat_id(SL_F_SURFACE, buf, ns) & 0x00FFFFFFFFFFFFFFull;
+    if (rc == SL_OK)
+      rc = sl_featvec_push(out, (uint64_t)SL_F_SURFACE << 56 | hs, lw);
+    if (rc == SL_OK && (t->flags & SL_TOK_UPPER) && !(t->flags & SL_TOK_SENT))
+      rc = sl_featvec_push(out, (uint64_t)SL_F_CAPS << 56 | hs, 1.0f);
+    if (rc == SL_OK && nword <= LEAD_TOKENS)
+      rc = sl_featvec_push(out, (uint64_t)SL_F_LEAD << 56 | hs, 1.0f);
   }
   sl_featvec_finish(out);
   return rc;

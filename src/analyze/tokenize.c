@@ -2,9 +2,11 @@
  * tokenize — word tokens with normal form, stem and flags (stage 4 of the
  * data flow: after langid, before dates and mentions).
  *
- * Boundaries come from ICU's word break iterator run over a UTF-8 UText,
- * so the iterator's indexes are byte offsets into the caller's text and
- * no UTF-16 index mapping is needed; invalid UTF-8 is read as U+FFFD.
+ * Boundaries come from ICU's word break iterator run over the text
+ * converted to UTF-16 once, with the byte offset of every UTF-16 unit
+ * kept beside it, so the tokens' offsets are byte offsets into the
+ * caller's text; ICU's UTF-8 UText did that mapping chunk by chunk and
+ * cost the iterator a fifth of its time.  Invalid UTF-8 is read as U+FFFD.
  * ICU segments Chinese and Japanese with its dictionary, Thai-like
  * scripts likewise, and Vietnamese into syllables.  Segments whose rule
  * status is UBRK_WORD_NONE (spaces, punctuation, emoji) are skipped but
@@ -34,7 +36,6 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include "analyze/normalize.h"
@@ -64,9 +65,11 @@ typedef struct sl_stemslot {
 
 struct sl_tokenizer {
   UBreakIterator *bi;
-  UText *ut;
   UChar *u16, *n16;        /* per-token scratch */
   int32_t u16cap, n16cap;
+  UChar *text16;           /* the whole text in UTF-16, for the iterator */
+  uint32_t *off8;          /* byte offset of each UTF-16 unit of text16, + end */
+  size_t cap16;
   sl_token *toks;
   uint32_t *off;           /* 2 per token: norm and stem offsets in pool */
   size_t ntok, captok;
@@ -114,13 +117,13 @@ void sl_tokenizer_free(sl_tokenizer *tk) {
     return;
   if (tk->bi)
     ubrk_close(tk->bi);
-  if (tk->ut)
-    utext_close(tk->ut);
   for (size_t i = 0; i < tk->nstems; i++)
     if (tk->stems[i].st)
       sb_stemmer_delete(tk->stems[i].st);
   free(tk->u16);
   free(tk->n16);
+  free(tk->text16);
+  free(tk->off8);
   free(tk->toks);
   free(tk->off);
   free(tk->pool);
@@ -331,6 +334,55 @@ static sl_rc norm_token(sl_tokenizer *tk, const char *s, size_t n,
   return SL_OK;
 }
 
+/* z[0..n) into tk->text16 (*n16 units), with tk->off8[i] the byte offset
+ * of unit i and off8[*n16] = n.  Ill-formed UTF-8 reads as U+FFFD, one
+ * per maximal subpart, as ICU's UTF-8 UText reads it. */
+static sl_rc to_utf16(sl_tokenizer *tk, const char *z, size_t n, int32_t *n16) {
+  const uint8_t *p = (const uint8_t *)z;
+  int32_t i = 0, len = (int32_t)n, j = 0;
+  if (n + 1 > tk->cap16) {
+    size_t nc = tk->cap16 ? tk->cap16 : 4096;
+    while (nc < n + 1)
+      nc *= 2;
+    UChar *t = realloc(tk->text16, nc * sizeof *t);
+    if (!t)
+      return SL_ENOMEM;
+    tk->text16 = t;
+    uint32_t *o = realloc(tk->off8, nc * sizeof *o);
+    if (!o)
+      return SL_ENOMEM;
+    tk->off8 = o;
+    tk->cap16 = nc;
+  }
+  UChar *u = tk->text16;
+  uint32_t *o = tk->off8;
+  /* a UTF-8 sequence never takes more UTF-16 units than bytes */
+  while (i < len) {
+    if (p[i] < 0x80) {
+      o[j] = (uint32_t)i;
+      u[j++] = p[i++];
+      continue;
+    }
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0)
+      c = 0xFFFD;
+    if (c <= 0xFFFF) {
+      o[j] = (uint32_t)at;
+      u[j++] = (UChar)c;
+    } else {
+      o[j] = (uint32_t)at;
+      u[j++] = U16_LEAD(c);
+      o[j] = (uint32_t)at;
+      u[j++] = U16_TRAIL(c);
+    }
+  }
+  o[j] = (uint32_t)n;
+  *n16 = j;
+  return SL_OK;
+}
+
 /* SL_TOK_UPPER / SL_TOK_ALLCAPS from the source spelling of a token. */
 static uint32_t case_flags(const char *s, size_t n) {
   const uint8_t *p = (const uint8_t *)s;
@@ -419,7 +471,7 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
   UErrorCode err = U_ZERO_ERROR;
   char key[4];
   int slot, sent = 1;
-  int32_t prev, cur, last_start = 0, last_end = -1;
+  int32_t prev, cur, b16, n16 = 0, last_start = 0, last_end = -1;
   if (!tk || !toks || !ntok || (!z && n))
     return SL_EINVAL;
   *toks = NULL;
@@ -432,19 +484,18 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
     goto out;
   lang_key(lang, key);
   slot = stem_slot(tk, key);
-  tk->ut = utext_openUTF8(tk->ut, z, (int64_t)n, &err);
+  if ((rc = to_utf16(tk, z, n, &n16)) != SL_OK)
+    goto out;
+  ubrk_setText(tk->bi, tk->text16, n16, &err);
   if (U_FAILURE(err)) {
     rc = SL_EICU;
     goto out;
   }
-  ubrk_setUText(tk->bi, tk->ut, &err);
-  if (U_FAILURE(err)) {
-    rc = SL_EICU;
-    goto out;
-  }
-  prev = ubrk_first(tk->bi);
-  for (cur = ubrk_next(tk->bi); cur != UBRK_DONE;
-       prev = cur, cur = ubrk_next(tk->bi)) {
+  /* boundaries are UTF-16 indexes; off8 turns them into byte offsets */
+  b16 = ubrk_first(tk->bi);
+  prev = (int32_t)tk->off8[b16];
+  for (b16 = ubrk_next(tk->bi); b16 != UBRK_DONE; prev = cur, b16 = ubrk_next(tk->bi)) {
+    cur = (int32_t)tk->off8[b16];
     int32_t status = ubrk_getRuleStatus(tk->bi);
     const char *s = z + prev;
     size_t len = (size_t)(cur - prev);

@@ -131,6 +131,22 @@ START_TEST(test_offsets_vietnamese_emoji) {
 }
 END_TEST
 
+/* Letters outside the BMP take two UTF-16 units and four bytes: the
+ * iterator runs on UTF-16, the offsets must still be the bytes'. */
+START_TEST(test_offsets_astral) {
+  const sl_token *t;
+  const char *z = "Gothic \xF0\x90\x8C\xB0\xF0\x90\x8C\xB1 and \xF0\x9D\x90\x80" "bc d\xC3\xA9j\xC3\xA0";
+  size_t n = tokenize("en", z, &t);
+  check_offsets(z, strlen(z), t, n);
+  long i = find(z, t, n, "\xF0\x90\x8C\xB0\xF0\x90\x8C\xB1");
+  ck_assert_int_eq(i, 1);
+  ck_assert_uint_eq(t[i].start, 7);
+  ck_assert_uint_eq(t[i].end, 15);
+  ck_assert_int_ge(find(z, t, n, "d\xC3\xA9j\xC3\xA0"), 0);
+  ck_assert_uint_eq(t[n - 1].end, strlen(z));
+}
+END_TEST
+
 START_TEST(test_chinese) {
   const sl_token *t;
   const char *z = "叙利亚总统在克里姆林宫举行会谈。贸易增长了4%";
@@ -364,6 +380,7 @@ static Suite *tokenize_suite(void) {
   tcase_add_test(tc, test_normalize_other);
   tcase_add_test(tc, test_offsets_arabic);
   tcase_add_test(tc, test_offsets_vietnamese_emoji);
+  tcase_add_test(tc, test_offsets_astral);
   tcase_add_test(tc, test_chinese);
   tcase_add_test(tc, test_russian_stem);
   tcase_add_test(tc, test_english_flags);

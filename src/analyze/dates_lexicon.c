@@ -336,6 +336,11 @@ size_t sl_lex_fold(const char *z, size_t n, char *out, size_t cap) {
       f = 0x0435;
     } else if (c == 0x2019 || c == 0x2018 || c == 0x02BC) {
       f = '\'';
+    } else if ((c >= 0xDF && c <= 0xFF && c != 0xF7) || (c >= 0x430 && c <= 0x44F) ||
+               (c >= 0x621 && c <= 0x64A) || (c >= 0x4E00 && c <= 0x9FFF)) {
+      f = (uint32_t)c; /* lower case or caseless: u_tolower's answer, without the call */
+    } else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x410 && c <= 0x42F)) {
+      f = (uint32_t)c + 0x20;
     } else {
       f = (uint32_t)u_tolower(c);
     }

@@ -24,6 +24,10 @@
 
 static sl_strmap *CUES; /* normalised cue -> kind | ntokens << 8 */
 static sl_strmap *CUE_FIRST; /* first token of every cue */
+/* Bits of the hashes of CUE_FIRST's keys: a token whose bit is clear
+ * starts no cue, which spares the map lookup for nearly every token. */
+#define CUE_BITS (1u << 16)
+static uint64_t CUE_BLOOM[CUE_BITS / 64];
 static pthread_once_t CUES_ONCE = PTHREAD_ONCE_INIT;
 
 const char *sl_ent_type_name(sl_ent_type t) {
@@ -67,6 +71,10 @@ static void build_cues(void) {
     if (k && (sl_strmap_put(m, key, k, (int64_t)SL_MENTION_CUES[i].kind | (int64_t)nt << 8) != SL_OK ||
               sl_strmap_put(first, t[0].norm, t[0].nnorm, 1) != SL_OK))
       goto fail;
+    if (k) {
+      uint64_t h = sl_hash64(t[0].norm, t[0].nnorm) & (CUE_BITS - 1);
+      CUE_BLOOM[h / 64] |= 1ull << (h % 64);
+    }
   }
   sl_tokenizer_free(tk);
   CUES = m;
@@ -78,6 +86,12 @@ fail:
   sl_strmap_free(first);
 }
 
+/* 0 when z[0..n) is surely not the first token of a cue. */
+static int may_start_cue(const char *z, size_t n) {
+  uint64_t h = sl_hash64(z, n) & (CUE_BITS - 1);
+  return (CUE_BLOOM[h / 64] >> (h % 64)) & 1;
+}
+
 /* Longest cue starting at token i: returns its kind, *len its tokens. */
 static sl_cue_kind cue_at(const sl_token *t, size_t ntok, size_t i, size_t *len) {
   char key[256];
@@ -85,8 +99,9 @@ static sl_cue_kind cue_at(const sl_token *t, size_t ntok, size_t i, size_t *len)
   if (!CUES)
     return CUE_NONE;
   /* most tokens start no cue, not even behind an Arabic clitic */
-  if (!sl_strmap_get(CUE_FIRST, f->norm, f->nnorm, NULL) &&
+  if (!(may_start_cue(f->norm, f->nnorm) && sl_strmap_get(CUE_FIRST, f->norm, f->nnorm, NULL)) &&
       !(f->nnorm > 2 && ((unsigned char)f->norm[0] == 0xD9 || (unsigned char)f->norm[0] == 0xD8) &&
+        may_start_cue(f->norm + 2, f->nnorm - 2) &&
         sl_strmap_get(CUE_FIRST, f->norm + 2, f->nnorm - 2, NULL)))
     return CUE_NONE;
   for (size_t k = MAX_CUE_TOKENS; k >= 1; k--) {
@@ -129,8 +144,10 @@ static int is_upper(const sl_token *t) { return (t->flags & SL_TOK_UPPER) != 0; 
 static int is_particle(const sl_token *t) {
   static const char *const P[] = {"al", "el", "ul", "ad", "as", "ash", "bin", "ibn", "bint", "abu",
                                   "van", "von", "de", "da", "di", "du", "dos", "ben", NULL};
+  if (t->nnorm < 2 || t->nnorm > 4) /* the lengths of P: most words are out at once */
+    return 0;
   for (int i = 0; P[i]; i++)
-    if (t->nnorm == strlen(P[i]) && !memcmp(t->norm, P[i], t->nnorm))
+    if (P[i][0] == t->norm[0] && t->nnorm == strlen(P[i]) && !memcmp(t->norm, P[i], t->nnorm))
       return 1;
   return 0;
 }

@@ -46,8 +46,11 @@
 #define SL_TOK_POOL_MAX (256u * 1024u * 1024u)
 #define SL_TOK_NSTEMMERS 12
 /* Direct-mapped cache of stem + stopword verdict per normal form: words
- * repeat (Zipf), and Snowball is the largest single cost otherwise. */
-#define SL_TOK_CACHE_SLOTS 65536u
+ * repeat (Zipf), and Snowball is the largest single cost otherwise.
+ * 128K slots (8 MB, touched as used): the 2,566 news-similarity dev texts
+ * hold ~85K distinct words, and at 64K slots collisions cost 12% more
+ * stemmer calls. */
+#define SL_TOK_CACHE_SLOTS 131072u
 #define SL_TOK_CACHE_TEXT 58u
 
 typedef struct sl_tokcache {

@@ -55,6 +55,24 @@ static size_t join_norms(const sl_token *t, size_t a, size_t b, char *buf, size_
   return k;
 }
 
+/* Joins the norms of up to m tokens from toks[a] as join_norms does, once:
+ * lens[j] (j = 1..) is the length of the join of the first j tokens, which
+ * is a prefix of the whole.  Returns how many tokens fit in cap. */
+static size_t join_prefixes(const sl_token *t, size_t a, size_t m, char *buf, size_t cap, size_t *lens) {
+  size_t k = 0, j;
+  for (j = 0; j < m; j++) {
+    const sl_token *x = &t[a + j];
+    if (k + x->nnorm + 2 >= cap)
+      break;
+    if (j)
+      buf[k++] = ' ';
+    memcpy(buf + k, x->norm, x->nnorm);
+    k += x->nnorm;
+    lens[j + 1] = k;
+  }
+  return j;
+}
+
 static void build_cues(void) {
   sl_tokenizer *tk = NULL;
   sl_strmap *m = sl_strmap_new(), *first = sl_strmap_new();
@@ -266,12 +284,12 @@ static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
   }
   if (!may_start_place(s, &s->t[i]))
     return NULL;
-  for (size_t k = (size_t)(maxk > MAX_NAME_TOKENS ? MAX_NAME_TOKENS : maxk); k >= 1; k--) {
-    if (i + k > s->ntok)
+  size_t kmax = (size_t)(maxk > MAX_NAME_TOKENS ? MAX_NAME_TOKENS : maxk), lens[MAX_NAME_TOKENS + 1];
+  size_t fit = join_prefixes(s->t, i, kmax < s->ntok - i ? kmax : s->ntok - i, key, sizeof key, lens);
+  for (size_t k = kmax; k >= 1; k--) {
+    if (i + k > s->ntok || k > fit)
       continue;
-    size_t n = join_norms(s->t, i, i + k, key, sizeof key);
-    if (!n)
-      continue;
+    size_t n = lens[k];
     const sl_gaz_entry *e = sl_gazetteer_find(s->gaz, key, n);
     if (!e && n > 3 && !memcmp(key + n - 2, "'s", 2))
       e = sl_gazetteer_find(s->gaz, key, n - 2);
@@ -308,14 +326,17 @@ static int known_at(scan *s, size_t i, size_t *len, sl_ent_type *type) {
   char key[512];
   if (!s->known || (s->cased && !is_upper(&s->t[i])) || (s->t[i].flags & SL_TOK_STOP))
     return 0;
+  size_t lens[MAX_NAME_TOKENS + 1];
+  size_t fit = join_prefixes(s->t, i, MAX_NAME_TOKENS < s->ntok - i ? MAX_NAME_TOKENS : s->ntok - i, key,
+                             sizeof key, lens);
   for (size_t k = MAX_NAME_TOKENS; k >= 1; k--) {
     if (i + k > s->ntok)
       continue;
     if (k > 1 && !adjacent(s->z, &s->t[i + k - 2], &s->t[i + k - 1], 1))
       continue;
-    size_t n = join_norms(s->t, i, i + k, key, sizeof key);
-    if (!n)
+    if (k > fit)
       continue;
+    size_t n = lens[k];
     if (s->known(s->known_ctx, key, n, type)) {
       *len = k;
       return 1;

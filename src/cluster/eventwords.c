@@ -797,11 +797,10 @@ static void build(void) {
   }
 }
 
-/* Concept of "lang:" (hash hl, nl bytes of lang) + z[0..n), or 0. */
-static uint32_t lookup(const char *lang, size_t nl, uint64_t hl, const char *z, size_t n) {
+/* Concept of the key "lang:" + z[0..n) whose hash is h, or 0. */
+static uint32_t lookup_h(const char *lang, size_t nl, uint64_t h, const char *z, size_t n) {
   if (nl + 1 + n > MAX_KEY)
     return 0;
-  uint64_t h = fnv_more(hl, z, n);
   for (size_t s = (size_t)h & (NSLOTS - 1); SLOTS[s].n; s = (s + 1) & (NSLOTS - 1)) {
     const ew_slot *e = &SLOTS[s];
     if (e->h == h && e->n == nl + 1 + n && !memcmp(POOL + e->off, lang, nl) &&
@@ -809,6 +808,11 @@ static uint32_t lookup(const char *lang, size_t nl, uint64_t hl, const char *z, 
       return e->concept;
   }
   return 0;
+}
+
+/* Concept of "lang:" (hash hl, nl bytes of lang) + z[0..n), or 0. */
+static uint32_t lookup(const char *lang, size_t nl, uint64_t hl, const char *z, size_t n) {
+  return nl + 1 + n > MAX_KEY ? 0 : lookup_h(lang, nl, fnv_more(hl, z, n), z, n);
 }
 
 int sl_eventword_is_topic(uint32_t concept) { return concept >= EW_EPIDEMIC; }
@@ -822,4 +826,17 @@ uint32_t sl_eventword(const char *lang, const char *norm, size_t nnorm, const ch
   uint64_t hl = fnv_more(fnv_more(FNV_BASIS, lang, nl), ":", 1);
   uint32_t c = lookup(lang, nl, hl, norm, nnorm);
   return c ? c : lookup(lang, nl, hl, stem, nstem);
+}
+
+uint32_t sl_eventword_hashed(const char *lang, const char *norm, size_t nnorm, const char *stem,
+                             size_t nstem, uint64_t hstem) {
+  pthread_once(&ONCE, build);
+  if (!SLOTS || !lang)
+    return 0;
+  size_t nl = strlen(lang);
+  uint32_t c = 0;
+  /* a word that is its own stem has one key */
+  if (nnorm != nstem || memcmp(norm, stem, nnorm))
+    c = lookup(lang, nl, fnv_more(fnv_more(FNV_BASIS, lang, nl), ":", 1), norm, nnorm);
+  return c ? c : lookup_h(lang, nl, hstem, stem, nstem);
 }

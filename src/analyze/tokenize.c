@@ -341,7 +341,7 @@ static sl_rc norm_token(sl_tokenizer *tk, const char *s, size_t n,
  * of unit i and off8[*n16] = n.  Ill-formed UTF-8 reads as U+FFFD, one
  * per maximal subpart, as ICU's UTF-8 UText reads it. */
 static sl_rc to_utf16(sl_tokenizer *tk, const char *z, size_t n, int32_t *n16) {
-  const uint8_t *p = (const uint8_t *)z;
+  const uint8_t *restrict p = (const uint8_t *)z;
   int32_t i = 0, len = (int32_t)n, j = 0;
   if (n + 1 > tk->cap16) {
     size_t nc = tk->cap16 ? tk->cap16 : 4096;
@@ -357,15 +357,22 @@ static sl_rc to_utf16(sl_tokenizer *tk, const char *z, size_t n, int32_t *n16) {
     tk->off8 = o;
     tk->cap16 = nc;
   }
-  UChar *u = tk->text16;
-  uint32_t *o = tk->off8;
+  UChar *restrict u = tk->text16;
+  uint32_t *restrict o = tk->off8;
   /* a UTF-8 sequence never takes more UTF-16 units than bytes */
   while (i < len) {
-    if (p[i] < 0x80) {
-      o[j] = (uint32_t)i;
-      u[j++] = p[i++];
-      continue;
+    /* a run of ASCII: one unit per byte */
+    int32_t e = i, d = j - i;
+    while (e < len && p[e] < 0x80)
+      e++;
+    for (int32_t k = i; k < e; k++) {
+      o[k + d] = (uint32_t)k;
+      u[k + d] = p[k];
     }
+    j += e - i;
+    i = e;
+    if (i >= len)
+      break;
     int32_t at = i;
     UChar32 c;
     U8_NEXT(p, i, len, c);

@@ -29,12 +29,14 @@
  */
 #include "analyze/tokenize.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libstemmer.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
@@ -285,6 +287,77 @@ static sl_rc grow_u16(UChar **buf, int32_t *cap, int32_t need) {
   return SL_OK;
 }
 
+/* The normal form of one character c <= FAST_LAST, script folding
+ * included, when that is one BMP character and c normalises apart from
+ * what precedes it (a normalisation boundary before it, under
+ * NFKC_Casefold): a word of such characters then normalises character by
+ * character, without ICU.  0: ask ICU.  CJK ideographs U+4E00..U+9FFF are
+ * their own normal form.  tests/unit/test_tokenize.c checks both against
+ * ICU's normaliser. */
+#define FAST_LAST 0x6FFu
+static uint16_t FAST[FAST_LAST + 1];
+static pthread_once_t FAST_ONCE = PTHREAD_ONCE_INIT;
+
+static void fast_init(void) {
+  UErrorCode err = U_ZERO_ERROR;
+  const UNormalizer2 *nf = unorm2_getNFKCCasefoldInstance(&err);
+  if (U_FAILURE(err))
+    return;
+  for (UChar32 c = 1; c <= (UChar32)FAST_LAST; c++) {
+    UChar in = (UChar)c, out[4], f;
+    UErrorCode e = U_ZERO_ERROR;
+    if (!unorm2_hasBoundaryBefore(nf, c))
+      continue;
+    int32_t k = unorm2_normalize(nf, &in, 1, out, 4, &e);
+    if (U_FAILURE(e) || k != 1 || U16_IS_SURROGATE(out[0]) || out[0] == 0)
+      continue;
+    f = out[0];
+    if (sl_fold_u16(&f, 1) != 1 || f == 0 || U16_IS_SURROGATE(f))
+      continue;
+    FAST[c] = f;
+  }
+}
+
+/* The normal form of s[0..n) through FAST into the pool (see norm_token);
+ * 0 when some character needs ICU. */
+static int norm_fast(sl_tokenizer *tk, const char *s, size_t n, uint32_t *len) {
+  const uint8_t *p = (const uint8_t *)s;
+  int32_t i = 0, m = (int32_t)n;
+  size_t o = 0;
+  /* each character becomes one of at most 3 bytes from at least 1 */
+  if (pool_reserve(tk, 3 * n + 1) != SL_OK)
+    return 0;
+  char *d = tk->pool + tk->npool;
+  while (i < m) {
+    UChar32 c;
+    uint32_t f;
+    U8_NEXT(p, i, m, c);
+    if (c < 0)
+      return 0;
+    if ((uint32_t)c <= FAST_LAST) {
+      if (!(f = FAST[c]))
+        return 0;
+    } else if (c >= 0x4E00 && c <= 0x9FFF) {
+      f = (uint32_t)c;
+    } else {
+      return 0;
+    }
+    if (f < 0x80) {
+      d[o++] = (char)f;
+    } else if (f < 0x800) {
+      d[o++] = (char)(0xC0 | (f >> 6));
+      d[o++] = (char)(0x80 | (f & 0x3F));
+    } else {
+      d[o++] = (char)(0xE0 | (f >> 12));
+      d[o++] = (char)(0x80 | ((f >> 6) & 0x3F));
+      d[o++] = (char)(0x80 | (f & 0x3F));
+    }
+  }
+  d[o] = '\0';
+  *len = (uint32_t)o;
+  return 1;
+}
+
 /* Appends the normal form of source bytes s[0..n) to the pool; *len gets
  * its byte length (NUL written after it, not counted). */
 static sl_rc norm_token(sl_tokenizer *tk, const char *s, size_t n,
@@ -306,6 +379,9 @@ static sl_rc norm_token(sl_tokenizer *tk, const char *s, size_t n,
     *len = (uint32_t)n;
     return SL_OK;
   }
+  pthread_once(&FAST_ONCE, fast_init);
+  if (norm_fast(tk, s, n, len))
+    return SL_OK;
   UErrorCode err = U_ZERO_ERROR;
   int32_t n16 = 0, nn = 0, n8 = 0, nsub = 0;
   if ((rc = grow_u16(&tk->u16, &tk->u16cap, (int32_t)n + 1)) != SL_OK)

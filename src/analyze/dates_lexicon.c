@@ -305,16 +305,23 @@ static size_t u8_put(uint32_t c, char *out, size_t at, size_t cap) {
     k = 4;
   }
   if (at + k > cap) return 0;
-  memcpy(out + at, b, k);
+  for (size_t j = 0; j < k; j++) out[at + j] = (char)b[j];
   return k;
 }
 
 size_t sl_lex_fold(const char *z, size_t n, char *out, size_t cap) {
   size_t i = 0, o = 0, len;
   while (i < n) {
-    int32_t c = sl_lex_u8_next(z, n, i, &len);
+    int32_t c;
     uint32_t f;
     size_t k;
+    unsigned char b0 = (unsigned char)z[i];
+    if (b0 < 0x80) {
+      c = b0;
+      len = 1;
+    } else {
+      c = sl_lex_u8_next(z, n, i, &len);
+    }
     i += len;
     if (c < 0) return 0;
     if (c < 0x80) {

@@ -296,6 +296,8 @@ static sl_rc grow_u16(UChar **buf, int32_t *cap, int32_t need) {
  * ICU's normaliser. */
 #define FAST_LAST 0x6FFu
 static uint16_t FAST[FAST_LAST + 1];
+/* u_isalpha(c) | u_isupper(c) || u_istitle(c) << 1, for case_flags */
+static uint8_t CASE[FAST_LAST + 1];
 static pthread_once_t FAST_ONCE = PTHREAD_ONCE_INIT;
 
 static void fast_init(void) {
@@ -303,6 +305,8 @@ static void fast_init(void) {
   const UNormalizer2 *nf = unorm2_getNFKCCasefoldInstance(&err);
   if (U_FAILURE(err))
     return;
+  for (UChar32 c = 0; c <= (UChar32)FAST_LAST; c++)
+    CASE[c] = (uint8_t)((u_isalpha(c) ? 1 : 0) | (u_isupper(c) || u_istitle(c) ? 2 : 0));
   for (UChar32 c = 1; c <= (UChar32)FAST_LAST; c++) {
     UChar in = (UChar)c, out[4], f;
     UErrorCode e = U_ZERO_ERROR;
@@ -485,9 +489,16 @@ static uint32_t case_flags(const char *s, size_t n) {
       isup = c <= 'Z';
     } else {
       U8_NEXT(p, i, len, c);
-      if (c < 0 || !u_isalpha(c))
-        continue;
-      isup = u_isupper(c) || u_istitle(c);
+      pthread_once(&FAST_ONCE, fast_init);
+      if (c >= 0 && (uint32_t)c <= FAST_LAST) {
+        if (!(CASE[c] & 1))
+          continue;
+        isup = CASE[c] >> 1;
+      } else {
+        if (c < 0 || !u_isalpha(c))
+          continue;
+        isup = u_isupper(c) || u_istitle(c);
+      }
     }
     if (letters == 0 && isup)
       fl |= SL_TOK_UPPER;

@@ -14,7 +14,9 @@
  *
  * Each token's normal form is that of sl_normalize (NFKC_Casefold plus
  * Arabic folding, see normalize.c); ASCII tokens take a lower-casing
- * fast path with the same result.  The stem is Snowball's (libstemmer)
+ * fast path with the same result, and so do words of characters that
+ * normalise one by one (a table made from ICU's answers up to U+06FF, and
+ * the CJK ideographs): only the rest go through UTF-16 and ICU.  The stem is Snowball's (libstemmer)
  * for the token's language when one exists (none for vi, zh, ja, pl),
  * computed from the normal form — Russian needs lower case first.  The
  * Arabic stemmer also strips letters off names (بوتين -> وتين); stems are

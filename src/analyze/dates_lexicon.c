@@ -305,16 +305,23 @@ static size_t u8_put(uint32_t c, char *out, size_t at, size_t cap) {
     k = 4;
   }
   if (at + k > cap) return 0;
-  memcpy(out + at, b, k);
+  for (size_t j = 0; j < k; j++) out[at + j] = (char)b[j];
   return k;
 }
 
 size_t sl_lex_fold(const char *z, size_t n, char *out, size_t cap) {
   size_t i = 0, o = 0, len;
   while (i < n) {
-    int32_t c = sl_lex_u8_next(z, n, i, &len);
+    int32_t c;
     uint32_t f;
     size_t k;
+    unsigned char b0 = (unsigned char)z[i];
+    if (b0 < 0x80) {
+      c = b0;
+      len = 1;
+    } else {
+      c = sl_lex_u8_next(z, n, i, &len);
+    }
     i += len;
     if (c < 0) return 0;
     if (c < 0x80) {
@@ -336,6 +343,11 @@ size_t sl_lex_fold(const char *z, size_t n, char *out, size_t cap) {
       f = 0x0435;
     } else if (c == 0x2019 || c == 0x2018 || c == 0x02BC) {
       f = '\'';
+    } else if ((c >= 0xDF && c <= 0xFF && c != 0xF7) || (c >= 0x430 && c <= 0x44F) ||
+               (c >= 0x621 && c <= 0x64A) || (c >= 0x4E00 && c <= 0x9FFF)) {
+      f = (uint32_t)c; /* lower case or caseless: u_tolower's answer, without the call */
+    } else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x410 && c <= 0x42F)) {
+      f = (uint32_t)c + 0x20;
     } else {
       f = (uint32_t)u_tolower(c);
     }

@@ -10,6 +10,7 @@
  */
 #include "analyze/dates_lexicon.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,20 @@ enum { CC_SPACE, CC_LINE, CC_IGNORE, CC_LETTER, CC_CJK, CC_DIGIT, CC_PUNCT };
 
 static int classify_other(int32_t c, int *digit, int *lower, int *upper);
 
+/* classify_other's answers for U+0080..U+06FF (Latin, Greek, Cyrillic,
+ * Arabic), made once: class | lower << 3 | upper << 4, digit + 1 << 5 */
+#define TABLE_LAST 0x6FF
+static uint16_t CLASS[TABLE_LAST + 1];
+static pthread_once_t CLASS_ONCE = PTHREAD_ONCE_INIT;
+
+static void class_init(void) {
+  for (int32_t c = 0x80; c <= TABLE_LAST; c++) {
+    int digit = -1, lower = 0, upper = 0;
+    int cc = classify_other(c, &digit, &lower, &upper);
+    CLASS[c] = (uint16_t)(cc | lower << 3 | upper << 4 | (digit + 1) << 5);
+  }
+}
+
 /* Character class of c; ASCII inline (most of the text), the rest from
  * ICU's tables. */
 static inline int classify(int32_t c, int *digit, int *lower, int *upper) {
@@ -34,6 +49,15 @@ static inline int classify(int32_t c, int *digit, int *lower, int *upper) {
     if (c == '\n' || c == '\v' || c == '\f') return CC_LINE;
     if (c == ' ' || c == '\t' || c == '\r') return CC_SPACE;
     return CC_PUNCT;
+  }
+  if (c <= TABLE_LAST) {
+    pthread_once(&CLASS_ONCE, class_init);
+    uint16_t e = CLASS[c];
+    *lower = (e >> 3) & 1;
+    *upper = (e >> 4) & 1;
+    if (e >> 5)
+      *digit = (int)(e >> 5) - 1;
+    return e & 7;
   }
   return classify_other(c, digit, lower, upper);
 }

@@ -92,6 +92,18 @@ static void scan(const char *z, size_t n, sl_scan *s) {
       continue;
     }
     U8_NEXT(p, i, len, c);
+    /* the alphabets of most texts, whose letters ICU would class the
+     * same way one by one: Latin-1 and Latin Extended-A/B letters,
+     * basic Cyrillic, Arabic letters (not the tatweel), CJK ideographs */
+    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x400 && c <= 0x45F) ||
+        (c >= 0x621 && c <= 0x64A && c != 0x640) || (c >= 0x4E00 && c <= 0x9FFF)) {
+      int k = c <= 0x24F ? C_LATIN : c <= 0x45F ? C_CYRILLIC : c <= 0x64A ? C_ARABIC : C_HAN;
+      if (c == 0x01A0 || c == 0x01A1 || c == 0x01AF || c == 0x01B0)
+        s->vi_strong++;
+      s->count[k]++;
+      s->letters++;
+      continue;
+    }
     if (c < 0 || !u_isalpha(c))
       continue;
     UErrorCode err = U_ZERO_ERROR;

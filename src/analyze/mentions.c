@@ -24,6 +24,10 @@
 
 static sl_strmap *CUES; /* normalised cue -> kind | ntokens << 8 */
 static sl_strmap *CUE_FIRST; /* first token of every cue */
+/* Bits of the hashes of CUE_FIRST's keys: a token whose bit is clear
+ * starts no cue, which spares the map lookup for nearly every token. */
+#define CUE_BITS (1u << 16)
+static uint64_t CUE_BLOOM[CUE_BITS / 64];
 static pthread_once_t CUES_ONCE = PTHREAD_ONCE_INIT;
 
 const char *sl_ent_type_name(sl_ent_type t) {
@@ -51,6 +55,24 @@ static size_t join_norms(const sl_token *t, size_t a, size_t b, char *buf, size_
   return k;
 }
 
+/* Joins the norms of up to m tokens from toks[a] as join_norms does, once:
+ * lens[j] (j = 1..) is the length of the join of the first j tokens, which
+ * is a prefix of the whole.  Returns how many tokens fit in cap. */
+static size_t join_prefixes(const sl_token *t, size_t a, size_t m, char *buf, size_t cap, size_t *lens) {
+  size_t k = 0, j;
+  for (j = 0; j < m; j++) {
+    const sl_token *x = &t[a + j];
+    if (k + x->nnorm + 2 >= cap)
+      break;
+    if (j)
+      buf[k++] = ' ';
+    memcpy(buf + k, x->norm, x->nnorm);
+    k += x->nnorm;
+    lens[j + 1] = k;
+  }
+  return j;
+}
+
 static void build_cues(void) {
   sl_tokenizer *tk = NULL;
   sl_strmap *m = sl_strmap_new(), *first = sl_strmap_new();
@@ -67,6 +89,10 @@ static void build_cues(void) {
     if (k && (sl_strmap_put(m, key, k, (int64_t)SL_MENTION_CUES[i].kind | (int64_t)nt << 8) != SL_OK ||
               sl_strmap_put(first, t[0].norm, t[0].nnorm, 1) != SL_OK))
       goto fail;
+    if (k) {
+      uint64_t h = sl_hash64(t[0].norm, t[0].nnorm) & (CUE_BITS - 1);
+      CUE_BLOOM[h / 64] |= 1ull << (h % 64);
+    }
   }
   sl_tokenizer_free(tk);
   CUES = m;
@@ -78,6 +104,12 @@ fail:
   sl_strmap_free(first);
 }
 
+/* 0 when z[0..n) is surely not the first token of a cue. */
+static int may_start_cue(const char *z, size_t n) {
+  uint64_t h = sl_hash64(z, n) & (CUE_BITS - 1);
+  return (CUE_BLOOM[h / 64] >> (h % 64)) & 1;
+}
+
 /* Longest cue starting at token i: returns its kind, *len its tokens. */
 static sl_cue_kind cue_at(const sl_token *t, size_t ntok, size_t i, size_t *len) {
   char key[256];
@@ -85,8 +117,9 @@ static sl_cue_kind cue_at(const sl_token *t, size_t ntok, size_t i, size_t *len)
   if (!CUES)
     return CUE_NONE;
   /* most tokens start no cue, not even behind an Arabic clitic */
-  if (!sl_strmap_get(CUE_FIRST, f->norm, f->nnorm, NULL) &&
+  if (!(may_start_cue(f->norm, f->nnorm) && sl_strmap_get(CUE_FIRST, f->norm, f->nnorm, NULL)) &&
       !(f->nnorm > 2 && ((unsigned char)f->norm[0] == 0xD9 || (unsigned char)f->norm[0] == 0xD8) &&
+        may_start_cue(f->norm + 2, f->nnorm - 2) &&
         sl_strmap_get(CUE_FIRST, f->norm + 2, f->nnorm - 2, NULL)))
     return CUE_NONE;
   for (size_t k = MAX_CUE_TOKENS; k >= 1; k--) {
@@ -129,8 +162,10 @@ static int is_upper(const sl_token *t) { return (t->flags & SL_TOK_UPPER) != 0; 
 static int is_particle(const sl_token *t) {
   static const char *const P[] = {"al", "el", "ul", "ad", "as", "ash", "bin", "ibn", "bint", "abu",
                                   "van", "von", "de", "da", "di", "du", "dos", "ben", NULL};
+  if (t->nnorm < 2 || t->nnorm > 4) /* the lengths of P: most words are out at once */
+    return 0;
   for (int i = 0; P[i]; i++)
-    if (t->nnorm == strlen(P[i]) && !memcmp(t->norm, P[i], t->nnorm))
+    if (P[i][0] == t->norm[0] && t->nnorm == strlen(P[i]) && !memcmp(t->norm, P[i], t->nnorm))
       return 1;
   return 0;
 }
@@ -249,12 +284,12 @@ static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
   }
   if (!may_start_place(s, &s->t[i]))
     return NULL;
-  for (size_t k = (size_t)(maxk > MAX_NAME_TOKENS ? MAX_NAME_TOKENS : maxk); k >= 1; k--) {
-    if (i + k > s->ntok)
+  size_t kmax = (size_t)(maxk > MAX_NAME_TOKENS ? MAX_NAME_TOKENS : maxk), lens[MAX_NAME_TOKENS + 1];
+  size_t fit = join_prefixes(s->t, i, kmax < s->ntok - i ? kmax : s->ntok - i, key, sizeof key, lens);
+  for (size_t k = kmax; k >= 1; k--) {
+    if (i + k > s->ntok || k > fit)
       continue;
-    size_t n = join_norms(s->t, i, i + k, key, sizeof key);
-    if (!n)
-      continue;
+    size_t n = lens[k];
     const sl_gaz_entry *e = sl_gazetteer_find(s->gaz, key, n);
     if (!e && n > 3 && !memcmp(key + n - 2, "'s", 2))
       e = sl_gazetteer_find(s->gaz, key, n - 2);
@@ -291,14 +326,17 @@ static int known_at(scan *s, size_t i, size_t *len, sl_ent_type *type) {
   char key[512];
   if (!s->known || (s->cased && !is_upper(&s->t[i])) || (s->t[i].flags & SL_TOK_STOP))
     return 0;
+  size_t lens[MAX_NAME_TOKENS + 1];
+  size_t fit = join_prefixes(s->t, i, MAX_NAME_TOKENS < s->ntok - i ? MAX_NAME_TOKENS : s->ntok - i, key,
+                             sizeof key, lens);
   for (size_t k = MAX_NAME_TOKENS; k >= 1; k--) {
     if (i + k > s->ntok)
       continue;
     if (k > 1 && !adjacent(s->z, &s->t[i + k - 2], &s->t[i + k - 1], 1))
       continue;
-    size_t n = join_norms(s->t, i, i + k, key, sizeof key);
-    if (!n)
+    if (k > fit)
       continue;
+    size_t n = lens[k];
     if (s->known(s->known_ctx, key, n, type)) {
       *len = k;
       return 1;

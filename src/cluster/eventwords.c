@@ -14,11 +14,12 @@
  */
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyze/tokenize.h"
 #include "cluster/eventwords.h"
-#include "util/strmap.h"
+#include "util/strmap.h" /* sl_hash64 */
 
 typedef struct ew {
   uint32_t concept;
@@ -681,70 +682,161 @@ static const ew TABLE[] = {
 
 #define MAX_KEY 160
 
-static sl_strmap *WORDS; /* "lang:form" -> concept */
+/* The lexicon as looked up: an open-addressing table of "lang:form" keys
+ * kept at most a quarter full, so that a word that is not an event word
+ * (nearly every word of a text) costs one hash and a probe or two; the
+ * hash of "lang:" is computed once per lookup and continued over each
+ * form, without building the key. */
+typedef struct ew_slot {
+  uint64_t h;       /* sl_hash64 of the key */
+  uint32_t off, n;  /* the key "lang:form" is POOL[off..off+n); n = 0: empty */
+  uint32_t concept;
+} ew_slot;
+
+static ew_slot *SLOTS;
+static size_t NSLOTS, NUSED; /* NSLOTS a power of two */
+static char *POOL;
+static size_t NPOOL, CAPPOOL;
 static pthread_once_t ONCE = PTHREAD_ONCE_INIT;
 
-/* "lang:z[0..n)" into buf; 0 when it does not fit. */
-static size_t key_of(const char *lang, const char *z, size_t n, char *buf) {
-  size_t nl = strlen(lang);
-  if (nl + 1 + n > MAX_KEY)
-    return 0;
-  memcpy(buf, lang, nl);
-  buf[nl] = ':';
-  memcpy(buf + nl + 1, z, n);
-  return nl + 1 + n;
+#define FNV_PRIME 1099511628211ull
+#define FNV_BASIS 1469598103934665603ull
+
+/* sl_hash64 continued from h over z[0..n). */
+static uint64_t fnv_more(uint64_t h, const char *z, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)z[i];
+    h *= FNV_PRIME;
+  }
+  return h;
 }
 
-static void put(sl_strmap *m, const char *lang, const char *z, size_t n, uint32_t concept) {
-  char key[MAX_KEY];
-  size_t k = key_of(lang, z, n, key);
-  /* the first concept listed for a form keeps it */
-  if (k && !sl_strmap_get(m, key, k, NULL))
-    sl_strmap_put(m, key, k, concept);
+/* Slot of key z[0..n) with hash h in t (nslots entries): its own or the
+ * empty one where it belongs. */
+static ew_slot *slot_of(ew_slot *t, size_t nslots, uint64_t h, const char *z, size_t n) {
+  size_t s = (size_t)h & (nslots - 1);
+  while (t[s].n && !(t[s].h == h && t[s].n == n && !memcmp(POOL + t[s].off, z, n)))
+    s = (s + 1) & (nslots - 1);
+  return &t[s];
+}
+
+/* Doubles SLOTS (or makes the first 1024); 0 when out of memory. */
+static int grow_slots(void) {
+  size_t nn = NSLOTS ? NSLOTS * 2 : 1024;
+  ew_slot *t = calloc(nn, sizeof *t);
+  if (!t)
+    return 0;
+  for (size_t i = 0; i < NSLOTS; i++)
+    if (SLOTS[i].n)
+      *slot_of(t, nn, SLOTS[i].h, POOL + SLOTS[i].off, SLOTS[i].n) = SLOTS[i];
+  free(SLOTS);
+  SLOTS = t;
+  NSLOTS = nn;
+  return 1;
+}
+
+/* Adds "lang:z[0..n)" -> concept; the first concept listed for a form
+ * keeps it.  0 when out of memory. */
+static int put(const char *lang, const char *z, size_t n, uint32_t concept) {
+  size_t nl = strlen(lang), k = nl + 1 + n;
+  if (k > MAX_KEY)
+    return 1;
+  if ((NUSED + 1) * 4 > NSLOTS && !grow_slots())
+    return 0;
+  if (NPOOL + k > CAPPOOL) {
+    size_t nc = CAPPOOL ? CAPPOOL * 2 : 16384;
+    char *np = realloc(POOL, nc);
+    if (!np)
+      return 0;
+    POOL = np;
+    CAPPOOL = nc;
+  }
+  /* the key is written at the end of the pool, kept only when new */
+  char *key = POOL + NPOOL;
+  memcpy(key, lang, nl);
+  key[nl] = ':';
+  memcpy(key + nl + 1, z, n);
+  uint64_t h = sl_hash64(key, k);
+  ew_slot *e = slot_of(SLOTS, NSLOTS, h, key, k);
+  if (!e->n) {
+    *e = (ew_slot){h, (uint32_t)NPOOL, (uint32_t)k, concept};
+    NPOOL += k;
+    NUSED++;
+  }
+  return 1;
 }
 
 static void build(void) {
-  sl_strmap *m = sl_strmap_new();
   sl_tokenizer *tk = NULL;
-  if (!m || sl_tokenizer_new(&tk) != SL_OK) {
-    sl_strmap_free(m);
-    return;
-  }
-  for (size_t r = 0; TABLE[r].words; r++) {
+  int ok = sl_tokenizer_new(&tk) == SL_OK;
+  for (size_t r = 0; ok && TABLE[r].words; r++) {
     const char *p = TABLE[r].words;
-    while (p && *p) {
+    while (ok && p && *p) {
       const char *bar = strchr(p, '|');
       size_t len = bar ? (size_t)(bar - p) : strlen(p);
       const sl_token *t;
       size_t nt;
       /* each word of a phrase counts on its own ("điện đàm" -> "đàm") */
       if (sl_tokenize(tk, TABLE[r].lang, p, len, &t, &nt) == SL_OK)
-        for (size_t i = 0; i < nt; i++) {
+        for (size_t i = 0; ok && i < nt; i++) {
           if ((t[i].flags & SL_TOK_STOP) || t[i].nnorm < 2)
             continue;
-          put(m, TABLE[r].lang, t[i].norm, t[i].nnorm, TABLE[r].concept);
-          put(m, TABLE[r].lang, t[i].stem, t[i].nstem, TABLE[r].concept);
+          ok = put(TABLE[r].lang, t[i].norm, t[i].nnorm, TABLE[r].concept) &&
+               put(TABLE[r].lang, t[i].stem, t[i].nstem, TABLE[r].concept);
         }
       p = bar ? bar + 1 : NULL;
     }
   }
   sl_tokenizer_free(tk);
-  WORDS = m;
+  if (!ok || !NSLOTS) { /* no lexicon rather than half of one */
+    free(SLOTS);
+    free(POOL);
+    SLOTS = NULL;
+    POOL = NULL;
+    NSLOTS = 0;
+  }
+}
+
+/* Concept of the key "lang:" + z[0..n) whose hash is h, or 0. */
+static uint32_t lookup_h(const char *lang, size_t nl, uint64_t h, const char *z, size_t n) {
+  if (nl + 1 + n > MAX_KEY)
+    return 0;
+  for (size_t s = (size_t)h & (NSLOTS - 1); SLOTS[s].n; s = (s + 1) & (NSLOTS - 1)) {
+    const ew_slot *e = &SLOTS[s];
+    if (e->h == h && e->n == nl + 1 + n && !memcmp(POOL + e->off, lang, nl) &&
+        !memcmp(POOL + e->off + nl + 1, z, n))
+      return e->concept;
+  }
+  return 0;
+}
+
+/* Concept of "lang:" (hash hl, nl bytes of lang) + z[0..n), or 0. */
+static uint32_t lookup(const char *lang, size_t nl, uint64_t hl, const char *z, size_t n) {
+  return nl + 1 + n > MAX_KEY ? 0 : lookup_h(lang, nl, fnv_more(hl, z, n), z, n);
 }
 
 int sl_eventword_is_topic(uint32_t concept) { return concept >= EW_EPIDEMIC; }
 
 uint32_t sl_eventword(const char *lang, const char *norm, size_t nnorm, const char *stem,
                       size_t nstem) {
-  int64_t v;
-  char key[MAX_KEY];
-  size_t k;
   pthread_once(&ONCE, build);
-  if (!WORDS || !lang)
+  if (!SLOTS || !lang)
     return 0;
-  if ((k = key_of(lang, norm, nnorm, key)) && sl_strmap_get(WORDS, key, k, &v))
-    return (uint32_t)v;
-  if ((k = key_of(lang, stem, nstem, key)) && sl_strmap_get(WORDS, key, k, &v))
-    return (uint32_t)v;
-  return 0;
+  size_t nl = strlen(lang);
+  uint64_t hl = fnv_more(fnv_more(FNV_BASIS, lang, nl), ":", 1);
+  uint32_t c = lookup(lang, nl, hl, norm, nnorm);
+  return c ? c : lookup(lang, nl, hl, stem, nstem);
+}
+
+uint32_t sl_eventword_hashed(const char *lang, const char *norm, size_t nnorm, const char *stem,
+                             size_t nstem, uint64_t hstem) {
+  pthread_once(&ONCE, build);
+  if (!SLOTS || !lang)
+    return 0;
+  size_t nl = strlen(lang);
+  uint32_t c = 0;
+  /* a word that is its own stem has one key */
+  if (nnorm != nstem || memcmp(norm, stem, nnorm))
+    c = lookup(lang, nl, fnv_more(fnv_more(FNV_BASIS, lang, nl), ":", 1), norm, nnorm);
+  return c ? c : lookup_h(lang, nl, hstem, stem, nstem);
 }

@@ -16,6 +16,11 @@
 uint32_t sl_eventword(const char *lang, const char *norm, size_t nnorm, const char *stem,
                       size_t nstem);
 
+/* sl_eventword for a caller that has hashed the stem's key already:
+ * hstem is sl_hash64 of "lang:stem" (the word's SL_F_TERM feature). */
+uint32_t sl_eventword_hashed(const char *lang, const char *norm, size_t nnorm, const char *stem,
+                             size_t nstem, uint64_t hstem);
+
 /* 1 when concept names a topic a report is about (epidemic, economy,
  * schools, weather, ...) rather than something that happened (talks, a
  * visit, an attack, an election). */

@@ -18,6 +18,7 @@
 
 #include "cluster/eventwords.h"
 #include "cluster/evidence.h"
+#include "util/strmap.h" /* sl_hash64 */
 
 #define SURFACE_CHARS 5 /* letters kept of a surface token */
 #define LEAD_TOKENS 20  /* words of the title and lead, which say what happened */
@@ -110,23 +111,29 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
     if (t->flags & (SL_TOK_STOP | SL_TOK_NUMBER) || t->nstem < 2 || t->nstem + nl + 2 > sizeof buf)
       continue;
     float lw = nword++ < LEAD_TOKENS ? LEAD_WEIGHT : 1.0f;
-    uint32_t concept = sl_eventword(a->lang, t->norm, t->nnorm, t->stem, t->nstem);
+    memcpy(buf, a->lang, nl);
+    buf[nl] = ':';
+    memcpy(buf + nl + 1, t->stem, t->nstem);
+    /* "lang:stem" keys both the term and the event-word lexicon */
+    uint64_t hterm = sl_hash64(buf, nl + 1 + t->nstem);
+    uint32_t concept = sl_eventword_hashed(a->lang, t->norm, t->nnorm, t->stem, t->nstem, hterm);
     if (concept) {
       sl_feat_kind k = sl_eventword_is_topic(concept) ? SL_F_TOPIC : SL_F_EVENTWORD;
       rc = sl_featvec_push(out, ((uint64_t)k << 56) | concept, 1.0f);
     }
-    memcpy(buf, a->lang, nl);
-    buf[nl] = ':';
-    memcpy(buf + nl + 1, t->stem, t->nstem);
     if (rc == SL_OK)
-      rc = sl_featvec_push(out, sl_feat_id(SL_F_TERM, buf, nl + 1 + t->nstem), lw);
+      rc = sl_featvec_push(out, (uint64_t)SL_F_TERM << 56 | (hterm & 0x00FFFFFFFFFFFFFFull), lw);
     size_t ns = surface(t->norm, t->nnorm, buf, sizeof buf);
-    if (rc == SL_OK && ns >= 2)
-      rc = sl_featvec_push(out, sl_feat_id(SL_F_SURFACE, buf, ns), lw);
-    if (rc == SL_OK && ns >= 2 && (t->flags & SL_TOK_UPPER) && !(t->flags & SL_TOK_SENT))
-      rc = sl_featvec_push(out, sl_feat_id(SL_F_CAPS, buf, ns), 1.0f);
-    if (rc == SL_OK && ns >= 2 && nword <= LEAD_TOKENS)
-      rc = sl_featvec_push(out, sl_feat_id(SL_F_LEAD, buf, ns), 1.0f);
+    if (ns < 2)
+      continue;
+    /* one surface form, three kinds: hashed once (sl_feat_id) */
+    uint64_t hs = sl_feat_id(SL_F_SURFACE, buf, ns) & 0x00FFFFFFFFFFFFFFull;
+    if (rc == SL_OK)
+      rc = sl_featvec_push(out, (uint64_t)SL_F_SURFACE << 56 | hs, lw);
+    if (rc == SL_OK && (t->flags & SL_TOK_UPPER) && !(t->flags & SL_TOK_SENT))
+      rc = sl_featvec_push(out, (uint64_t)SL_F_CAPS << 56 | hs, 1.0f);
+    if (rc == SL_OK && nword <= LEAD_TOKENS)
+      rc = sl_featvec_push(out, (uint64_t)SL_F_LEAD << 56 | hs, 1.0f);
   }
   sl_featvec_finish(out);
   return rc;

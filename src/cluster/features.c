@@ -29,7 +29,7 @@ void sl_featvec_free(sl_featvec *v) {
 }
 
 sl_rc sl_featvec_push(sl_featvec *v, uint64_t id, float w) {
-  if (sl_grow(&v->v, v->n, &v->cap, sizeof *v->v, 64) != SL_OK)
+  if (v->n >= v->cap && sl_grow(&v->v, v->n, &v->cap, sizeof *v->v, 64) != SL_OK)
     return SL_ENOMEM;
   v->v[v->n++] = (sl_feat){id, w};
   return SL_OK;

@@ -19,6 +19,7 @@
  * people a year apart are two events.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,18 +132,46 @@ static uint32_t df_get(const sl_df *df, uint64_t id) {
 
 /* Smoothed IDF scaled to (0,1]: a feature no other document has weighs 1,
  * one every document has weighs little.  Below a few dozen documents the
- * counts say nothing yet and every feature weighs 1. */
-static double idf(const sl_df *df, uint64_t id, double lognorm) {
-  if (!df || df->ndocs < 32)
-    return 1;
+ * counts say nothing yet and every feature weighs 1 (see wctx). */
+static double idf_of(const sl_df *df, uint32_t d, double lognorm) {
   double n = (double)df->ndocs;
-  double d = (double)df_get(df, id);
-  return log((n + 1) / (d + 0.5)) / lognorm;
+  return log((n + 1) / ((double)d + 0.5)) / lognorm;
 }
 
 /* The denominator of idf: the same for every feature of one comparison. */
 static double idf_norm(const sl_df *df) {
   return df && df->ndocs >= 32 ? log(((double)df->ndocs + 1) / 0.5) : 1;
+}
+
+/* What one comparison needs for its weights: the table, the norm, and
+ * the IDF of the small document counts most features have, each computed
+ * once (log was a third of the comparison's work). */
+#define IDF_MEMO 64
+typedef struct wctx {
+  const sl_df *df; /* NULL, or fewer than 32 documents: every idf is 1 */
+  double lognorm;
+  double memo[IDF_MEMO]; /* idf of document count d, or < 0 until known */
+} wctx;
+
+static double idf(wctx *c, uint64_t id) {
+  if (!c->df)
+    return 1;
+  uint32_t d = df_get(c->df, id);
+  if (d >= IDF_MEMO)
+    return idf_of(c->df, d, c->lognorm);
+  if (c->memo[d] < 0)
+    c->memo[d] = idf_of(c->df, d, c->lognorm);
+  return c->memo[d];
+}
+
+/* log1p(k) for the small whole counts of one document's damped features. */
+#define LOG1P_MEMO 64
+static double LOG1P[LOG1P_MEMO];
+static pthread_once_t LOG1P_ONCE = PTHREAD_ONCE_INIT;
+
+static void log1p_init(void) {
+  for (int k = 0; k < LOG1P_MEMO; k++)
+    LOG1P[k] = log1p((double)k);
 }
 
 /* ---- the score ---- */
@@ -155,10 +184,13 @@ static double cosine(const kind_acc *k) {
   return k->na > 0 && k->nb > 0 ? k->dot / sqrt(k->na * k->nb) : 0;
 }
 
-static double weight(const sl_featvec *v, size_t i, const sl_df *df, double lognorm) {
-  double r = v->v[i].w / (double)(v->ndocs > 0 ? v->ndocs : 1);
-  double w = sl_feat_kind_of(v->v[i].id) == SL_F_TERM ? r : log1p(r);
-  return w * idf(df, v->v[i].id, lognorm);
+static double weight(const sl_featvec *v, size_t i, wctx *c) {
+  double r = v->v[i].w / (double)(v->ndocs > 0 ? v->ndocs : 1), w = r;
+  if (sl_feat_kind_of(v->v[i].id) != SL_F_TERM) {
+    int k = r >= 0 && r < LOG1P_MEMO ? (int)r : -1;
+    w = k >= 0 && (double)k == r ? LOG1P[k] : log1p(r);
+  }
+  return w * idf(c, v->v[i].id);
 }
 
 /* Knots of the piecewise-linear shapes of the text overlaps: ramps that
@@ -201,19 +233,24 @@ double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *d
                         sl_sim_parts *parts) {
   kind_acc acc[SL_F_NKINDS];
   size_t i = 0, j = 0;
-  double ln = idf_norm(df);
+  wctx c;
+  c.df = df && df->ndocs >= 32 ? df : NULL;
+  c.lognorm = idf_norm(df);
+  for (size_t k = 0; k < IDF_MEMO; k++)
+    c.memo[k] = -1;
+  pthread_once(&LOG1P_ONCE, log1p_init);
   memset(acc, 0, sizeof acc);
   while (i < a->n || j < b->n) {
     if (j >= b->n || (i < a->n && a->v[i].id < b->v[j].id)) {
-      double w = weight(a, i, df, ln);
+      double w = weight(a, i, &c);
       acc[sl_feat_kind_of(a->v[i].id)].na += w * w;
       i++;
     } else if (i >= a->n || b->v[j].id < a->v[i].id) {
-      double w = weight(b, j, df, ln);
+      double w = weight(b, j, &c);
       acc[sl_feat_kind_of(b->v[j].id)].nb += w * w;
       j++;
     } else {
-      double wa = weight(a, i, df, ln), wb = weight(b, j, df, ln);
+      double wa = weight(a, i, &c), wb = weight(b, j, &c);
       kind_acc *k = &acc[sl_feat_kind_of(a->v[i].id)];
       k->dot += wa * wb;
       k->na += wa * wa;

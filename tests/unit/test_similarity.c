@@ -200,7 +200,16 @@ static uint32_t concept_of(sl_tokenizer *tk, const char *lang, const char *z) {
   size_t nt;
   ck_assert_int_eq(sl_tokenize(tk, lang, z, strlen(z), &t, &nt), SL_OK);
   ck_assert_uint_ge(nt, 1);
-  return sl_eventword(lang, t[0].norm, t[0].nnorm, t[0].stem, t[0].nstem);
+  uint32_t c = sl_eventword(lang, t[0].norm, t[0].nnorm, t[0].stem, t[0].nstem);
+  /* the entry point of the evidence builder, which hashes the stem's key
+   * for its term feature, answers the same */
+  char key[128];
+  int k = snprintf(key, sizeof key, "%s:%s", lang, t[0].stem);
+  ck_assert(k > 0 && (size_t)k < sizeof key);
+  ck_assert_uint_eq(sl_eventword_hashed(lang, t[0].norm, t[0].nnorm, t[0].stem, t[0].nstem,
+                                        sl_hash64(key, (size_t)k)),
+                    c);
+  return c;
 }
 
 START_TEST(event_words_meet_across_languages_and_inflections) {

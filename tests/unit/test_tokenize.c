@@ -131,6 +131,77 @@ START_TEST(test_offsets_vietnamese_emoji) {
 }
 END_TEST
 
+/* Letters outside the BMP take two UTF-16 units and four bytes: the
+ * iterator runs on UTF-16, the offsets must still be the bytes'. */
+START_TEST(test_offsets_astral) {
+  const sl_token *t;
+  const char *z = "Gothic \xF0\x90\x8C\xB0\xF0\x90\x8C\xB1 and \xF0\x9D\x90\x80" "bc d\xC3\xA9j\xC3\xA0";
+  size_t n = tokenize("en", z, &t);
+  check_offsets(z, strlen(z), t, n);
+  long i = find(z, t, n, "\xF0\x90\x8C\xB0\xF0\x90\x8C\xB1");
+  ck_assert_int_eq(i, 1);
+  ck_assert_uint_eq(t[i].start, 7);
+  ck_assert_uint_eq(t[i].end, 15);
+  ck_assert_int_ge(find(z, t, n, "d\xC3\xA9j\xC3\xA0"), 0);
+  ck_assert_uint_eq(t[n - 1].end, strlen(z));
+}
+END_TEST
+
+/* UTF-8 of code point c into b (NUL-terminated); its length. */
+static size_t put8(uint32_t c, char *b) {
+  size_t k = 0;
+  if (c < 0x80) {
+    b[k++] = (char)c;
+  } else if (c < 0x800) {
+    b[k++] = (char)(0xC0 | (c >> 6));
+    b[k++] = (char)(0x80 | (c & 0x3F));
+  } else {
+    b[k++] = (char)(0xE0 | (c >> 12));
+    b[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+    b[k++] = (char)(0x80 | (c & 0x3F));
+  }
+  b[k] = 0;
+  return k;
+}
+
+/* Words of Latin, Greek, Cyrillic, Arabic letters and marks and CJK
+ * ideographs, upper and lower case mixed: the tokenizer's per-character
+ * path must give what ICU's normaliser gives for the whole word. */
+START_TEST(test_norm_fast_path_matches_icu) {
+  static const uint32_t RANGES[][2] = {{0x41, 0x7A},   {0xC0, 0x24F},  {0x300, 0x36F},
+                                       {0x370, 0x3FF}, {0x400, 0x52F}, {0x600, 0x6FF},
+                                       {0x4E00, 0x4E80}, {0x2BC, 0x2BC}};
+  static char text[64 * 1024];
+  const sl_token *t;
+  uint32_t seed = 12345;
+  for (int round = 0; round < 20; round++) {
+    size_t o = 0;
+    for (int w = 0; w < 300; w++) {
+      int len = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 6;
+      for (int k = 0; k < len; k++) {
+        seed = seed * 1103515245u + 12345u;
+        const uint32_t *r = RANGES[(seed >> 16) % (sizeof RANGES / sizeof RANGES[0])];
+        seed = seed * 1103515245u + 12345u;
+        o += put8(r[0] + (seed >> 8) % (r[1] - r[0] + 1), text + o);
+      }
+      text[o++] = ' ';
+    }
+    text[o] = 0;
+    size_t n = 0;
+    ck_assert_int_eq(sl_tokenize(tk, "und", text, o, &t, &n), SL_OK);
+    check_offsets(text, o, t, n);
+  }
+  /* the ideographs are their own normal form */
+  for (uint32_t c = 0x4E00; c <= 0x9FFF; c++) {
+    char b[8], *got = NULL;
+    size_t k = put8(c, b), gn = 0;
+    ck_assert_int_eq(sl_normalize(b, k, &got, &gn), SL_OK);
+    ck_assert_msg(gn == k && !memcmp(got, b, k), "U+%04X is not its own normal form", c);
+    free(got);
+  }
+}
+END_TEST
+
 START_TEST(test_chinese) {
   const sl_token *t;
   const char *z = "叙利亚总统在克里姆林宫举行会谈。贸易增长了4%";
@@ -364,6 +435,8 @@ static Suite *tokenize_suite(void) {
   tcase_add_test(tc, test_normalize_other);
   tcase_add_test(tc, test_offsets_arabic);
   tcase_add_test(tc, test_offsets_vietnamese_emoji);
+  tcase_add_test(tc, test_offsets_astral);
+  tcase_add_test(tc, test_norm_fast_path_matches_icu);
   tcase_add_test(tc, test_chinese);
   tcase_add_test(tc, test_russian_stem);
   tcase_add_test(tc, test_english_flags);

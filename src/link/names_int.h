@@ -8,6 +8,9 @@
  * Hebrew -- so short vowels are absent and A/W/Y stand for alif, waw, yeh),
  * an optional flag '@' (an Arabic article al-/el-/ash-... was removed), an
  * optional flag '.' (the word is an initial: "V." of V. Putin), then
+ * an optional '!' and a concept code (a generic word of place and
+ * organisation names, translated rather than transliterated: North,
+ * River, University, Saint...: names_translit.c), then
  * one byte per sound symbol:
  *   vowels      a e i o u          (abjad: A W Y, which are also consonants,
  *                                   and H, a final heh, vowel or h)
@@ -31,7 +34,7 @@
 #define SL_NAMES_MAX_WORDS 12
 #define SL_NAMES_MAX_SYMS  48
 #define SL_NAMES_KEY_CAP   512u
-#define SL_NAMES_MAX_ALTS  4
+#define SL_NAMES_MAX_ALTS  5
 
 typedef struct sl_names_tr sl_names_tr;
 

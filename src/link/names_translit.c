@@ -29,14 +29,18 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
+/* Other readings made by ICU rule passes (alt_rules); the last reading
+ * slot is the Korean one, made in C (korean_reading). */
+#define ICU_ALTS (SL_NAMES_MAX_ALTS - 1)
+
 struct sl_names_tr {
   UTransliterator *ru;   /* Cyrillic -> Latin (BGN/PCGN) */
   UTransliterator *uk;   /* Ukrainian words (i, yi, ye, g-upturn): h for g */
   UTransliterator *be;   /* Belarusian words (short u) */
   UTransliterator *any;  /* any other script -> Latin */
   UTransliterator *post; /* lower, diacritic consonants, Latin-ASCII */
-  UTransliterator *alt[SL_NAMES_MAX_ALTS];     /* other readings of Latin words */
-  UTransliterator *alt_low[SL_NAMES_MAX_ALTS]; /* the same, rules only: a-z words */
+  UTransliterator *alt[ICU_ALTS];     /* other readings of Latin words */
+  UTransliterator *alt_low[ICU_ALTS]; /* the same, rules only: a-z words */
 };
 
 /* Our own post-transform, in ICU rule syntax (applied to every word). */
@@ -65,7 +69,7 @@ static const char post_rules[] =
  * word of another script.  Longer patterns come first (ICU refuses a
  * rule masked by an earlier one, and an anchored rule masks rules with
  * a context: those come first). */
-static const char *const alt_rules[SL_NAMES_MAX_ALTS] = {
+static const char *const alt_rules[ICU_ALTS] = {
     /* German, Dutch, Scandinavian, Polish, Czech, Hungarian vowels and
      * classical Latin: Herzog = Gertsog, Zschokke = Chokke, Bach = Bakh,
      * Lutzow = Lyuttsov, Aelius = Eliy, Aetius = Etsiy, Quirinus = Kvirin */
@@ -140,7 +144,7 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
   u_uastrncpy(rules, post_rules, (int32_t)sizeof post_rules);
   nr = u_strlen(rules);
   tr->post = utrans_openU(u"sl-names-post", -1, UTRANS_FORWARD, rules, nr, NULL, &st);
-  for (a = 0; a < SL_NAMES_MAX_ALTS && U_SUCCESS(st); a++) {
+  for (a = 0; a < ICU_ALTS && U_SUCCESS(st); a++) {
     char text[2048];
     UParseError pe;
     int tn = snprintf(text, sizeof text, "::NFC;\n::Lower;\n%s%s", alt_rules[a], post_rules);
@@ -174,9 +178,9 @@ void sl_names_tr_free(sl_names_tr *tr) {
   if (tr->be) utrans_close(tr->be);
   if (tr->any) utrans_close(tr->any);
   if (tr->post) utrans_close(tr->post);
-  for (size_t a = 0; a < SL_NAMES_MAX_ALTS; a++)
+  for (size_t a = 0; a < ICU_ALTS; a++)
     if (tr->alt[a]) utrans_close(tr->alt[a]);
-  for (size_t a = 0; a < SL_NAMES_MAX_ALTS; a++)
+  for (size_t a = 0; a < ICU_ALTS; a++)
     if (tr->alt_low[a]) utrans_close(tr->alt_low[a]);
   free(tr);
 }
@@ -358,6 +362,88 @@ static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char
   }
   out[k] = '\0';
   return k;
+}
+
+/* ---- generic words ------------------------------------------------------ */
+
+/* Words of place and organisation names that news translates rather than
+ * transliterates (North Korea = Северная Корея = كوريا الشمالية, Volga
+ * River = река Волга, Cairo University = جامعة القاهرة) and the Saint
+ * prefixes (St., San, São, Санкт, Сан, Сент, سان): each set is one
+ * concept, written in the key as '!' and the concept's code, so that two
+ * such words meet by meaning, not by sound.  Forms are lower-case UTF-8,
+ * compared whole (Russian inflected forms listed; an Arabic word is
+ * compared without its article).  Hand-made from dictionaries of the three
+ * languages; a word found here still keeps its sound symbols, which count
+ * against a word that is no generic word. */
+static const struct generic_word {
+  char code;
+  const char *forms; /* space-separated */
+} generic_words[] = {
+    {'N', "north northern северная северный северное северные северной северо شمال شمالي شمالية"},
+    {'S', "south southern южная южный южное южные южной юго جنوب جنوبي جنوبية"},
+    {'E', "east eastern восточная восточный восточное восточные восточной شرق شرقي شرقية"},
+    {'W', "west western западная западный западное западные западной غرب غربي غربية"},
+    {'C', "central центральная центральный центральное центральной وسط مركزي مركزية"},
+    {'n', "new нью новая новый новое новые جديد جديدة نيو"},
+    {'s', "saint st sainte ste san santa santo sao são sankt сан санкт сент санта санто сен "
+          "سان سانت سانتا سانتو ساو"},
+    {'R', "republic республика республики республике جمهورية"},
+    {'K', "kingdom королевство королевства مملكة"},
+    {'U', "united соединённые соединенные соединённое соединенное объединённые объединенные "
+          "объединённое объединенное متحدة متحد"},
+    {'c', "city город مدينة"},
+    {'I', "island islands isle isles остров острова островов островах جزيرة جزر"},
+    {'r', "river река реки реке рекой نهر"},
+    {'L', "lake озеро озера بحيرة"},
+    {'M', "mount mountain mountains mt гора горы جبل جبال"},
+    {'e', "sea море моря بحر"},
+    {'G', "gulf bay залив залива خليج"},
+    {'T', "strip сектор сектора قطاع"},
+    {'P', "peninsula полуостров полуострова"},
+    {'u', "university университет университета университете جامعة"},
+    {'b', "bank банк банка بنك مصرف"},
+    {'p', "party партия партии حزب"},
+    {'m', "ministry министерство министерства وزارة"},
+    {'o', "company компания компании شركة"},
+    {'O', "organization organisation организация организации منظمة"},
+    {'V', "movement движение движения حركة"},
+    {'A', "army армия армии جيش"},
+    {'F', "front фронт фронта جبهة"},
+    {'k', "council совет совета مجلس"},
+    {'Y', "union союз союза اتحاد"},
+    {'t', "court суд суда محكمة"},
+    {'i', "institute институт института معهد"},
+    {'a', "agency агентство агентства وكالة"},
+    {'g', "region регион область области منطقة إقليم"},
+    {'v', "province провинция провинции محافظة"},
+};
+
+/* The concept code of word w[0..n) (generic_words), 0 when it is none. */
+static char generic_code(const UChar *w, int32_t n) {
+  char z[64];
+  int32_t zn = 0;
+  UErrorCode st = U_ZERO_ERROR;
+  UChar low[32];
+  size_t g;
+  if (n <= 0 || n > 16) return 0;
+  n = u_strToLower(low, 32, w, n, "", &st);
+  if (U_FAILURE(st) || n > 16) return 0;
+  /* Latin-script words written without diacritics keep them here: so is
+   * "sao" listed beside "são" */
+  u_strToUTF8(z, (int32_t)sizeof z - 1, &zn, low, n, &st);
+  if (U_FAILURE(st) || zn <= 0) return 0;
+  for (g = 0; g < sizeof generic_words / sizeof generic_words[0]; g++) {
+    const char *f = generic_words[g].forms;
+    while (*f) {
+      const char *e = strchr(f, ' ');
+      size_t fl = e ? (size_t)(e - f) : strlen(f);
+      if (fl == (size_t)zn && memcmp(f, z, fl) == 0) return generic_words[g].code;
+      f += fl;
+      while (*f == ' ') f++;
+    }
+  }
+  return 0;
 }
 
 /* ---- ASCII -> sound symbols --------------------------------------------- */
@@ -545,6 +631,48 @@ static size_t alt_reading(sl_names_tr *tr, int a, const UChar *w, int32_t n, cha
   return mark_final(asc, k, sym, ns);
 }
 
+/* Korean names as Russian writes them (Kontsevich's system, with the
+ * spellings Russian news keeps for North Korean names): Kim Jong Un = Ким
+ * Чен Ын, Kim Il Sung = Ким Ир Сен, Moon Jae-in = Мун Чжэ Ин, Park Geun-hye
+ * = Пак Кын Хе, Ban Ki-moon = Пан Ги Мун.  Only for an ASCII word s[0..n)
+ * that is one Korean syllable as English spells them (initial consonant,
+ * vowel, final n/ng/m/l/k/p/t): ^j = ch, ^g = k, ^b = p, eo = o, eu = y,
+ * ae = e, oo = u, final ng = n, final l = r.  Writes the symbols into
+ * sym[0..SL_NAMES_MAX_SYMS) and returns their count, 0 for another word. */
+static size_t korean_reading(const char *s, size_t n, char *sym) {
+  static const char *const vowels[] = {"yeo", "yae", "wae", "eo", "eu", "ae", "oo", "ee", "ye",
+                                       "yo",  "yu",  "ya",  "ui", "oe", "wa", "wo", "a",  "e",
+                                       "i",   "o",   "u"};
+  static const char *const finals[] = {"ng", "n", "m", "l", "k", "p", "t", ""};
+  char out[16];
+  size_t i = 0, k = 0, v, f, vl = 0, fl;
+  if (n < 2 || n > 5) return 0;
+  if (starts(s, n, 0, "ch")) memcpy(out, "ch", 2), k = 2, i = 2;
+  else if (s[0] == 'j') memcpy(out, "ch", 2), k = 2, i = 1;
+  else if (s[0] == 'g') out[k++] = 'k', i = 1;
+  else if (s[0] == 'b') out[k++] = 'p', i = 1;
+  else if (strchr("kshmnrldtpy", s[0])) out[k++] = s[0], i = 1;
+  for (v = 0; v < sizeof vowels / sizeof vowels[0]; v++)
+    if (starts(s, n, i, vowels[v])) break;
+  if (v == sizeof vowels / sizeof vowels[0]) return 0;
+  vl = strlen(vowels[v]);
+  for (f = 0; f < sizeof finals / sizeof finals[0]; f++) {
+    fl = strlen(finals[f]);
+    if (i + vl + fl == n && starts(s, n, i + vl, finals[f])) break;
+  }
+  if (f == sizeof finals / sizeof finals[0]) return 0;
+  if (!strcmp(vowels[v], "eo")) out[k++] = 'o';
+  else if (!strcmp(vowels[v], "eu")) out[k++] = 'y';
+  else if (!strcmp(vowels[v], "ae")) out[k++] = 'e';
+  else if (!strcmp(vowels[v], "oo")) out[k++] = 'u';
+  else if (!strcmp(vowels[v], "yeo")) memcpy(out + k, "yo", 2), k += 2;
+  else memcpy(out + k, vowels[v], vl), k += vl;
+  if (!strcmp(finals[f], "ng")) out[k++] = 'n';
+  else if (!strcmp(finals[f], "l")) out[k++] = 'r';
+  else if (fl) out[k++] = finals[f][0];
+  return symbolize(out, k, 0, sym);
+}
+
 size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size_t cap) {
   UChar u[SL_NAMES_MAX_INPUT + 8];
   int32_t un = 0, i = 0;
@@ -566,6 +694,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     char alt[SL_NAMES_MAX_ALTS][SL_NAMES_MAX_SYMS];
     size_t na, ns, need, nalt[SL_NAMES_MAX_ALTS] = {0};
     int a, b, is_abd = 0, initial;
+    char gcode = 0;
     /* skip separators */
     while (i < un) {
       j = i;
@@ -597,6 +726,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       ws += 2;
       article = 1;
     }
+    if (!initial && scr != SCR_OTHER) gcode = generic_code(u + ws, we - ws);
     na = to_ascii(tr, scr, u + ws, we - ws, asc, sizeof asc);
     if (na == 0) continue;
     if (!initial && !abjad && j < un && latin_article(asc, na, hyphen)) {
@@ -613,10 +743,12 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (scr == SCR_LATIN && !initial) ns = mark_final(asc, na, sym, ns);
     if (ns == 0) continue;
     if (initial) article = 0;
-    need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + ns;
+    need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + ns +
+           (gcode ? 2u : 0u);
     /* other readings, each once and only when it differs */
-    for (a = 0; scr == SCR_LATIN && !is_abd && a < SL_NAMES_MAX_ALTS; a++) {
-      nalt[a] = alt_reading(tr, a, u + ws, we - ws, alt[a]);
+    for (a = 0; scr == SCR_LATIN && !is_abd && !gcode && a < SL_NAMES_MAX_ALTS; a++) {
+      nalt[a] = a < ICU_ALTS ? alt_reading(tr, a, u + ws, we - ws, alt[a])
+                             : korean_reading(asc, na, alt[a]);
       if (nalt[a] == ns && memcmp(alt[a], sym, ns) == 0) nalt[a] = 0;
       for (b = 0; b < a && nalt[a]; b++)
         if (nalt[b] == nalt[a] && memcmp(alt[a], alt[b], nalt[a]) == 0) nalt[a] = 0;
@@ -627,6 +759,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (abjad) key[klen++] = '#';
     if (article) key[klen++] = '@';
     if (initial) key[klen++] = '.';
+    if (gcode) key[klen++] = '!', key[klen++] = gcode;
     memcpy(key + klen, sym, ns);
     klen += ns;
     for (a = 0; a < SL_NAMES_MAX_ALTS; a++) {

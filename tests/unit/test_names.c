@@ -312,6 +312,77 @@ START_TEST(test_cache_consistent) {
 }
 END_TEST
 
+START_TEST(test_generic_words) {
+  /* translated words of place and organisation names meet by meaning */
+  SAME("North Korea", "Северная Корея");
+  SAME("South Sudan", "جنوب السودان");
+  SAME("Volga River", "река Волга");
+  SAME("Nile River", "نهر النيل");
+  SAME("Harvard University", "جامعة هارفارد");
+  SAME("Baath Party", "حزب البعث");
+  SAME("Republic of Korea", "Республика Корея");
+  SAME("Solomon Islands", "جزر سليمان");
+  SAME("Gaza Strip", "قطاع غزة");
+  /* Saint prefixes of every language */
+  SAME("St. Petersburg", "Санкт-Петербург");
+  SAME("Saint Petersburg", "سانت بطرسبرغ");
+  SAME("São Paulo", "Сан-Паулу");
+  SAME("Saint-Denis", "Сен-Дени");
+  /* different meanings, or a direction word one name lacks */
+  DIFF("North Macedonia", "Южная Македония");
+  DIFF("North Korea", "كوريا الجنوبية");
+  DIFF("Volga River", "озеро Волга");
+  DIFF("Sudan", "جنوب السودان");
+  DIFF("New York", "York");
+  DIFF("Nile River", "نهر الفرات");
+  DIFF("San Francisco", "Сан-Диего");
+  DIFF("Harvard University", "جامعة الأزهر");
+}
+END_TEST
+
+START_TEST(test_korean) {
+  /* Russian spells Korean names by Kontsevich's system */
+  SAME("Kim Jong Un", "Ким Чен Ын");
+  SAME("Kim Jong Il", "Ким Чен Ир");
+  SAME("Kim Il Sung", "Ким Ир Сен");
+  SAME("Moon Jae-in", "Мун Чжэ Ин");
+  SAME("Park Geun-hye", "Пак Кын Хе");
+  SAME("Ban Ki-moon", "Пан Ги Мун");
+  DIFF("Kim Jong Un", "Ким Чен Ир");
+  /* the same three words out of order: another person */
+  DIFF("Kim Jong Il", "Ким Ир Сен");
+}
+END_TEST
+
+START_TEST(test_gazetteer_places) {
+  /* one place in CLDR's names, however it sounds */
+  SAME("Germany", "Германия");
+  SAME("China", "الصين");
+  SAME("Mexico City", "Мехико");
+  SAME("Tokyo", "東京");
+  SAME("United States", "США");
+  /* two places of CLDR, however alike */
+  DIFF("Mexico", "Мехико");
+  DIFF("North Korea", "Республика Корея");
+}
+END_TEST
+
+START_TEST(test_family) {
+  char k[256];
+  size_t n;
+  const char *f;
+  sl_names_key(nm, "Volga River", strlen("Volga River"), k, sizeof k);
+  f = sl_names_family(k, &n);
+  ck_assert_ptr_nonnull(f);
+  ck_assert_int_eq(strncmp(f, "volga", 5), 0);
+  sl_names_key(nm, "Putin V.", strlen("Putin V."), k, sizeof k);
+  f = sl_names_family(k, &n);
+  ck_assert_ptr_nonnull(f);
+  ck_assert_int_eq(strncmp(f, "putin", 5), 0);
+  ck_assert(n >= 5 && (f[n] == ' ' || f[n] == '\0'));
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("names");
   TCase *tc = tcase_create("core");
@@ -327,6 +398,10 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_block);
   tcase_add_test(tc, test_hostile);
   tcase_add_test(tc, test_cache_consistent);
+  tcase_add_test(tc, test_generic_words);
+  tcase_add_test(tc, test_korean);
+  tcase_add_test(tc, test_gazetteer_places);
+  tcase_add_test(tc, test_family);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -22,8 +22,6 @@
  */
 #include "link/names.h"
 #include "link/names_int.h"
-#include "analyze/gazetteer.h"
-#include "analyze/tokenize.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -665,7 +663,7 @@ typedef struct slot {
   uint32_t in_off; /* input bytes in pool */
   uint32_t in_len;
   uint32_t key_off; /* key (NUL-terminated) in pool */
-  const sl_gaz_entry *place; /* the gazetteer place the name spells, or NULL */
+  const char *whole; /* id of the place or org the name spells (sl_names_whole) */
 } slot;
 
 #define CACHE_MIN_SLOTS (1u << 12)
@@ -728,7 +726,7 @@ void sl_names_free(sl_names *nm) {
 }
 
 static void cached_key(sl_names *nm, const char *z, size_t n, char *key, size_t cap,
-                       const sl_gaz_entry **place);
+                       const char **whole);
 
 /* Through the key cache: the linker asks again for the same names (Putin in
  * every report), and a key costs ICU transliteration passes. */
@@ -784,46 +782,15 @@ static uint32_t pool_add(sl_names *nm, const char *z, size_t n) {
   return (uint32_t)off;
 }
 
-/* The gazetteer place (countries and cities in CLDR's names in every
- * locale, analyze/gazetteer.h) that name z[0..n) spells whole, or NULL:
- * the name's normal form (sl_normalize, as tokens are normalised) cut into
- * words at spaces, punctuation and dashes (the gazetteer's keys are token
- * norms joined by spaces). */
-static const sl_gaz_entry *place_of(const char *z, size_t n) {
-  const struct sl_gazetteer *g;
-  const sl_gaz_entry *e = NULL;
-  char *norm = NULL, key[256];
-  size_t nn = 0, k = 0, i;
-  if (n == 0 || n > 160 || !(g = sl_gazetteer_get())) return NULL;
-  if (sl_normalize(z, n, &norm, &nn) != SL_OK) goto out;
-  for (i = 0; i < nn && k + 4 < sizeof key; i++) {
-    unsigned char c = (unsigned char)norm[i];
-    int sep = c < 0x80 && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '\'' &&
-              (c < 'A' || c > 'Z');
-    if (c == 0xE2 && i + 2 < nn && (unsigned char)norm[i + 1] == 0x80 &&
-        (unsigned char)norm[i + 2] >= 0x90 && (unsigned char)norm[i + 2] <= 0x95)
-      sep = 1, i += 2; /* dashes U+2010..2015 */
-    if (sep) {
-      if (k && key[k - 1] != ' ') key[k++] = ' ';
-      continue;
-    }
-    key[k++] = (char)c;
-  }
-  while (k && key[k - 1] == ' ') k--;
-  if (i == nn && k) e = sl_gazetteer_find(g, key, k);
-out:
-  free(norm);
-  return e;
-}
-
 /* The cached key of z[0..n) (made on a miss), copied into key[0..cap);
- * *place (when place is not NULL) gets the gazetteer place it spells. */
+ * *whole (when whole is not NULL) gets the id of the place or
+ * organisation it spells whole (sl_names_whole), or NULL. */
 static void cached_key(sl_names *nm, const char *z, size_t n, char *key, size_t cap,
-                       const sl_gaz_entry **place) {
+                       const char **whole) {
   uint64_t h;
   uint32_t p, ioff, koff;
   size_t kn;
-  const sl_gaz_entry *pl;
+  const char *pl;
   if (n > SL_NAMES_MAX_INPUT) n = SL_NAMES_MAX_INPUT;
   h = hash_bytes(z, n);
   p = (uint32_t)h & (nm->nslots - 1);
@@ -835,14 +802,14 @@ static void cached_key(sl_names *nm, const char *z, size_t n, char *key, size_t 
       if (kn >= cap) kn = cap - 1;
       memcpy(key, k, kn);
       key[kn] = '\0';
-      if (place) *place = s->place;
+      if (whole) *whole = s->whole;
       return;
     }
     p = (p + 1) & (nm->nslots - 1);
   }
   kn = sl_names_tr_key(nm->tr, z, n, key, cap);
-  pl = place_of(z, n);
-  if (place) *place = pl;
+  pl = sl_names_whole(z, n);
+  if (whole) *whole = pl;
   if ((nm->used + 1) * 4 > nm->nslots * 3 && !cache_grow(nm)) cache_clear(nm);
   if (nm->pool_len + n + kn + 1 > CACHE_MAX_POOL) cache_clear(nm);
   ioff = pool_add(nm, z, n);
@@ -854,22 +821,22 @@ static void cached_key(sl_names *nm, const char *z, size_t n, char *key, size_t 
   nm->slots[p].in_off = ioff;
   nm->slots[p].in_len = (uint32_t)n;
   nm->slots[p].key_off = koff;
-  nm->slots[p].place = pl;
+  nm->slots[p].whole = pl;
   nm->used++;
 }
 
 double sl_names_score(sl_names *nm, const char *a, size_t na, const char *b, size_t nb) {
   char ka[SL_NAMES_KEY_CAP], kb[SL_NAMES_KEY_CAP];
-  const sl_gaz_entry *pa = NULL, *pb = NULL;
+  const char *pa = NULL, *pb = NULL;
   double s;
   if (!nm || !a || !b) return 0.0;
   cached_key(nm, a, na, ka, sizeof ka, &pa);
   cached_key(nm, b, nb, kb, sizeof kb, &pb);
-  /* two spellings of one place in CLDR (Germany = Германия = ألمانيا,
-   * Vienna = Вена, Mexico City = Мехико) are the same name whatever they
-   * sound like; two different places (Mexico / Мехико, North / South
-   * Korea) are not, however alike */
-  if (pa && pb && (pa == pb || strcmp(pa->code, pb->code) == 0)) return 1.0;
+  /* two spellings of one place or organisation known whole (Germany =
+   * Германия = ألمانيا, Mexico City = Мехико, IMF = МВФ) are the same
+   * name whatever they sound like; two different ones (Mexico / Мехико,
+   * North / South Korea) are not, however alike */
+  if (pa && pb && strcmp(pa, pb) == 0) return 1.0;
   s = sl_names_score_keys(ka, kb);
   if (pa && pb && s >= SL_NAMES_SAME) s = SL_NAMES_SAME - 0.1;
   return s;

@@ -354,13 +354,20 @@ START_TEST(test_korean) {
 }
 END_TEST
 
-START_TEST(test_gazetteer_places) {
+START_TEST(test_known_whole) {
   /* one place in CLDR's names, however it sounds */
   SAME("Germany", "Германия");
   SAME("China", "الصين");
   SAME("Mexico City", "Мехико");
   SAME("Tokyo", "東京");
   SAME("United States", "США");
+  /* organisations and seas of the hand-made table of translated names */
+  SAME("IMF", "МВФ");
+  SAME("International Monetary Fund", "صندوق النقد الدولي");
+  SAME("Red Sea", "Красное море");
+  SAME("EU", "ЕС");
+  DIFF("IMF", "ЕС");
+  DIFF("Red Sea", "Чёрное море");
   /* two places of CLDR, however alike */
   DIFF("Mexico", "Мехико");
   DIFF("North Korea", "Республика Корея");
@@ -400,7 +407,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_cache_consistent);
   tcase_add_test(tc, test_generic_words);
   tcase_add_test(tc, test_korean);
-  tcase_add_test(tc, test_gazetteer_places);
+  tcase_add_test(tc, test_known_whole);
   tcase_add_test(tc, test_family);
   suite_add_tcase(s, tc);
   return s;

@@ -165,6 +165,9 @@ typedef struct word {
   int nalt; /* other readings of a Latin word (names_int.h) */
   const char *alt[SL_NAMES_MAX_ALTS];
   int altn[SL_NAMES_MAX_ALTS];
+  int nstem; /* a Russian adjective's stems (names_int.h): Гарвардский = Harvard */
+  const char *stem[SL_NAMES_MAX_STEMS];
+  int stemn[SL_NAMES_MAX_STEMS];
 } word;
 
 /* Cost of dropping symbol c of a word whose partner is (other_abjad). */
@@ -225,6 +228,8 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
 }
 
 /* Writes "al" in the word's own symbols before s[0..n) into buf. */
+static double word_score_plain(const word *a, const word *b);
+
 static int with_article(const word *x, char *buf) {
   int n = x->n > SL_NAMES_MAX_SYMS ? SL_NAMES_MAX_SYMS : x->n;
   buf[0] = x->abjad ? 'A' : 'a';
@@ -235,10 +240,32 @@ static int with_article(const word *x, char *buf) {
 
 static double word_score(const word *a, const word *b) {
   double s, t;
-  char buf[SL_NAMES_MAX_SYMS + 4];
-  int n, r;
+  int r;
   /* two generic words meet by meaning: North is Северная, not Южная */
   if (a->concept && b->concept) return a->concept == b->concept ? 1.0 : 0.0;
+  /* a Russian adjective also stands for the name it is made from
+   * (Гарвардский университет = Harvard University, Донецкая = Donetsk) */
+  if (a->nstem || b->nstem) {
+    word x = a->nstem ? *a : *b;
+    const word *other = a->nstem ? b : a;
+    s = word_score_plain(a, b);
+    x.nstem = 0;
+    for (r = 0; r < (a->nstem ? a->nstem : b->nstem); r++) {
+      x.s = a->nstem ? a->stem[r] : b->stem[r];
+      x.n = a->nstem ? a->stemn[r] : b->stemn[r];
+      t = word_score_plain(&x, other) - alt_penalty;
+      if (t > s) s = t;
+    }
+    return s;
+  }
+  return word_score_plain(a, b);
+}
+
+/* word_score without a concept or stems. */
+static double word_score_plain(const word *a, const word *b) {
+  double s, t;
+  char buf[SL_NAMES_MAX_SYMS + 4];
+  int n, r;
   s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad);
   /* a Latin word's other readings meet a word of another script (which
    * has none): Herzog is Gertsog in Russian, Cotillard Kotiyar in Arabic */
@@ -294,12 +321,17 @@ static int split_key(const char *k, word *w) {
     if (*k == '.') x->initial = 1, k++;
     if (*k == '!' && k[1] && k[1] != ' ') x->concept = k[1], k += 2;
     x->s = k;
-    while (*k && *k != ' ' && *k != '|') k++;
+    x->nstem = 0;
+    while (*k && *k != ' ' && *k != '|' && *k != '^') k++;
     x->n = (int)(k - x->s);
-    while (*k == '|') {
+    while (*k == '|' || *k == '^') {
+      int stem = *k == '^';
       const char *r = ++k;
-      while (*k && *k != ' ' && *k != '|') k++;
-      if (k > r && x->nalt < SL_NAMES_MAX_ALTS) {
+      while (*k && *k != ' ' && *k != '|' && *k != '^') k++;
+      if (k > r && stem && x->nstem < SL_NAMES_MAX_STEMS) {
+        x->stem[x->nstem] = r;
+        x->stemn[x->nstem++] = (int)(k - r);
+      } else if (k > r && !stem && x->nalt < SL_NAMES_MAX_ALTS) {
         x->alt[x->nalt] = r;
         x->altn[x->nalt++] = (int)(k - r);
       }
@@ -327,7 +359,7 @@ static int drop_particles(const word *w, int nw, word *out) {
 /* All words of a name as one word (articles spelled out inside). */
 static void concat_words(const word *w, int nw, char *buf, word *out) {
   int i, n = 0, wn;
-  out->abjad = out->nalt = out->initial = 0;
+  out->abjad = out->nalt = out->initial = out->nstem = 0;
   out->concept = 0;
   out->article = w[0].article;
   for (i = 0; i < nw; i++) {
@@ -618,7 +650,7 @@ size_t sl_names_block(const char *k, char *out, size_t cap) {
   while (*k) {
     char c[3][2], code[3];
     int m[3] = {0, 0, 0}, nc = 0, i, j, p;
-    while (*k == ' ' || *k == '|') k++; /* every reading of a word has codes */
+    while (*k == ' ' || *k == '|' || *k == '^') k++; /* every reading has codes */
     if (!*k) break;
     if (*k == '.') { /* an initial: too little for a code */
       while (*k && *k != ' ') k++;
@@ -626,7 +658,7 @@ size_t sl_names_block(const char *k, char *out, size_t cap) {
     }
     if (*k == '!' && k[1]) k += 2; /* a generic word's concept: codes of its sounds */
     /* the first three consonant classes, repeats once */
-    for (; *k && *k != ' ' && *k != '|'; k++) {
+    for (; *k && *k != ' ' && *k != '|' && *k != '^'; k++) {
       char cl[2];
       int mc = block_class(*k, cl);
       if (!mc || nc == 3) continue;

@@ -22,6 +22,10 @@
  * A Latin-script word may carry up to SL_NAMES_MAX_ALTS other readings
  * after its own, each introduced by '|' (German z = ts, French ill = y...:
  * names_translit.c); they count only against a word of another script.
+ * A Cyrillic word with an adjective ending may carry up to
+ * SL_NAMES_MAX_STEMS stems, each introduced by '^' (Гарвардский: garvard,
+ * Касперского: kasperskiy), which count against any word, less the penalty
+ * of another reading.
  */
 #ifndef SL_NAMES_INT_H
 #define SL_NAMES_INT_H
@@ -35,6 +39,7 @@
 #define SL_NAMES_MAX_SYMS  48
 #define SL_NAMES_KEY_CAP   512u
 #define SL_NAMES_MAX_ALTS  5
+#define SL_NAMES_MAX_STEMS 2
 
 typedef struct sl_names_tr sl_names_tr;
 

@@ -417,6 +417,7 @@ static const struct generic_word {
     {'a', "agency агентство агентства وكالة"},
     {'g', "region регион область области منطقة إقليم"},
     {'v', "province провинция провинции محافظة"},
+    {'l', "lab labs laboratory laboratories лаборатория лаборатории مختبر مختبرات"},
 };
 
 /* The concept code of word w[0..n) (generic_words), 0 when it is none. */
@@ -673,6 +674,54 @@ static size_t korean_reading(const char *s, size_t n, char *sym) {
   return symbolize(out, k, 0, sym);
 }
 
+/* Russian adjectives made from names (Гарвардский университет = Harvard
+ * University, Донецкая = Donetsk, Канарские острова = Canary Islands) and
+ * the oblique cases of -ский surnames (Лаборатория Касперского): the
+ * stems of Cyrillic word w[0..n) -- the -ский form and the word without
+ * its -ск- ending, or without a plain adjective ending -- as symbols into
+ * out; returns how many (0: no adjective ending, or too short a stem). */
+static int adjective_stems(sl_names_tr *tr, const UChar *w, int32_t n,
+                           char out[SL_NAMES_MAX_STEMS][SL_NAMES_MAX_SYMS],
+                           size_t nout[SL_NAMES_MAX_STEMS]) {
+  static const char *const sk[] = {"ского", "скому", "ском", "ской", "скую", "ских", "ским",
+                                   "ская",  "ское",  "ские", "ский", "ского"};
+  static const char *const plain[] = {"ого", "ому", "ая", "ое", "ые", "ый", "ий",
+                                      "ой",  "ую",  "ых", "ым"};
+  static const UChar skiy[] = {0x0441, 0x043A, 0x0438, 0x0439};
+  UChar low[64], buf[72];
+  char z[160], asc[4 * SL_NAMES_MAX_SYMS + 8];
+  int32_t zn = 0, ln;
+  UErrorCode st = U_ZERO_ERROR;
+  size_t i, el, na;
+  int k = 0, cut = 0, is_sk = 0;
+  if (n < 5 || n > 40) return 0;
+  ln = u_strToLower(low, 64, w, n, "", &st);
+  if (U_FAILURE(st) || ln != n) return 0;
+  u_strToUTF8(z, (int32_t)sizeof z, &zn, low, ln, &st);
+  if (U_FAILURE(st)) return 0;
+  for (i = 0; i < sizeof sk / sizeof sk[0] && !cut; i++) {
+    el = strlen(sk[i]);
+    if ((size_t)zn > el && memcmp(z + zn - (int32_t)el, sk[i], el) == 0) cut = (int)(el / 2), is_sk = 1;
+  }
+  for (i = 0; i < sizeof plain / sizeof plain[0] && !cut; i++) {
+    el = strlen(plain[i]);
+    if ((size_t)zn > el && memcmp(z + zn - (int32_t)el, plain[i], el) == 0) cut = (int)(el / 2);
+  }
+  if (!cut || n - cut < 3) return 0;
+  memcpy(buf, w, (size_t)(n - cut) * sizeof(UChar));
+  if (is_sk) { /* the -ский form: Касперского = Касперский */
+    memcpy(buf + n - cut, skiy, sizeof skiy);
+    na = to_ascii(tr, SCR_CYRILLIC, buf, n - cut + 4, asc, sizeof asc);
+    if (na) nout[k] = symbolize(asc, na, 0, out[k]), k++;
+    /* and the name before -ск-: Гарвардский = Гарвард */
+    na = to_ascii(tr, SCR_CYRILLIC, buf, n - cut, asc, sizeof asc);
+  } else {
+    na = to_ascii(tr, SCR_CYRILLIC, buf, n - cut, asc, sizeof asc);
+  }
+  if (na && k < SL_NAMES_MAX_STEMS) nout[k] = symbolize(asc, na, 0, out[k]), k++;
+  return k;
+}
+
 size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size_t cap) {
   UChar u[SL_NAMES_MAX_INPUT + 8];
   int32_t un = 0, i = 0;
@@ -693,8 +742,9 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     char asc[4 * SL_NAMES_MAX_SYMS + 8], sym[SL_NAMES_MAX_SYMS];
     char alt[SL_NAMES_MAX_ALTS][SL_NAMES_MAX_SYMS];
     size_t na, ns, need, nalt[SL_NAMES_MAX_ALTS] = {0};
-    int a, b, is_abd = 0, initial;
-    char gcode = 0;
+    int a, b, is_abd = 0, initial, nstem;
+    char gcode = 0, stem[SL_NAMES_MAX_STEMS][SL_NAMES_MAX_SYMS];
+    size_t nstemsym[SL_NAMES_MAX_STEMS] = {0};
     /* skip separators */
     while (i < un) {
       j = i;
@@ -754,6 +804,14 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
         if (nalt[b] == nalt[a] && memcmp(alt[a], alt[b], nalt[a]) == 0) nalt[a] = 0;
       if (nalt[a]) need += 1 + nalt[a];
     }
+    nstem = 0;
+    if (scr == SCR_CYRILLIC && !initial && !gcode) {
+      nstem = adjective_stems(tr, u + ws, we - ws, stem, nstemsym);
+      for (a = 0; a < nstem; a++)
+        if (nstemsym[a] == ns && memcmp(stem[a], sym, ns) == 0) nstemsym[a] = 0;
+      for (a = 0; a < nstem; a++)
+        if (nstemsym[a]) need += 1 + nstemsym[a];
+    }
     if (klen + need + 1 > cap) break;
     if (nwords) key[klen++] = ' ';
     if (abjad) key[klen++] = '#';
@@ -767,6 +825,12 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       key[klen++] = '|';
       memcpy(key + klen, alt[a], nalt[a]);
       klen += nalt[a];
+    }
+    for (a = 0; a < nstem; a++) {
+      if (!nstemsym[a]) continue;
+      key[klen++] = '^';
+      memcpy(key + klen, stem[a], nstemsym[a]);
+      klen += nstemsym[a];
     }
     nwords++;
   }

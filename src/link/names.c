@@ -391,9 +391,17 @@ static int block_class(char c, char *cl);
  * most INITIAL_SUB); against an abjad word, which has no p, v, g and loses
  * a leading ayn, any shared consonant class, and any vowel. */
 static int sounds_fit(unsigned char c, unsigned char d, int abjad) {
+  /* first letters that languages read differently, so that an initial
+   * taken from one spelling may open the other name's word with another
+   * sound: J = Х (Spanish Juan = Хуан), Ж, Й; H = Г, Х; G = Ж, Х, Дж; C
+   * = К, Ч, Ц, С; Ch = Ш, Х, К; W = В, У; Q = К, Ц, Ч; Z = Ц, Дж; S = Ш;
+   * Kh = K; Th = Т, Ф (Theodore = Фёдор); Dh = Д */
+  static const char loose[] = "jxjZjyhxhgGhgZgxgjckcCcsScCkCSCxwvwuqkqcqCzczjsSkxTtTfDd";
   char cc[2], cd[2];
   int nc, nd, i, j;
   if (c == d || (abjad ? sub_cost_ab : sub_cost)[c][d] <= INITIAL_SUB) return 1;
+  for (i = 0; loose[i]; i += 2)
+    if ((loose[i] == c && loose[i + 1] == d) || (loose[i] == d && loose[i + 1] == c)) return 1;
   if (!abjad) return 0;
   if (strchr("aeiou", c)) return 1;
   nc = block_class((char)c, cc);

@@ -163,6 +163,11 @@ START_TEST(test_initials) {
   SAME("H. Kissinger", "Генри Киссинджер"); /* H = G through a reading */
   SAME("G. W. Bush", "Джордж Буш");
   SAME("V. Putin", "Путин");
+  /* first letters read otherwise in the name's language */
+  SAME("J. Rodriguez", "Хуан Родригес");
+  SAME("W. Shakespeare", "Уильям Шекспир");
+  SAME("Путин В.", "Putin Vladimir");
+  DIFF("J. Rodriguez", "Мария Родригес");
   DIFF("A. Putin", "Владимир Путин");
   DIFF("R. Kadyrov", "А. Кадыров");
   DIFF("Sergey Lavrov", "С. Петров");

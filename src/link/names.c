@@ -559,6 +559,28 @@ static double score_with_initials(const word *wa, int na, const word *wb, int nb
   return best < 0.0 ? 0.0 : best;
 }
 
+/* Best score of a[0..na) and b[0..nb) (na != nb) when two adjacent words
+ * of the longer name are taken as one. */
+static double merged_pairs(const word *a, int na, const word *b, int nb) {
+  const word *l = na > nb ? a : b, *sh = na > nb ? b : a;
+  int nl = na > nb ? na : nb, ns = na > nb ? nb : na, i, j, nm;
+  double best = 0.0, s;
+  for (i = 0; i + 1 < nl; i++) {
+    word m[SL_NAMES_MAX_WORDS];
+    char buf[SL_NAMES_MAX_SYMS + 4];
+    int um[SL_NAMES_MAX_WORDS] = {0}, us[SL_NAMES_MAX_WORDS] = {0};
+    if (l[i].initial || l[i + 1].initial) continue;
+    for (j = 0, nm = 0; j < nl; j++) {
+      if (j == i) concat_words(&l[i], 2, buf, &m[nm++]), j++;
+      else m[nm++] = l[j];
+    }
+    s = na > nb ? align_words(m, nm, sh, ns, um, us) : align_words(sh, ns, m, nm, us, um);
+    if (nm != ns) s -= PART_PENALTY;
+    if (s > best) best = s;
+  }
+  return best > 1.0 ? 1.0 : best;
+}
+
 double sl_names_score_keys(const char *ka, const char *kb) {
   word wa[SL_NAMES_MAX_WORDS], wb[SL_NAMES_MAX_WORDS], ca, cb;
   word all_a[SL_NAMES_MAX_WORDS], all_b[SL_NAMES_MAX_WORDS];
@@ -589,6 +611,13 @@ double sl_names_score_keys(const char *ka, const char *kb) {
     concat_words(all_a, na_all, bufa, &ca);
     concat_words(all_b, nb_all, bufb, &cb);
     cs = word_score(&ca, &cb);
+    if (cs > best) best = cs;
+  }
+  /* two words of one name written as one in the other (New York =
+   * نيويورك, Ho Chi Minh = Хошимин): each adjacent pair of the longer
+   * name merged once */
+  if (na != nb && (na > nb ? na : nb) <= 5) {
+    cs = merged_pairs(wa, na, wb, nb);
     if (cs > best) best = cs;
   }
   return best;

@@ -33,6 +33,7 @@ static const struct whole_entry {
   const char *names;
 } whole_table[] = {
     {"org:eu", "EU|ЕС"}, /* the gazetteer has the long forms */
+    {"GB", "Great Britain|Великобритания|بريطانيا العظمى"}, /* = the gazetteer's GB */
     {"org:imf", "IMF|International Monetary Fund|МВФ|Международный валютный фонд|"
                 "صندوق النقد الدولي"},
     {"org:iaea", "IAEA|International Atomic Energy Agency|МАГАТЭ|"

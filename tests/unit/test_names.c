@@ -328,6 +328,14 @@ START_TEST(test_generic_words) {
   SAME("Republic of Korea", "Республика Корея");
   SAME("Solomon Islands", "جزر سليمان");
   SAME("Gaza Strip", "قطاع غزة");
+  /* titles, buildings, bodies, adjectives and ordinals */
+  SAME("Prince William", "الأمير ويليام");
+  SAME("King Abdullah", "Король Абдалла");
+  SAME("Queen Elizabeth II", "الملكة إليزابيث الثانية");
+  SAME("Al-Aqsa Mosque", "المسجد الأقصى");
+  SAME("Donetsk People's Republic", "Донецкая Народная Республика");
+  DIFF("King Abdullah", "الملك سلمان");
+  DIFF("Queen Elizabeth II", "Королева Елизавета III");
   /* two words written as one in the other script */
   SAME("New York City", "مدينة نيويورك");
   SAME("Ho Chi Minh", "Хошимин");

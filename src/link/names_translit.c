@@ -20,7 +20,9 @@
  */
 #include "link/names_han.h"
 #include "link/names_int.h"
+#include "util/strmap.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -470,31 +472,44 @@ static const struct generic_word {
     {'}', "iii третий третья ثالث ثالثة"},
 };
 
+static sl_strmap *generic_map; /* form -> concept code, built once */
+static pthread_once_t generic_once = PTHREAD_ONCE_INIT;
+
+static void build_generic_map(void) {
+  sl_strmap *m = sl_strmap_new();
+  size_t g;
+  if (!m) return;
+  for (g = 0; g < sizeof generic_words / sizeof generic_words[0]; g++) {
+    const char *f = generic_words[g].forms;
+    while (*f) {
+      size_t fl = strcspn(f, " ");
+      if (!sl_strmap_get(m, f, fl, NULL) &&
+          sl_strmap_put(m, f, fl, (int64_t)(unsigned char)generic_words[g].code) != SL_OK) {
+        sl_strmap_free(m);
+        return;
+      }
+      f += fl;
+      while (*f == ' ') f++;
+    }
+  }
+  generic_map = m;
+}
+
 /* The concept code of word w[0..n) (generic_words), 0 when it is none. */
 static char generic_code(const UChar *w, int32_t n) {
   char z[64];
   int32_t zn = 0;
   UErrorCode st = U_ZERO_ERROR;
   UChar low[32];
-  size_t g;
+  int64_t v;
   if (n <= 0 || n > 16) return 0;
+  pthread_once(&generic_once, build_generic_map);
+  if (!generic_map) return 0;
   n = u_strToLower(low, 32, w, n, "", &st);
   if (U_FAILURE(st) || n > 16) return 0;
-  /* Latin-script words written without diacritics keep them here: so is
-   * "sao" listed beside "são" */
   u_strToUTF8(z, (int32_t)sizeof z - 1, &zn, low, n, &st);
   if (U_FAILURE(st) || zn <= 0) return 0;
-  for (g = 0; g < sizeof generic_words / sizeof generic_words[0]; g++) {
-    const char *f = generic_words[g].forms;
-    while (*f) {
-      const char *e = strchr(f, ' ');
-      size_t fl = e ? (size_t)(e - f) : strlen(f);
-      if (fl == (size_t)zn && memcmp(f, z, fl) == 0) return generic_words[g].code;
-      f += fl;
-      while (*f == ' ') f++;
-    }
-  }
-  return 0;
+  return sl_strmap_get(generic_map, z, (size_t)zn, &v) ? (char)v : 0;
 }
 
 /* ---- ASCII -> sound symbols --------------------------------------------- */

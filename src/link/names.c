@@ -66,6 +66,7 @@ const double SL_NAMES_SAME = 0.6;
  * names (bench/data/fullnames.tsv), checked on the dev files to move no
  * held-out figure. */
 #define ORDER_PENALTY 0.05
+#define ACRONYM_SAME 0.85
 #define DIRECTION_CONFLICT 0.5
 
 /* ---- cost tables -------------------------------------------------------- */
@@ -162,6 +163,7 @@ typedef struct word {
   int article;
   int initial; /* "V." of V. Putin: stands for any word starting so */
   char concept; /* a generic word (North, River, Saint...): its code, else 0 */
+  int acronym;  /* all capitals (CNN, НАТО): names_int.h */
   int nalt; /* other readings of a Latin word (names_int.h) */
   const char *alt[SL_NAMES_MAX_ALTS];
   int altn[SL_NAMES_MAX_ALTS];
@@ -243,6 +245,13 @@ static double word_score(const word *a, const word *b) {
   int r;
   /* two generic words meet by meaning: North is Северная, not Южная */
   if (a->concept && b->concept) return a->concept == b->concept ? 1.0 : 0.0;
+  /* an acronym's letters are no syllables: it meets a word of an
+   * alphabet only spelled (nearly) alike (NATO = НАТО, CNN is not
+   * Hessen, NBA not NBC); Arabic spells acronyms out as words (أوبك) */
+  if ((a->acronym || b->acronym) && !a->abjad && !b->abjad) {
+    s = word_score_plain(a, b);
+    return s >= ACRONYM_SAME ? s : s * 0.5;
+  }
   /* a Russian adjective also stands for the name it is made from
    * (Гарвардский университет = Harvard University, Донецкая = Donetsk) */
   if (a->nstem || b->nstem) {
@@ -319,6 +328,8 @@ static int split_key(const char *k, word *w) {
     if (*k == '#') x->abjad = 1, k++;
     if (*k == '@') x->article = 1, k++;
     if (*k == '.') x->initial = 1, k++;
+    x->acronym = *k == '=';
+    if (*k == '=') k++;
     if (*k == '!' && k[1] && k[1] != ' ') x->concept = k[1], k += 2;
     x->s = k;
     x->nstem = 0;
@@ -359,7 +370,7 @@ static int drop_particles(const word *w, int nw, word *out) {
 /* All words of a name as one word (articles spelled out inside). */
 static void concat_words(const word *w, int nw, char *buf, word *out) {
   int i, n = 0, wn;
-  out->abjad = out->nalt = out->initial = out->nstem = 0;
+  out->abjad = out->nalt = out->initial = out->nstem = out->acronym = 0;
   out->concept = 0;
   out->article = w[0].article;
   for (i = 0; i < nw; i++) {
@@ -693,6 +704,7 @@ size_t sl_names_block(const char *k, char *out, size_t cap) {
       while (*k && *k != ' ') k++;
       continue;
     }
+    if (*k == '=') k++; /* an acronym: codes of its letters */
     if (*k == '!' && k[1]) k += 2; /* a generic word's concept: codes of its sounds */
     /* the first three consonant classes, repeats once */
     for (; *k && *k != ' ' && *k != '|' && *k != '^'; k++) {

@@ -8,6 +8,7 @@
  * Hebrew -- so short vowels are absent and A/W/Y stand for alif, waw, yeh),
  * an optional flag '@' (an Arabic article al-/el-/ash-... was removed), an
  * optional flag '.' (the word is an initial: "V." of V. Putin), then
+ * an optional flag '=' (the word is an acronym: 2-6 capitals, CNN, НАТО),
  * an optional '!' and a concept code (a generic word of place and
  * organisation names, translated rather than transliterated: North,
  * River, University, Saint...: names_translit.c), then

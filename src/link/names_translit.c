@@ -303,6 +303,21 @@ static int is_initial(const UChar *w, int32_t n, int period) {
   return period || u_isupper(c);
 }
 
+/* Is word w[0..n) an acronym: 2 to 6 letters, every one upper case (CNN,
+ * NATO, ОПЕК)?  Its letters are no syllables, so it meets other words
+ * only when spelled alike. */
+static int is_acronym(const UChar *w, int32_t n) {
+  int32_t i = 0;
+  int k = 0;
+  while (i < n) {
+    UChar32 c = next_cp(w, &i, n);
+    if (!u_isalpha(c)) continue;
+    if (!u_isupper(c)) return 0;
+    k++;
+  }
+  return k >= 2 && k <= 6;
+}
+
 /* The transliterator of a Cyrillic word w[0..n): Ukrainian when it has a
  * letter only Ukrainian uses (i, yi, ye, g-upturn: its g is h, Hryhoriy),
  * Belarusian for short u (also g = h), else Russian. */
@@ -807,7 +822,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     char asc[4 * SL_NAMES_MAX_SYMS + 8], sym[SL_NAMES_MAX_SYMS];
     char alt[SL_NAMES_MAX_ALTS][SL_NAMES_MAX_SYMS];
     size_t na, ns, need, nalt[SL_NAMES_MAX_ALTS] = {0};
-    int a, b, is_abd = 0, initial, nstem;
+    int a, b, is_abd = 0, initial, nstem, acronym;
     char gcode = 0, stem[SL_NAMES_MAX_STEMS][SL_NAMES_MAX_SYMS];
     size_t nstemsym[SL_NAMES_MAX_STEMS] = {0};
     /* skip separators */
@@ -835,6 +850,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     scr = word_script(u + ws, we - ws);
     abjad = scr == SCR_ABJAD;
     initial = !abjad && is_initial(u + ws, we - ws, we < un && u[we] == '.');
+    acronym = !initial && (scr == SCR_LATIN || scr == SCR_CYRILLIC) && is_acronym(u + ws, we - ws);
     if (abjad) we = ws + strip_vowel_marks(u + ws, we - ws);
     if (abjad && we - ws >= 2 && u[ws] == 0x0627 && u[ws + 1] == 0x0644 &&
         count_letters(u + ws + 2, we - ws - 2) >= 2) {
@@ -858,7 +874,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (scr == SCR_LATIN && !initial) ns = mark_final(asc, na, sym, ns);
     if (ns == 0) continue;
     if (initial) article = 0;
-    need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + ns +
+    need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + (size_t)acronym + ns +
            (gcode ? 2u : 0u);
     /* other readings, each once and only when it differs */
     for (a = 0; scr == SCR_LATIN && !is_abd && !gcode && a < SL_NAMES_MAX_ALTS; a++) {
@@ -882,6 +898,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (abjad) key[klen++] = '#';
     if (article) key[klen++] = '@';
     if (initial) key[klen++] = '.';
+    if (acronym) key[klen++] = '=';
     if (gcode) key[klen++] = '!', key[klen++] = gcode;
     memcpy(key + klen, sym, ns);
     klen += ns;

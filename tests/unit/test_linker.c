@@ -54,11 +54,10 @@ END_TEST
 START_TEST(generic_words_are_no_family_name) {
   long volga = link_one("Volga River", 2, SL_ENT_PLACE);
   ck_assert_int_eq(link_one("река Волга", 2, SL_ENT_PLACE), volga);
-  long north = link_one("North Macedonia", 2, SL_ENT_PLACE);
-  ck_assert_int_eq(link_one("Северная Македония", 2, SL_ENT_PLACE), north);
+  long north = link_one("North Korea", 2, SL_ENT_PLACE);
+  ck_assert_int_eq(link_one("Северная Корея", 2, SL_ENT_PLACE), north);
   long skorea = link_one("South Korea", 2, SL_ENT_PLACE);
-  long nkorea = link_one("Северная Корея", 2, SL_ENT_PLACE);
-  ck_assert_int_ne(skorea, nkorea);
+  ck_assert_int_ne(skorea, north);
   ck_assert_int_eq(link_one("كوريا الجنوبية", 2, SL_ENT_PLACE), skorea);
 }
 END_TEST

@@ -303,6 +303,38 @@ static int is_initial(const UChar *w, int32_t n, int period) {
   return period || u_isupper(c);
 }
 
+/* The Latin letter (lower case) whose Arabic name is word w[0..n)
+ * (جيه J, كيه K, آر R, إس S...: initials of foreign names in Arabic), or
+ * 0.  P is written as B's name, E and I alike (read as I). */
+static char spelled_letter(const UChar *w, int32_t n) {
+  static const char *const names[] = {
+      "a\xD8\xA5\xD9\x8A\xD9\x87", "a\xD8\xA7\xD9\x8A\xD9\x87", "a\xD8\xA3\xD9\x8A\xD9\x87",
+      "b\xD8\xA8\xD9\x8A", "c\xD8\xB3\xD9\x8A", "d\xD8\xAF\xD9\x8A",
+      "e\xD8\xA5\xD9\x8A", "f\xD8\xA5\xD9\x81", "f\xD8\xA7\xD9\x81",
+      "g\xD8\xAC\xD9\x8A", "h\xD8\xA5\xD8\xAA\xD8\xB4", "h\xD8\xA7\xD8\xAA\xD8\xB4",
+      "h\xD8\xA5\xD9\x8A\xD8\xAA\xD8\xB4", "i\xD8\xA2\xD9\x8A", "i\xD8\xA7\xD9\x8A",
+      "i\xD8\xA3\xD9\x8A", "j\xD8\xAC\xD9\x8A\xD9\x87", "j\xD8\xAC\xD8\xA7\xD9\x8A",
+      "k\xD9\x83\xD9\x8A\xD9\x87", "k\xD9\x83\xD9\x8A", "l\xD8\xA5\xD9\x84",
+      "m\xD8\xA5\xD9\x85", "m\xD8\xA7\xD9\x85", "n\xD8\xA5\xD9\x86",
+      "o\xD8\xA3\xD9\x88", "o\xD8\xA7\xD9\x88", "q\xD9\x83\xD9\x8A\xD9\x88",
+      "r\xD8\xA2\xD8\xB1", "r\xD8\xA7\xD8\xB1", "s\xD8\xA5\xD8\xB3",
+      "s\xD8\xA7\xD8\xB3", "t\xD8\xAA\xD9\x8A", "u\xD9\x8A\xD9\x88",
+      "v\xD9\x81\xD9\x8A", "w\xD8\xAF\xD8\xA8\xD9\x84\xD9\x8A\xD9\x88",
+      "x\xD8\xA5\xD9\x83\xD8\xB3", "x\xD8\xA7\xD9\x83\xD8\xB3",
+      "y\xD9\x88\xD8\xA7\xD9\x8A", "z\xD8\xB2\xD8\xAF", "z\xD8\xB2\xD9\x8A"};
+  char z[32];
+  int32_t zn = 0;
+  UErrorCode st = U_ZERO_ERROR;
+  size_t i;
+  if (n < 2 || n > 6) return 0;
+  u_strToUTF8(z, (int32_t)sizeof z, &zn, w, n, &st);
+  if (U_FAILURE(st)) return 0;
+  for (i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strlen(names[i] + 1) == (size_t)zn && memcmp(names[i] + 1, z, (size_t)zn) == 0)
+      return names[i][0];
+  return 0;
+}
+
 /* Is word w[0..n) an acronym: 2 to 6 letters, every one upper case (CNN,
  * NATO, ОПЕК)?  Its letters are no syllables, so it meets other words
  * only when spelled alike. */
@@ -823,6 +855,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     char alt[SL_NAMES_MAX_ALTS][SL_NAMES_MAX_SYMS];
     size_t na, ns, need, nalt[SL_NAMES_MAX_ALTS] = {0};
     int a, b, is_abd = 0, initial, nstem, acronym;
+    char spelled;
     char gcode = 0, stem[SL_NAMES_MAX_STEMS][SL_NAMES_MAX_SYMS];
     size_t nstemsym[SL_NAMES_MAX_STEMS] = {0};
     /* skip separators */
@@ -852,13 +885,17 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     initial = !abjad && is_initial(u + ws, we - ws, we < un && u[we] == '.');
     acronym = !initial && (scr == SCR_LATIN || scr == SCR_CYRILLIC) && is_acronym(u + ws, we - ws);
     if (abjad) we = ws + strip_vowel_marks(u + ws, we - ws);
+    /* an Arabic initial is the Latin letter's name: جيه. كيه. = J. K. */
+    spelled = abjad && we < un && u[we] == '.' ? spelled_letter(u + ws, we - ws) : 0;
+    if (spelled) abjad = 0, initial = 1, scr = SCR_LATIN;
     if (abjad && we - ws >= 2 && u[ws] == 0x0627 && u[ws + 1] == 0x0644 &&
         count_letters(u + ws + 2, we - ws - 2) >= 2) {
       ws += 2;
       article = 1;
     }
     if (!initial && scr != SCR_OTHER) gcode = generic_code(u + ws, we - ws);
-    na = to_ascii(tr, scr, u + ws, we - ws, asc, sizeof asc);
+    if (spelled) asc[0] = spelled, asc[1] = '\0', na = 1;
+    else na = to_ascii(tr, scr, u + ws, we - ws, asc, sizeof asc);
     if (na == 0) continue;
     if (!initial && !abjad && j < un && latin_article(asc, na, hyphen)) {
       pending_article = 1;
@@ -877,7 +914,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + (size_t)acronym + ns +
            (gcode ? 2u : 0u);
     /* other readings, each once and only when it differs */
-    for (a = 0; scr == SCR_LATIN && !is_abd && !gcode && a < SL_NAMES_MAX_ALTS; a++) {
+    for (a = 0; scr == SCR_LATIN && !is_abd && !gcode && !spelled && a < SL_NAMES_MAX_ALTS; a++) {
       nalt[a] = a < ICU_ALTS ? alt_reading(tr, a, u + ws, we - ws, alt[a])
                              : korean_reading(asc, na, alt[a]);
       if (nalt[a] == ns && memcmp(alt[a], sym, ns) == 0) nalt[a] = 0;

@@ -168,6 +168,10 @@ START_TEST(test_initials) {
   SAME("W. Shakespeare", "Уильям Шекспир");
   SAME("Путин В.", "Putin Vladimir");
   DIFF("J. Rodriguez", "Мария Родригес");
+  /* Arabic writes a foreign initial as the Latin letter's name */
+  SAME("J. K. Rowling", "جيه. كيه. رولينغ");
+  SAME("George W. Bush", "جورج دبليو. بوش");
+  DIFF("J. K. Rowling", "إس. كيه. رولينغ");
   DIFF("A. Putin", "Владимир Путин");
   DIFF("R. Kadyrov", "А. Кадыров");
   DIFF("Sergey Lavrov", "С. Петров");

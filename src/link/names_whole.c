@@ -75,6 +75,11 @@ static const struct whole_entry {
     {"org:ussr", "USSR|Soviet Union|СССР|Советский Союз|الاتحاد السوفيتي|الاتحاد السوفياتي"},
     {"org:state-dept", "State Department|US State Department|Госдепартамент|Госдепартамент США|"
                        "Госдеп|وزارة الخارجية الأمريكية"},
+    {"pl:beijing", "Beijing|Peking|Пекин|بكين|北京"},
+    {"pl:munich", "Munich|München|Мюнхен|ميونخ"},
+    {"pl:venice", "Venice|Venezia|Венеция|البندقية"},
+    {"pl:the-hague", "The Hague|Den Haag|Гаага|لاهاي"},
+    {"pl:tyre", "Tyre|Тир|صور"},
     {"pl:west-bank", "West Bank|Западный берег|Западный берег реки Иордан|الضفة الغربية"},
     {"pl:red-sea", "Red Sea|Красное море|البحر الأحمر"},
     {"pl:black-sea", "Black Sea|Чёрное море|البحر الأسود"},

@@ -67,6 +67,7 @@ const double SL_NAMES_SAME = 0.6;
  * held-out figure. */
 #define ORDER_PENALTY 0.05
 #define ACRONYM_SAME 0.85
+#define SAME_SCRIPT 3.0
 #define DIRECTION_CONFLICT 0.5
 
 /* ---- cost tables -------------------------------------------------------- */
@@ -164,6 +165,7 @@ typedef struct word {
   int initial; /* "V." of V. Putin: stands for any word starting so */
   char concept; /* a generic word (North, River, Saint...): its code, else 0 */
   int acronym;  /* all capitals (CNN, НАТО): names_int.h */
+  int script;   /* 0 Latin, 1 Cyrillic, 2 another alphabet (abjad: see abjad) */
   int nalt; /* other readings of a Latin word (names_int.h) */
   const char *alt[SL_NAMES_MAX_ALTS];
   int altn[SL_NAMES_MAX_ALTS];
@@ -240,7 +242,27 @@ static int with_article(const word *x, char *buf) {
   return n + 2;
 }
 
+static double word_score_scripts(const word *a, const word *b);
+
+/* Score of two words; two words of one alphabet (Putin / Biden, both
+ * Latin) are spelling variants, not transcriptions, and much closer when
+ * the same: their distance counts SAME_SCRIPT times (the weights are
+ * fitted on transcriptions across scripts, where p/b, t/d and vowels
+ * come cheap). */
 static double word_score(const word *a, const word *b) {
+  double s = word_score_scripts(a, b);
+  const word *sh = a->n <= b->n ? a : b, *lo = a->n <= b->n ? b : a;
+  /* an inflected form (Macron'un, Merkels, Johnsonem) is its stem and a
+   * short ending: not a spelling variant */
+  int stem = sh->n >= 4 && lo->n - sh->n <= 3 && memcmp(sh->s, lo->s, (size_t)sh->n) == 0;
+  if (!a->abjad && !b->abjad && a->script == b->script && s < 1.0 && !stem) {
+    s = 1.0 - SAME_SCRIPT * (1.0 - s);
+    if (s < 0.0) s = 0.0;
+  }
+  return s;
+}
+
+static double word_score_scripts(const word *a, const word *b) {
   double s, t;
   int r;
   /* two generic words meet by meaning: North is Северная, not Южная */
@@ -278,12 +300,14 @@ static double word_score_plain(const word *a, const word *b) {
   s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad);
   /* a Latin word's other readings meet a word of another script (which
    * has none): Herzog is Gertsog in Russian, Cotillard Kotiyar in Arabic */
-  if (a->nalt && !b->nalt)
+  /* and two Latin words each other's (Gorbatschow read as German meets
+   * Gorbachev) */
+  if (a->nalt)
     for (r = 0; r < a->nalt; r++) {
       t = align(a->alt[r], a->altn[r], a->abjad, b->s, b->n, b->abjad) - alt_penalty;
       if (t > s) s = t;
     }
-  else if (b->nalt && !a->nalt)
+  if (b->nalt)
     for (r = 0; r < b->nalt; r++) {
       t = align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], b->abjad) - alt_penalty;
       if (t > s) s = t;
@@ -325,7 +349,10 @@ static int split_key(const char *k, word *w) {
     x->start = k;
     x->abjad = x->article = x->initial = x->nalt = 0;
     x->concept = 0;
+    x->script = 0;
     if (*k == '#') x->abjad = 1, k++;
+    if (*k == '%') x->script = 1, k++;
+    else if (*k == '&') x->script = 2, k++;
     if (*k == '@') x->article = 1, k++;
     if (*k == '.') x->initial = 1, k++;
     x->acronym = *k == '=';
@@ -371,6 +398,7 @@ static int drop_particles(const word *w, int nw, word *out) {
 static void concat_words(const word *w, int nw, char *buf, word *out) {
   int i, n = 0, wn;
   out->abjad = out->nalt = out->initial = out->nstem = out->acronym = 0;
+  out->script = nw > 0 ? w[0].script : 0;
   out->concept = 0;
   out->article = w[0].article;
   for (i = 0; i < nw; i++) {
@@ -700,6 +728,7 @@ size_t sl_names_block(const char *k, char *out, size_t cap) {
     int m[3] = {0, 0, 0}, nc = 0, i, j, p;
     while (*k == ' ' || *k == '|' || *k == '^') k++; /* every reading has codes */
     if (!*k) break;
+    if (*k == '%' || *k == '&') k++; /* the script of the word */
     if (*k == '.') { /* an initial: too little for a code */
       while (*k && *k != ' ') k++;
       continue;

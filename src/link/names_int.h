@@ -6,6 +6,8 @@
  * A key is a sequence of per-word keys separated by one space.  A word key
  * is an optional flag '#' (the word was written in an abjad -- Arabic or
  * Hebrew -- so short vowels are absent and A/W/Y stand for alif, waw, yeh),
+ * or else an optional flag '%' (Cyrillic) or '&' (another script read
+ * through Any-Latin: Han, Greek...; no flag: Latin),
  * an optional flag '@' (an Arabic article al-/el-/ash-... was removed), an
  * optional flag '.' (the word is an initial: "V." of V. Putin), then
  * an optional flag '=' (the word is an acronym: 2-6 capitals, CNN, НАТО),

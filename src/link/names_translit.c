@@ -912,6 +912,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (ns == 0) continue;
     if (initial) article = 0;
     need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + (size_t)acronym + ns +
+           (size_t)(!abjad && (scr == SCR_CYRILLIC || scr == SCR_OTHER)) +
            (gcode ? 2u : 0u);
     /* other readings, each once and only when it differs */
     for (a = 0; scr == SCR_LATIN && !is_abd && !gcode && !spelled && a < SL_NAMES_MAX_ALTS; a++) {
@@ -933,6 +934,8 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (klen + need + 1 > cap) break;
     if (nwords) key[klen++] = ' ';
     if (abjad) key[klen++] = '#';
+    if (!abjad && scr == SCR_CYRILLIC) key[klen++] = '%';
+    if (!abjad && scr == SCR_OTHER) key[klen++] = '&';
     if (article) key[klen++] = '@';
     if (initial) key[klen++] = '.';
     if (acronym) key[klen++] = '=';

@@ -71,8 +71,8 @@ START_TEST(family_of_keys) {
   sl_names_key(nm, "Путин В. В.", strlen("Путин В. В."), key, sizeof key);
   f = sl_names_family(key, &n);
   ck_assert_ptr_nonnull(f);
-  ck_assert_int_eq((int)n, 5);
-  ck_assert_int_eq(memcmp(f, "putin", 5), 0);
+  ck_assert_int_eq((int)n, 6); /* flag of a Cyrillic word, then its symbols */
+  ck_assert_int_eq(memcmp(f, "%putin", 6), 0);
   sl_names_key(nm, "Republic of Korea", strlen("Republic of Korea"), key, sizeof key);
   f = sl_names_family(key, &n);
   ck_assert_ptr_nonnull(f);

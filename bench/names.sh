@@ -33,6 +33,12 @@ for f in "$DATA"/latin-*.tsv; do
   python3 "$HERE/names_eval.py" "$BIN" "$f" --write-pairs "$tmp/$(basename "$f").pairs"
 done
 
+# hand-made typed full names (persons, places, organisations), apart from
+# the dev files: a regression check, never a tuning target
+for f in "$HERE"/data/fullnames*.tsv; do
+  [ -f "$f" ] && sh "$HERE/names_fullnames.sh" "$BIN" "$f" | sed "s|^|$(basename "$f"): |"
+done
+
 # throughput: every generated pair, repeated until there are >= 1M
 if ! ls "$tmp"/*.tsv.pairs > /dev/null 2>&1; then
   echo "names bench: no latin-*.tsv in $DATA, skipped"

@@ -11,10 +11,15 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT INT TERM
 PKG="icu-uc icu-i18n"
 # The tuner supplies its own (writable) weight table, so names_weights.c
-# is left out of the build.
+# is left out of the build; the Han table and the gazetteer (names.c
+# reads whole place names there) come with their tokenizer.
 cc -O2 -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc \
   $(pkg-config --cflags $PKG) -o "$out/names_tune" tools/names_tune.c \
-  src/link/names.c src/link/names_translit.c src/util/error.c \
-  $(pkg-config --libs $PKG) -lpthread
+  src/link/names.c src/link/names_translit.c src/link/names_han.c src/link/names_whole.c \
+  src/util/error.c \
+  src/analyze/gazetteer.c src/analyze/gazetteer_cldr.c src/analyze/gazetteer_extra.c \
+  src/analyze/normalize.c src/analyze/tokenize.c src/analyze/stopwords.c \
+  src/analyze/stopwords_data.c src/util/strmap.c src/util/grow.c \
+  $(pkg-config --libs $PKG) -lstemmer -lpthread
 "$out/names_tune" --half even --sweeps 30 --out src/link/names_weights.c "$@" \
   "$DATA/latin-arabic.dev.tsv" "$DATA/latin-russian.dev.tsv"

@@ -27,6 +27,7 @@ struct sl_linker {
   sl_idlist *blocks;
   size_t nblocks, capblocks;
   long *doc_linked;      /* scratch: entities linked in the current doc */
+  uint32_t stamp;        /* best_candidate's current search (sl_entity.stamp) */
   size_t ndoc_linked, capdoc;
 };
 
@@ -94,28 +95,65 @@ sl_rc sl_linker_note_id(sl_linker *lk, size_t idx) {
 
 sl_entity *sl_linker_entity(sl_linker *lk, size_t idx) { return idx < lk->n ? &lk->e[idx] : NULL; }
 
-/* Posts entity idx under the blocking code (sl_names_block) of its last
- * word, the family name that every link must agree on. */
+/* The family name of key (sl_names_family: not a trailing initial, as in
+ * "Путин В. В.", nor a generic word, as in "Volga River") copied into
+ * fam[0..cap), NUL-terminated; returns its length. */
+static size_t family_of(const char *key, char *fam, size_t cap) {
+  size_t n;
+  const char *f = sl_names_family(key, &n);
+  if (!f || cap == 0)
+    n = 0;
+  else if (n >= cap)
+    n = cap - 1;
+  if (cap)
+    memcpy(fam, f ? f : "", n), fam[n] = 0;
+  return n;
+}
+
+/* The blocking code (sl_names_block) of the family name of key that the
+ * linker indexes and looks up, its last one (that of its last reading),
+ * into out[0..cap); returns its length (0: none).  One code, not all: on
+ * the 2,566 dev articles every code (c read k and s, each reading) found
+ * more names but also same-script lookalikes that the cross-script
+ * scorer lets through (Putin / Biden 0.71, Scholz / Charles 0.63), and
+ * merged Olaf Scholz into Charles, CNN into Hessen. */
+static size_t family_codes(const char *key, char *out, size_t cap) {
+  char fam[512];
+  family_of(key, fam, sizeof fam);
+  size_t nc = sl_names_block(fam, out, cap);
+  while (nc && out[nc - 1] == ' ')
+    out[--nc] = 0;
+  const char *b = strrchr(out, ' ');
+  if (b) {
+    nc = strlen(b + 1);
+    memmove(out, b + 1, nc + 1);
+  }
+  return nc;
+}
+
+/* Posts entity idx under the blocking code of its family name, which
+ * every link must agree on. */
 static sl_rc index_key(sl_linker *lk, const char *key, size_t idx) {
   char codes[512];
-  size_t nc = sl_names_block(key, codes, sizeof codes);
-  while (nc && codes[nc - 1] == ' ')
-    codes[--nc] = 0;
-  const char *b = strrchr(codes, ' ');
-  b = b ? b + 1 : codes;
-  size_t nb = strlen(b);
-  int64_t bi;
-  if (nb == 0)
-    return SL_OK;
-  if (!sl_strmap_get(lk->by_block, b, nb, &bi)) {
-    if (sl_grow(&lk->blocks, lk->nblocks, &lk->capblocks, sizeof *lk->blocks, 256) != SL_OK)
+  family_codes(key, codes, sizeof codes);
+  for (const char *b = codes; *b;) {
+    size_t nb = strcspn(b, " ");
+    int64_t bi;
+    if (!sl_strmap_get(lk->by_block, b, nb, &bi)) {
+      if (sl_grow(&lk->blocks, lk->nblocks, &lk->capblocks, sizeof *lk->blocks, 256) != SL_OK)
+        return SL_ENOMEM;
+      bi = (int64_t)lk->nblocks;
+      lk->blocks[lk->nblocks++] = (sl_idlist){0};
+      if (sl_strmap_put(lk->by_block, b, nb, bi) != SL_OK)
+        return SL_ENOMEM;
+    }
+    if (sl_idlist_add_unique(&lk->blocks[bi], idx) != SL_OK)
       return SL_ENOMEM;
-    bi = (int64_t)lk->nblocks;
-    lk->blocks[lk->nblocks++] = (sl_idlist){0};
-    if (sl_strmap_put(lk->by_block, b, nb, bi) != SL_OK)
-      return SL_ENOMEM;
+    b += nb;
+    while (*b == ' ')
+      b++;
   }
-  return sl_idlist_add_unique(&lk->blocks[bi], idx) != SL_OK ? SL_ENOMEM : SL_OK;
+  return SL_OK;
 }
 
 /* Display-name rank: Latin script first, then more words. */
@@ -152,12 +190,23 @@ static sl_rc new_entity(sl_linker *lk, sl_ent_type type, const char *name, size_
   return gaz_code ? SL_OK : index_key(lk, e->key, *idx);
 }
 
-/* Normalised token sequence of a surface, as the mention finder builds it. */
+/* Code points in UTF-8 z[0..n). */
+static size_t count_cps(const char *z, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++)
+    c += ((unsigned char)z[i] & 0xC0) != 0x80;
+  return c;
+}
+
+/* Normalised token sequence of a surface, as the mention finder builds it,
+ * into buf; [*fam, *fam_end) gets the last token longer than one letter,
+ * the family name even when initials follow it ("Путин В. В."). */
 static size_t surface_norm(sl_linker *lk, const char *z, size_t n, char *buf, size_t cap,
-                           size_t *last_word) {
+                           size_t *fam, size_t *fam_end) {
   const sl_token *t;
   size_t nt, k = 0;
-  *last_word = 0;
+  int found = 0;
+  *fam = *fam_end = 0;
   if (sl_tokenize(lk->tk, "und", z, n, &t, &nt) != SL_OK)
     return 0;
   for (size_t i = 0; i < nt; i++) {
@@ -165,7 +214,11 @@ static size_t surface_norm(sl_linker *lk, const char *z, size_t n, char *buf, si
       return 0;
     if (i)
       buf[k++] = ' ';
-    *last_word = k;
+    if (!found || count_cps(t[i].norm, t[i].nnorm) > 1) {
+      *fam = k;
+      *fam_end = k + t[i].nnorm;
+      found = count_cps(t[i].norm, t[i].nnorm) > 1;
+    }
     memcpy(buf + k, t[i].norm, t[i].nnorm);
     k += t[i].nnorm;
   }
@@ -192,8 +245,8 @@ static int better_name(const char *cur, int cur_rank, const char *z, size_t n, i
 
 sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size_t n) {
   char norm[512];
-  size_t last;
-  size_t k = surface_norm(lk, surface, n, norm, sizeof norm, &last);
+  size_t last, last_end;
+  size_t k = surface_norm(lk, surface, n, norm, sizeof norm, &last, &last_end);
   int64_t v;
   if (!k)
     return SL_OK;
@@ -203,9 +256,9 @@ sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size
   }
   /* a person's family name alone is a partial variant ("بوتين", "Assad") */
   sl_entity *e = &lk->e[idx];
-  if (e->type == SL_ENT_PERSON && last > 0 && k - last >= 4) {
+  if (e->type == SL_ENT_PERSON && (last > 0 || last_end < k) && last_end - last >= 4) {
     const char *fam = norm + last;
-    size_t nf = k - last;
+    size_t nf = last_end - last;
     if (!sl_strmap_get(lk->by_variant, fam, nf, &v)) {
       if (sl_strmap_put(lk->by_variant, fam, nf, (int64_t)idx | PARTIAL_BIT) != SL_OK)
         return SL_ENOMEM;
@@ -289,64 +342,83 @@ static size_t count_words(const char *key) {
   return w;
 }
 
-static const char *last_word(const char *key) {
-  const char *sp = strrchr(key, ' ');
-  return sp ? sp + 1 : key;
-}
-
 /* Best entity for a name key among those sharing a block with its words. */
 static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int strict) {
   long best = -1;
   double best_score = 0;
   size_t mwords = count_words(key);
-  const char *mlast = last_word(key);
-  char codes[512];
-  size_t nc = sl_names_block(key, codes, sizeof codes);
-  while (nc && codes[nc - 1] == ' ')
-    codes[--nc] = 0;
+  char mlast[512], elast[512], codes[512];
+  family_of(key, mlast, sizeof mlast);
   /* linked names share their family name, so its code finds them; a lone
-   * given name may also stand for a full name this document already gave */
-  const char *lastc = strrchr(codes, ' ');
-  lastc = lastc ? lastc + 1 : codes;
-  int64_t bi;
-  const sl_idlist *post = *lastc && sl_strmap_get(lk->by_block, lastc, strlen(lastc), &bi) ? &lk->blocks[bi] : NULL;
-  /* only the block's newest BLOCK_SCAN entities: blocks grow with every
-   * new name, and a name already linked is found by its exact variant
-   * before this search; an old entity met in a new spelling may then
-   * start a new one */
-  size_t npost = post ? post->n : 0;
-  size_t from = npost > BLOCK_SCAN ? npost - BLOCK_SCAN : 0;
-  size_t total = npost + (mwords == 1 ? lk->ndoc_linked : 0);
-  for (size_t k = from; k < total; k++) {
-    size_t ci = k < npost ? post->v[k] : (size_t)lk->doc_linked[k - npost];
-    sl_entity *e = &lk->e[ci];
-    if (e->gaz_code || (type != SL_ENT_UNKNOWN && e->type != type))
-      continue;
-    size_t ewords = count_words(e->key);
-    int in_doc = linked_in_doc(lk, (long)ci);
-    /* a name found only by its capitals may extend a known name
-     * ("Ahmed Hussein al-Sharaa" for "al-Sharaa") but not be a piece of
-     * a longer one */
-    if (strict && (mwords < ewords || (mwords > ewords && e->type != SL_ENT_PERSON)))
-      continue;
-    /* family names must agree: "Ahmed Hussein" is not "Ahmed al-Sharaa";
-     * a lone given name ("Mr. Ahmed") may stand for a full name the same
-     * document already gave.  This one-word test is cheap: it goes first */
-    double fam = sl_names_score_keys(mlast, last_word(e->key));
-    if (fam < SL_NAMES_SAME && !(mwords == 1 && ewords > 1 && in_doc))
-      continue;
-    double sc = sl_names_score_keys(key, e->key);
-    if (sc < SL_NAMES_SAME)
-      continue;
-    if (mwords == 1 && ewords > 1 && !in_doc)
-      sc -= 0.05; /* prefer the entity this document already names */
-    if (in_doc)
-      sc += 0.1;
-    sc += (double)(e->mentions > 1000 ? 1000 : e->mentions) * 1e-6;
-    if (sc > best_score) {
-      best_score = sc;
-      best = (long)ci;
+   * given name may also stand for a full name this document already gave.
+   * An entity met twice (its block, then this document's names) is scored
+   * once (stamp). */
+  family_codes(key, codes, sizeof codes);
+  if (++lk->stamp == 0) {
+    for (size_t i = 0; i < lk->n; i++)
+      lk->e[i].stamp = 0;
+    lk->stamp = 1;
+  }
+  const char *code = codes;
+  for (;;) {
+    const sl_idlist *post = NULL;
+    size_t npost = 0, from = 0, total;
+    int last = !*code;
+    if (!last) {
+      size_t nb = strcspn(code, " ");
+      int64_t bi;
+      if (sl_strmap_get(lk->by_block, code, nb, &bi))
+        post = &lk->blocks[bi];
+      code += nb;
+      while (*code == ' ')
+        code++;
+      /* only the block's newest BLOCK_SCAN entities: blocks grow with
+       * every new name, and a name already linked is found by its exact
+       * variant before this search; an old entity met in a new spelling
+       * may then start a new one */
+      npost = post ? post->n : 0;
+      from = npost > BLOCK_SCAN ? npost - BLOCK_SCAN : 0;
+      total = npost;
+    } else {
+      total = mwords == 1 ? lk->ndoc_linked : 0; /* then this document's names */
     }
+    for (size_t k = from; k < total; k++) {
+      size_t ci = post ? post->v[k] : (size_t)lk->doc_linked[k];
+      sl_entity *e = &lk->e[ci];
+      if (e->stamp == lk->stamp)
+        continue;
+      e->stamp = lk->stamp;
+      if (e->gaz_code || (type != SL_ENT_UNKNOWN && e->type != type))
+        continue;
+      size_t ewords = count_words(e->key);
+      int in_doc = linked_in_doc(lk, (long)ci);
+      /* a name found only by its capitals may extend a known name
+       * ("Ahmed Hussein al-Sharaa" for "al-Sharaa") but not be a piece of
+       * a longer one */
+      if (strict && (mwords < ewords || (mwords > ewords && e->type != SL_ENT_PERSON)))
+        continue;
+      /* family names must agree: "Ahmed Hussein" is not "Ahmed al-Sharaa";
+       * a lone given name ("Mr. Ahmed") may stand for a full name the same
+       * document already gave.  This one-word test is cheap: it goes first */
+      family_of(e->key, elast, sizeof elast);
+      double fam = sl_names_score_keys(mlast, elast);
+      if (fam < SL_NAMES_SAME && !(mwords == 1 && ewords > 1 && in_doc))
+        continue;
+      double sc = sl_names_score_keys(key, e->key);
+      if (sc < SL_NAMES_SAME)
+        continue;
+      if (mwords == 1 && ewords > 1 && !in_doc)
+        sc -= 0.05; /* prefer the entity this document already names */
+      if (in_doc)
+        sc += 0.1;
+      sc += (double)(e->mentions > 1000 ? 1000 : e->mentions) * 1e-6;
+      if (sc > best_score) {
+        best_score = sc;
+        best = (long)ci;
+      }
+    }
+    if (last)
+      break;
   }
   return best;
 }

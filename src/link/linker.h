@@ -29,6 +29,7 @@ typedef struct sl_entity {
   int name_rank;       /* how good name is as a display name */
   int dirty;           /* name/key changed since last stored */
   int64_t mentions, docs;
+  uint32_t stamp;      /* linker scratch: last search that scored it */
 } sl_entity;
 
 /* New empty linker.  Not thread-safe.  Free with sl_linker_free. */

@@ -41,6 +41,15 @@ double sl_names_score_keys(const char *ka, const char *kb);
  * Pure function of k: thread-safe. */
 size_t sl_names_block(const char *k, char *out, size_t cap);
 
+/* The family name of key k (made by sl_names_key), the word that every
+ * link of a name must agree on: its last word that is neither an initial
+ * (Путин В. В., Putin V.), nor a generic word (Volga River, Republic of
+ * Korea), nor a particle; the last word when every word is one.  Sets
+ * *len to its length in k (alternative readings included) and returns a
+ * pointer into k, or NULL with *len 0 for an empty key.  Pure function:
+ * thread-safe. */
+const char *sl_names_family(const char *k, size_t *len);
+
 /* The tool's threshold: score >= SL_NAMES_SAME means the same name. */
 extern const double SL_NAMES_SAME;
 

@@ -6,8 +6,14 @@
  * A key is a sequence of per-word keys separated by one space.  A word key
  * is an optional flag '#' (the word was written in an abjad -- Arabic or
  * Hebrew -- so short vowels are absent and A/W/Y stand for alif, waw, yeh),
+ * or else an optional flag '%' (Cyrillic) or '&' (another script read
+ * through Any-Latin: Han, Greek...; no flag: Latin),
  * an optional flag '@' (an Arabic article al-/el-/ash-... was removed), an
  * optional flag '.' (the word is an initial: "V." of V. Putin), then
+ * an optional flag '=' (the word is an acronym: 2-6 capitals, CNN, НАТО),
+ * an optional '!' and a concept code (a generic word of place and
+ * organisation names, translated rather than transliterated: North,
+ * River, University, Saint...: names_translit.c), then
  * one byte per sound symbol:
  *   vowels      a e i o u          (abjad: A W Y, which are also consonants,
  *                                   and H, a final heh, vowel or h)
@@ -19,6 +25,10 @@
  * A Latin-script word may carry up to SL_NAMES_MAX_ALTS other readings
  * after its own, each introduced by '|' (German z = ts, French ill = y...:
  * names_translit.c); they count only against a word of another script.
+ * A Cyrillic word with an adjective ending may carry up to
+ * SL_NAMES_MAX_STEMS stems, each introduced by '^' (Гарвардский: garvard,
+ * Касперского: kasperskiy), which count against any word, less the penalty
+ * of another reading.
  */
 #ifndef SL_NAMES_INT_H
 #define SL_NAMES_INT_H
@@ -31,7 +41,8 @@
 #define SL_NAMES_MAX_WORDS 12
 #define SL_NAMES_MAX_SYMS  48
 #define SL_NAMES_KEY_CAP   512u
-#define SL_NAMES_MAX_ALTS  4
+#define SL_NAMES_MAX_ALTS  5
+#define SL_NAMES_MAX_STEMS 2
 
 typedef struct sl_names_tr sl_names_tr;
 
@@ -46,6 +57,13 @@ void sl_names_tr_free(sl_names_tr *tr);
  * the name has no letters or on an ICU failure.  Input beyond
  * SL_NAMES_MAX_INPUT bytes is ignored.  Not thread-safe (uses tr). */
 size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size_t cap);
+
+/* The id of the place or organisation that name z[0..n) spells whole
+ * (names_whole.c: the CLDR gazetteer, then a hand-made table of
+ * translated names), or NULL.  The id is a static string; two names are
+ * spellings of one entry when their ids are equal (strcmp).
+ * Thread-safe. */
+const char *sl_names_whole(const char *z, size_t n);
 
 /* One weight of the alignment: kind 's' substitution cost between symbols
  * x and y (both ways), 'a' the same for abjad/non-abjad word pairs only

@@ -20,7 +20,9 @@
  */
 #include "link/names_han.h"
 #include "link/names_int.h"
+#include "util/strmap.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,14 +31,18 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
+/* Other readings made by ICU rule passes (alt_rules); the last reading
+ * slot is the Korean one, made in C (korean_reading). */
+#define ICU_ALTS (SL_NAMES_MAX_ALTS - 1)
+
 struct sl_names_tr {
   UTransliterator *ru;   /* Cyrillic -> Latin (BGN/PCGN) */
   UTransliterator *uk;   /* Ukrainian words (i, yi, ye, g-upturn): h for g */
   UTransliterator *be;   /* Belarusian words (short u) */
   UTransliterator *any;  /* any other script -> Latin */
   UTransliterator *post; /* lower, diacritic consonants, Latin-ASCII */
-  UTransliterator *alt[SL_NAMES_MAX_ALTS];     /* other readings of Latin words */
-  UTransliterator *alt_low[SL_NAMES_MAX_ALTS]; /* the same, rules only: a-z words */
+  UTransliterator *alt[ICU_ALTS];     /* other readings of Latin words */
+  UTransliterator *alt_low[ICU_ALTS]; /* the same, rules only: a-z words */
 };
 
 /* Our own post-transform, in ICU rule syntax (applied to every word). */
@@ -65,7 +71,7 @@ static const char post_rules[] =
  * word of another script.  Longer patterns come first (ICU refuses a
  * rule masked by an earlier one, and an anchored rule masks rules with
  * a context: those come first). */
-static const char *const alt_rules[SL_NAMES_MAX_ALTS] = {
+static const char *const alt_rules[ICU_ALTS] = {
     /* German, Dutch, Scandinavian, Polish, Czech, Hungarian vowels and
      * classical Latin: Herzog = Gertsog, Zschokke = Chokke, Bach = Bakh,
      * Lutzow = Lyuttsov, Aelius = Eliy, Aetius = Etsiy, Quirinus = Kvirin */
@@ -140,7 +146,7 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
   u_uastrncpy(rules, post_rules, (int32_t)sizeof post_rules);
   nr = u_strlen(rules);
   tr->post = utrans_openU(u"sl-names-post", -1, UTRANS_FORWARD, rules, nr, NULL, &st);
-  for (a = 0; a < SL_NAMES_MAX_ALTS && U_SUCCESS(st); a++) {
+  for (a = 0; a < ICU_ALTS && U_SUCCESS(st); a++) {
     char text[2048];
     UParseError pe;
     int tn = snprintf(text, sizeof text, "::NFC;\n::Lower;\n%s%s", alt_rules[a], post_rules);
@@ -174,9 +180,9 @@ void sl_names_tr_free(sl_names_tr *tr) {
   if (tr->be) utrans_close(tr->be);
   if (tr->any) utrans_close(tr->any);
   if (tr->post) utrans_close(tr->post);
-  for (size_t a = 0; a < SL_NAMES_MAX_ALTS; a++)
+  for (size_t a = 0; a < ICU_ALTS; a++)
     if (tr->alt[a]) utrans_close(tr->alt[a]);
-  for (size_t a = 0; a < SL_NAMES_MAX_ALTS; a++)
+  for (size_t a = 0; a < ICU_ALTS; a++)
     if (tr->alt_low[a]) utrans_close(tr->alt_low[a]);
   free(tr);
 }
@@ -297,6 +303,53 @@ static int is_initial(const UChar *w, int32_t n, int period) {
   return period || u_isupper(c);
 }
 
+/* The Latin letter (lower case) whose Arabic name is word w[0..n)
+ * (جيه J, كيه K, آر R, إس S...: initials of foreign names in Arabic), or
+ * 0.  P is written as B's name, E and I alike (read as I). */
+static char spelled_letter(const UChar *w, int32_t n) {
+  static const char *const names[] = {
+      "a\xD8\xA5\xD9\x8A\xD9\x87", "a\xD8\xA7\xD9\x8A\xD9\x87", "a\xD8\xA3\xD9\x8A\xD9\x87",
+      "b\xD8\xA8\xD9\x8A", "c\xD8\xB3\xD9\x8A", "d\xD8\xAF\xD9\x8A",
+      "e\xD8\xA5\xD9\x8A", "f\xD8\xA5\xD9\x81", "f\xD8\xA7\xD9\x81",
+      "g\xD8\xAC\xD9\x8A", "h\xD8\xA5\xD8\xAA\xD8\xB4", "h\xD8\xA7\xD8\xAA\xD8\xB4",
+      "h\xD8\xA5\xD9\x8A\xD8\xAA\xD8\xB4", "i\xD8\xA2\xD9\x8A", "i\xD8\xA7\xD9\x8A",
+      "i\xD8\xA3\xD9\x8A", "j\xD8\xAC\xD9\x8A\xD9\x87", "j\xD8\xAC\xD8\xA7\xD9\x8A",
+      "k\xD9\x83\xD9\x8A\xD9\x87", "k\xD9\x83\xD9\x8A", "l\xD8\xA5\xD9\x84",
+      "m\xD8\xA5\xD9\x85", "m\xD8\xA7\xD9\x85", "n\xD8\xA5\xD9\x86",
+      "o\xD8\xA3\xD9\x88", "o\xD8\xA7\xD9\x88", "q\xD9\x83\xD9\x8A\xD9\x88",
+      "r\xD8\xA2\xD8\xB1", "r\xD8\xA7\xD8\xB1", "s\xD8\xA5\xD8\xB3",
+      "s\xD8\xA7\xD8\xB3", "t\xD8\xAA\xD9\x8A", "u\xD9\x8A\xD9\x88",
+      "v\xD9\x81\xD9\x8A", "w\xD8\xAF\xD8\xA8\xD9\x84\xD9\x8A\xD9\x88",
+      "x\xD8\xA5\xD9\x83\xD8\xB3", "x\xD8\xA7\xD9\x83\xD8\xB3",
+      "y\xD9\x88\xD8\xA7\xD9\x8A", "z\xD8\xB2\xD8\xAF", "z\xD8\xB2\xD9\x8A"};
+  char z[32];
+  int32_t zn = 0;
+  UErrorCode st = U_ZERO_ERROR;
+  size_t i;
+  if (n < 2 || n > 6) return 0;
+  u_strToUTF8(z, (int32_t)sizeof z, &zn, w, n, &st);
+  if (U_FAILURE(st)) return 0;
+  for (i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strlen(names[i] + 1) == (size_t)zn && memcmp(names[i] + 1, z, (size_t)zn) == 0)
+      return names[i][0];
+  return 0;
+}
+
+/* Is word w[0..n) an acronym: 2 to 6 letters, every one upper case (CNN,
+ * NATO, ОПЕК)?  Its letters are no syllables, so it meets other words
+ * only when spelled alike. */
+static int is_acronym(const UChar *w, int32_t n) {
+  int32_t i = 0;
+  int k = 0;
+  while (i < n) {
+    UChar32 c = next_cp(w, &i, n);
+    if (!u_isalpha(c)) continue;
+    if (!u_isupper(c)) return 0;
+    k++;
+  }
+  return k >= 2 && k <= 6;
+}
+
 /* The transliterator of a Cyrillic word w[0..n): Ukrainian when it has a
  * letter only Ukrainian uses (i, yi, ye, g-upturn: its g is h, Hryhoriy),
  * Belarusian for short u (also g = h), else Russian. */
@@ -358,6 +411,152 @@ static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char
   }
   out[k] = '\0';
   return k;
+}
+
+/* ---- generic words ------------------------------------------------------ */
+
+/* Words of place and organisation names that news translates rather than
+ * transliterates (North Korea = Северная Корея = كوريا الشمالية, Volga
+ * River = река Волга, Cairo University = جامعة القاهرة) and the Saint
+ * prefixes (St., San, São, Санкт, Сан, Сент, سان): each set is one
+ * concept, written in the key as '!' and the concept's code, so that two
+ * such words meet by meaning, not by sound.  Forms are lower-case UTF-8,
+ * compared whole (Russian inflected forms listed; an Arabic word is
+ * compared without its article).  Hand-made from dictionaries of the three
+ * languages; a word found here still keeps its sound symbols, which count
+ * against a word that is no generic word. */
+static const struct generic_word {
+  char code;
+  const char *forms; /* space-separated */
+} generic_words[] = {
+    {'N', "north northern северная северный северное северные северной северо شمال شمالي شمالية"},
+    {'S', "south southern южная южный южное южные южной юго جنوب جنوبي جنوبية"},
+    {'E', "east eastern восточная восточный восточное восточные восточной شرق شرقي شرقية"},
+    {'W', "west western западная западный западное западные западной غرب غربي غربية"},
+    {'C', "central центральная центральный центральное центральной وسط مركزي مركزية"},
+    {'n', "new нью новая новый новое новые جديد جديدة نيو"},
+    {'s', "saint st sainte ste san santa santo sao são sankt сан санкт сент санта санто сен "
+          "سان سانت سانتا سانتو ساو"},
+    {'R', "republic республика республики республике جمهورية"},
+    {'K', "kingdom королевство королевства مملكة"},
+    {'U', "united соединённые соединенные соединённое соединенное объединённые объединенные "
+          "объединённое объединенное متحدة متحد"},
+    {'c', "city город مدينة"},
+    {'I', "island islands isle isles остров острова островов островах جزيرة جزر"},
+    {'r', "river река реки реке рекой نهر"},
+    {'L', "lake озеро озера بحيرة"},
+    {'M', "mount mountain mountains mt гора горы جبل جبال"},
+    {'e', "sea море моря بحر"},
+    {'G', "gulf bay залив залива خليج"},
+    {'T', "strip сектор сектора قطاع"},
+    {'P', "peninsula полуостров полуострова"},
+    {'u', "university университет университета университете جامعة"},
+    {'b', "bank банк банка بنك مصرف"},
+    {'p', "party партия партии حزب"},
+    {'m', "ministry министерство министерства وزارة"},
+    {'o', "company компания компании شركة"},
+    {'O', "organization organisation организация организации منظمة"},
+    {'V', "movement движение движения حركة"},
+    {'A', "army армия армии جيش"},
+    {'F', "front фронт фронта جبهة"},
+    {'k', "council совет совета مجلس"},
+    {'Y', "union союз союза اتحاد"},
+    {'t', "court суд суда محكمة"},
+    {'i', "institute институт института معهد"},
+    {'a', "agency агентство агентства وكالة"},
+    {'g', "region регион область области منطقة إقليم"},
+    {'v', "province провинция провинции محافظة"},
+    {'l', "lab labs laboratory laboratories лаборатория лаборатории مختبر مختبرات"},
+    /* titles before a name */
+    {'B', "king король короля ملك"},
+    {'D', "queen королева королевы ملكة"},
+    {'H', "prince emir amir принц принца эмир эмира князь князя أمير"},
+    {'J', "princess принцесса принцессы أميرة"},
+    {'Q', "pope папа папы بابا"},
+    /* buildings, bodies and features in names */
+    {'X', "mosque мечеть мечети مسجد جامع"},
+    {'Z', "church церковь церкви كنيسة"},
+    {'d', "cathedral собор собора كاتدرائية"},
+    {'f', "authority управление управления هيئة سلطة"},
+    {'h', "strait пролив пролива مضيق"},
+    {'j', "desert пустыня пустыни صحراء"},
+    {'q', "valley долина долины وادي"},
+    {'w', "airport аэропорт аэропорта مطار"},
+    {'x', "port порт порта ميناء"},
+    {'y', "palace дворец дворца قصر"},
+    {'z', "square площадь площади ساحة ميدان"},
+    {'0', "street улица улицы شارع"},
+    {'1', "bridge мост моста جسر"},
+    {'2', "tower башня башни برج"},
+    {'3', "stadium стадион стадиона ملعب استاد"},
+    {'4', "hospital больница больницы госпиталь مستشفى"},
+    {'5', "school школа школы مدرسة"},
+    {'6', "college колледж колледжа كلية"},
+    {'7', "museum музей музея متحف"},
+    {'8', "center centre центр центра مركز"},
+    {'9', "foundation fund фонд фонда مؤسسة صندوق"},
+    {'$', "association ассоциация ассоциации جمعية"},
+    {'%', "committee комитет комитета لجنة"},
+    {'&', "commission комиссия комиссии مفوضية"},
+    {'*', "service служба службы خدمة جهاز"},
+    {'+', "forces force силы сил قوات قوة"},
+    {',', "guard guards гвардия гвардии حرس"},
+    {'-', "brigade brigades бригада бригады لواء كتائب"},
+    {'/', "airlines airline airways авиалинии авиакомпания طيران"},
+    {':', "canal канал канала قناة"},
+    /* adjectives of organisation names */
+    {';', "national национальный национальная национальное национального وطني وطنية"},
+    {'<', "international международный международная международное международного دولي "
+          "دولية"},
+    {'=', "islamic исламский исламская исламское исламского إسلامي إسلامية"},
+    {'>', "federal федеральный федеральная федеральное федерального اتحادي فيدرالي"},
+    {'?', "supreme верховный верховная верховное верховного أعلى عليا"},
+    {'[', "royal королевский королевская королевское королевского ملكي ملكية"},
+    {']', "democratic демократический демократическая демократическое ديمقراطي ديمقراطية"},
+    {'_', "people's peoples народный народная народное народного شعبي شعبية"},
+    /* ordinals of rulers */
+    {'{', "ii второй вторая ثاني ثانية"},
+    {'}', "iii третий третья ثالث ثالثة"},
+};
+
+static sl_strmap *generic_map; /* form -> concept code, built once */
+static pthread_once_t generic_once = PTHREAD_ONCE_INIT;
+
+static void build_generic_map(void) {
+  sl_strmap *m = sl_strmap_new();
+  size_t g;
+  if (!m) return;
+  for (g = 0; g < sizeof generic_words / sizeof generic_words[0]; g++) {
+    const char *f = generic_words[g].forms;
+    while (*f) {
+      size_t fl = strcspn(f, " ");
+      if (!sl_strmap_get(m, f, fl, NULL) &&
+          sl_strmap_put(m, f, fl, (int64_t)(unsigned char)generic_words[g].code) != SL_OK) {
+        sl_strmap_free(m);
+        return;
+      }
+      f += fl;
+      while (*f == ' ') f++;
+    }
+  }
+  generic_map = m;
+}
+
+/* The concept code of word w[0..n) (generic_words), 0 when it is none. */
+static char generic_code(const UChar *w, int32_t n) {
+  char z[64];
+  int32_t zn = 0;
+  UErrorCode st = U_ZERO_ERROR;
+  UChar low[32];
+  int64_t v;
+  if (n <= 0 || n > 16) return 0;
+  pthread_once(&generic_once, build_generic_map);
+  if (!generic_map) return 0;
+  n = u_strToLower(low, 32, w, n, "", &st);
+  if (U_FAILURE(st) || n > 16) return 0;
+  u_strToUTF8(z, (int32_t)sizeof z - 1, &zn, low, n, &st);
+  if (U_FAILURE(st) || zn <= 0) return 0;
+  return sl_strmap_get(generic_map, z, (size_t)zn, &v) ? (char)v : 0;
 }
 
 /* ---- ASCII -> sound symbols --------------------------------------------- */
@@ -545,6 +744,96 @@ static size_t alt_reading(sl_names_tr *tr, int a, const UChar *w, int32_t n, cha
   return mark_final(asc, k, sym, ns);
 }
 
+/* Korean names as Russian writes them (Kontsevich's system, with the
+ * spellings Russian news keeps for North Korean names): Kim Jong Un = Ким
+ * Чен Ын, Kim Il Sung = Ким Ир Сен, Moon Jae-in = Мун Чжэ Ин, Park Geun-hye
+ * = Пак Кын Хе, Ban Ki-moon = Пан Ги Мун.  Only for an ASCII word s[0..n)
+ * that is one Korean syllable as English spells them (initial consonant,
+ * vowel, final n/ng/m/l/k/p/t): ^j = ch, ^g = k, ^b = p, eo = o, eu = y,
+ * ae = e, oo = u, final ng = n, final l = r.  Writes the symbols into
+ * sym[0..SL_NAMES_MAX_SYMS) and returns their count, 0 for another word. */
+static size_t korean_reading(const char *s, size_t n, char *sym) {
+  static const char *const vowels[] = {"yeo", "yae", "wae", "eo", "eu", "ae", "oo", "ee", "ye",
+                                       "yo",  "yu",  "ya",  "ui", "oe", "wa", "wo", "a",  "e",
+                                       "i",   "o",   "u"};
+  static const char *const finals[] = {"ng", "n", "m", "l", "k", "p", "t", ""};
+  char out[16];
+  size_t i = 0, k = 0, v, f, vl = 0, fl;
+  if (n < 2 || n > 5) return 0;
+  if (starts(s, n, 0, "ch")) memcpy(out, "ch", 2), k = 2, i = 2;
+  else if (s[0] == 'j') memcpy(out, "ch", 2), k = 2, i = 1;
+  else if (s[0] == 'g') out[k++] = 'k', i = 1;
+  else if (s[0] == 'b') out[k++] = 'p', i = 1;
+  else if (strchr("kshmnrldtpy", s[0])) out[k++] = s[0], i = 1;
+  for (v = 0; v < sizeof vowels / sizeof vowels[0]; v++)
+    if (starts(s, n, i, vowels[v])) break;
+  if (v == sizeof vowels / sizeof vowels[0]) return 0;
+  vl = strlen(vowels[v]);
+  for (f = 0; f < sizeof finals / sizeof finals[0]; f++) {
+    fl = strlen(finals[f]);
+    if (i + vl + fl == n && starts(s, n, i + vl, finals[f])) break;
+  }
+  if (f == sizeof finals / sizeof finals[0]) return 0;
+  if (!strcmp(vowels[v], "eo")) out[k++] = 'o';
+  else if (!strcmp(vowels[v], "eu")) out[k++] = 'y';
+  else if (!strcmp(vowels[v], "ae")) out[k++] = 'e';
+  else if (!strcmp(vowels[v], "oo")) out[k++] = 'u';
+  else if (!strcmp(vowels[v], "yeo")) memcpy(out + k, "yo", 2), k += 2;
+  else memcpy(out + k, vowels[v], vl), k += vl;
+  if (!strcmp(finals[f], "ng")) out[k++] = 'n';
+  else if (!strcmp(finals[f], "l")) out[k++] = 'r';
+  else if (fl) out[k++] = finals[f][0];
+  return symbolize(out, k, 0, sym);
+}
+
+/* Russian adjectives made from names (Гарвардский университет = Harvard
+ * University, Донецкая = Donetsk, Канарские острова = Canary Islands) and
+ * the oblique cases of -ский surnames (Лаборатория Касперского): the
+ * stems of Cyrillic word w[0..n) -- the -ский form and the word without
+ * its -ск- ending, or without a plain adjective ending -- as symbols into
+ * out; returns how many (0: no adjective ending, or too short a stem). */
+static int adjective_stems(sl_names_tr *tr, const UChar *w, int32_t n,
+                           char out[SL_NAMES_MAX_STEMS][SL_NAMES_MAX_SYMS],
+                           size_t nout[SL_NAMES_MAX_STEMS]) {
+  static const char *const sk[] = {"ского", "скому", "ском", "ской", "скую", "ских", "ским",
+                                   "ская",  "ское",  "ские", "ский", "ского"};
+  static const char *const plain[] = {"ого", "ому", "ая", "ое", "ые", "ый", "ий",
+                                      "ой",  "ую",  "ых", "ым"};
+  static const UChar skiy[] = {0x0441, 0x043A, 0x0438, 0x0439};
+  UChar low[64], buf[72];
+  char z[160], asc[4 * SL_NAMES_MAX_SYMS + 8];
+  int32_t zn = 0, ln;
+  UErrorCode st = U_ZERO_ERROR;
+  size_t i, el, na;
+  int k = 0, cut = 0, is_sk = 0;
+  if (n < 5 || n > 40) return 0;
+  ln = u_strToLower(low, 64, w, n, "", &st);
+  if (U_FAILURE(st) || ln != n) return 0;
+  u_strToUTF8(z, (int32_t)sizeof z, &zn, low, ln, &st);
+  if (U_FAILURE(st)) return 0;
+  for (i = 0; i < sizeof sk / sizeof sk[0] && !cut; i++) {
+    el = strlen(sk[i]);
+    if ((size_t)zn > el && memcmp(z + zn - (int32_t)el, sk[i], el) == 0) cut = (int)(el / 2), is_sk = 1;
+  }
+  for (i = 0; i < sizeof plain / sizeof plain[0] && !cut; i++) {
+    el = strlen(plain[i]);
+    if ((size_t)zn > el && memcmp(z + zn - (int32_t)el, plain[i], el) == 0) cut = (int)(el / 2);
+  }
+  if (!cut || n - cut < 3) return 0;
+  memcpy(buf, w, (size_t)(n - cut) * sizeof(UChar));
+  if (is_sk) { /* the -ский form: Касперского = Касперский */
+    memcpy(buf + n - cut, skiy, sizeof skiy);
+    na = to_ascii(tr, SCR_CYRILLIC, buf, n - cut + 4, asc, sizeof asc);
+    if (na) nout[k] = symbolize(asc, na, 0, out[k]), k++;
+    /* and the name before -ск-: Гарвардский = Гарвард */
+    na = to_ascii(tr, SCR_CYRILLIC, buf, n - cut, asc, sizeof asc);
+  } else {
+    na = to_ascii(tr, SCR_CYRILLIC, buf, n - cut, asc, sizeof asc);
+  }
+  if (na && k < SL_NAMES_MAX_STEMS) nout[k] = symbolize(asc, na, 0, out[k]), k++;
+  return k;
+}
+
 size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size_t cap) {
   UChar u[SL_NAMES_MAX_INPUT + 8];
   int32_t un = 0, i = 0;
@@ -565,7 +854,10 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     char asc[4 * SL_NAMES_MAX_SYMS + 8], sym[SL_NAMES_MAX_SYMS];
     char alt[SL_NAMES_MAX_ALTS][SL_NAMES_MAX_SYMS];
     size_t na, ns, need, nalt[SL_NAMES_MAX_ALTS] = {0};
-    int a, b, is_abd = 0, initial;
+    int a, b, is_abd = 0, initial, nstem, acronym;
+    char spelled;
+    char gcode = 0, stem[SL_NAMES_MAX_STEMS][SL_NAMES_MAX_SYMS];
+    size_t nstemsym[SL_NAMES_MAX_STEMS] = {0};
     /* skip separators */
     while (i < un) {
       j = i;
@@ -591,13 +883,19 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     scr = word_script(u + ws, we - ws);
     abjad = scr == SCR_ABJAD;
     initial = !abjad && is_initial(u + ws, we - ws, we < un && u[we] == '.');
+    acronym = !initial && (scr == SCR_LATIN || scr == SCR_CYRILLIC) && is_acronym(u + ws, we - ws);
     if (abjad) we = ws + strip_vowel_marks(u + ws, we - ws);
+    /* an Arabic initial is the Latin letter's name: جيه. كيه. = J. K. */
+    spelled = abjad && we < un && u[we] == '.' ? spelled_letter(u + ws, we - ws) : 0;
+    if (spelled) abjad = 0, initial = 1, scr = SCR_LATIN;
     if (abjad && we - ws >= 2 && u[ws] == 0x0627 && u[ws + 1] == 0x0644 &&
         count_letters(u + ws + 2, we - ws - 2) >= 2) {
       ws += 2;
       article = 1;
     }
-    na = to_ascii(tr, scr, u + ws, we - ws, asc, sizeof asc);
+    if (!initial && scr != SCR_OTHER) gcode = generic_code(u + ws, we - ws);
+    if (spelled) asc[0] = spelled, asc[1] = '\0', na = 1;
+    else na = to_ascii(tr, scr, u + ws, we - ws, asc, sizeof asc);
     if (na == 0) continue;
     if (!initial && !abjad && j < un && latin_article(asc, na, hyphen)) {
       pending_article = 1;
@@ -613,20 +911,35 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (scr == SCR_LATIN && !initial) ns = mark_final(asc, na, sym, ns);
     if (ns == 0) continue;
     if (initial) article = 0;
-    need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + ns;
+    need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + (size_t)acronym + ns +
+           (size_t)(!abjad && (scr == SCR_CYRILLIC || scr == SCR_OTHER)) +
+           (gcode ? 2u : 0u);
     /* other readings, each once and only when it differs */
-    for (a = 0; scr == SCR_LATIN && !is_abd && a < SL_NAMES_MAX_ALTS; a++) {
-      nalt[a] = alt_reading(tr, a, u + ws, we - ws, alt[a]);
+    for (a = 0; scr == SCR_LATIN && !is_abd && !gcode && !spelled && a < SL_NAMES_MAX_ALTS; a++) {
+      nalt[a] = a < ICU_ALTS ? alt_reading(tr, a, u + ws, we - ws, alt[a])
+                             : korean_reading(asc, na, alt[a]);
       if (nalt[a] == ns && memcmp(alt[a], sym, ns) == 0) nalt[a] = 0;
       for (b = 0; b < a && nalt[a]; b++)
         if (nalt[b] == nalt[a] && memcmp(alt[a], alt[b], nalt[a]) == 0) nalt[a] = 0;
       if (nalt[a]) need += 1 + nalt[a];
     }
+    nstem = 0;
+    if (scr == SCR_CYRILLIC && !initial && !gcode) {
+      nstem = adjective_stems(tr, u + ws, we - ws, stem, nstemsym);
+      for (a = 0; a < nstem; a++)
+        if (nstemsym[a] == ns && memcmp(stem[a], sym, ns) == 0) nstemsym[a] = 0;
+      for (a = 0; a < nstem; a++)
+        if (nstemsym[a]) need += 1 + nstemsym[a];
+    }
     if (klen + need + 1 > cap) break;
     if (nwords) key[klen++] = ' ';
     if (abjad) key[klen++] = '#';
+    if (!abjad && scr == SCR_CYRILLIC) key[klen++] = '%';
+    if (!abjad && scr == SCR_OTHER) key[klen++] = '&';
     if (article) key[klen++] = '@';
     if (initial) key[klen++] = '.';
+    if (acronym) key[klen++] = '=';
+    if (gcode) key[klen++] = '!', key[klen++] = gcode;
     memcpy(key + klen, sym, ns);
     klen += ns;
     for (a = 0; a < SL_NAMES_MAX_ALTS; a++) {
@@ -634,6 +947,12 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       key[klen++] = '|';
       memcpy(key + klen, alt[a], nalt[a]);
       klen += nalt[a];
+    }
+    for (a = 0; a < nstem; a++) {
+      if (!nstemsym[a]) continue;
+      key[klen++] = '^';
+      memcpy(key + klen, stem[a], nstemsym[a]);
+      klen += nstemsym[a];
     }
     nwords++;
   }

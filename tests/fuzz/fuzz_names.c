@@ -24,6 +24,10 @@ static void check_key(const char *z, size_t n) {
   size_t b = sl_names_block(key, block, sizeof block);
   if (b >= sizeof block || strlen(block) != b)
     abort();
+  size_t fl;
+  const char *f = sl_names_family(key, &fl);
+  if (f ? (f < key || f + fl > key + k) : (fl != 0 || k != 0))
+    abort();
   double s = sl_names_score_keys(key, key);
   if (!(s >= 0.0 && s <= 1.0))
     abort();

@@ -163,6 +163,15 @@ START_TEST(test_initials) {
   SAME("H. Kissinger", "Генри Киссинджер"); /* H = G through a reading */
   SAME("G. W. Bush", "Джордж Буш");
   SAME("V. Putin", "Путин");
+  /* first letters read otherwise in the name's language */
+  SAME("J. Rodriguez", "Хуан Родригес");
+  SAME("W. Shakespeare", "Уильям Шекспир");
+  SAME("Путин В.", "Putin Vladimir");
+  DIFF("J. Rodriguez", "Мария Родригес");
+  /* Arabic writes a foreign initial as the Latin letter's name */
+  SAME("J. K. Rowling", "جيه. كيه. رولينغ");
+  SAME("George W. Bush", "جورج دبليو. بوش");
+  DIFF("J. K. Rowling", "إس. كيه. رولينغ");
   DIFF("A. Putin", "Владимир Путин");
   DIFF("R. Kadyrov", "А. Кадыров");
   DIFF("Sergey Lavrov", "С. Петров");
@@ -190,6 +199,14 @@ START_TEST(test_different) {
   DIFF("Vladimir Putin", "Vladimir Zelensky");
   DIFF("Erdogan", "Макрон");
   DIFF("Hamas", "Hezbollah");
+  /* one alphabet: spelling variants, not transcriptions */
+  DIFF("Putin", "Biden");
+  DIFF("Olaf Scholz", "Charles");
+  DIFF("Christian Eriksen", "Christopher Noxon");
+  SAME("Gorbatschow", "Gorbachev"); /* through the German reading */
+  SAME("Mohammed", "Muhammad");
+  SAME("Macron'un", "Macron");      /* an inflected form */
+  SAME("Путина", "Путин");
 }
 END_TEST
 
@@ -200,12 +217,13 @@ START_TEST(test_keys) {
   ck_assert_uint_gt(n, 0);
   ck_assert_uint_eq(n, strlen(ka));
   sl_names_key(nm, "Путин", strlen("Путин"), kb, sizeof kb);
-  ck_assert_str_eq(ka, kb);
+  ck_assert_str_eq(kb, "%putin"); /* Cyrillic, then the same symbols */
+  ck_assert_str_eq(ka, kb + 1);
   ck_assert(sl_names_score_keys(ka, kb) == 1.0);
   /* one key per word, in the name's order */
   n = sl_names_key(nm, "Vladimir Putin", 14, ka, sizeof ka);
   ck_assert_ptr_nonnull(memchr(ka, ' ', n));
-  ck_assert_str_eq(strchr(ka, ' ') + 1, kb);
+  ck_assert_str_eq(strchr(ka, ' ') + 1, kb + 1);
   /* the key API and the string API agree */
   sl_names_key(nm, "بوتين", strlen("بوتين"), kb, sizeof kb);
   ck_assert(sl_names_score_keys(ka, kb) == sc("Vladimir Putin", "بوتين"));
@@ -312,6 +330,98 @@ START_TEST(test_cache_consistent) {
 }
 END_TEST
 
+START_TEST(test_generic_words) {
+  /* translated words of place and organisation names meet by meaning */
+  SAME("North Korea", "Северная Корея");
+  SAME("South Sudan", "جنوب السودان");
+  SAME("Volga River", "река Волга");
+  SAME("Nile River", "نهر النيل");
+  SAME("Harvard University", "جامعة هارفارد");
+  SAME("Baath Party", "حزب البعث");
+  SAME("Republic of Korea", "Республика Корея");
+  SAME("Solomon Islands", "جزر سليمان");
+  SAME("Gaza Strip", "قطاع غزة");
+  /* titles, buildings, bodies, adjectives and ordinals */
+  SAME("Prince William", "الأمير ويليام");
+  SAME("King Abdullah", "Король Абдалла");
+  SAME("Queen Elizabeth II", "الملكة إليزابيث الثانية");
+  SAME("Al-Aqsa Mosque", "المسجد الأقصى");
+  SAME("Donetsk People's Republic", "Донецкая Народная Республика");
+  DIFF("King Abdullah", "الملك سلمان");
+  DIFF("Queen Elizabeth II", "Королева Елизавета III");
+  /* two words written as one in the other script */
+  SAME("New York City", "مدينة نيويورك");
+  SAME("Ho Chi Minh", "Хошимин");
+  DIFF("York", "Нью-Йорк");
+  /* Saint prefixes of every language */
+  SAME("St. Petersburg", "Санкт-Петербург");
+  SAME("Saint Petersburg", "سانت بطرسبرغ");
+  SAME("São Paulo", "Сан-Паулу");
+  SAME("Saint-Denis", "Сен-Дени");
+  /* different meanings, or a direction word one name lacks */
+  DIFF("North Macedonia", "Южная Македония");
+  DIFF("North Korea", "كوريا الجنوبية");
+  DIFF("Volga River", "озеро Волга");
+  DIFF("Sudan", "جنوب السودان");
+  DIFF("New York", "York");
+  DIFF("Nile River", "نهر الفرات");
+  DIFF("San Francisco", "Сан-Диего");
+  DIFF("Harvard University", "جامعة الأزهر");
+}
+END_TEST
+
+START_TEST(test_korean) {
+  /* Russian spells Korean names by Kontsevich's system */
+  SAME("Kim Jong Un", "Ким Чен Ын");
+  SAME("Kim Jong Il", "Ким Чен Ир");
+  SAME("Kim Il Sung", "Ким Ир Сен");
+  SAME("Moon Jae-in", "Мун Чжэ Ин");
+  SAME("Park Geun-hye", "Пак Кын Хе");
+  SAME("Ban Ki-moon", "Пан Ги Мун");
+  DIFF("Kim Jong Un", "Ким Чен Ир");
+  /* the same three words out of order: another person */
+  DIFF("Kim Jong Il", "Ким Ир Сен");
+}
+END_TEST
+
+START_TEST(test_known_whole) {
+  /* one place in CLDR's names, however it sounds */
+  SAME("Germany", "Германия");
+  SAME("China", "الصين");
+  SAME("Mexico City", "Мехико");
+  SAME("Tokyo", "東京");
+  SAME("United States", "США");
+  /* organisations and seas of the hand-made table of translated names */
+  SAME("IMF", "МВФ");
+  SAME("International Monetary Fund", "صندوق النقد الدولي");
+  SAME("Red Sea", "Красное море");
+  SAME("EU", "ЕС");
+  SAME("Great Britain", "Великобритания");
+  SAME("Great Britain", "United Kingdom");
+  DIFF("IMF", "ЕС");
+  DIFF("Red Sea", "Чёрное море");
+  /* two places of CLDR, however alike */
+  DIFF("Mexico", "Мехико");
+  DIFF("North Korea", "Республика Корея");
+}
+END_TEST
+
+START_TEST(test_family) {
+  char k[256];
+  size_t n;
+  const char *f;
+  sl_names_key(nm, "Volga River", strlen("Volga River"), k, sizeof k);
+  f = sl_names_family(k, &n);
+  ck_assert_ptr_nonnull(f);
+  ck_assert_int_eq(strncmp(f, "volga", 5), 0);
+  sl_names_key(nm, "Putin V.", strlen("Putin V."), k, sizeof k);
+  f = sl_names_family(k, &n);
+  ck_assert_ptr_nonnull(f);
+  ck_assert_int_eq(strncmp(f, "putin", 5), 0);
+  ck_assert(n >= 5 && (f[n] == ' ' || f[n] == '\0'));
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("names");
   TCase *tc = tcase_create("core");
@@ -327,6 +437,10 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_block);
   tcase_add_test(tc, test_hostile);
   tcase_add_test(tc, test_cache_consistent);
+  tcase_add_test(tc, test_generic_words);
+  tcase_add_test(tc, test_korean);
+  tcase_add_test(tc, test_known_whole);
+  tcase_add_test(tc, test_family);
   suite_add_tcase(s, tc);
   return s;
 }

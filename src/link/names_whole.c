@@ -1,0 +1,163 @@
+/*
+ * names_whole — names known whole: a name that is one spelling of a place
+ * or organisation whose names are translated rather than transliterated
+ * (China = Китай = الصين, IMF = МВФ = صندوق النقد الدولي, Red Sea =
+ * Красное море = البحر الأحمر).  Part of the name matcher (link stage):
+ * names.c asks once per distinct name (its key cache keeps the answer)
+ * and two names that are spellings of one entry match whatever they sound
+ * like, two names of different entries never do.
+ *
+ * Sources: the CLDR gazetteer of the analysis stage (countries and
+ * time-zone cities in every locale, its curated landmarks and
+ * organisations: analyze/gazetteer.h), then the hand-made table below of
+ * international organisations and translated place names the gazetteer
+ * lacks, written down from the organisations' own names in English,
+ * Russian and Arabic.  Names are compared in their normal form
+ * (sl_normalize: NFKC case folding and Arabic folding), cut into words at
+ * spaces, punctuation and dashes.
+ */
+#include "link/names_int.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/gazetteer.h"
+#include "analyze/tokenize.h"
+#include "util/strmap.h"
+
+/* id, then spellings separated by '|' */
+static const struct whole_entry {
+  const char *id;
+  const char *names;
+} whole_table[] = {
+    {"org:eu", "EU|ЕС"}, /* the gazetteer has the long forms */
+    {"GB", "Great Britain|Великобритания|بريطانيا العظمى"}, /* = the gazetteer's GB */
+    {"org:imf", "IMF|International Monetary Fund|МВФ|Международный валютный фонд|"
+                "صندوق النقد الدولي"},
+    {"org:iaea", "IAEA|International Atomic Energy Agency|МАГАТЭ|"
+                 "Международное агентство по атомной энергии|الوكالة الدولية للطاقة الذرية"},
+    {"org:wto", "WTO|World Trade Organization|World Trade Organisation|ВТО|"
+                "Всемирная торговая организация|منظمة التجارة العالمية"},
+    {"org:osce", "OSCE|Organization for Security and Co-operation in Europe|ОБСЕ|"
+                 "Организация по безопасности и сотрудничеству в Европе|"
+                 "منظمة الأمن والتعاون في أوروبا"},
+    {"org:fbi", "FBI|Federal Bureau of Investigation|ФБР|Федеральное бюро расследований|"
+                "مكتب التحقيقات الفيدرالي"},
+    {"org:cia", "CIA|Central Intelligence Agency|ЦРУ|Центральное разведывательное управление|"
+                "وكالة المخابرات المركزية"},
+    {"org:unsc", "UN Security Council|Security Council|Совет Безопасности ООН|Совбез ООН|"
+                 "СБ ООН|مجلس الأمن|مجلس الأمن الدولي"},
+    {"org:ecb", "ECB|European Central Bank|ЕЦБ|Европейский центральный банк|"
+                "البنك المركزي الأوروبي"},
+    {"org:world-bank", "World Bank|Всемирный банк|البنك الدولي"},
+    {"org:icrc", "ICRC|Red Cross|International Committee of the Red Cross|Красный Крест|МККК|"
+                 "Международный комитет Красного Креста|الصليب الأحمر|"
+                 "اللجنة الدولية للصليب الأحمر"},
+    {"org:muslim-brotherhood", "Muslim Brotherhood|Братья-мусульмане|الإخوان المسلمون|"
+                               "الإخوان المسلمين|جماعة الإخوان المسلمين"},
+    {"org:isis", "Islamic State|ISIS|ISIL|ИГИЛ|Исламское государство|داعش|الدولة الإسلامية|"
+                 "تنظيم الدولة الإسلامية"},
+    {"org:au", "African Union|Африканский союз|الاتحاد الأفريقي|الاتحاد الإفريقي"},
+    {"org:arab-league", "Arab League|League of Arab States|Лига арабских государств|ЛАГ|"
+                        "جامعة الدول العربية|الجامعة العربية"},
+    {"org:gcc", "GCC|Gulf Cooperation Council|ССАГПЗ|مجلس التعاون الخليجي|"
+                "مجلس التعاون لدول الخليج العربية"},
+    {"org:icc", "International Criminal Court|Международный уголовный суд|МУС|"
+                "المحكمة الجنائية الدولية"},
+    {"org:icj", "International Court of Justice|Международный суд ООН|محكمة العدل الدولية"},
+    {"org:unhcr", "UNHCR|УВКБ ООН|مفوضية الأمم المتحدة لشؤون اللاجئين"},
+    {"org:sco", "SCO|Shanghai Cooperation Organisation|Shanghai Cooperation Organization|ШОС|"
+                "Шанхайская организация сотрудничества|منظمة شنغهاي للتعاون"},
+    {"org:g7", "G7|Group of Seven|Большая семёрка|Большая семерка|مجموعة السبع"},
+    {"org:g20", "G20|Group of Twenty|Большая двадцатка|مجموعة العشرين"},
+    {"org:ussr", "USSR|Soviet Union|СССР|Советский Союз|الاتحاد السوفيتي|الاتحاد السوفياتي"},
+    {"org:state-dept", "State Department|US State Department|Госдепартамент|Госдепартамент США|"
+                       "Госдеп|وزارة الخارجية الأمريكية"},
+    {"pl:beijing", "Beijing|Peking|Пекин|بكين|北京"},
+    {"pl:munich", "Munich|München|Мюнхен|ميونخ"},
+    {"pl:venice", "Venice|Venezia|Венеция|البندقية"},
+    {"pl:the-hague", "The Hague|Den Haag|Гаага|لاهاي"},
+    {"pl:tyre", "Tyre|Тир|صور"},
+    {"pl:west-bank", "West Bank|Западный берег|Западный берег реки Иордан|الضفة الغربية"},
+    {"pl:red-sea", "Red Sea|Красное море|البحر الأحمر"},
+    {"pl:black-sea", "Black Sea|Чёрное море|البحر الأسود"},
+    {"pl:dead-sea", "Dead Sea|Мёртвое море|البحر الميت"},
+    {"pl:mediterranean", "Mediterranean|Mediterranean Sea|Средиземное море|البحر المتوسط|"
+                         "البحر الأبيض المتوسط"},
+    {"pl:persian-gulf", "Persian Gulf|Персидский залив|الخليج الفارسي"},
+    {"pl:caspian", "Caspian Sea|Каспийское море|بحر قزوين"},
+    {"pl:baltic", "Baltic Sea|Балтийское море|بحر البلطيق"},
+    {"pl:middle-east", "Middle East|Ближний Восток|الشرق الأوسط"},
+    {"pl:golan", "Golan Heights|Голанские высоты|مرتفعات الجولان|هضبة الجولان"},
+    {"pl:suez-canal", "Suez Canal|Суэцкий канал|قناة السويس"},
+    {"pl:hormuz", "Strait of Hormuz|Ормузский пролив|مضيق هرمز"},
+    {"pl:horn-of-africa", "Horn of Africa|Африканский Рог|القرن الأفريقي|القرن الإفريقي"},
+};
+
+/* Normal form of z[0..n) for lookups into key[0..cap): sl_normalize, then
+ * one space for each run of spaces, ASCII punctuation and dashes (U+2010..
+ * U+2015); apostrophes stay inside words.  Returns its length, 0 when the
+ * name is empty, too long or cannot be normalised. */
+static size_t whole_key(const char *z, size_t n, char *key, size_t cap) {
+  char *norm = NULL;
+  size_t nn = 0, k = 0, i;
+  if (n == 0 || n > 160 || cap < 8 || sl_normalize(z, n, &norm, &nn) != SL_OK) goto fail;
+  for (i = 0; i < nn; i++) {
+    unsigned char c = (unsigned char)norm[i];
+    int sep = c < 0x80 && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '\'' &&
+              !(c >= 'A' && c <= 'Z');
+    if (c == 0xE2 && i + 2 < nn && (unsigned char)norm[i + 1] == 0x80 &&
+        (unsigned char)norm[i + 2] >= 0x90 && (unsigned char)norm[i + 2] <= 0x95)
+      sep = 1, i += 2;
+    if (sep) {
+      if (k && key[k - 1] != ' ') key[k++] = ' ';
+    } else {
+      key[k++] = (char)c;
+    }
+    if (k + 2 >= cap) goto fail; /* longer than any known name */
+  }
+  while (k && key[k - 1] == ' ') k--;
+  free(norm);
+  return k;
+fail:
+  free(norm);
+  return 0;
+}
+
+static sl_strmap *table_map; /* normal form -> index into whole_table */
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static void build_table(void) {
+  sl_strmap *m = sl_strmap_new();
+  size_t i;
+  char key[256];
+  if (!m) return;
+  for (i = 0; i < sizeof whole_table / sizeof whole_table[0]; i++) {
+    const char *p = whole_table[i].names;
+    while (*p) {
+      size_t len = strcspn(p, "|"), k = whole_key(p, len, key, sizeof key);
+      if (k && !sl_strmap_get(m, key, k, NULL) && sl_strmap_put(m, key, k, (int64_t)i) != SL_OK) {
+        sl_strmap_free(m);
+        return;
+      }
+      p += len;
+      if (*p == '|') p++;
+    }
+  }
+  table_map = m;
+}
+
+const char *sl_names_whole(const char *z, size_t n) {
+  char key[256];
+  size_t k = whole_key(z, n, key, sizeof key);
+  const struct sl_gazetteer *g;
+  const sl_gaz_entry *e;
+  int64_t i;
+  if (!k) return NULL;
+  pthread_once(&table_once, build_table);
+  if (table_map && sl_strmap_get(table_map, key, k, &i)) return whole_table[i].id;
+  if ((g = sl_gazetteer_get()) && (e = sl_gazetteer_find(g, key, k))) return e->code;
+  return NULL;
+}

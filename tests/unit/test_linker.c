@@ -1,0 +1,103 @@
+/*
+ * test_linker — the entity linker on hand-built mentions: which entity a
+ * name joins when its family name is followed by initials (Путин В. В.,
+ * Putin V.) or sits beside a generic word (Volga River / река Волга), and
+ * that a different initial or a different direction word keeps names apart.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "link/linker.h"
+#include "link/names.h"
+#include "check_main.h"
+
+static sl_linker *lk;
+
+static void setup(void) { ck_assert_int_eq(sl_linker_new(&lk), SL_OK); }
+
+static void teardown(void) { sl_linker_free(lk); }
+
+/* Links a document that is one mention, the whole of text z, of `words`
+ * tokens and type t (found by a title trigger); returns its entity. */
+static long link_one(const char *z, uint32_t words, sl_ent_type t) {
+  sl_mention m;
+  long ent = -2;
+  memset(&m, 0, sizeof m);
+  m.start = 0;
+  m.end = (uint32_t)strlen(z);
+  m.tok_first = 0;
+  m.tok_end = words;
+  m.type = t;
+  m.src = SL_MSRC_TRIGGER;
+  ck_assert_int_eq(sl_linker_link(lk, "und", z, strlen(z), &m, 1, &ent), SL_OK);
+  ck_assert_int_ge(ent, 0);
+  return ent;
+}
+
+START_TEST(trailing_initials_find_the_family_name) {
+  long putin = link_one("Владимир Путин", 2, SL_ENT_PERSON);
+  ck_assert_int_eq(link_one("Путин В. В.", 3, SL_ENT_PERSON), putin);
+  ck_assert_int_eq(link_one("Putin V.", 2, SL_ENT_PERSON), putin);
+  ck_assert_int_eq(link_one("В. В. Путин", 3, SL_ENT_PERSON), putin);
+  /* another given name's initial: another person */
+  ck_assert_int_ne(link_one("Путин А. А.", 3, SL_ENT_PERSON), putin);
+}
+END_TEST
+
+START_TEST(initials_first_then_the_full_name) {
+  long a = link_one("Лавров С. В.", 3, SL_ENT_PERSON);
+  ck_assert_int_eq(link_one("Sergey Lavrov", 2, SL_ENT_PERSON), a);
+}
+END_TEST
+
+START_TEST(generic_words_are_no_family_name) {
+  long volga = link_one("Volga River", 2, SL_ENT_PLACE);
+  ck_assert_int_eq(link_one("река Волга", 2, SL_ENT_PLACE), volga);
+  long north = link_one("North Korea", 2, SL_ENT_PLACE);
+  ck_assert_int_eq(link_one("Северная Корея", 2, SL_ENT_PLACE), north);
+  long skorea = link_one("South Korea", 2, SL_ENT_PLACE);
+  ck_assert_int_ne(skorea, north);
+  ck_assert_int_eq(link_one("كوريا الجنوبية", 2, SL_ENT_PLACE), skorea);
+}
+END_TEST
+
+START_TEST(family_of_keys) {
+  sl_names *nm;
+  char key[512];
+  size_t n;
+  const char *f;
+  ck_assert_int_eq(sl_names_new(&nm), SL_OK);
+  sl_names_key(nm, "Путин В. В.", strlen("Путин В. В."), key, sizeof key);
+  f = sl_names_family(key, &n);
+  ck_assert_ptr_nonnull(f);
+  ck_assert_int_eq((int)n, 6); /* flag of a Cyrillic word, then its symbols */
+  ck_assert_int_eq(memcmp(f, "%putin", 6), 0);
+  sl_names_key(nm, "Republic of Korea", strlen("Republic of Korea"), key, sizeof key);
+  f = sl_names_family(key, &n);
+  ck_assert_ptr_nonnull(f);
+  ck_assert_int_eq(memcmp(f, "korea", 5), 0);
+  /* a name of initials only: its last one */
+  sl_names_key(nm, "V. V.", 5, key, sizeof key);
+  f = sl_names_family(key, &n);
+  ck_assert_ptr_nonnull(f);
+  ck_assert_int_eq(f[0], '.');
+  ck_assert_ptr_null(sl_names_family("", &n));
+  ck_assert_int_eq((int)n, 0);
+  sl_names_free(nm);
+}
+END_TEST
+
+static Suite *make_suite(void) {
+  Suite *s = suite_create("linker");
+  TCase *tc = tcase_create("core");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, trailing_initials_find_the_family_name);
+  tcase_add_test(tc, initials_first_then_the_full_name);
+  tcase_add_test(tc, generic_words_are_no_family_name);
+  tcase_add_test(tc, family_of_keys);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+SL_CHECK_MAIN(make_suite)

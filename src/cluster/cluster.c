@@ -41,6 +41,8 @@ struct sl_cluster {
   size_t *seen;      /* scratch: last doc that looked at each event */
   float *votes;      /* scratch: shared-feature votes per event, valid when seen */
   size_t *cand;      /* scratch: events voted for by the current document */
+  double *docw;      /* scratch: the current document's feature weights */
+  size_t capdocw;
   size_t ncand;
   sl_df *df;         /* document frequencies for the similarity's IDF */
   size_t stamp, last_candidates;
@@ -85,6 +87,7 @@ void sl_cluster_free(sl_cluster *c) {
   free(c->seen);
   free(c->votes);
   free(c->cand);
+  free(c->docw);
   sl_strmap_free(c->index);
   sl_strmap_free(c->story_of_id);
   sl_idlist_free(&c->dirty_st);
@@ -486,9 +489,22 @@ sl_rc sl_cluster_add(sl_cluster *c, const sl_featvec *doc, size_t *ev, double *s
     keep = MAX_CANDIDATES;
   }
   c->last_candidates = keep;
+  /* the document's side of every comparison weighs the same: once */
+  const double *docw = NULL;
+  if (keep > 1 && doc->n > c->capdocw) {
+    double *w = realloc(c->docw, doc->n * sizeof *w);
+    if (w) {  /* else each comparison computes them, as before */
+      c->docw = w;
+      c->capdocw = doc->n;
+    }
+  }
+  if (keep > 1 && doc->n && doc->n <= c->capdocw) {
+    sl_similarity_weights(doc, c->df, c->docw);
+    docw = c->docw;
+  }
   for (size_t k = 0; k < keep; k++) {
     size_t e = c->cand[k];
-    double sc = sl_similarity_df(doc, &c->ev[e].sum, c->df, NULL);
+    double sc = sl_similarity_dfw(doc, docw, &c->ev[e].sum, c->df, NULL);
     if (sc > best_score) {
       best_score = sc;
       best = (long)e;

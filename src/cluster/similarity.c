@@ -229,20 +229,39 @@ void sl_sim_design(const sl_sim_parts *p, double *x) {
   *o = sqrt(p->topics);
 }
 
+static void wctx_init(wctx *c, const sl_df *df) {
+  c->df = df && df->ndocs >= 32 ? df : NULL;
+  c->lognorm = idf_norm(df);
+  for (size_t k = 0; k < IDF_MEMO; k++)
+    c->memo[k] = -1;
+  pthread_once(&LOG1P_ONCE, log1p_init);
+}
+
+void sl_similarity_weights(const sl_featvec *a, const sl_df *df, double *w) {
+  wctx c;
+  wctx_init(&c, df);
+  for (size_t i = 0; i < a->n; i++)
+    w[i] = weight(a, i, &c);
+}
+
 double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *df,
                         sl_sim_parts *parts) {
+  return sl_similarity_dfw(a, NULL, b, df, parts);
+}
+
+/* wa: a's weights from sl_similarity_weights under the same df, or NULL
+ * to compute them here (each is the same number either way). */
+double sl_similarity_dfw(const sl_featvec *a, const double *wa, const sl_featvec *b,
+                         const sl_df *df, sl_sim_parts *parts) {
   kind_acc acc[SL_F_NKINDS];
   size_t i = 0, j = 0;
   wctx c;
-  c.df = df && df->ndocs >= 32 ? df : NULL;
-  c.lognorm = idf_norm(df);
-  for (size_t k = 0; k < IDF_MEMO; k++)
-    c.memo[k] = -1;
-  pthread_once(&LOG1P_ONCE, log1p_init);
+  wctx_init(&c, df);
   memset(acc, 0, sizeof acc);
+#define WA(i) (wa ? wa[i] : weight(a, (i), &c))
   while (i < a->n || j < b->n) {
     if (j >= b->n || (i < a->n && a->v[i].id < b->v[j].id)) {
-      double w = weight(a, i, &c);
+      double w = WA(i);
       acc[sl_feat_kind_of(a->v[i].id)].na += w * w;
       i++;
     } else if (i >= a->n || b->v[j].id < a->v[i].id) {
@@ -250,15 +269,16 @@ double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *d
       acc[sl_feat_kind_of(b->v[j].id)].nb += w * w;
       j++;
     } else {
-      double wa = weight(a, i, &c), wb = weight(b, j, &c);
+      double wa_i = WA(i), wb = weight(b, j, &c);
       kind_acc *k = &acc[sl_feat_kind_of(a->v[i].id)];
-      k->dot += wa * wb;
-      k->na += wa * wa;
+      k->dot += wa_i * wb;
+      k->na += wa_i * wa_i;
       k->nb += wb * wb;
       i++;
       j++;
     }
   }
+#undef WA
   sl_sim_parts p;
   p.persons = cosine(&acc[SL_F_PERSON]);
   p.places = cosine(&acc[SL_F_PLACE]);

@@ -49,6 +49,14 @@ size_t sl_df_ndocs(const sl_df *df);
 double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *df,
                         sl_sim_parts *parts);
 
+/* The weight sl_similarity_df gives each of a's features under df, into
+ * w[0..a->n); sl_similarity_dfw then scores a against many b without
+ * computing them again (the clusterer: one document, many events).  The
+ * score is the same number as sl_similarity_df's. */
+void sl_similarity_weights(const sl_featvec *a, const sl_df *df, double *w);
+double sl_similarity_dfw(const sl_featvec *a, const double *wa, const sl_featvec *b,
+                         const sl_df *df, sl_sim_parts *parts);
+
 /* sl_similarity_df without document frequencies. */
 double sl_similarity(const sl_featvec *a, const sl_featvec *b, sl_sim_parts *parts);
 

@@ -122,18 +122,18 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
       rc = sl_featvec_push(out, ((uint64_t)k << 56) | concept, 1.0f);
     }
     if (rc == SL_OK)
-      rc = sl_featvec_push(out, (uint64_t)SL_F_TERM << 56 | (hterm & 0x00FFFFFFFFFFFFFFull), lw);
+      rc = sl_featvec_push(out, sl_feat_hashed(SL_F_TERM, hterm), lw);
     size_t ns = surface(t->norm, t->nnorm, buf, sizeof buf);
     if (ns < 2)
       continue;
-    /* one surface form, three kinds: hashed once (sl_feat_id) */
-    uint64_t hs = sl_feat_id(SL_F_SURFACE, buf, ns) & 0x00FFFFFFFFFFFFFFull;
+    /* one surface form, three kinds: hashed once */
+    uint64_t hs = sl_hash64(buf, ns);
     if (rc == SL_OK)
-      rc = sl_featvec_push(out, (uint64_t)SL_F_SURFACE << 56 | hs, lw);
+      rc = sl_featvec_push(out, sl_feat_hashed(SL_F_SURFACE, hs), lw);
     if (rc == SL_OK && (t->flags & SL_TOK_UPPER) && !(t->flags & SL_TOK_SENT))
-      rc = sl_featvec_push(out, (uint64_t)SL_F_CAPS << 56 | hs, 1.0f);
+      rc = sl_featvec_push(out, sl_feat_hashed(SL_F_CAPS, hs), 1.0f);
     if (rc == SL_OK && nword <= LEAD_TOKENS)
-      rc = sl_featvec_push(out, (uint64_t)SL_F_LEAD << 56 | hs, 1.0f);
+      rc = sl_featvec_push(out, sl_feat_hashed(SL_F_LEAD, hs), 1.0f);
   }
   sl_featvec_finish(out);
   return rc;

@@ -8,9 +8,11 @@
 #include "util/grow.h"
 #include "util/strmap.h"
 
-uint64_t sl_feat_id(sl_feat_kind k, const char *z, size_t n) {
-  return ((uint64_t)k << 56) | (sl_hash64(z, n) & 0x00FFFFFFFFFFFFFFull);
+uint64_t sl_feat_hashed(sl_feat_kind k, uint64_t h) {
+  return ((uint64_t)k << 56) | (h & 0x00FFFFFFFFFFFFFFull);
 }
+
+uint64_t sl_feat_id(sl_feat_kind k, const char *z, size_t n) { return sl_feat_hashed(k, sl_hash64(z, n)); }
 
 uint64_t sl_feat_entity(sl_feat_kind k, int64_t entity_id) {
   return ((uint64_t)k << 56) | ((uint64_t)entity_id & 0x00FFFFFFFFFFFFFFull);

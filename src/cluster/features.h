@@ -41,6 +41,8 @@ static inline sl_feat_kind sl_feat_kind_of(uint64_t id) { return (sl_feat_kind)(
 
 /* Feature id of kind k for the value z[0..n). */
 uint64_t sl_feat_id(sl_feat_kind k, const char *z, size_t n);
+/* The same for a value already hashed (sl_hash64): one hash, several kinds. */
+uint64_t sl_feat_hashed(sl_feat_kind k, uint64_t h);
 /* Feature id of an entity (stable store id). */
 uint64_t sl_feat_entity(sl_feat_kind k, int64_t entity_id);
 

@@ -303,6 +303,8 @@ sl_rc sl_linker_load_entity(sl_linker *lk, int64_t id, sl_ent_type type, const c
   e->docs = docs;
   if (!e->gaz_code)
     e->name_rank = name_rank(name, strlen(name));
+  if ((rc = sl_linker_note_id(lk, *idx)) != SL_OK) /* found by id without a scan */
+    return rc;
   return sl_linker_add_variant(lk, *idx, name, strlen(name));
 }
 

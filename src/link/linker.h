@@ -36,8 +36,9 @@ typedef struct sl_entity {
 sl_rc sl_linker_new(sl_linker **out);
 void sl_linker_free(sl_linker *lk);
 
-/* Adds a stored entity (load path).  The variant surfaces are added with
- * sl_linker_add_variant.  Returns the entity's index. */
+/* Adds a stored entity (load path), found by its id from then on.  The
+ * variant surfaces are added with sl_linker_add_variant.  Returns the
+ * entity's index. */
 sl_rc sl_linker_load_entity(sl_linker *lk, int64_t id, sl_ent_type type, const char *name,
                             const char *gaz_code, int64_t mentions, int64_t docs, size_t *idx);
 sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size_t n);

@@ -150,44 +150,6 @@ static char *normalized(const char *z) {
   return out;
 }
 
-static int cmp_long(const void *x, const void *y) {
-  long a = *(const long *)x, b = *(const long *)y;
-  return (a > b) - (a < b);
-}
-
-/* The names of the entities a document links, each once, for its FTS row:
- * a report that says only "Путин" is found by "Putin".  The spellings in
- * the text are in its body already; indexing them again per mention cost
- * index bytes and found nothing more. */
-static char *names_of(sl_ingest *in, const sl_analysis *a) {
-  size_t cap = 1, o = 0, n = 0;
-  long *ks = malloc((a->nments ? a->nments : 1) * sizeof *ks);
-  if (!ks)
-    return NULL;
-  for (size_t i = 0; i < a->nments; i++)
-    if (a->ment_entity[i] >= 0)
-      ks[n++] = a->ment_entity[i];
-  qsort(ks, n, sizeof *ks, cmp_long);
-  for (size_t i = 0; i < n; i++)
-    if (i == 0 || ks[i] != ks[i - 1])
-      cap += strlen(sl_linker_entity(in->lk, (size_t)ks[i])->name) + 1;
-  char *s = malloc(cap);
-  if (s) {
-    for (size_t i = 0; i < n; i++) {
-      if (i > 0 && ks[i] == ks[i - 1])
-        continue;
-      const char *nm = sl_linker_entity(in->lk, (size_t)ks[i])->name;
-      size_t ln = strlen(nm);
-      memcpy(s + o, nm, ln);
-      o += ln;
-      s[o++] = ' ';
-    }
-    s[o] = 0;
-  }
-  free(ks);
-  return s;
-}
-
 /* Drops a code point that snprintf cut short at the end of z. */
 static void cut_utf8(char *z) {
   size_t n = strlen(z), i = n;
@@ -297,14 +259,16 @@ static sl_rc note_pending(sl_ingest *in, const sl_analysis *a, const char *sourc
   return SL_OK;
 }
 
-/* A linked mention, for counting a document's mentions per entity and
- * per spelling: sorted by entity, then spelling. */
+/* A linked mention: the entity's store id and linker index, and its
+ * spelling in the text. */
 typedef struct linked {
   int64_t id;
+  long idx;
   const char *z;
   size_t n;
 } linked;
 
+/* By entity, then spelling. */
 static int cmp_linked(const void *x, const void *y) {
   const linked *a = x, *b = y;
   if (a->id != b->id)
@@ -313,19 +277,26 @@ static int cmp_linked(const void *x, const void *y) {
   return c ? c : (a->n > b->n) - (a->n < b->n);
 }
 
+/* The document's linked mentions sorted by cmp_linked into a new array
+ * (*n of them; the caller frees it), or NULL when out of memory. */
+static linked *sorted_mentions(const sl_analysis *a, const int64_t *ids, size_t *n) {
+  linked *l = malloc((a->nments ? a->nments : 1) * sizeof *l);
+  *n = 0;
+  if (!l)
+    return NULL;
+  for (size_t i = 0; i < a->nments; i++)
+    if (ids[i])
+      l[(*n)++] = (linked){ids[i], a->ment_entity[i], a->text + a->ments[i].start,
+                           a->ments[i].end - a->ments[i].start};
+  qsort(l, *n, sizeof *l, cmp_linked);
+  return l;
+}
+
 /* Counts the document's mentions once per entity (its totals and its
  * page's row for this event) and once per spelling: a long report names
  * one person many times, and each count is a write at a random place. */
-static sl_rc count_mentions(sl_ingest *in, const sl_analysis *a, const int64_t *ids) {
-  size_t n = 0;
+static sl_rc count_mentions(sl_ingest *in, const sl_analysis *a, const linked *l, size_t n) {
   sl_rc rc = SL_OK;
-  linked *l = malloc((a->nments ? a->nments : 1) * sizeof *l);
-  if (!l)
-    return SL_ENOMEM;
-  for (size_t i = 0; i < a->nments; i++)
-    if (ids[i])
-      l[n++] = (linked){ids[i], a->text + a->ments[i].start, a->ments[i].end - a->ments[i].start};
-  qsort(l, n, sizeof *l, cmp_linked);
   for (size_t i = 0, j; i < n && rc == SL_OK; i = j) {
     for (j = i; j < n && l[j].id == l[i].id; j++)
       ;
@@ -340,8 +311,32 @@ static sl_rc count_mentions(sl_ingest *in, const sl_analysis *a, const int64_t *
                                 (int64_t)(m - k));
     }
   }
-  free(l);
   return rc;
+}
+
+/* The names of the entities a document links, each once, for its FTS row:
+ * a report that says only "Путин" is found by "Putin".  The spellings in
+ * the text are in its body already; indexing them again per mention cost
+ * index bytes and found nothing more. */
+static char *names_of(sl_ingest *in, const linked *l, size_t n) {
+  size_t cap = 1, o = 0;
+  for (size_t i = 0; i < n; i++)
+    if (i == 0 || l[i].id != l[i - 1].id)
+      cap += strlen(sl_linker_entity(in->lk, (size_t)l[i].idx)->name) + 1;
+  char *s = malloc(cap);
+  if (!s)
+    return NULL;
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && l[i].id == l[i - 1].id)
+      continue;
+    const char *nm = sl_linker_entity(in->lk, (size_t)l[i].idx)->name;
+    size_t ln = strlen(nm);
+    memcpy(s + o, nm, ln);
+    o += ln;
+    s[o++] = ' ';
+  }
+  s[o] = 0;
+  return s;
 }
 
 /* Writes the rows of one analysed, linked document (inside its savepoint). */
@@ -351,6 +346,7 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
   int64_t *ids = calloc(nm ? nm : 1, sizeof *ids);
   sl_ent_type *types = calloc(nm ? nm : 1, sizeof *types);
   char *title_n = NULL, *body_n = NULL, *names = NULL;
+  linked *linked_sorted = NULL;
   char pub[16] = "", evd[16] = "";
   if (!ids || !types) {
     rc = SL_ENOMEM;
@@ -414,8 +410,11 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
   for (size_t i = 0; i < nm && rc == SL_OK; i++)
     if (ids[i])
       rc = sl_store_put_mention(in->store, ids[i], a->ments[i].start, a->ments[i].end);
+  size_t nl = 0;
+  if (rc == SL_OK && !(linked_sorted = sorted_mentions(a, ids, &nl)))
+    rc = SL_ENOMEM;
   if (rc == SL_OK)
-    rc = count_mentions(in, a, ids);
+    rc = count_mentions(in, a, linked_sorted, nl);
   for (size_t i = 0; i < a->nnums && rc == SL_OK; i++) {
     size_t s, e;
     sentence_around(a->text, a->ntext, a->nums[i].start, a->nums[i].end, &s, &e);
@@ -425,7 +424,7 @@ static sl_rc store_doc(sl_ingest *in, sl_analysis *a, double *mark) {
     goto out;
   title_n = normalized(a->title);
   body_n = normalized(a->text);
-  names = names_of(in, a);
+  names = names_of(in, linked_sorted, nl);
   if (!title_n || !body_n || !names) {
     rc = SL_ENOMEM;
     goto out;
@@ -441,6 +440,7 @@ out:
   sl_stage_lap(&in->times, SL_STAGE_STORE, mark);
   free(ids);
   free(types);
+  free(linked_sorted);
   free(title_n);
   free(body_n);
   free(names);

@@ -408,8 +408,6 @@ static sl_rc load_entities(sl_store *st, sl_linker *lk) {
                                sqlite3_column_int64(s, 4), sqlite3_column_int64(s, 5), &idx);
     if (id >= 0 && id <= maxid)
       map[id] = idx + 1;
-    if (rc == SL_OK)   /* found by id without a scan (story titles) */
-      rc = sl_linker_note_id(lk, idx);
   }
   sqlite3_finalize(s);
   s = NULL;

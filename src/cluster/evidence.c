@@ -79,12 +79,21 @@ static size_t surface(const char *z, size_t n, char *out, size_t cap) {
   return o;
 }
 
+/* 1 when z[0..n) is ASCII: a surface form of Latin letters and digits. */
+static int is_ascii(const char *z, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)z[i] >= 0x80)
+      return 0;
+  return 1;
+}
+
 sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_type *types,
                         sl_featvec *out) {
   sl_rc rc = SL_OK;
   char buf[160];
   pthread_once(&FOLD_ONCE, build_fold);
   size_t nword = 0;
+  int latin_caps = 0;
   out->n = 0;
   out->ndocs = 1;
   out->day = SL_NO_DAY;
@@ -130,11 +139,17 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
     uint64_t hs = sl_hash64(buf, ns);
     if (rc == SL_OK)
       rc = sl_featvec_push(out, sl_feat_hashed(SL_F_SURFACE, hs), lw);
-    if (rc == SL_OK && (t->flags & SL_TOK_UPPER) && !(t->flags & SL_TOK_SENT))
+    if (rc == SL_OK && (t->flags & SL_TOK_UPPER) && !(t->flags & SL_TOK_SENT)) {
       rc = sl_featvec_push(out, sl_feat_hashed(SL_F_CAPS, hs), 1.0f);
+      latin_caps |= is_ascii(buf, ns);
+    }
     if (rc == SL_OK && nword <= LEAD_TOKENS)
       rc = sl_featvec_push(out, sl_feat_hashed(SL_F_LEAD, hs), 1.0f);
   }
+  /* only Latin capitals can meet across scripts: a Russian text's own
+   * capitals say nothing about an English one */
+  if (rc == SL_OK && latin_caps)
+    rc = sl_featvec_push(out, sl_feat_id(SL_F_LATIN, "Latn", 4), 1.0f);
   sl_featvec_finish(out);
   return rc;
 }

@@ -304,7 +304,10 @@ double sl_similarity_dfw(const sl_featvec *a, const double *wa, const sl_featvec
   /* across scripts surface tokens cannot meet and their absence says
    * nothing, except for the capitalised words a text in another script
    * quotes in Latin letters (names, acronyms), when both sides have some */
-  p.caps_both = acc[SL_F_CAPS].na > 0 && acc[SL_F_CAPS].nb > 0;
+  if (acc[SL_F_LATIN].na > 0 || acc[SL_F_LATIN].nb > 0)
+    p.caps_both = acc[SL_F_LATIN].na > 0 && acc[SL_F_LATIN].nb > 0;
+  else /* vectors from before the flag: any capitals */
+    p.caps_both = acc[SL_F_CAPS].na > 0 && acc[SL_F_CAPS].nb > 0;
   const double *w = p.same_lang ? SL_SIM_W_SAME : p.same_script ? SL_SIM_W_CROSS
                   : p.caps_both ? SL_SIM_W_SCRIPT_CAPS : SL_SIM_W_SCRIPT;
   double y = 0;

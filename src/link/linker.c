@@ -13,7 +13,7 @@
 
 #define PARTIAL_BIT ((int64_t)1 << 40) /* variant map: value is a family name */
 #define AMBIGUOUS (-1)
-#define BLOCK_SCAN 256 /* newest entities of a block compared with a new name */
+#define BLOCK_SCAN 256 /* newest entities of a name's blocks compared with it */
 /* Two acronyms are one entity only when spelled alike or known as one
  * (NATO = НАТО, IMF = МВФ score 1): a letter apart (GDP / HDP, SEC / SEK)
  * they are two, whatever a reading of their letters allows. */
@@ -374,6 +374,10 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
    * An entity met twice (its block, then this document's names) is scored
    * once (stamp). */
   family_codes(key, codes, sizeof codes);
+  size_t ncodes = 0;
+  for (const char *c = codes; *c; c++)
+    ncodes += c[0] != ' ' && (c[1] == ' ' || !c[1]);
+  size_t per_code = ncodes > 1 ? BLOCK_SCAN / ncodes : BLOCK_SCAN;
   if (++lk->stamp == 0) {
     for (size_t i = 0; i < lk->n; i++)
       lk->e[i].stamp = 0;
@@ -392,12 +396,12 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
       code += nb;
       while (*code == ' ')
         code++;
-      /* only the block's newest BLOCK_SCAN entities: blocks grow with
-       * every new name, and a name already linked is found by its exact
-       * variant before this search; an old entity met in a new spelling
-       * may then start a new one */
+      /* only the blocks' newest BLOCK_SCAN entities, shared among the
+       * name's codes: blocks grow with every new name, and a name already
+       * linked is found by its exact variant before this search; an old
+       * entity met in a new spelling may then start a new one */
       npost = post ? post->n : 0;
-      from = npost > BLOCK_SCAN ? npost - BLOCK_SCAN : 0;
+      from = npost > per_code ? npost - per_code : 0;
       total = npost;
     } else {
       total = mwords == 1 ? lk->ndoc_linked : 0; /* then this document's names */

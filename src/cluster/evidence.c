@@ -89,6 +89,11 @@ static int is_ascii(const char *z, size_t n) {
 
 sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_type *types,
                         sl_featvec *out) {
+  return sl_evidence_build_labeled(a, ids, types, out, NULL);
+}
+
+sl_rc sl_evidence_build_labeled(const sl_analysis *a, const int64_t *ids, const sl_ent_type *types,
+                                sl_featvec *out, sl_labels *labels) {
   sl_rc rc = SL_OK;
   char buf[160];
   pthread_once(&FOLD_ONCE, build_fold);
@@ -114,6 +119,8 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
     int n = snprintf(buf, sizeof buf, "%.6g%s", a->nums[i].value, a->nums[i].unit);
     if (n > 0)
       rc = sl_featvec_push(out, sl_feat_id(SL_F_NUMBER, buf, (size_t)n), 1.0f);
+    if (n > 0 && rc == SL_OK && labels)
+      rc = sl_labels_add(labels, sl_feat_id(SL_F_NUMBER, buf, (size_t)n), buf, (size_t)n);
   }
   for (size_t i = 0; i < a->ntok && rc == SL_OK; i++) {
     const sl_token *t = &a->toks[i];
@@ -129,9 +136,13 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
     if (concept) {
       sl_feat_kind k = sl_eventword_is_topic(concept) ? SL_F_TOPIC : SL_F_EVENTWORD;
       rc = sl_featvec_push(out, ((uint64_t)k << 56) | concept, 1.0f);
+      if (rc == SL_OK && labels)
+        rc = sl_labels_add(labels, ((uint64_t)k << 56) | concept, t->norm, t->nnorm);
     }
     if (rc == SL_OK)
       rc = sl_featvec_push(out, sl_feat_hashed(SL_F_TERM, hterm), lw);
+    if (rc == SL_OK && labels)
+      rc = sl_labels_add(labels, sl_feat_hashed(SL_F_TERM, hterm), t->norm, t->nnorm);
     size_t ns = surface(t->norm, t->nnorm, buf, sizeof buf);
     if (ns < 2)
       continue;

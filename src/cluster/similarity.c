@@ -130,6 +130,8 @@ static uint32_t df_get(const sl_df *df, uint64_t id) {
   return 0;
 }
 
+uint32_t sl_df_count(const sl_df *df, uint64_t id) { return df ? df_get(df, id) : 0; }
+
 /* Smoothed IDF scaled to (0,1]: a feature no other document has weighs 1,
  * one every document has weighs little.  Below a few dozen documents the
  * counts say nothing yet and every feature weighs 1 (see wctx). */

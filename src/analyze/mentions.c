@@ -210,6 +210,7 @@ typedef struct scan {
   const sl_token *t;
   size_t ntok;
   int cased; /* the text's script has letter case */
+  int nouns_capitalised; /* German, Luxembourgish: every noun has a capital */
   const struct sl_gazetteer *gaz;
   sl_known_name_fn known;
   void *known_ctx;
@@ -469,6 +470,11 @@ static size_t caps_run(scan *s, size_t i) {
   return j - i;
 }
 
+/* 1 for عبد ("servant of"), which opens a given name of two words. */
+static int is_abd(const sl_token *t) {
+  return t->nnorm == 6 && !memcmp(t->norm, "\xD8\xB9\xD8\xA8\xD8\xAF", 6);
+}
+
 /* Arabic-style name after a title: up to three words, ending at a
  * stopword, a cue, a clitic+article word or punctuation. */
 static size_t uncased_run(scan *s, size_t i) {
@@ -489,8 +495,9 @@ static size_t uncased_run(scan *s, size_t i) {
         memcmp(t->norm, "\xD8\xA7", 2))
       break;
     j++;
-    /* a family name with the article ends the name ("أحمد الشرع") */
-    if (j - i >= 2 && t->nnorm > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4))
+    /* a family name with the article ends the name ("أحمد الشرع"), but
+     * after عبد it is the second half of one given name ("عبد الفتاح السيسي") */
+    if (j - i >= (is_abd(&s->t[i]) ? 3u : 2u) && t->nnorm > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4))
       break;
   }
   return j - i;
@@ -538,9 +545,16 @@ static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
     if (!blank(s->z, from, s->t[j].start, 0))
       return 0;
   }
+  /* an organisation word opens a board, a ministry, a company */
+  if (head_of(&s->t[j]) == HEAD_ORG)
+    return 0;
   size_t n = s->cased ? caps_run(s, j) : uncased_run(s, j);
   if (n == 0)
     return 0;
+  /* where every noun has a capital, the name is its first two words:
+   * "Präsident Donald Trump Ende Januar" */
+  if (s->nouns_capitalised && n > 2)
+    n = 2;
   *a = j;
   *b = j + n;
   return 1;
@@ -548,7 +562,7 @@ static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
 
 sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token *toks, size_t ntok,
                        sl_known_name_fn known, void *known_ctx, sl_mention **out, size_t *nout) {
-  scan s = {z, toks, ntok, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0};
+  scan s = {z, toks, ntok, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0};
   sl_rc rc = SL_OK;
   (void)n;
   pthread_once(&CUES_ONCE, build_cues);
@@ -563,7 +577,8 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
 
   /* Capitalised runs are names only in scripts with case, and not in
    * languages that capitalise every noun (German, Luxembourgish) */
-  if (s.cased && !(lang && (!strncmp(lang, "de", 2) || !strncmp(lang, "lb", 2)))) {
+  s.nouns_capitalised = lang && (!strncmp(lang, "de", 2) || !strncmp(lang, "lb", 2));
+  if (s.cased && !s.nouns_capitalised) {
     if (lower_build(&s) != SL_OK)
       return SL_ENOMEM;
   }
@@ -646,8 +661,8 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
         }
         if (run == 1 && (toks[i].flags & SL_TOK_ALLCAPS) && toks[i].nnorm <= 6)
           t = SL_ENT_ORG; /* acronyms: TASS, SANA, AFP */
-        else if (head == HEAD_ORG)
-          t = SL_ENT_ORG; /* "Fox News", "Deutsche Bank" */
+        else if (head == HEAD_ORG || (run > 1 && head_of(&toks[start]) == HEAD_ORG))
+          t = SL_ENT_ORG; /* "Fox News", "Deutsche Bank", "Banco Santander" */
         else if (head == HEAD_PLACE)
           t = SL_ENT_PLACE; /* "Wall Street", "Red Square" */
         rc = emit(&s, start, start + run, t, SL_MSRC_CAPS, NULL);

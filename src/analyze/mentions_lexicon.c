@@ -14,7 +14,9 @@
  *
  * SL_MENTION_HEADS: last words of an untyped run of capitals that say what
  * it names (an organisation, a place) or that it is no name (a day, a
- * season, a contest, an epidemic).
+ * season, a contest, an epidemic).  An organisation word also types a run
+ * it opens (Banco Santander, Bank of America), and after a title it opens
+ * no person's name ("رئيس مجلس إدارة الشركة" is a chairman of a board).
  */
 #include <stddef.h>
 
@@ -107,8 +109,12 @@ const sl_head SL_MENTION_HEADS[] = {
              "stiftung partido banco grupo universidad ministerio fundación asociación partito "
              "banca gruppo università ministero fondazione associazione parti banque groupe "
              "université ministère fondation partia grupa uniwersytet ministerstwo fundacja "
-             "partisi bankası üniversitesi bakanlığı vakfı derneği"},
+             "partisi bankası üniversitesi bakanlığı vakfı derneği instituto istituto institut "
+             "instytut consejo consiglio conseil comisión commissione departamento dipartimento "
+             "tribunal tribunale agencia agenzia agence compañía società société"},
   {HEAD_ORG, "партия банк группа университет министерство фонд агентство"},
+  {HEAD_ORG, "مجلس المجلس شركة الشركة هيئة الهيئة وزارة الوزارة جامعة الجامعة منظمة المنظمة حزب "
+             "الحزب لجنة اللجنة بنك البنك اتحاد الاتحاد جمعية الجمعية مؤسسة المؤسسة"},
   {HEAD_PLACE, "street avenue road boulevard square county island islands river lake mountain "
                "mountains valley bay beach park airport station district province region bridge "
                "straße strasse platz insel fluss flughafen calle avenida plaza río isla aeropuerto "

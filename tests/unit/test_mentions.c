@@ -183,6 +183,23 @@ START_TEST(last_words_type_untitled_names) {
   ck_assert_int_ne(nbc->type, SL_ENT_PERSON);
   ck_assert_int_eq(entity_of(es, &f, "Donald Trump")->type, SL_ENT_PERSON);
   free(f.m);
+  /* an organisation word opening the run types it, and after a title it
+   * opens no person's name; عبد opens a two-word given name */
+  const char *es2 = "El Banco Santander y el Instituto Mexicano de Seguridad Social informaron.";
+  run("es", es2, &f);
+  ck_assert_int_eq(entity_of(es2, &f, "Banco Santander")->type, SL_ENT_ORG);
+  free(f.m);
+  const char *ar = "قال رئيس مجلس إدارة الشركة إن الرئيس عبد الفتاح السيسي زار القاهرة.";
+  run("ar", ar, &f);
+  ck_assert(!has_surface(ar, &f, "مجلس إدارة الشركة"));
+  ck_assert_int_eq(entity_of(ar, &f, "عبد الفتاح السيسي")->type, SL_ENT_PERSON);
+  free(f.m);
+  /* German capitalises nouns: a name after a title is two words */
+  const char *de = "Das sagte Präsident Donald Trump Ende Januar in Washington.";
+  run("de", de, &f);
+  ck_assert(has_surface(de, &f, "Donald Trump"));
+  ck_assert(!has_surface(de, &f, "Donald Trump Ende"));
+  free(f.m);
 }
 END_TEST
 

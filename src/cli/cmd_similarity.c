@@ -159,7 +159,8 @@ static json_t *shared_of(sl_pairdoc *pd, const pending *pe, const sl_df *df) {
       const char *label = sl_pairdoc_entity_name(pd, best[b]);
       if (!label)
         label = sl_labels_get(&pe->la, best[b]);
-      if (label && json_array_append_new(arr, json_string(label)) != 0) {
+      json_t *js = label ? json_string(label) : NULL; /* NULL too for bad UTF-8 */
+      if (js && json_array_append_new(arr, js) != 0) {
         json_decref(arr);
         arr = NULL;
       }

@@ -129,7 +129,7 @@ static size_t family_codes(const char *key, char *out, size_t cap) {
   size_t nc = sl_names_block(fam, out, cap);
   while (nc && out[nc - 1] == ' ')
     out[--nc] = 0;
-  for (size_t i = 0; i < nf; i++)
+  for (size_t i = 0; i < nf && fam[i] != '|'; i++) /* its first reading */
     letters += (fam[i] >= 'a' && fam[i] <= 'z') || (fam[i] >= 'A' && fam[i] <= 'Z');
   const char *b = letters <= SHORT_NAME ? strrchr(out, ' ') : NULL;
   if (b) {
@@ -374,7 +374,7 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
    * An entity met twice (its block, then this document's names) is scored
    * once (stamp). */
   family_codes(key, codes, sizeof codes);
-  size_t ncodes = 0;
+  size_t ncodes = 0; /* words of codes: each ends at a space or the end */
   for (const char *c = codes; *c; c++)
     ncodes += c[0] != ' ' && (c[1] == ' ' || !c[1]);
   size_t per_code = ncodes > 1 ? BLOCK_SCAN / ncodes : BLOCK_SCAN;

@@ -24,6 +24,13 @@ const sl_gaz_extra SL_GAZ_EXTRA[] = {
   {"org:asean", SL_GAZ_ORG, "ASEAN", "ASEAN|آسيان|АСЕАН|东盟"},
   {"org:who", SL_GAZ_ORG, "World Health Organization", "WHO|Tổ chức Y tế Thế giới|منظمة الصحة العالمية|ВОЗ|世界卫生组织|OMS|Weltgesundheitsorganisation"},
   {"org:opec", SL_GAZ_ORG, "OPEC", "OPEC|أوبك|ОПЕК|欧佩克"},
+  /* Polish cases of countries whose stems change (the regular ones are
+   * found by their endings: mentions.c, slavic_base) */
+  {"DE", SL_GAZ_COUNTRY, "Germany", "Niemiec|Niemczech|Niemcom|Niemcami"},
+  {"CN", SL_GAZ_COUNTRY, "China", "Chin|Chinach|Chinom|Chinami"},
+  {"IT", SL_GAZ_COUNTRY, "Italy", "Włoch|Włoszech|Włochom"},
+  {"GB", SL_GAZ_COUNTRY, "United Kingdom", "Wielka Brytania|Wielkiej Brytanii|Wielką Brytanię"},
+  {"US", SL_GAZ_COUNTRY, "United States", "Stany Zjednoczone|Stanów Zjednoczonych|Stanach Zjednoczonych|Stanom Zjednoczonym"},
   /* cities in the news that CLDR's time-zone cities miss */
   {"pl:beijing", SL_GAZ_CITY, "Beijing", "Bắc Kinh|بكين|Пекин|北京|Pékin|Peking|Pekín|Pechino|Pekin"},
   {"ct:washington", SL_GAZ_CITY, "Washington", "Washington D.C.|Washington DC|Oa-sinh-tơn|واشنطن|Вашингтон|华盛顿|Waszyngton|Vaşington"},

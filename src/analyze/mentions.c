@@ -211,6 +211,7 @@ typedef struct scan {
   size_t ntok;
   int cased; /* the text's script has letter case */
   int nouns_capitalised; /* German, Luxembourgish: every noun has a capital */
+  int slavic;            /* Polish, Czech, Slovak: places take case endings */
   const struct sl_gazetteer *gaz;
   sl_known_name_fn known;
   void *known_ctx;
@@ -282,6 +283,30 @@ static const sl_gaz_entry *cyrillic_base(const struct sl_gazetteer *g, const cha
   return NULL;
 }
 
+/* Polish and Czech cases of a one-word place, by the endings that replace
+ * its nominative's: "Polsce", "Rosji", "Warszawie", "Chinach", "Berlinie",
+ * "Izraelu", "Německu" -> Polska, Rosja, Warszawa, Chiny, Berlin, Izrael,
+ * Německo.  Each pair is (case ending, nominative ending). */
+static const char *const SLAVIC_END[][2] = {
+  {"ie", "a"}, {"ie", ""}, {"ii", "ia"}, {"i", "a"}, {"y", "a"}, {"ce", "ka"}, {"ach", "y"},
+  {"u", ""}, {"u", "o"}, {"e", "a"}, {"\xC4\x99", "a"}, {"\xC4\x85", "a"}, {"\xC4\x9B", "a"},
+  {"em", ""}, {"a", ""}, {NULL, NULL}};
+
+static const sl_gaz_entry *slavic_base(const struct sl_gazetteer *g, const char *key, size_t n) {
+  char buf[64];
+  for (int i = 0; SLAVIC_END[i][0]; i++) {
+    size_t ce = strlen(SLAVIC_END[i][0]), ne = strlen(SLAVIC_END[i][1]);
+    if (n < ce + 3 || n - ce + ne >= sizeof buf || memcmp(key + n - ce, SLAVIC_END[i][0], ce))
+      continue;
+    memcpy(buf, key, n - ce);
+    memcpy(buf + n - ce, SLAVIC_END[i][1], ne);
+    const sl_gaz_entry *e = sl_gazetteer_find(g, buf, n - ce + ne);
+    if (e)
+      return e;
+  }
+  return NULL;
+}
+
 /* 0 when no gazetteer name can start at token t in any of the forms
  * gaz_at tries (as written, without a possessive, without an elided
  * article or an Arabic clitic; Russian case endings are always tried):
@@ -290,6 +315,8 @@ static int may_start_place(const scan *s, const sl_token *t) {
   const char *f = t->norm;
   size_t n = t->nnorm;
   if (n >= 2 && ((unsigned char)f[0] == 0xD0 || (unsigned char)f[0] == 0xD1))
+    return 1;
+  if (s->slavic && (t->flags & SL_TOK_UPPER))
     return 1;
   if (sl_gazetteer_may_start(s->gaz, f, n))
     return 1;
@@ -334,6 +361,8 @@ static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
     /* Russian cases: "России", "Москве", "Китая" -> Россия, Москва, Китай */
     if (!e && k == 1 && n >= 6 && ((unsigned char)key[0] == 0xD0 || (unsigned char)key[0] == 0xD1))
       e = cyrillic_base(s->gaz, key, n);
+    if (!e && k == 1 && s->slavic)
+      e = slavic_base(s->gaz, key, n);
     /* elided articles and prepositions: l'ONU, d'Italia, dell'Iran */
     if (!e && s->cased) {
       size_t el = elision(key, n);
@@ -562,7 +591,7 @@ static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
 
 sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token *toks, size_t ntok,
                        sl_known_name_fn known, void *known_ctx, sl_mention **out, size_t *nout) {
-  scan s = {z, toks, ntok, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0};
+  scan s = {z, toks, ntok, 0, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0};
   sl_rc rc = SL_OK;
   (void)n;
   pthread_once(&CUES_ONCE, build_cues);
@@ -578,6 +607,7 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
   /* Capitalised runs are names only in scripts with case, and not in
    * languages that capitalise every noun (German, Luxembourgish) */
   s.nouns_capitalised = lang && (!strncmp(lang, "de", 2) || !strncmp(lang, "lb", 2));
+  s.slavic = lang && (!strncmp(lang, "pl", 2) || !strncmp(lang, "cs", 2) || !strncmp(lang, "sk", 2));
   if (s.cased && !s.nouns_capitalised) {
     if (lower_build(&s) != SL_OK)
       return SL_ENOMEM;

@@ -217,6 +217,14 @@ START_TEST(curated_places_and_bodies_meet_across_scripts) {
   run("ru", ru, &f);
   ck_assert_int_eq(index_of(ru, &f, "Сочи"), sochi_i);
   free(f.m);
+  /* Polish places in their cases: regular endings, and stems that change */
+  const char *pl = "Rozmowy w Polsce, Rosji i Niemczech. Prezydent przyjechał do Sochi z Warszawy.";
+  run("pl", pl, &f);
+  ck_assert_str_eq(entity_of(pl, &f, "Polsce")->name, "Poland");
+  ck_assert_str_eq(entity_of(pl, &f, "Rosji")->name, "Russia");
+  ck_assert_str_eq(entity_of(pl, &f, "Niemczech")->name, "Germany");
+  ck_assert_int_eq(index_of(pl, &f, "Sochi"), sochi_i);
+  free(f.m);
   const char *ar = "عقد الاجتماع في سوتشي.";
   run("ar", ar, &f);
   ck_assert_int_eq(index_of(ar, &f, "سوتشي"), sochi_i);

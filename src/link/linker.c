@@ -18,6 +18,15 @@
  * (NATO = НАТО, IMF = МВФ score 1): a letter apart (GDP / HDP, SEC / SEK)
  * they are two, whatever a reading of their letters allows. */
 #define ACRONYM_LINK 0.95
+/* Family-name scores remembered, by the hashes of both names: a name not
+ * linked yet is looked up again in every document that repeats it, against
+ * the same block (a direct-mapped table; a collision just recomputes). */
+#define FAM_CACHE_SLOTS (1u << 16)
+
+typedef struct fam_score {
+  uint64_t tag; /* both names' hashes mixed; 0 = empty */
+  double score;
+} fam_score;
 
 struct sl_linker {
   sl_names *nm;
@@ -31,6 +40,7 @@ struct sl_linker {
   sl_idlist *blocks;
   size_t nblocks, capblocks;
   long *doc_linked;      /* scratch: entities linked in the current doc */
+  fam_score *fam_cache;  /* FAM_CACHE_SLOTS */
   uint32_t stamp;        /* best_candidate's current search (sl_entity.stamp) */
   size_t ndoc_linked, capdoc;
 };
@@ -44,7 +54,8 @@ sl_rc sl_linker_new(sl_linker **out) {
   if (rc == SL_OK)
     rc = sl_tokenizer_new(&lk->tk);
   if (rc == SL_OK && (!(lk->by_variant = sl_strmap_new()) || !(lk->by_gaz = sl_strmap_new()) || !(lk->by_id = sl_strmap_new()) ||
-                      !(lk->by_block = sl_strmap_new())))
+                      !(lk->by_block = sl_strmap_new()) ||
+                      !(lk->fam_cache = calloc(FAM_CACHE_SLOTS, sizeof *lk->fam_cache))))
     rc = SL_ENOMEM;
   if (rc != SL_OK) {
     sl_linker_free(lk);
@@ -67,6 +78,7 @@ void sl_linker_free(sl_linker *lk) {
   free(lk->blocks);
   free(lk->e);
   free(lk->doc_linked);
+  free(lk->fam_cache);
   sl_strmap_free(lk->by_variant);
   sl_strmap_free(lk->by_gaz);
   sl_strmap_free(lk->by_id);
@@ -293,6 +305,7 @@ sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size
       return SL_ENOMEM;
     free(e->key);
     e->key = nk;
+    e->fam_hash = 0;
     e->dirty = 1;
     return index_key(lk, e->key, idx);
   }
@@ -368,7 +381,7 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
   size_t mwords = count_words(key);
   int macronym = is_acronym(key);
   char mlast[512], elast[512], codes[512];
-  family_of(key, mlast, sizeof mlast);
+  uint64_t mhash = sl_hash64(mlast, family_of(key, mlast, sizeof mlast));
   /* linked names share their family name, so its code finds them; a lone
    * given name may also stand for a full name this document already gave.
    * An entity met twice (its block, then this document's names) is scored
@@ -424,8 +437,16 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
       /* family names must agree: "Ahmed Hussein" is not "Ahmed al-Sharaa";
        * a lone given name ("Mr. Ahmed") may stand for a full name the same
        * document already gave.  This one-word test is cheap: it goes first */
-      family_of(e->key, elast, sizeof elast);
-      double fam = sl_names_score_keys(mlast, elast);
+      if (!e->fam_hash)
+        e->fam_hash = sl_hash64(elast, family_of(e->key, elast, sizeof elast)) | 1;
+      uint64_t tag = (mhash * 0x9E3779B97F4A7C15ull ^ e->fam_hash) | 1;
+      fam_score *fc = &lk->fam_cache[(tag >> 32) & (FAM_CACHE_SLOTS - 1)];
+      if (fc->tag != tag) {
+        family_of(e->key, elast, sizeof elast);
+        fc->tag = tag;
+        fc->score = sl_names_score_keys(mlast, elast);
+      }
+      double fam = fc->score;
       if (fam < SL_NAMES_SAME && !(mwords == 1 && ewords > 1 && in_doc))
         continue;
       double sc = sl_names_score_keys(key, e->key);

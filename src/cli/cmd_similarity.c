@@ -25,6 +25,7 @@
 #include "cluster/similarity.h"
 #include "pipeline/pairdoc.h"
 #include "read/read.h"
+#include "util/jrec.h"
 #include "util/utf8.h"
 
 #define MAX_LINE (8u * 1024u * 1024u) /* one record: two articles */
@@ -51,9 +52,31 @@ static void usage(FILE *f) {
           SL_SAME_EVENT);
 }
 
-/* A string field of o, or NULL; integers (pair ids) are printed into tmp. */
-static const char *field(json_t *o, const char *key, char *tmp, size_t ntmp, size_t *n) {
-  json_t *v = json_object_get(o, key);
+/* A record: the members the fast reader found, or jansson's object
+ * when the fast reader left the line to it (see util/jrec.h). */
+typedef struct record {
+  json_t *obj;
+  sl_jfield f[SL_JREC_MAX_FIELDS];
+  size_t nf;
+} record;
+
+/* A string field of r, or NULL; integers (pair ids) are printed into tmp. */
+static const char *field(const record *r, const char *key, char *tmp, size_t ntmp, size_t *n) {
+  *n = 0;
+  if (!r->obj) {
+    const sl_jfield *f = sl_jrec_get(r->f, r->nf, key, strlen(key));
+    if (f && f->type == SL_JREC_STRING) {
+      *n = f->n;
+      return f->z;
+    }
+    if (f && f->type == SL_JREC_INT && tmp) {
+      int k = snprintf(tmp, ntmp, "%lld", f->i);
+      *n = k > 0 ? (size_t)k : 0;
+      return tmp;
+    }
+    return NULL;
+  }
+  json_t *v = json_object_get(r->obj, key);
   if (json_is_string(v)) {
     *n = json_string_length(v);
     return json_string_value(v);
@@ -63,7 +86,6 @@ static const char *field(json_t *o, const char *key, char *tmp, size_t ntmp, siz
     *n = k > 0 ? (size_t)k : 0;
     return tmp;
   }
-  *n = 0;
   return NULL;
 }
 
@@ -71,7 +93,7 @@ static const char *field(json_t *o, const char *key, char *tmp, size_t ntmp, siz
  * mark dropped and Latin-1 mojibake repaired.  jansson accepts only valid
  * UTF-8 without NUL (the boundary check), so nothing is left to replace.
  * Caller frees; NULL when missing or out of memory. */
-static char *text_field(json_t *o, const char *key, size_t *n) {
+static char *text_field(const record *o, const char *key, size_t *n) {
   size_t len;
   const char *z = field(o, key, NULL, 0, &len);
   if (!z)
@@ -91,7 +113,7 @@ static char *text_field(json_t *o, const char *key, size_t *n) {
 
 /* A short field copied for printing: control characters and quotes
  * become '_' so TSV and JSON stay well-formed. */
-static void short_field(json_t *o, const char *key, char *dst, size_t cap, const char *dflt) {
+static void short_field(const record *o, const char *key, char *dst, size_t cap, const char *dflt) {
   char tmp[32];
   size_t n;
   const char *z = field(o, key, tmp, sizeof tmp, &n);
@@ -127,19 +149,21 @@ static void print_pair(const opts *o, const char *id, const char *l1, const char
 
 /* Analyses one record into *pe; returns 1 when ready to score, 0 when
  * reported and skipped, -1 on a failure that ends the run. */
-static int read_record(sl_pairdoc *pd, const char *line, size_t n, size_t lineno, pending *pe) {
+static int read_record(sl_pairdoc *pd, char *line, size_t n, size_t lineno, pending *pe) {
   json_error_t jerr;
-  json_t *rec = json_loadb(line, n, JSON_REJECT_DUPLICATES, &jerr);
+  record r = {NULL, {{0}}, 0}, *rec = &r;
   char *t1 = NULL, *t2 = NULL;
   char *id = pe->id, in1[8], in2[8];
   size_t n1 = 0, n2 = 0, tn;
   int ret = 0;
-  if (!rec) {
+  /* jansson reads what the fast reader is unsure of and reports errors */
+  if (sl_jrec_parse(line, n, r.f, &r.nf) != SL_OK &&
+      !(r.obj = json_loadb(line, n, JSON_REJECT_DUPLICATES, &jerr))) {
     fprintf(stderr, "storyline similarity: line %zu: invalid JSON at column %d: %s\n", lineno,
             jerr.column, jerr.text);
     goto out;
   }
-  if (!json_is_object(rec)) {
+  if (r.obj && !json_is_object(r.obj)) {
     fprintf(stderr, "storyline similarity: line %zu: record is not a JSON object\n", lineno);
     goto out;
   }
@@ -176,7 +200,7 @@ static int read_record(sl_pairdoc *pd, const char *line, size_t n, size_t lineno
 out:
   free(t1);
   free(t2);
-  json_decref(rec);
+  json_decref(r.obj);
   return ret;
 }
 

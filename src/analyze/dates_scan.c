@@ -177,6 +177,16 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
       while (i < n) {
         int d2 = 0, lo, up, c2c;
         size_t l2;
+        unsigned char b = (unsigned char)z[i];
+        if (b >= 'a' && b <= 'z') { /* most letters: what classify says of them */
+          if (first) t.cap = 0;
+          first = 0;
+          all_upper = 0;
+          prev_lower = 1;
+          nlet++;
+          i++;
+          continue;
+        }
         int32_t c2 = next_cp(z, n, i, &l2);
         if (c2 < 0) break;
         c2c = classify(c2, &d2, &lo, &up);

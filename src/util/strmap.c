@@ -19,11 +19,18 @@ struct sl_strmap {
 };
 
 uint64_t sl_hash64(const char *z, size_t n) {
+  const unsigned char *p = (const unsigned char *)z;
   uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)z[i];
-    h *= 1099511628211ull;
+  size_t i = 0;
+  /* four bytes a round: the same hash with a quarter of the loop tests */
+  for (; i + 4 <= n; i += 4) {
+    h = (h ^ p[i]) * 1099511628211ull;
+    h = (h ^ p[i + 1]) * 1099511628211ull;
+    h = (h ^ p[i + 2]) * 1099511628211ull;
+    h = (h ^ p[i + 3]) * 1099511628211ull;
   }
+  for (; i < n; i++)
+    h = (h ^ p[i]) * 1099511628211ull;
   return h;
 }
 

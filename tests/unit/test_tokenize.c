@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "analyze/stopwords.h"
 #include "analyze/tokenize.h"
 #include "check_main.h"
@@ -263,6 +265,46 @@ START_TEST(test_cache_languages) {
 }
 END_TEST
 
+/* On real articles (286 in ten languages, read twice) a tokenizer whose
+ * stem cache is warm from every other article, with its entries evicted
+ * and shared by two ways, gives what a new tokenizer gives. */
+START_TEST(test_cache_real) {
+  size_t n = 0, ndocs = 0;
+  char *b = sl_test_slurp("tests/data/ingest/dev_articles.jsonl", &n);
+  for (int round = 0; round < 2; round++)
+    for (size_t i = 0; i < n;) {
+      size_t e = i;
+      while (e < n && b[e] != '\n')
+        e++;
+      json_t *o = json_loadb(b + i, e - i, 0, NULL);
+      const char *z = json_string_value(json_object_get(o, "text"));
+      const char *lang = json_string_value(json_object_get(o, "lang"));
+      i = e + 1;
+      if (!z || !lang) {
+        json_decref(o);
+        continue;
+      }
+      const sl_token *t, *f;
+      size_t nt = 0, nf = 0;
+      sl_tokenizer *fresh = NULL;
+      ck_assert_int_eq(sl_tokenizer_new(&fresh), SL_OK);
+      ck_assert_int_eq(sl_tokenize(tk, lang, z, strlen(z), &t, &nt), SL_OK);
+      ck_assert_int_eq(sl_tokenize(fresh, lang, z, strlen(z), &f, &nf), SL_OK);
+      ck_assert_uint_eq(nt, nf);
+      for (size_t k = 0; k < nt; k++) {
+        ck_assert_str_eq(t[k].norm, f[k].norm);
+        ck_assert_str_eq(t[k].stem, f[k].stem);
+        ck_assert_uint_eq(t[k].flags, f[k].flags);
+      }
+      sl_tokenizer_free(fresh);
+      json_decref(o);
+      ndocs++;
+    }
+  ck_assert_uint_gt(ndocs, 500);
+  free(b);
+}
+END_TEST
+
 START_TEST(test_english_flags) {
   const sl_token *t;
   const char *z = "The U.S. President met NATO leaders on 28 January. "
@@ -441,6 +483,7 @@ static Suite *tokenize_suite(void) {
   tcase_add_test(tc, test_russian_stem);
   tcase_add_test(tc, test_english_flags);
   tcase_add_test(tc, test_cache_languages);
+  tcase_add_test(tc, test_cache_real);
   tcase_add_test(tc, test_invalid_and_empty);
   tcase_add_test(tc, test_stopword_table);
   tcase_add_test(tc, test_random_bytes);

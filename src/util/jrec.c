@@ -67,13 +67,24 @@ static size_t utf8_len(const unsigned char *p, size_t n) {
   return k;
 }
 
+/* Byte classes for scan_string: 0 ends a plain run (quote, backslash,
+ * control character, any byte >= 0x80), 1 is plain ASCII. */
+static const unsigned char PLAIN[256] = {
+    ['\x20'] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20..0x2F, no '"' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,             /* 0x30 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,             /* 0x40 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,             /* 0x50, no '\\' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,             /* 0x60 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,             /* 0x70 */
+};
+
 /* Checks the string whose opening quote is at p[*i - 1]; *i ends after
  * the closing quote.  *esc = 1 when it holds escapes.  0 when unsure. */
 static int scan_string(const unsigned char *p, size_t n, size_t *i, int *esc) {
   size_t j = *i;
   *esc = 0;
   for (;;) {
-    while (j < n && p[j] >= 0x20 && p[j] < 0x80 && p[j] != '"' && p[j] != '\\')
+    while (j < n && PLAIN[p[j]])
       j++;
     if (j >= n)
       return 0;
@@ -85,6 +96,16 @@ static int scan_string(const unsigned char *p, size_t n, size_t *i, int *esc) {
     if (c < 0x20)
       return 0;
     if (c >= 0x80) {
+      /* two- and three-byte letters inline (Cyrillic, Arabic, CJK) */
+      if (c >= 0xC2 && c <= 0xDF && j + 1 < n && (p[j + 1] & 0xC0) == 0x80) {
+        j += 2;
+        continue;
+      }
+      if (c >= 0xE1 && c <= 0xEC && j + 2 < n && (p[j + 1] & 0xC0) == 0x80 &&
+          (p[j + 2] & 0xC0) == 0x80) {
+        j += 3;
+        continue;
+      }
       size_t k = utf8_len(p + j, n - j);
       if (!k)
         return 0;

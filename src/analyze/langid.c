@@ -84,11 +84,12 @@ static void scan(const char *z, size_t n, sl_scan *s) {
   while (i < len) {
     UChar32 c;
     if (p[i] < 0x80) {
-      c = p[i++];
-      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-        s->count[C_LATIN]++;
-        s->letters++;
-      }
+      /* a run of ASCII, its letters counted without a branch each */
+      size_t l = 0;
+      for (; i < len && p[i] < 0x80; i++)
+        l += (unsigned)((p[i] | 0x20) - 'a') < 26u;
+      s->count[C_LATIN] += l;
+      s->letters += l;
       continue;
     }
     U8_NEXT(p, i, len, c);

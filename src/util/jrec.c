@@ -141,10 +141,13 @@ static int scan_string(const unsigned char *p, size_t n, size_t *i, int *esc) {
 static size_t decode(char *d, const char *s, size_t n) {
   size_t o = 0;
   for (size_t j = 0; j < n;) {
-    if (s[j] != '\\') {
-      d[o++] = s[j++];
-      continue;
-    }
+    const char *bs = memchr(s + j, '\\', n - j);
+    size_t run = bs ? (size_t)(bs - (s + j)) : n - j;
+    memmove(d + o, s + j, run); /* the text between escapes, in one move */
+    o += run;
+    j += run;
+    if (!bs)
+      break;
     char c = s[j + 1];
     j += 2;
     switch (c) {

@@ -38,7 +38,7 @@ sl_strmap *sl_strmap_new(void) {
   sl_strmap *m = calloc(1, sizeof *m);
   if (!m)
     return NULL;
-  m->cap = 64;
+  m->cap = 16; /* most maps are per document and small; they grow */
   m->s = calloc(m->cap, sizeof *m->s);
   if (!m->s) {
     free(m);

@@ -90,7 +90,7 @@ static void build_cues(void) {
               sl_strmap_put(first, t[0].norm, t[0].nnorm, 1) != SL_OK))
       goto fail;
     if (k) {
-      uint64_t h = sl_hash64(t[0].norm, t[0].nnorm) & (CUE_BITS - 1);
+      uint64_t h = sl_hash_mem(t[0].norm, t[0].nnorm) & (CUE_BITS - 1);
       CUE_BLOOM[h / 64] |= 1ull << (h % 64);
     }
   }
@@ -106,7 +106,7 @@ fail:
 
 /* 0 when z[0..n) is surely not the first token of a cue. */
 static int may_start_cue(const char *z, size_t n) {
-  uint64_t h = sl_hash64(z, n) & (CUE_BITS - 1);
+  uint64_t h = sl_hash_mem(z, n) & (CUE_BITS - 1);
   return (CUE_BLOOM[h / 64] >> (h % 64)) & 1;
 }
 
@@ -198,7 +198,7 @@ static sl_rc lower_build(scan *s) {
     const sl_token *t = &s->t[i];
     if (t->flags & (SL_TOK_UPPER | SL_TOK_NUMBER))
       continue;
-    size_t p = (size_t)sl_hash64(t->norm, t->nnorm) & s->lower_mask;
+    size_t p = (size_t)sl_hash_mem(t->norm, t->nnorm) & s->lower_mask;
     while (s->lower[p] && !(s->lower[p]->nnorm == t->nnorm && !memcmp(s->lower[p]->norm, t->norm, t->nnorm)))
       p = (p + 1) & s->lower_mask;
     s->lower[p] = t;
@@ -207,7 +207,7 @@ static sl_rc lower_build(scan *s) {
 }
 
 static int lower_has(const scan *s, const sl_token *t) {
-  size_t p = (size_t)sl_hash64(t->norm, t->nnorm) & s->lower_mask;
+  size_t p = (size_t)sl_hash_mem(t->norm, t->nnorm) & s->lower_mask;
   for (; s->lower[p]; p = (p + 1) & s->lower_mask)
     if (s->lower[p]->nnorm == t->nnorm && !memcmp(s->lower[p]->norm, t->norm, t->nnorm))
       return 1;

@@ -118,6 +118,19 @@ static const sl_lex *word_lex(const char *z, size_t s, size_t e) {
   if (e - s >= WORD_MAX) return NULL;
   const sl_lex *r = NULL;
   size_t k;
+  /* a plain ASCII word (no apostrophe) is its key lowered: most have no
+   * key of their shape, and then need not be copied or hashed */
+  for (k = s; k < e && (unsigned char)z[k] < 0x80 && z[k] != '\''; k++)
+    ;
+  if (k == e) {
+    unsigned char a = (unsigned char)z[s], b = (unsigned char)z[e - 1];
+    if (!sl_lex_may_be(e - s, (unsigned char)(a >= 'A' && a <= 'Z' ? a + 32 : a),
+                       (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b)))
+      return NULL;
+    for (k = s; k < e; k++)
+      key[k - s] = (char)(z[k] >= 'A' && z[k] <= 'Z' ? z[k] + 32 : z[k]);
+    return sl_lex_lookup(key, e - s);
+  }
   for (k = s; k < e && (unsigned char)z[k] < 0x80; k++)
     key[k - s] = (char)(z[k] >= 'A' && z[k] <= 'Z' ? z[k] + 32 : z[k]);
   /* plain ASCII folds to lower case; anything else through sl_lex_fold */

@@ -34,7 +34,7 @@ uint64_t sl_hash64(const char *z, size_t n) {
   return h;
 }
 
-uint64_t sl_hash_mem(const char *z, size_t n) {
+static inline uint64_t hash_mem(const char *z, size_t n) {
   const unsigned char *p = (const unsigned char *)z;
   const uint64_t k = 0x9E3779B97F4A7C15ull;
   uint64_t h = (uint64_t)n * k, w = 0;
@@ -64,6 +64,8 @@ uint64_t sl_hash_mem(const char *z, size_t n) {
   h *= 0x94D049BB133111EBull;
   return h ^ (h >> 31);
 }
+
+uint64_t sl_hash_mem(const char *z, size_t n) { return hash_mem(z, n); }
 
 sl_strmap *sl_strmap_new(void) {
   sl_strmap *m = calloc(1, sizeof *m);
@@ -119,7 +121,7 @@ static sl_rc grow(sl_strmap *m) {
 sl_rc sl_strmap_put(sl_strmap *m, const char *z, size_t n, int64_t v) {
   if ((m->count + 1) * 4 > m->cap * 3 && grow(m) != SL_OK)
     return SL_ENOMEM;
-  uint64_t h = sl_hash_mem(z, n);
+  uint64_t h = hash_mem(z, n);
   slot *s = find(m, z, n, h);
   if (!s->key) {
     s->key = malloc(n + 1);
@@ -136,7 +138,7 @@ sl_rc sl_strmap_put(sl_strmap *m, const char *z, size_t n, int64_t v) {
 }
 
 int sl_strmap_get(const sl_strmap *m, const char *z, size_t n, int64_t *v) {
-  slot *s = find(m, z, n, sl_hash_mem(z, n));
+  slot *s = find(m, z, n, hash_mem(z, n));
   if (!s->key)
     return 0;
   if (v)

@@ -24,8 +24,9 @@
 
 static sl_strmap *CUES; /* normalised cue -> kind | ntokens << 8 */
 static sl_strmap *CUE_FIRST; /* first token of every cue */
-/* Bits of the hashes of CUE_FIRST's keys: a token whose bit is clear
- * starts no cue, which spares the map lookup for nearly every token. */
+/* Bits of the shapes (sl_shape_bit) of CUE_FIRST's keys: a token whose
+ * bit is clear starts no cue, which spares the map lookup for nearly
+ * every token. */
 #define CUE_BITS (1u << 16)
 static uint64_t CUE_BLOOM[CUE_BITS / 64];
 static pthread_once_t CUES_ONCE = PTHREAD_ONCE_INIT;
@@ -90,7 +91,7 @@ static void build_cues(void) {
               sl_strmap_put(first, t[0].norm, t[0].nnorm, 1) != SL_OK))
       goto fail;
     if (k) {
-      uint64_t h = sl_hash_mem(t[0].norm, t[0].nnorm) & (CUE_BITS - 1);
+      uint32_t h = sl_shape_bit(t[0].norm, t[0].nnorm);
       CUE_BLOOM[h / 64] |= 1ull << (h % 64);
     }
   }
@@ -106,7 +107,7 @@ fail:
 
 /* 0 when z[0..n) is surely not the first token of a cue. */
 static int may_start_cue(const char *z, size_t n) {
-  uint64_t h = sl_hash_mem(z, n) & (CUE_BITS - 1);
+  uint32_t h = sl_shape_bit(z, n);
   return (CUE_BLOOM[h / 64] >> (h % 64)) & 1;
 }
 

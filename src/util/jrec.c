@@ -84,6 +84,18 @@ static int scan_string(const unsigned char *p, size_t n, size_t *i, int *esc) {
   size_t j = *i;
   *esc = 0;
   for (;;) {
+    /* eight bytes a step while none is a quote, a backslash, a control
+     * character or above 0x7F (the usual carry-less byte tests) */
+    while (j + 8 <= n) {
+      uint64_t x, q, b;
+      memcpy(&x, p + j, 8);
+      q = x ^ 0x2222222222222222ull;
+      b = x ^ 0x5C5C5C5C5C5C5C5Cull;
+      if ((((x - 0x2020202020202020ull) & ~x) | ((q - 0x0101010101010101ull) & ~q) |
+           ((b - 0x0101010101010101ull) & ~b) | x) & 0x8080808080808080ull)
+        break;
+      j += 8;
+    }
     while (j < n && PLAIN[p[j]])
       j++;
     if (j >= n)

@@ -72,6 +72,16 @@ START_TEST(test_accepts) {
   ck_assert(agree_s("{\"pair_id\": 1484084337, \"x\": \"\"}"));
   ck_assert(agree_s("{\"\":\"empty key\"}"));
   ck_assert(agree_s("{\"n\":999999999999999999}"));
+  /* each special byte at every place of the eight-byte steps */
+  static const char *const SPECIAL[] = {"\\\"", "\\\\", "\\n", "\xC3\xA9", "\xE4\xB8\xAD", "\x7F", "~"};
+  for (size_t k = 0; k < sizeof SPECIAL / sizeof *SPECIAL; k++)
+    for (int at = 0; at < 20; at++) {
+      char line[128];
+      snprintf(line, sizeof line, "{\"t\":\"%.*s%s%.*s\",\"u\":\"%.*s\"}", at,
+               "abcdefghijklmnopqrstuvwxyz", SPECIAL[k], 19 - at, "ABCDEFGHIJKLMNOPQRSTU", at,
+               "0123456789012345678901");
+      ck_assert_msg(agree_s(line), "jrec refused %s", line);
+    }
 }
 END_TEST
 

@@ -19,6 +19,7 @@
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 
+#include "analyze/normalize.h"
 #include "clean/clean.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
@@ -81,6 +82,9 @@ static size_t fold_prefix(const char *z, size_t n, char *buf, size_t cap) {
     buf[n] = 0;
     return n;
   }
+  /* Latin, Cyrillic and Arabic letters lower one by one, as ICU would */
+  if ((i = sl_lower_simple(z, n, buf, cap)) > 0)
+    return i;
   u_strFromUTF8(u, 256, &nu, z, (int32_t)n, &st);
   if (U_FAILURE(st))
     return lower_copy(z, n, buf, cap);

@@ -8,10 +8,13 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <unicode/ustring.h>
 
+#include "analyze/normalize.h"
 #include "analyze/stopwords.h"
 #include "analyze/tokenize.h"
 #include "check_main.h"
+#include "util/utf8.h"
 
 static sl_tokenizer *tk;
 
@@ -305,6 +308,43 @@ START_TEST(test_cache_real) {
 }
 END_TEST
 
+/* sl_lower_simple against ICU's u_strToLower (root locale) for every
+ * character up to U+10FF inside a word: the same bytes whenever it
+ * answers, and an answer for the scripts it promises. */
+START_TEST(test_lower_simple) {
+  char in[32], out[32], want[64];
+  for (UChar32 c = 1; c < 0x1100; c++) {
+    int32_t k = 0, nu = 0, nl = 0, nw = 0;
+    UChar u[16], l[16];
+    UErrorCode st = U_ZERO_ERROR;
+    memcpy(in, "Ab", 2);
+    k = 2;
+    k += (int32_t)sl_utf8_put((uint32_t)c, in + k);
+    memcpy(in + k, "xY", 2);
+    k += 2;
+    size_t got = sl_lower_simple(in, (size_t)k, out, sizeof out);
+    u_strFromUTF8(u, 16, &nu, in, k, &st);
+    nl = u_strToLower(l, 16, u, nu, "", &st);
+    u_strToUTF8(want, (int32_t)sizeof want, &nw, l, nl, &st);
+    ck_assert(U_SUCCESS(st));
+    if (got) {
+      ck_assert_uint_eq(got, (size_t)nw);
+      ck_assert_msg(!memcmp(out, want, got), "U+%04X lowers otherwise", (unsigned)c);
+      ck_assert_int_eq(out[got], 0);
+    }
+    int promised = c < 0x80 || (c < 0x180 && c != 0x130) || (c >= 0x400 && c <= 0x52F) ||
+                   (c >= 0x600 && c <= 0x6FF);
+    ck_assert_msg(!promised || got, "U+%04X refused", (unsigned)c);
+  }
+  ck_assert_uint_eq(sl_lower_simple("\xC4\xB0stanbul", 9, out, sizeof out), 0); /* İ */
+  ck_assert_uint_eq(sl_lower_simple("\xCE\xA3", 2, out, sizeof out), 0);         /* Σ */
+  ck_assert_uint_eq(sl_lower_simple("\xC3", 1, out, sizeof out), 0);              /* cut */
+  ck_assert_uint_eq(sl_lower_simple("abc", 3, out, 3), 0);                        /* no room */
+  ck_assert_uint_eq(sl_lower_simple("\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD", 10, out, sizeof out), 10);
+  ck_assert_str_eq(out, "\xD0\xBF\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD"); /* путин */
+}
+END_TEST
+
 START_TEST(test_english_flags) {
   const sl_token *t;
   const char *z = "The U.S. President met NATO leaders on 28 January. "
@@ -484,6 +524,7 @@ static Suite *tokenize_suite(void) {
   tcase_add_test(tc, test_english_flags);
   tcase_add_test(tc, test_cache_languages);
   tcase_add_test(tc, test_cache_real);
+  tcase_add_test(tc, test_lower_simple);
   tcase_add_test(tc, test_invalid_and_empty);
   tcase_add_test(tc, test_stopword_table);
   tcase_add_test(tc, test_random_bytes);

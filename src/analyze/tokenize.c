@@ -485,6 +485,11 @@ static sl_rc to_utf16(sl_tokenizer *tk, const char *z, size_t n, int32_t *n16) {
   while (i < len) {
     /* a run of ASCII: one unit per byte */
     int32_t e = i, d = j - i;
+    for (uint64_t w; e + 8 <= len; e += 8) { /* eight ASCII bytes a step */
+      memcpy(&w, p + e, 8);
+      if (w & 0x8080808080808080ull)
+        break;
+    }
     while (e < len && p[e] < 0x80)
       e++;
     for (int32_t k = i; k < e; k++) {

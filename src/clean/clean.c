@@ -99,28 +99,45 @@ static size_t fold_prefix(const char *z, size_t n, char *buf, size_t cap) {
   return (size_t)nb;
 }
 
+/* One pass per cue, stopping at the first difference (most cues differ
+ * at their first byte): no strlen of every cue for every line. */
 static int starts_with_any(const char *folded, const char *const *cues) {
-  for (int i = 0; cues[i]; i++)
-    if (!strncmp(folded, cues[i], strlen(cues[i])))
+  for (int i = 0; cues[i]; i++) {
+    const char *c = cues[i], *f = folded;
+    while (*c && *c == *f)
+      c++, f++;
+    if (!*c)
       return 1;
+  }
   return 0;
 }
 
 static int equals_any(const char *folded, size_t n, const char *const *cues) {
   while (n && strchr(" :.…-–—|>»", folded[n - 1]))
     n--;
-  for (int i = 0; cues[i]; i++)
-    if (strlen(cues[i]) == n && !strncmp(folded, cues[i], n))
+  for (int i = 0; cues[i]; i++) {
+    const char *c = cues[i];
+    size_t k = 0;
+    while (k < n && c[k] && c[k] == folded[k])
+      k++;
+    if (k == n && !c[k])
       return 1;
+  }
   return 0;
 }
 
 static int contains(const char *z, size_t n, const char *needle) {
-  size_t m = strlen(needle);
-  const char *p = z, *end = z + n;
-  /* memchr finds the candidates (memmem is not in POSIX) */
-  while (m && (size_t)(end - p) >= m && (p = memchr(p, needle[0], (size_t)(end - p - (ptrdiff_t)m) + 1))) {
-    if (!memcmp(p, needle, m))
+  size_t m = strlen(needle), a = 0;
+  /* memchr finds the candidates (memmem is not in POSIX), by the first
+   * byte of the needle that is not a letter or a space: rarer in prose */
+  while (a + 1 < m && (needle[a] == ' ' || ((needle[a] | 0x20) >= 'a' && (needle[a] | 0x20) <= 'z') ||
+                       (unsigned char)needle[a] >= 0x80))
+    a++;
+  if (!m || n < m)
+    return 0;
+  const char *p = z + a, *last = z + (n - m) + a; /* where needle[a] may be */
+  while (p <= last && (p = memchr(p, needle[a], (size_t)(last - p) + 1))) {
+    if (!memcmp(p - a, needle, m))
       return 1;
     p++;
   }

@@ -1,6 +1,8 @@
 /*
  * features — sparse evidence vectors (see features.h).
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +15,26 @@ uint64_t sl_feat_hashed(sl_feat_kind k, uint64_t h) {
 }
 
 uint64_t sl_feat_id(sl_feat_kind k, const char *z, size_t n) { return sl_feat_hashed(k, sl_hash64(z, n)); }
+
+int sl_feat_number_key(double value, const char *unit, char *buf, size_t cap) {
+  char d[24];
+  size_t nd = 0, nu = strlen(unit), o = 0;
+  /* %.6g writes a whole number below 10^6 as its digits; -0 keeps its sign */
+  if (!(value > -1e6 && value < 1e6) || value != (double)(long)value || (value == 0 && signbit(value)) ||
+      8 + nu >= cap)
+    return snprintf(buf, cap, "%.6g%s", value, unit);
+  long v = (long)value;
+  unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+  do
+    d[nd++] = (char)('0' + u % 10);
+  while ((u /= 10) > 0);
+  if (v < 0)
+    buf[o++] = '-';
+  while (nd)
+    buf[o++] = d[--nd];
+  memcpy(buf + o, unit, nu + 1);
+  return (int)(o + nu);
+}
 
 uint64_t sl_feat_entity(sl_feat_kind k, int64_t entity_id) {
   return ((uint64_t)k << 56) | ((uint64_t)entity_id & 0x00FFFFFFFFFFFFFFull);

@@ -171,12 +171,36 @@ START_TEST(finish_sorts_stably_and_sums_in_order) {
 }
 END_TEST
 
+/* Number keys are snprintf's "%.6g%s", whatever the value. */
+START_TEST(number_keys_are_printf_g) {
+  static const double V[] = {0.0, -0.0, 1, -1, 7, 10, 2020, 99999, 100000, 999999, 1000000, -999999,
+                             -1000000, 1234567, 0.5, 4.25, -3.75, 1e-7, 123456.5, 1e15, 1e300,
+                             2147483648.0, -2147483649.0, 9007199254740993.0};
+  static const char *const U[] = {"", "%", "USD", "VND"};
+  char got[160], want[160];
+  for (size_t i = 0; i < sizeof V / sizeof *V; i++)
+    for (size_t u = 0; u < sizeof U / sizeof *U; u++) {
+      int n = sl_feat_number_key(V[i], U[u], got, sizeof got);
+      int m = snprintf(want, sizeof want, "%.6g%s", V[i], U[u]);
+      ck_assert_int_eq(n, m);
+      ck_assert_str_eq(got, want);
+    }
+  for (long k = -200000; k <= 1200000; k += 7) {
+    int n = sl_feat_number_key((double)k, "%", got, sizeof got);
+    int m = snprintf(want, sizeof want, "%.6g%s", (double)k, "%");
+    ck_assert_int_eq(n, m);
+    ck_assert_str_eq(got, want);
+  }
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("cluster");
   TCase *tc = tcase_create("bounded");
   tcase_add_test(tc, a_long_event_keeps_its_strongest_features);
   tcase_add_test(tc, a_stored_event_is_cut_to_the_bound_when_loaded);
   tcase_add_test(tc, finish_sorts_stably_and_sums_in_order);
+  tcase_add_test(tc, number_keys_are_printf_g);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -23,6 +23,7 @@
 #define MAX_CUE_TOKENS 3
 
 static sl_strmap *CUES; /* normalised cue -> kind | ntokens << 8 */
+static sl_strmap *HEADS; /* normalised last word -> sl_head_kind */
 static sl_strmap *CUE_FIRST; /* first token of every cue */
 /* Bits of the shapes (sl_shape_bit) of CUE_FIRST's keys: a token whose
  * bit is clear starts no cue, which spares the map lookup for nearly
@@ -76,7 +77,7 @@ static size_t join_prefixes(const sl_token *t, size_t a, size_t m, char *buf, si
 
 static void build_cues(void) {
   sl_tokenizer *tk = NULL;
-  sl_strmap *m = sl_strmap_new(), *first = sl_strmap_new();
+  sl_strmap *m = sl_strmap_new(), *first = sl_strmap_new(), *heads = NULL;
   if (!m || !first || sl_tokenizer_new(&tk) != SL_OK)
     goto fail;
   for (size_t i = 0; SL_MENTION_CUES[i].text; i++) {
@@ -95,14 +96,42 @@ static void build_cues(void) {
       CUE_BLOOM[h / 64] |= 1ull << (h % 64);
     }
   }
+  if (!(heads = sl_strmap_new()))
+    goto fail;
+  for (size_t i = 0; SL_MENTION_HEADS[i].words; i++) {
+    const char *w = SL_MENTION_HEADS[i].words;
+    const sl_token *t;
+    size_t nt;
+    if (sl_tokenize(tk, "und", w, strlen(w), &t, &nt) != SL_OK)
+      goto fail;
+    for (size_t k = 0; k < nt; k++)
+      if (sl_strmap_put(heads, t[k].norm, t[k].nnorm, (int64_t)SL_MENTION_HEADS[i].kind) != SL_OK)
+        goto fail;
+  }
   sl_tokenizer_free(tk);
   CUES = m;
   CUE_FIRST = first;
+  HEADS = heads;
   return;
 fail:
   sl_tokenizer_free(tk);
   sl_strmap_free(m);
   sl_strmap_free(first);
+  sl_strmap_free(heads);
+}
+
+/* What the last word of an untyped name says of it (HEAD_NONE: nothing). */
+static sl_head_kind head_of(const sl_token *t) {
+  int64_t v = HEAD_NONE;
+  size_t n = t->nnorm;
+  /* "New Year's": the word without its possessive */
+  if (n > 2 && !memcmp(t->norm + n - 2, "'s", 2))
+    n -= 2;
+  else if (n > 4 && !memcmp(t->norm + n - 4, "\xE2\x80\x99s", 4))
+    n -= 4;
+  if (HEADS)
+    sl_strmap_get(HEADS, t->norm, n, &v);
+  return (sl_head_kind)v;
 }
 
 /* 0 when z[0..n) is surely not the first token of a cue. */
@@ -144,9 +173,10 @@ static sl_cue_kind cue_at(const sl_token *t, size_t ntok, size_t i, size_t *len)
   return CUE_NONE;
 }
 
-/* True when only spaces (or a hyphen, for "al-Sharaa") separate a and b. */
-static int adjacent(const char *z, const sl_token *a, const sl_token *b, int allow_hyphen) {
-  for (uint32_t i = a->end; i < b->start; i++) {
+/* 1 when z[from..to) is only spaces (and hyphens or apostrophes when
+ * allowed, for "al-Sharaa"): the words around it belong to one name. */
+static int blank(const char *z, uint32_t from, uint32_t to, int allow_hyphen) {
+  for (uint32_t i = from; i < to; i++) {
     char c = z[i];
     if (c == ' ' || (unsigned char)c == 0xC2 || (unsigned char)c == 0xA0)
       continue;
@@ -155,6 +185,11 @@ static int adjacent(const char *z, const sl_token *a, const sl_token *b, int all
     return 0;
   }
   return 1;
+}
+
+/* 1 when only blank() separates tokens a and b. */
+static int adjacent(const char *z, const sl_token *a, const sl_token *b, int allow_hyphen) {
+  return blank(z, a->end, b->start, allow_hyphen);
 }
 
 static int is_upper(const sl_token *t) { return (t->flags & SL_TOK_UPPER) != 0; }
@@ -176,6 +211,7 @@ typedef struct scan {
   const sl_token *t;
   size_t ntok;
   int cased; /* the text's script has letter case */
+  int nouns_capitalised; /* German, Luxembourgish: every noun has a capital */
   const struct sl_gazetteer *gaz;
   sl_known_name_fn known;
   void *known_ctx;
@@ -435,6 +471,11 @@ static size_t caps_run(scan *s, size_t i) {
   return j - i;
 }
 
+/* 1 for عبد ("servant of"), which opens a given name of two words. */
+static int is_abd(const sl_token *t) {
+  return t->nnorm == 6 && !memcmp(t->norm, "\xD8\xB9\xD8\xA8\xD8\xAF", 6);
+}
+
 /* Arabic-style name after a title: up to three words, ending at a
  * stopword, a cue, a clitic+article word or punctuation. */
 static size_t uncased_run(scan *s, size_t i) {
@@ -455,8 +496,9 @@ static size_t uncased_run(scan *s, size_t i) {
         memcmp(t->norm, "\xD8\xA7", 2))
       break;
     j++;
-    /* a family name with the article ends the name ("أحمد الشرع") */
-    if (j - i >= 2 && t->nnorm > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4))
+    /* a family name with the article ends the name ("أحمد الشرع"), but
+     * after عبد it is the second half of one given name ("عبد الفتاح السيسي") */
+    if (j - i >= (is_abd(&s->t[i]) ? 3u : 2u) && t->nnorm > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4))
       break;
   }
   return j - i;
@@ -493,11 +535,27 @@ static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
     }
     break;
   }
-  if (j >= s->ntok || (j > i && !adjacent(s->z, &s->t[j - 1], &s->t[j], 0)))
+  /* the name follows the title (or what was skipped) with nothing between
+   * but the period of an abbreviation ("Mr. Smith", "Sen. Paul"): "...del
+   * presidente. NBC News informó" names no president */
+  if (j >= s->ntok)
+    return 0;
+  if (j > 0) {
+    const sl_token *p = &s->t[j - 1];
+    uint32_t from = p->end + (p->end - p->start <= 4 && s->z[p->end] == '.');
+    if (!blank(s->z, from, s->t[j].start, 0))
+      return 0;
+  }
+  /* an organisation word opens a board, a ministry, a company */
+  if (head_of(&s->t[j]) == HEAD_ORG)
     return 0;
   size_t n = s->cased ? caps_run(s, j) : uncased_run(s, j);
   if (n == 0)
     return 0;
+  /* where every noun has a capital, the name is its first two words:
+   * "Präsident Donald Trump Ende Januar" */
+  if (s->nouns_capitalised && n > 2)
+    n = 2;
   *a = j;
   *b = j + n;
   return 1;
@@ -505,7 +563,7 @@ static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
 
 sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token *toks, size_t ntok,
                        sl_known_name_fn known, void *known_ctx, sl_mention **out, size_t *nout) {
-  scan s = {z, toks, ntok, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0};
+  scan s = {z, toks, ntok, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0};
   sl_rc rc = SL_OK;
   (void)n;
   pthread_once(&CUES_ONCE, build_cues);
@@ -520,7 +578,8 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
 
   /* Capitalised runs are names only in scripts with case, and not in
    * languages that capitalise every noun (German, Luxembourgish) */
-  if (s.cased && !(lang && (!strncmp(lang, "de", 2) || !strncmp(lang, "lb", 2)))) {
+  s.nouns_capitalised = lang && (!strncmp(lang, "de", 2) || !strncmp(lang, "lb", 2));
+  if (s.cased && !s.nouns_capitalised) {
     if (lower_build(&s) != SL_OK)
       return SL_ENOMEM;
   }
@@ -595,8 +654,18 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
       }
       if (run > 0) {
         sl_ent_type t = SL_ENT_UNKNOWN;
+        sl_head_kind head = head_of(&toks[start + run - 1]);
+        /* "New Year", "Coronavirus-Pandemie", or a lone "Police": no name */
+        if (head == HEAD_NOT_NAME || (run == 1 && head != HEAD_NONE)) {
+          i = start + run;
+          continue;
+        }
         if (run == 1 && (toks[i].flags & SL_TOK_ALLCAPS) && toks[i].nnorm <= 6)
           t = SL_ENT_ORG; /* acronyms: TASS, SANA, AFP */
+        else if (head == HEAD_ORG || (run > 1 && head_of(&toks[start]) == HEAD_ORG))
+          t = SL_ENT_ORG; /* "Fox News", "Deutsche Bank", "Banco Santander" */
+        else if (head == HEAD_PLACE)
+          t = SL_ENT_PLACE; /* "Wall Street", "Red Square" */
         rc = emit(&s, start, start + run, t, SL_MSRC_CAPS, NULL);
         i = start + run;
         continue;

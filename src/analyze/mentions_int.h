@@ -13,4 +13,16 @@ typedef struct sl_cue {
 
 extern const sl_cue SL_MENTION_CUES[];
 
+/* Last words that type a run of capitalised words no trigger typed:
+ * "Fox News" is an organisation, "Wall Street" a place, and "New Year" or
+ * "Coronavirus-Pandemie" no name at all. */
+typedef enum sl_head_kind { HEAD_NONE = 0, HEAD_ORG, HEAD_PLACE, HEAD_NOT_NAME } sl_head_kind;
+
+typedef struct sl_head {
+  sl_head_kind kind;
+  const char *words; /* space-separated, any language */
+} sl_head;
+
+extern const sl_head SL_MENTION_HEADS[];
+
 #endif

@@ -11,6 +11,12 @@
  *       ("Bộ trưởng Quốc phòng Nga Sergei Shoigu", "وزير الدفاع الروسي").
  * STOPNAME: words that end a name in scripts without capitals (verbs of
  *       reporting in Arabic: "بوتين أكد").
+ *
+ * SL_MENTION_HEADS: last words of an untyped run of capitals that say what
+ * it names (an organisation, a place) or that it is no name (a day, a
+ * season, a contest, an epidemic).  An organisation word also types a run
+ * it opens (Banco Santander, Bank of America), and after a title it opens
+ * no person's name ("رئيس مجلس إدارة الشركة" is a chairman of a board).
  */
 #include <stddef.h>
 
@@ -91,3 +97,33 @@ const sl_cue SL_MENTION_CUES[] = {
   {CUE_PERSON, "总统"}, {CUE_PERSON, "总理"}, {CUE_PERSON, "主席"}, {CUE_PERSON, "部长"},
   {CUE_PERSON, "外长"}, {CUE_PERSON, "首相"}, {CUE_PERSON, "国王"}, {CUE_PERSON, "发言人"},
   {CUE_NONE, NULL}};
+
+const sl_head SL_MENTION_HEADS[] = {
+  {HEAD_ORG, "news times post journal herald tribune gazette telegraph chronicle daily weekly "
+             "magazine channel tv radio network press media agency party bank group company "
+             "corporation corp inc ltd llc plc holdings motors airlines airways university college "
+             "council committee commission ministry department office court parliament senate "
+             "congress army navy police club league association federation institute "
+             "foundation fund organization organisation authority service"},
+  {HEAD_ORG, "zeitung nachrichten partei gruppe verband ministerium universität gericht polizei "
+             "stiftung partido banco grupo universidad ministerio fundación asociación partito "
+             "banca gruppo università ministero fondazione associazione parti banque groupe "
+             "université ministère fondation partia grupa uniwersytet ministerstwo fundacja "
+             "partisi bankası üniversitesi bakanlığı vakfı derneği instituto istituto institut "
+             "instytut consejo consiglio conseil comisión commissione departamento dipartimento "
+             "tribunal tribunale agencia agenzia agence compañía società société"},
+  {HEAD_ORG, "партия банк группа университет министерство фонд агентство"},
+  {HEAD_ORG, "مجلس المجلس شركة الشركة هيئة الهيئة وزارة الوزارة جامعة الجامعة منظمة المنظمة حزب "
+             "الحزب لجنة اللجنة بنك البنك اتحاد الاتحاد جمعية الجمعية مؤسسة المؤسسة"},
+  {HEAD_PLACE, "street avenue road boulevard square county island islands river lake mountain "
+               "mountains valley bay beach park airport station district province region bridge "
+               "straße strasse platz insel fluss flughafen calle avenida plaza río isla aeropuerto "
+               "via piazza fiume isola aeroporto rue île aéroport ulica plac rzeka wyspa lotnisko "
+               "caddesi sokak meydanı nehri adası havalimanı"},
+  {HEAD_PLACE, "улица проспект площадь река остров аэропорт"},
+  {HEAD_NOT_NAME, "year years day days eve week weekend month season cup games olympics "
+                  "championship championships festival parade pandemic epidemic outbreak"},
+  {HEAD_NOT_NAME, "jahr tag woche monat pandemie epidemie año día semana mes pandemia epidemia "
+                  "anno giorno settimana mese année jour semaine mois pandémie épidémie rok dzień "
+                  "tydzień miesiąc yıl gün hafta ay salgın год день неделя месяц пандемия"},
+  {HEAD_NONE, NULL}};

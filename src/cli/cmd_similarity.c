@@ -6,7 +6,9 @@
  * the score in [0,1], same_event (score >= threshold) and the parts of the
  * evidence (persons, places, orgs, dates, numbers, eventwords, topics,
  * words, tokens, caps, lead; see cluster/similarity.h) so a reader sees
- * why.  TSV with a header line by default, JSON with --json.
+ * why.  TSV with a header line by default, JSON with --json; --explain
+ * adds what the two texts share, named (entities, numbers, event words,
+ * topics, their rarest common words).
  *
  * A thin layer over src/pipeline/pairdoc and src/cluster/similarity: line
  * reading, JSON, UTF-8 repair and printing only.  One linker serves the
@@ -35,19 +37,23 @@
 typedef struct pending {
   char id[MAX_FIELD], l1[8], l2[8];
   sl_featvec va, vb;
+  sl_labels la; /* --explain: the words behind va's features */
 } pending;
 
 typedef struct opts {
   int json;
+  int explain;
   double threshold;
   int have_threshold;
 } opts;
 
 static void usage(FILE *f) {
-  fprintf(f, "usage: storyline similarity [--json] [--threshold X] < pairs.jsonl\n"
+  fprintf(f, "usage: storyline similarity [--json] [--explain] [--threshold X] < pairs.jsonl\n"
              "  records: {\"pair_id\", \"text1\", \"text2\", \"lang1\", \"lang2\", \"title1\", \"title2\"}\n"
              "  prints pair_id, score, same_event and the parts of the evidence per pair\n"
-             "  (TSV with a header, or JSON Lines with --json).  Default threshold %.3f.\n",
+             "  (TSV with a header, or JSON Lines with --json).  Default threshold %.3f.\n"
+             "  --explain adds what the two texts share: persons, places, orgs, numbers,\n"
+             "  event words, topics and words (a JSON field \"shared\", or a last TSV column).\n",
           SL_SAME_EVENT);
 }
 
@@ -128,22 +134,84 @@ static void short_field(const record *o, const char *key, char *dst, size_t cap,
   dst[k] = 0;
 }
 
+/* The kinds --explain lists, in its order, with their JSON names. */
+static const struct {
+  sl_feat_kind kind;
+  const char *name;
+  size_t max; /* entries listed at most */
+} SHARED[] = {{SL_F_PERSON, "persons", 20}, {SL_F_PLACE, "places", 20}, {SL_F_ORG, "orgs", 20},
+              {SL_F_NUMBER, "numbers", 20}, {SL_F_EVENTWORD, "event_words", 20},
+              {SL_F_TOPIC, "topics", 20}, {SL_F_TERM, "words", 12}};
+
+/* What the pair's two vectors share, by kind, named (JSON object; NULL
+ * when out of memory).  Words come rarest first: the ones that say most. */
+static json_t *shared_of(sl_pairdoc *pd, const pending *pe, const sl_df *df) {
+  json_t *o = json_object();
+  for (size_t k = 0; o && k < sizeof SHARED / sizeof SHARED[0]; k++) {
+    json_t *arr = json_array();
+    uint64_t best[64];
+    uint32_t bestdf[64];
+    size_t nbest = 0;
+    for (size_t i = 0, j = 0; arr && i < pe->va.n && j < pe->vb.n;) {
+      uint64_t fa = pe->va.v[i].id, fb = pe->vb.v[j].id;
+      if (fa != fb) {
+        i += fa < fb;
+        j += fb < fa;
+        continue;
+      }
+      i++, j++;
+      if (sl_feat_kind_of(fa) != SHARED[k].kind)
+        continue;
+      /* keep the max rarest: insertion into a short sorted list */
+      uint32_t d = sl_df_count(df, fa);
+      size_t at = nbest;
+      while (at > 0 && bestdf[at - 1] > d)
+        at--;
+      if (at >= SHARED[k].max)
+        continue;
+      if (nbest < SHARED[k].max)
+        nbest++;
+      memmove(best + at + 1, best + at, (nbest - 1 - at) * sizeof *best);
+      memmove(bestdf + at + 1, bestdf + at, (nbest - 1 - at) * sizeof *bestdf);
+      best[at] = fa;
+      bestdf[at] = d;
+    }
+    for (size_t b = 0; arr && b < nbest; b++) {
+      const char *label = sl_pairdoc_entity_name(pd, best[b]);
+      if (!label)
+        label = sl_labels_get(&pe->la, best[b]);
+      json_t *js = label ? json_string(label) : NULL; /* NULL too for bad UTF-8 */
+      if (js && json_array_append_new(arr, js) != 0) {
+        json_decref(arr);
+        arr = NULL;
+      }
+    }
+    if (!arr || json_object_set_new(o, SHARED[k].name, arr) != 0) {
+      json_decref(o);
+      o = NULL;
+    }
+  }
+  return o;
+}
+
 static void print_pair(const opts *o, const char *id, const char *l1, const char *l2,
-                       const sl_sim_parts *p) {
+                       const sl_sim_parts *p, json_t *shared) {
   int same = p->score >= o->threshold;
+  char *why = shared ? json_dumps(shared, JSON_COMPACT) : NULL;
   if (o->json)
     printf("{\"pair_id\":\"%s\",\"lang1\":\"%s\",\"lang2\":\"%s\",\"score\":%.4f,\"same_event\":%d,"
            "\"parts\":{\"persons\":%.4f,\"places\":%.4f,\"orgs\":%.4f,\"dates\":%.4f,"
            "\"numbers\":%.4f,\"eventwords\":%.4f,\"topics\":%.4f,\"words\":%.4f,"
            "\"tokens\":%.4f,\"caps\":%.4f,\"lead\":%.4f},"
-           "\"same_lang\":%d,\"same_script\":%d,\"caps_both\":%d}\n",
+           "\"same_lang\":%d,\"same_script\":%d,\"caps_both\":%d%s%s}\n",
            id, l1, l2, p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers,
            p->eventwords, p->topics, p->words, p->tokens, p->caps, p->lead, p->same_lang,
-           p->same_script, p->caps_both);
+           p->same_script, p->caps_both, why ? ",\"shared\":" : "", why ? why : "");
   else
-    printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", id,
+    printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%s%s\n", id,
            p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords,
-           p->topics, p->words, p->tokens, p->caps, p->lead);
+           p->topics, p->words, p->tokens, p->caps, p->lead, o->explain ? "\t" : "", why ? why : "");
+  free(why);
 }
 
 /* stdin read in blocks, lines found with memchr: sl_read_line's byte at a
@@ -199,7 +267,8 @@ static int next_line(reader *r, char **buf, size_t *cap, size_t max, size_t *len
 
 /* Analyses one record into *pe; returns 1 when ready to score, 0 when
  * reported and skipped, -1 on a failure that ends the run. */
-static int read_record(sl_pairdoc *pd, char *line, size_t n, size_t lineno, pending *pe) {
+static int read_record(sl_pairdoc *pd, const opts *o, char *line, size_t n, size_t lineno,
+                       pending *pe) {
   json_error_t jerr;
   record r = {NULL, {{0}}, 0}, *rec = &r;
   char *t1 = NULL, *t2 = NULL;
@@ -234,7 +303,10 @@ static int read_record(sl_pairdoc *pd, char *line, size_t n, size_t lineno, pend
   sl_pairdoc_text b = {id, in2, field(rec, "title2", NULL, 0, &tn),
                        field(rec, "published2", NULL, 0, &tn), t2, n2};
   const char *why = NULL;
-  sl_rc rc = sl_pairdoc_vector(pd, &a, &pe->va, pe->l1, &why);
+  sl_labels_clear(&pe->la);
+  sl_rc rc = sl_pairdoc_vector_labeled(pd, &a, &pe->va, pe->l1, &why, o->explain ? &pe->la : NULL);
+  if (rc == SL_OK && o->explain)
+    sl_labels_finish(&pe->la);
   if (rc == SL_OK)
     rc = sl_pairdoc_vector(pd, &b, &pe->vb, pe->l2, &why);
   if (rc == SL_ENOMEM) {
@@ -255,7 +327,7 @@ out:
 }
 
 /* Counts the batch's documents, then scores and prints its pairs. */
-static sl_rc flush_batch(const opts *o, sl_df *df, pending *batch, size_t n) {
+static sl_rc flush_batch(const opts *o, sl_pairdoc *pd, sl_df *df, pending *batch, size_t n) {
   sl_rc rc = SL_OK;
   for (size_t i = 0; i < n && rc == SL_OK; i++) {
     rc = sl_df_add(df, &batch[i].va);
@@ -265,13 +337,19 @@ static sl_rc flush_batch(const opts *o, sl_df *df, pending *batch, size_t n) {
   for (size_t i = 0; i < n && rc == SL_OK; i++) {
     sl_sim_parts p;
     sl_similarity_df(&batch[i].va, &batch[i].vb, df, &p);
-    print_pair(o, batch[i].id, batch[i].l1, batch[i].l2, &p);
+    json_t *shared = NULL;
+    if (o->explain && !(shared = shared_of(pd, &batch[i], df))) {
+      rc = SL_ENOMEM;
+      break;
+    }
+    print_pair(o, batch[i].id, batch[i].l1, batch[i].l2, &p, shared);
+    json_decref(shared);
   }
   return rc;
 }
 
 int cmd_similarity(int argc, char **argv) {
-  opts o = {0, SL_SAME_EVENT, 0};
+  opts o = {0, 0, SL_SAME_EVENT, 0};
   sl_pairdoc *pd = NULL;
   sl_df *df = NULL;
   pending *batch = NULL;
@@ -282,6 +360,8 @@ int cmd_similarity(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--json"))
       o.json = 1;
+    else if (!strcmp(argv[i], "--explain"))
+      o.explain = 1;
     else if (!strcmp(argv[i], "--threshold") && i + 1 < argc) {
       char *end;
       o.threshold = strtod(argv[++i], &end);
@@ -314,10 +394,11 @@ int cmd_similarity(int argc, char **argv) {
   for (size_t i = 0; i < BATCH; i++) {
     sl_featvec_init(&batch[i].va);
     sl_featvec_init(&batch[i].vb);
+    sl_labels_init(&batch[i].la);
   }
   if (!o.json)
     printf("pair_id\tscore\tsame_event\tpersons\tplaces\torgs\tdates\tnumbers\teventwords\ttopics\t"
-           "words\ttokens\tcaps\tlead\n");
+           "words\ttokens\tcaps\tlead%s\n", o.explain ? "\tshared" : "");
   int got;
   in->f = stdin;
   while ((got = next_line(in, &line, &cap, MAX_LINE, &len, &toobig)) > 0) {
@@ -332,7 +413,7 @@ int cmd_similarity(int argc, char **argv) {
       k++;
     if (k == len)
       continue; /* blank lines separate nothing */
-    int r = read_record(pd, line, len, lineno, &batch[nb]);
+    int r = read_record(pd, &o, line, len, lineno, &batch[nb]);
     if (r < 0)
       goto out;
     if (!r) {
@@ -341,7 +422,7 @@ int cmd_similarity(int argc, char **argv) {
     }
     scored++;
     if (++nb == BATCH) {
-      if ((rc = flush_batch(&o, df, batch, nb)) != SL_OK)
+      if ((rc = flush_batch(&o, pd, df, batch, nb)) != SL_OK)
         goto fail;
       nb = 0;
     }
@@ -350,7 +431,7 @@ int cmd_similarity(int argc, char **argv) {
     rc = SL_ENOMEM;
     goto fail;
   }
-  if ((rc = flush_batch(&o, df, batch, nb)) != SL_OK)
+  if ((rc = flush_batch(&o, pd, df, batch, nb)) != SL_OK)
     goto fail;
   if (ferror(stdin))
     fprintf(stderr, "storyline similarity: error reading standard input\n");
@@ -369,6 +450,7 @@ out:
     for (size_t i = 0; i < BATCH; i++) {
       sl_featvec_free(&batch[i].va);
       sl_featvec_free(&batch[i].vb);
+      sl_labels_free(&batch[i].la);
     }
   free(batch);
   free(in);

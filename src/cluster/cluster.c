@@ -217,13 +217,14 @@ static void set_core(sl_event_rec *e) {
   e->ncore = n;
 }
 
-/* Strongest first; the language and script always count as strongest
- * (they choose the similarity's weight set); ties by id, so the same
+/* Strongest first; the language, script and Latin-capitals flag always
+ * count as strongest (they choose the similarity's weight set); ties by id, so the same
  * input always keeps the same features. */
 static int by_strength(const void *pa, const void *pb) {
   const sl_feat *a = pa, *b = pb;
   sl_feat_kind ka = sl_feat_kind_of(a->id), kb = sl_feat_kind_of(b->id);
-  int pa_ = ka == SL_F_LANG || ka == SL_F_SCRIPT, pb_ = kb == SL_F_LANG || kb == SL_F_SCRIPT;
+  int pa_ = ka == SL_F_LANG || ka == SL_F_SCRIPT || ka == SL_F_LATIN;
+  int pb_ = kb == SL_F_LANG || kb == SL_F_SCRIPT || kb == SL_F_LATIN;
   if (pa_ != pb_)
     return pb_ - pa_;
   if (a->w != b->w)

@@ -80,12 +80,26 @@ static size_t surface(const char *z, size_t n, char *out, size_t cap) {
   return o;
 }
 
+/* 1 when z[0..n) is ASCII: a surface form of Latin letters and digits. */
+static int is_ascii(const char *z, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)z[i] >= 0x80)
+      return 0;
+  return 1;
+}
+
 sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_type *types,
                         sl_featvec *out) {
+  return sl_evidence_build_labeled(a, ids, types, out, NULL);
+}
+
+sl_rc sl_evidence_build_labeled(const sl_analysis *a, const int64_t *ids, const sl_ent_type *types,
+                                sl_featvec *out, sl_labels *labels) {
   sl_rc rc = SL_OK;
   char buf[160];
   pthread_once(&FOLD_ONCE, build_fold);
   size_t nword = 0;
+  int latin_caps = 0;
   out->n = 0;
   out->ndocs = 1;
   out->day = SL_NO_DAY;
@@ -106,6 +120,8 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
     int n = sl_feat_number_key(a->nums[i].value, a->nums[i].unit, buf, sizeof buf);
     if (n > 0)
       rc = sl_featvec_push(out, sl_feat_id(SL_F_NUMBER, buf, (size_t)n), 1.0f);
+    if (n > 0 && rc == SL_OK && labels)
+      rc = sl_labels_add(labels, sl_feat_id(SL_F_NUMBER, buf, (size_t)n), buf, (size_t)n);
   }
   for (size_t i = 0; i < a->ntok && rc == SL_OK; i++) {
     const sl_token *t = &a->toks[i];
@@ -121,9 +137,13 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
     if (concept) {
       sl_feat_kind k = sl_eventword_is_topic(concept) ? SL_F_TOPIC : SL_F_EVENTWORD;
       rc = sl_featvec_push(out, ((uint64_t)k << 56) | concept, 1.0f);
+      if (rc == SL_OK && labels)
+        rc = sl_labels_add(labels, ((uint64_t)k << 56) | concept, t->norm, t->nnorm);
     }
     if (rc == SL_OK)
       rc = sl_featvec_push(out, sl_feat_hashed(SL_F_TERM, hterm), lw);
+    if (rc == SL_OK && labels)
+      rc = sl_labels_add(labels, sl_feat_hashed(SL_F_TERM, hterm), t->norm, t->nnorm);
     size_t ns = surface(t->norm, t->nnorm, buf, sizeof buf);
     if (ns < 2)
       continue;
@@ -131,11 +151,17 @@ sl_rc sl_evidence_build(const sl_analysis *a, const int64_t *ids, const sl_ent_t
     uint64_t hs = sl_hash64(buf, ns);
     if (rc == SL_OK)
       rc = sl_featvec_push(out, sl_feat_hashed(SL_F_SURFACE, hs), lw);
-    if (rc == SL_OK && (t->flags & SL_TOK_UPPER) && !(t->flags & SL_TOK_SENT))
+    if (rc == SL_OK && (t->flags & SL_TOK_UPPER) && !(t->flags & SL_TOK_SENT)) {
       rc = sl_featvec_push(out, sl_feat_hashed(SL_F_CAPS, hs), 1.0f);
+      latin_caps |= is_ascii(buf, ns);
+    }
     if (rc == SL_OK && nword <= LEAD_TOKENS)
       rc = sl_featvec_push(out, sl_feat_hashed(SL_F_LEAD, hs), 1.0f);
   }
+  /* only Latin capitals can meet across scripts: a Russian text's own
+   * capitals say nothing about an English one */
+  if (rc == SL_OK && latin_caps)
+    rc = sl_featvec_push(out, sl_feat_id(SL_F_LATIN, "Latn", 4), 1.0f);
   sl_featvec_finish(out);
   return rc;
 }

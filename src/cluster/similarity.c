@@ -130,6 +130,8 @@ static uint32_t df_get(const sl_df *df, uint64_t id) {
   return 0;
 }
 
+uint32_t sl_df_count(const sl_df *df, uint64_t id) { return df ? df_get(df, id) : 0; }
+
 /* Smoothed IDF scaled to (0,1]: a feature no other document has weighs 1,
  * one every document has weighs little.  Below a few dozen documents the
  * counts say nothing yet and every feature weighs 1 (see wctx). */
@@ -304,7 +306,10 @@ double sl_similarity_dfw(const sl_featvec *a, const double *wa, const sl_featvec
   /* across scripts surface tokens cannot meet and their absence says
    * nothing, except for the capitalised words a text in another script
    * quotes in Latin letters (names, acronyms), when both sides have some */
-  p.caps_both = acc[SL_F_CAPS].na > 0 && acc[SL_F_CAPS].nb > 0;
+  if (acc[SL_F_LATIN].na > 0 || acc[SL_F_LATIN].nb > 0)
+    p.caps_both = acc[SL_F_LATIN].na > 0 && acc[SL_F_LATIN].nb > 0;
+  else /* vectors from before the flag: any capitals */
+    p.caps_both = acc[SL_F_CAPS].na > 0 && acc[SL_F_CAPS].nb > 0;
   const double *w = p.same_lang ? SL_SIM_W_SAME : p.same_script ? SL_SIM_W_CROSS
                   : p.caps_both ? SL_SIM_W_SCRIPT_CAPS : SL_SIM_W_SCRIPT;
   double y = 0;

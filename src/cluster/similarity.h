@@ -42,6 +42,8 @@ void sl_df_free(sl_df *df);
 sl_rc sl_df_add(sl_df *df, const sl_featvec *v);
 /* Documents counted so far. */
 size_t sl_df_ndocs(const sl_df *df);
+/* Documents counted with feature id (0 when none). */
+uint32_t sl_df_count(const sl_df *df, uint64_t id);
 
 /* Score in [0,1] that a and b report the same happening; parts (may be
  * NULL) receives the evidence behind it.  df (may be NULL: every feature

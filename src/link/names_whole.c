@@ -32,17 +32,6 @@ static const struct whole_entry {
   const char *id;
   const char *names;
 } whole_table[] = {
-    {"org:eu", "EU|ЕС"}, /* the gazetteer has the long forms */
-    {"GB", "Great Britain|Великобритания|بريطانيا العظمى"}, /* = the gazetteer's GB */
-    {"org:imf", "IMF|International Monetary Fund|МВФ|Международный валютный фонд|"
-                "صندوق النقد الدولي"},
-    {"org:iaea", "IAEA|International Atomic Energy Agency|МАГАТЭ|"
-                 "Международное агентство по атомной энергии|الوكالة الدولية للطاقة الذرية"},
-    {"org:wto", "WTO|World Trade Organization|World Trade Organisation|ВТО|"
-                "Всемирная торговая организация|منظمة التجارة العالمية"},
-    {"org:osce", "OSCE|Organization for Security and Co-operation in Europe|ОБСЕ|"
-                 "Организация по безопасности и сотрудничеству в Европе|"
-                 "منظمة الأمن والتعاون في أوروبا"},
     {"org:fbi", "FBI|Federal Bureau of Investigation|ФБР|Федеральное бюро расследований|"
                 "مكتب التحقيقات الفيدرالي"},
     {"org:cia", "CIA|Central Intelligence Agency|ЦРУ|Центральное разведывательное управление|"
@@ -51,34 +40,20 @@ static const struct whole_entry {
                  "СБ ООН|مجلس الأمن|مجلس الأمن الدولي"},
     {"org:ecb", "ECB|European Central Bank|ЕЦБ|Европейский центральный банк|"
                 "البنك المركزي الأوروبي"},
-    {"org:world-bank", "World Bank|Всемирный банк|البنك الدولي"},
-    {"org:icrc", "ICRC|Red Cross|International Committee of the Red Cross|Красный Крест|МККК|"
-                 "Международный комитет Красного Креста|الصليب الأحمر|"
-                 "اللجنة الدولية للصليب الأحمر"},
     {"org:muslim-brotherhood", "Muslim Brotherhood|Братья-мусульмане|الإخوان المسلمون|"
                                "الإخوان المسلمين|جماعة الإخوان المسلمين"},
     {"org:isis", "Islamic State|ISIS|ISIL|ИГИЛ|Исламское государство|داعش|الدولة الإسلامية|"
                  "تنظيم الدولة الإسلامية"},
-    {"org:au", "African Union|Африканский союз|الاتحاد الأفريقي|الاتحاد الإفريقي"},
-    {"org:arab-league", "Arab League|League of Arab States|Лига арабских государств|ЛАГ|"
-                        "جامعة الدول العربية|الجامعة العربية"},
     {"org:gcc", "GCC|Gulf Cooperation Council|ССАГПЗ|مجلس التعاون الخليجي|"
                 "مجلس التعاون لدول الخليج العربية"},
-    {"org:icc", "International Criminal Court|Международный уголовный суд|МУС|"
-                "المحكمة الجنائية الدولية"},
     {"org:icj", "International Court of Justice|Международный суд ООН|محكمة العدل الدولية"},
     {"org:unhcr", "UNHCR|УВКБ ООН|مفوضية الأمم المتحدة لشؤون اللاجئين"},
     {"org:sco", "SCO|Shanghai Cooperation Organisation|Shanghai Cooperation Organization|ШОС|"
                 "Шанхайская организация сотрудничества|منظمة شنغهاي للتعاون"},
-    {"org:g7", "G7|Group of Seven|Большая семёрка|Большая семерка|مجموعة السبع"},
-    {"org:g20", "G20|Group of Twenty|Большая двадцатка|مجموعة العشرين"},
     {"org:ussr", "USSR|Soviet Union|СССР|Советский Союз|الاتحاد السوفيتي|الاتحاد السوفياتي"},
     {"org:state-dept", "State Department|US State Department|Госдепартамент|Госдепартамент США|"
                        "Госдеп|وزارة الخارجية الأمريكية"},
-    {"pl:beijing", "Beijing|Peking|Пекин|بكين|北京"},
-    {"pl:munich", "Munich|München|Мюнхен|ميونخ"},
     {"pl:venice", "Venice|Venezia|Венеция|البندقية"},
-    {"pl:the-hague", "The Hague|Den Haag|Гаага|لاهاي"},
     {"pl:tyre", "Tyre|Тир|صور"},
     {"pl:west-bank", "West Bank|Западный берег|Западный берег реки Иордан|الضفة الغربية"},
     {"pl:red-sea", "Red Sea|Красное море|البحر الأحمر"},

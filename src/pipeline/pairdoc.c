@@ -183,6 +183,20 @@ static sl_rc snippet(sl_pairdoc *pd, const sl_pairdoc_text *t, size_t *n) {
 
 sl_rc sl_pairdoc_vector(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *out, char *lang,
                         const char **why) {
+  return sl_pairdoc_vector_labeled(pd, t, out, lang, why, NULL);
+}
+
+const char *sl_pairdoc_entity_name(sl_pairdoc *pd, uint64_t feat) {
+  sl_feat_kind k = sl_feat_kind_of(feat);
+  uint64_t id = feat & 0x00FFFFFFFFFFFFFFull;
+  if ((k != SL_F_PERSON && k != SL_F_PLACE && k != SL_F_ORG) || id == 0)
+    return NULL;
+  const sl_entity *e = sl_linker_entity(pd->lk, (size_t)(id - 1));
+  return e ? e->name : NULL;
+}
+
+sl_rc sl_pairdoc_vector_labeled(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *out,
+                                char *lang, const char **why, sl_labels *labels) {
   sl_analysis a;
   sl_doc doc;
   sl_rc rc;
@@ -220,7 +234,7 @@ sl_rc sl_pairdoc_vector(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *ou
       pd->types[i] = e ? e->type : SL_ENT_UNKNOWN;
     }
   }
-  rc = sl_evidence_build(&a, pd->ids, pd->types, out);
+  rc = sl_evidence_build_labeled(&a, pd->ids, pd->types, out, labels);
 out:
   sl_analysis_clear(&a);
   return rc;

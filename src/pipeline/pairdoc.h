@@ -12,6 +12,7 @@
 
 #include "analyze/analyze.h"
 #include "cluster/features.h"
+#include "cluster/labels.h"
 #include "link/linker.h"
 
 typedef struct sl_pairdoc sl_pairdoc;
@@ -38,6 +39,16 @@ typedef struct sl_pairdoc_text {
  * remains; *why (may be NULL) then names the problem. */
 sl_rc sl_pairdoc_vector(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *out, char *lang,
                         const char **why);
+
+/* sl_pairdoc_vector that also records the words behind the vector's
+ * features in labels (cleared first by the caller; see labels.h). */
+sl_rc sl_pairdoc_vector_labeled(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *out,
+                                char *lang, const char **why, sl_labels *labels);
+
+/* Name of the entity behind a person, place or organisation feature of a
+ * vector from this handle, or NULL.  Valid until the handle reads another
+ * text (a name may give way to a better spelling). */
+const char *sl_pairdoc_entity_name(sl_pairdoc *pd, uint64_t feat);
 
 /* Mentions of a, found with the linker's help and linked: the step between
  * sl_analyze and sl_evidence_build that ingest takes as well.  When the

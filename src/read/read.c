@@ -180,6 +180,19 @@ static sl_rc record_to_doc(walker *w, const char *where, const char *line, size_
   sl_doc *d = NULL;
   char msg[256];
   if (!o) {
+    /* stray bytes that are not UTF-8 become U+FFFD, as in a text file,
+     * rather than costing the whole record */
+    size_t nbad = 0, nfixed = 0;
+    char *fixed = sl_utf8_sanitize(line, n, &nfixed, &nbad);
+    if (!fixed)
+      return SL_ENOMEM;
+    json_error_t err2;
+    if (nbad && (o = json_loadb(fixed, nfixed, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err2)) &&
+        w->on_error)
+      w->on_error(w->ctx, where, SL_OK, "invalid UTF-8 replaced by U+FFFD");
+    free(fixed);
+  }
+  if (!o) {
     snprintf(msg, sizeof msg, "invalid JSON at column %d: %s", err.column, err.text);
     report(w, where, SL_EPARSE, msg);
     return SL_OK;

@@ -42,6 +42,11 @@ printf 'Title \377 here\n\nRussian President Vladimir Putin met Syrian President
 "$SL" ingest --db s.db bad_utf8.txt 2> err.txt || { cat err.txt >&2; fail "invalid UTF-8 document refused"; }
 grep -q 'bad_utf8.txt' err.txt || fail "invalid UTF-8 not reported"
 "$SL" show --db s.db --json bad_utf8 | jq -e '.text | contains("\ufffd")' > /dev/null || fail "U+FFFD missing"
+# ... in a JSON Lines record as well: the record is stored, the line named
+printf '{"id": "bad_utf8_jsonl", "text": "Russian President Vladimir Putin met Syrian President Ahmed al-Sharaa in Moscow on January 28, 2026. \376 The talks lasted three hours."}\n' > bad_utf8.jsonl
+"$SL" ingest --db s.db bad_utf8.jsonl 2> err.txt || { cat err.txt >&2; fail "invalid UTF-8 record refused"; }
+grep -q 'bad_utf8.jsonl:1.*U+FFFD' err.txt || { cat err.txt >&2; fail "invalid UTF-8 record not reported"; }
+"$SL" show --db s.db --json bad_utf8_jsonl | jq -e '.text | contains("\ufffd")' > /dev/null || fail "record's U+FFFD missing"
 
 # a folder whose links lead back into it is read once, not walked in circles
 mkdir -p loop/a

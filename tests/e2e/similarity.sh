@@ -4,7 +4,7 @@
 # one event; the 2017 Sochi meeting and the 2025 phone call are others),
 # as TSV and JSON; a Latin-1 mojibake copy of an article is repaired and
 # matches its original; an integer pair_id and given languages are kept;
-# --threshold is honoured; bad records (truncated
+# --threshold is honoured; --explain names what the texts share; bad records (truncated
 # JSON, a missing text, invalid UTF-8, an over-long line) are reported on
 # stderr with their line number and skipped, and the exit status is 1
 # only when nothing could be scored.
@@ -86,6 +86,20 @@ jq -e '.pair_id == "42" and .lang1 == "en" and .lang2 == "en" and .same_event ==
 for n in 2 3 4 5 6; do
   grep -q "line $n:" bad.err || { echo "no report for line $n"; cat bad.err; fail=1; }
 done
+
+# --explain: what the Kremlin reports share, named, in JSON and as a last
+# TSV column; the scores are the same as without it
+"$SL" similarity --json --explain < pairs.jsonl > explain.jsonl 2> explain.err ||
+  { echo "similarity --explain failed"; cat explain.err; fail=1; }
+jq -e -s 'map(select(.pair_id == "kremlin-vi-ar"))[0].shared
+          | (.persons | index("Vladimir Putin")) != null and (.places | length) > 0
+            and has("numbers") and has("event_words") and has("words")' explain.jsonl > /dev/null ||
+  { echo "--explain does not name Putin for kremlin-vi-ar:"; cat explain.jsonl; fail=1; }
+[ "$(jq -c 'del(.shared)' explain.jsonl)" = "$(jq -c . out.jsonl)" ] ||
+  { echo "--explain changed the scores"; fail=1; }
+"$SL" similarity --explain < pairs.jsonl > explain.tsv 2> /dev/null
+head -n 1 explain.tsv | grep -q '	shared$' || { echo "no shared column in the TSV header"; fail=1; }
+[ "$(sed -n 2p explain.tsv | awk -F'\t' '{print NF}')" -eq 15 ] || { echo "TSV rows lack the shared column"; fail=1; }
 
 # nothing scorable: exit 1 with a message
 printf '{"text1": "a"}\nnot json\n' > none.jsonl

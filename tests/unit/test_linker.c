@@ -2,7 +2,9 @@
  * test_linker — the entity linker on hand-built mentions: which entity a
  * name joins when its family name is followed by initials (Путин В. В.,
  * Putin V.) or sits beside a generic word (Volga River / река Волга), and
- * that a different initial or a different direction word keeps names apart.
+ * that a different initial or a different direction word keeps names apart;
+ * that a name is looked up under every reading of its family name, and that
+ * acronyms a letter apart are two entities.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -62,6 +64,29 @@ START_TEST(generic_words_are_no_family_name) {
 }
 END_TEST
 
+START_TEST(every_reading_of_a_family_name_is_looked_up) {
+  /* Erdogan's last blocking code is that of a soft g (TS), the Arabic and
+   * Russian spellings' is that of a hard one (TK): only all codes meet */
+  long erdogan = link_one("Recep Tayyip Erdogan", 3, SL_ENT_PERSON);
+  ck_assert_int_eq(link_one("رجب طيب أردوغان", 3, SL_ENT_PERSON), erdogan);
+  ck_assert_int_eq(link_one("Реджеп Тайип Эрдоган", 3, SL_ENT_PERSON), erdogan);
+  long macron = link_one("Emmanuel Macron", 2, SL_ENT_PERSON);
+  ck_assert_int_eq(link_one("إيمانويل ماكرون", 2, SL_ENT_PERSON), macron);
+  ck_assert_int_ne(macron, erdogan);
+}
+END_TEST
+
+START_TEST(acronyms_a_letter_apart_stay_apart) {
+  long gdp = link_one("GDP", 1, SL_ENT_ORG);
+  ck_assert_int_ne(link_one("HDP", 1, SL_ENT_ORG), gdp);
+  long sec = link_one("SEC", 1, SL_ENT_ORG);
+  ck_assert_int_ne(link_one("SEK", 1, SL_ENT_ORG), sec);
+  /* one acronym in two alphabets still links */
+  long nato = link_one("NATO", 1, SL_ENT_ORG);
+  ck_assert_int_eq(link_one("НАТО", 1, SL_ENT_ORG), nato);
+}
+END_TEST
+
 START_TEST(family_of_keys) {
   sl_names *nm;
   char key[512];
@@ -95,6 +120,8 @@ static Suite *make_suite(void) {
   tcase_add_test(tc, trailing_initials_find_the_family_name);
   tcase_add_test(tc, initials_first_then_the_full_name);
   tcase_add_test(tc, generic_words_are_no_family_name);
+  tcase_add_test(tc, every_reading_of_a_family_name_is_looked_up);
+  tcase_add_test(tc, acronyms_a_letter_apart_stay_apart);
   tcase_add_test(tc, family_of_keys);
   suite_add_tcase(s, tc);
   return s;

@@ -162,6 +162,68 @@ START_TEST(linking_keeps_people_apart) {
 }
 END_TEST
 
+START_TEST(last_words_type_untitled_names) {
+  found f = {0};
+  const char *en = "The report was aired by Fox News on Tuesday. Traders on Wall Street "
+                   "celebrated New Year's Day early, and Fox News said the Police stayed calm.";
+  run("en", en, &f);
+  sl_entity *fox = entity_of(en, &f, "Fox News");
+  ck_assert_ptr_nonnull(fox);
+  ck_assert_int_eq(fox->type, SL_ENT_ORG);
+  ck_assert(has_surface(en, &f, "Wall Street"));
+  ck_assert(!has_surface(en, &f, "New Year"));
+  ck_assert(!has_surface(en, &f, "Police"));
+  free(f.m);
+  /* a title ending one sentence names no one in the next */
+  const char *es = "Trump habló del juicio político del presidente. NBC News informó que el "
+                   "presidente Donald Trump llamó a NBC News.";
+  run("es", es, &f);
+  sl_entity *nbc = entity_of(es, &f, "NBC News");
+  ck_assert_ptr_nonnull(nbc);
+  ck_assert_int_ne(nbc->type, SL_ENT_PERSON);
+  ck_assert_int_eq(entity_of(es, &f, "Donald Trump")->type, SL_ENT_PERSON);
+  free(f.m);
+  /* an organisation word opening the run types it, and after a title it
+   * opens no person's name; عبد opens a two-word given name */
+  const char *es2 = "El Banco Santander y el Instituto Mexicano de Seguridad Social informaron.";
+  run("es", es2, &f);
+  ck_assert_int_eq(entity_of(es2, &f, "Banco Santander")->type, SL_ENT_ORG);
+  free(f.m);
+  const char *ar = "قال رئيس مجلس إدارة الشركة إن الرئيس عبد الفتاح السيسي زار القاهرة.";
+  run("ar", ar, &f);
+  ck_assert(!has_surface(ar, &f, "مجلس إدارة الشركة"));
+  ck_assert_int_eq(entity_of(ar, &f, "عبد الفتاح السيسي")->type, SL_ENT_PERSON);
+  free(f.m);
+  /* German capitalises nouns: a name after a title is two words */
+  const char *de = "Das sagte Präsident Donald Trump Ende Januar in Washington.";
+  run("de", de, &f);
+  ck_assert(has_surface(de, &f, "Donald Trump"));
+  ck_assert(!has_surface(de, &f, "Donald Trump Ende"));
+  free(f.m);
+}
+END_TEST
+
+START_TEST(curated_places_and_bodies_meet_across_scripts) {
+  found f = {0};
+  const char *en = "Putin met Erdogan in Sochi, the Kremlin said on Facebook.";
+  run("en", en, &f);
+  sl_entity *sochi = entity_of(en, &f, "Sochi");
+  ck_assert_ptr_nonnull(sochi);
+  ck_assert_int_eq(sochi->type, SL_ENT_PLACE);
+  ck_assert_int_eq(entity_of(en, &f, "Facebook")->type, SL_ENT_ORG);
+  long sochi_i = index_of(en, &f, "Sochi");
+  free(f.m);
+  const char *ru = "Встреча прошла в Сочи, сообщили в Фейсбуке.";
+  run("ru", ru, &f);
+  ck_assert_int_eq(index_of(ru, &f, "Сочи"), sochi_i);
+  free(f.m);
+  const char *ar = "عقد الاجتماع في سوتشي.";
+  run("ar", ar, &f);
+  ck_assert_int_eq(index_of(ar, &f, "سوتشي"), sochi_i);
+  free(f.m);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("mentions");
   TCase *t = tcase_create("core");
@@ -171,6 +233,8 @@ static Suite *suite(void) {
   tcase_add_test(t, triggers_across_languages);
   tcase_add_test(t, capitals_are_not_always_names);
   tcase_add_test(t, linking_keeps_people_apart);
+  tcase_add_test(t, last_words_type_untitled_names);
+  tcase_add_test(t, curated_places_and_bodies_meet_across_scripts);
   suite_add_tcase(s, t);
   return s;
 }

@@ -310,6 +310,56 @@ START_TEST(pairdoc_given_language_and_empty_text) {
 }
 END_TEST
 
+/* A Russian report's own capitals (Путин, Сочи) cannot meet an English
+ * report's: the pair is judged on names and event words, like any pair
+ * across scripts, not on capitals it could never share.  A Chinese report
+ * quoting a name in Latin letters can share capitals. */
+static void text_vec(sl_pairdoc *pd, const char *lang, const char *z, sl_featvec *v) {
+  char got[8];
+  const char *why = NULL;
+  sl_pairdoc_text t = {lang, lang, NULL, NULL, z, strlen(z)};
+  sl_featvec_init(v);
+  ck_assert_int_eq(sl_pairdoc_vector(pd, &t, v, got, &why), SL_OK);
+  ck_assert_str_eq(got, lang);
+}
+
+START_TEST(only_latin_capitals_meet_across_scripts) {
+  static const char ru[] =
+      "Президент России Владимир Путин встретился с президентом Турции Реджепом Тайипом "
+      "Эрдоганом в Сочи во вторник. Лидеры обсудили ситуацию в Сирии и поставки газа.";
+  static const char en[] =
+      "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on "
+      "Tuesday. The leaders discussed the situation in Syria and gas supplies.";
+  static const char zh[] = "美国有线电视新闻网主持人 Anderson Cooper 在新年直播中与 Andy Cohen 交谈，"
+                           "观众对他的言论感到震惊。";
+  static const char en2[] = "CNN host Anderson Cooper shocked viewers during the New Year broadcast "
+                            "while talking with his co-host Andy Cohen in Times Square.";
+  sl_pairdoc *pd;
+  sl_featvec r, e, z, e2;
+  sl_sim_parts p;
+  ck_assert_int_eq(sl_pairdoc_new(&pd), SL_OK);
+  text_vec(pd, "ru", ru, &r);
+  text_vec(pd, "en", en, &e);
+  text_vec(pd, "zh", zh, &z);
+  text_vec(pd, "en", en2, &e2);
+  double s = sl_similarity(&r, &e, &p);
+  ck_assert_int_eq(p.same_script, 0);
+  ck_assert_int_eq(p.caps_both, 0);
+  ck_assert_double_gt(p.persons, 0.5); /* Путин = Putin, Эрдоганом = Erdogan */
+  ck_assert_double_gt(p.eventwords, 0.5);
+  ck_assert_double_ge(s, SL_SAME_EVENT);
+  sl_similarity(&z, &e2, &p);
+  ck_assert_int_eq(p.same_script, 0);
+  ck_assert_int_eq(p.caps_both, 1);
+  ck_assert_double_gt(p.caps, 0.3);
+  sl_featvec_free(&r);
+  sl_featvec_free(&e);
+  sl_featvec_free(&z);
+  sl_featvec_free(&e2);
+  sl_pairdoc_free(pd);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("similarity");
   TCase *tc = tcase_create("score");
@@ -325,6 +375,7 @@ static Suite *suite(void) {
   tcase_set_timeout(tp, 60);
   tcase_add_test(tp, seeds_kremlin_reports_match_across_scripts);
   tcase_add_test(tp, pairdoc_given_language_and_empty_text);
+  tcase_add_test(tp, only_latin_capitals_meet_across_scripts);
   suite_add_tcase(s, tp);
   return s;
 }

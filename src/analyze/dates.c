@@ -590,6 +590,9 @@ static sl_rc scan_text(const char *z, size_t n, int lx, uint32_t flags, rawv *ou
       size_t np = S.t[i].type == TK_NUM ? sizeof num_pats / sizeof num_pats[0]
                                         : sizeof word_pats / sizeof word_pats[0];
       if (S.t[i].type == TK_PUNCT) continue;
+      /* every word pattern starts at a lexicon word (a pair's first word
+       * is one too): most words are not, and skip six calls */
+      if (S.t[i].type == TK_WORD && S.t[i].lex == NULL) continue;
       for (k = 0; k < np; k++) {
         size_t last = pats[k](&S, i);
         if (last == (size_t)-1) { rc = SL_ENOMEM; goto out; }

@@ -367,7 +367,25 @@ static uint32_t hash_key(const char *k, size_t n) {
   return h;
 }
 
+/* Bits of (length, first byte, last byte) of every key: most words are
+ * no key, and this says so before the key is hashed, or even folded
+ * (sl_lex_may_be). */
+#define SHAPE_BITS (1u << 16)
+static uint64_t g_shape[SHAPE_BITS / 64];
+
+static uint32_t shape_of(size_t n, unsigned char first, unsigned char last) {
+  return ((uint32_t)(n > 255 ? 255 : n) * 0x9E37u ^ (uint32_t)first * 0x85EBu ^
+          (uint32_t)last * 0xC2B3u) & (SHAPE_BITS - 1);
+}
+
+int sl_lex_may_be(size_t n, unsigned char first, unsigned char last) {
+  uint32_t b = shape_of(n, first, last);
+  return n && (g_shape[b / 64] >> (b % 64)) & 1;
+}
+
 const sl_lex *sl_lex_lookup(const char *k, size_t n) {
+  if (n == 0 || !sl_lex_may_be(n, (unsigned char)k[0], (unsigned char)k[n - 1]))
+    return NULL;
   uint32_t h = hash_key(k, n) & (LEX_SLOTS - 1);
   for (;;) {
     const lex_slot *s = &g_slot[h];
@@ -388,6 +406,8 @@ static sl_lex *intern(const char *k, size_t n) {
   }
   if (g_nent >= LEX_MAX || g_npool + n > LEX_POOL || n == 0) return NULL;
   memcpy(g_pool + g_npool, k, n);
+  uint32_t b = shape_of(n, (unsigned char)k[0], (unsigned char)k[n - 1]);
+  g_shape[b / 64] |= 1ull << (b % 64);
   g_slot[h].off = (uint32_t)g_npool;
   g_slot[h].len = (uint32_t)n;
   g_slot[h].idx = (uint32_t)(g_nent + 1);

@@ -105,6 +105,11 @@ const sl_lex *sl_lex_pair(const char *z, const sl_dtok *a, const sl_dtok *b);
  * sl_lex_init.  Thread-safe. */
 const sl_lex *sl_lex_lookup(const char *k, size_t n);
 
+/* 0 when no key of n bytes starts with byte first and ends with byte
+ * last (then sl_lex_lookup finds nothing); 1 when one may.  Requires
+ * sl_lex_init.  Thread-safe. */
+int sl_lex_may_be(size_t n, unsigned char first, unsigned char last);
+
 /* Decodes the code point at z[i..n) (i < n), sets *len (>= 1); -1 for an
  * invalid or truncated sequence (then *len is 1).  Pure function. */
 int32_t sl_lex_u8_next(const char *z, size_t n, size_t i, size_t *len);

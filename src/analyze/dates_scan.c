@@ -112,12 +112,25 @@ static sl_rc push(sl_dtoks *out, const sl_dtok *t) {
   return SL_OK;
 }
 
-static const sl_lex *word_lex(const char *z, size_t s, size_t e) {
+/* The lexicon entry of word z[s..e); plain: the scanner saw only ASCII
+ * letters in it (no apostrophe). */
+static const sl_lex *word_lex(const char *z, size_t s, size_t e, int plain) {
   char key[WORD_MAX];
   size_t n;
   if (e - s >= WORD_MAX) return NULL;
   const sl_lex *r = NULL;
   size_t k;
+  /* a plain ASCII word is its key lowered: most have no key of their
+   * shape, and then need not be copied or hashed */
+  if (plain) {
+    unsigned char a = (unsigned char)z[s], b = (unsigned char)z[e - 1];
+    if (!sl_lex_may_be(e - s, (unsigned char)(a >= 'A' && a <= 'Z' ? a + 32 : a),
+                       (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b)))
+      return NULL;
+    for (k = s; k < e; k++)
+      key[k - s] = (char)(z[k] >= 'A' && z[k] <= 'Z' ? z[k] + 32 : z[k]);
+    return sl_lex_lookup(key, e - s);
+  }
   for (k = s; k < e && (unsigned char)z[k] < 0x80; k++)
     key[k - s] = (char)(z[k] >= 'A' && z[k] <= 'Z' ? z[k] + 32 : z[k]);
   /* plain ASCII folds to lower case; anything else through sl_lex_fold */
@@ -135,7 +148,7 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
   int gap = GAP_NONE, nspace = 0;
   sl_rc rc = SL_OK;
   while (i < n) {
-    int digit = 0, lower, upper, cc;
+    int digit = 0, lower, upper, cc, plain = 0;
     int32_t c = next_cp(z, n, i, &len);
     sl_dtok t;
     cc = c < 0 ? CC_PUNCT : classify(c, &digit, &lower, &upper);
@@ -174,24 +187,36 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
       t.cjk = 1;
     } else if (cc == CC_LETTER) {
       int prev_lower = 0, all_upper = 1, nlet = 0, first = 1;
+      plain = 1;
       while (i < n) {
         int d2 = 0, lo, up, c2c;
         size_t l2;
+        unsigned char b = (unsigned char)z[i];
+        if (b >= 'a' && b <= 'z') { /* most letters: what classify says of them */
+          if (first) t.cap = 0;
+          first = 0;
+          all_upper = 0;
+          prev_lower = 1;
+          nlet++;
+          i++;
+          continue;
+        }
         int32_t c2 = next_cp(z, n, i, &l2);
         if (c2 < 0) break;
         c2c = classify(c2, &d2, &lo, &up);
-        if (c2c == CC_IGNORE) { i += l2; continue; }
+        if (c2c == CC_IGNORE) { i += l2; plain = 0; continue; }
         if (c2c != CC_LETTER) {
           /* apostrophe inside a word: aujourd'hui, l’an */
           size_t l3;
           int d3 = 0, lo3, up3;
           if ((c2 == '\'' || c2 == 0x2019) && i + l2 < n) {
             int32_t c3 = next_cp(z, n, i + l2, &l3);
-            if (c3 >= 0 && classify(c3, &d3, &lo3, &up3) == CC_LETTER) { i += l2; continue; }
+            if (c3 >= 0 && classify(c3, &d3, &lo3, &up3) == CC_LETTER) { i += l2; plain = 0; continue; }
           }
           break;
         }
         if (!first && prev_lower && up) break; /* "trướcBài": glued words */
+        if (c2 >= 0x80) plain = 0;
         if (first) t.cap = (uint8_t)!lo;
         first = 0;
         if (lo || !(c2 < 0x80)) all_upper = 0;
@@ -207,7 +232,7 @@ sl_rc sl_dtok_scan(const char *z, size_t n, sl_dtoks *out) {
       t.cp = c < 0 ? 0xFFFDu : (uint32_t)c;
     }
     t.end = (uint32_t)i;
-    if (t.type == TK_WORD) t.lex = word_lex(z, t.start, t.end);
+    if (t.type == TK_WORD) t.lex = word_lex(z, t.start, t.end, plain);
     if ((rc = push(out, &t)) != SL_OK) goto out;
   }
 out:

@@ -17,6 +17,7 @@ struct sl_gazetteer {
   size_t n, cap;
   sl_strmap *by_name; /* normalised token sequence -> entry index */
   sl_strmap *first;   /* first token of every name: most tokens start none */
+  uint64_t shapes[(1u << 16) / 64]; /* sl_shape_bit of each first token */
   int max_tokens;
 };
 
@@ -58,7 +59,10 @@ static void add_name(struct sl_gazetteer *g, sl_tokenizer *tk, const char *z, si
     return;
   if (sl_strmap_put(g->by_name, key, k, idx) == SL_OK && (int)nt > g->max_tokens)
     g->max_tokens = (int)nt;
-  sl_strmap_put(g->first, t[0].norm, t[0].nnorm, 1);
+  if (sl_strmap_put(g->first, t[0].norm, t[0].nnorm, 1) == SL_OK) {
+    uint32_t b = sl_shape_bit(t[0].norm, t[0].nnorm);
+    g->shapes[b / 64] |= 1ull << (b % 64);
+  }
 }
 
 /* Country names and time-zone exemplar cities ("Europe/Moscow" -> Moscow,
@@ -136,7 +140,9 @@ const sl_gaz_entry *sl_gazetteer_find(const struct sl_gazetteer *g, const char *
 }
 
 int sl_gazetteer_may_start(const struct sl_gazetteer *g, const char *z, size_t n) {
-  return g && sl_strmap_get(g->first, z, n, NULL);
+  uint32_t b = sl_shape_bit(z, n);
+  /* the bit first: most tokens are not the first word of a place */
+  return g && (g->shapes[b / 64] >> (b % 64) & 1) && sl_strmap_get(g->first, z, n, NULL);
 }
 
 int sl_gazetteer_max_tokens(const struct sl_gazetteer *g) { return g ? g->max_tokens : 0; }

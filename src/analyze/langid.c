@@ -84,11 +84,24 @@ static void scan(const char *z, size_t n, sl_scan *s) {
   while (i < len) {
     UChar32 c;
     if (p[i] < 0x80) {
-      c = p[i++];
-      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-        s->count[C_LATIN]++;
-        s->letters++;
+      /* a run of ASCII, its letters counted eight bytes a step: with the
+       * 0x20 bit set, a byte is a letter when adding 0x80 - 'a' sets its
+       * top bit and adding 0x80 - 'z' - 1 does not (no carries: every
+       * byte is below 0x80) */
+      size_t l = 0;
+      for (; i + 8 <= len; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, p + i, 8);
+        if (x & 0x8080808080808080ull)
+          break;
+        y = x | 0x2020202020202020ull;
+        y = (y + 0x1F1F1F1F1F1F1F1Full) & ~(y + 0x0505050505050505ull) & 0x8080808080808080ull;
+        l += (size_t)(((y >> 7) * 0x0101010101010101ull) >> 56); /* sum of the 0/1 bytes */
       }
+      for (; i < len && p[i] < 0x80; i++)
+        l += (unsigned)((p[i] | 0x20) - 'a') < 26u;
+      s->count[C_LATIN] += l;
+      s->letters += l;
       continue;
     }
     U8_NEXT(p, i, len, c);

@@ -25,8 +25,9 @@
 static sl_strmap *CUES; /* normalised cue -> kind | ntokens << 8 */
 static sl_strmap *HEADS; /* normalised last word -> sl_head_kind */
 static sl_strmap *CUE_FIRST; /* first token of every cue */
-/* Bits of the hashes of CUE_FIRST's keys: a token whose bit is clear
- * starts no cue, which spares the map lookup for nearly every token. */
+/* Bits of the shapes (sl_shape_bit) of CUE_FIRST's keys: a token whose
+ * bit is clear starts no cue, which spares the map lookup for nearly
+ * every token. */
 #define CUE_BITS (1u << 16)
 static uint64_t CUE_BLOOM[CUE_BITS / 64];
 static pthread_once_t CUES_ONCE = PTHREAD_ONCE_INIT;
@@ -91,7 +92,7 @@ static void build_cues(void) {
               sl_strmap_put(first, t[0].norm, t[0].nnorm, 1) != SL_OK))
       goto fail;
     if (k) {
-      uint64_t h = sl_hash64(t[0].norm, t[0].nnorm) & (CUE_BITS - 1);
+      uint32_t h = sl_shape_bit(t[0].norm, t[0].nnorm);
       CUE_BLOOM[h / 64] |= 1ull << (h % 64);
     }
   }
@@ -135,7 +136,7 @@ static sl_head_kind head_of(const sl_token *t) {
 
 /* 0 when z[0..n) is surely not the first token of a cue. */
 static int may_start_cue(const char *z, size_t n) {
-  uint64_t h = sl_hash64(z, n) & (CUE_BITS - 1);
+  uint32_t h = sl_shape_bit(z, n);
   return (CUE_BLOOM[h / 64] >> (h % 64)) & 1;
 }
 
@@ -235,7 +236,7 @@ static sl_rc lower_build(scan *s) {
     const sl_token *t = &s->t[i];
     if (t->flags & (SL_TOK_UPPER | SL_TOK_NUMBER))
       continue;
-    size_t p = (size_t)sl_hash64(t->norm, t->nnorm) & s->lower_mask;
+    size_t p = (size_t)sl_hash_mem(t->norm, t->nnorm) & s->lower_mask;
     while (s->lower[p] && !(s->lower[p]->nnorm == t->nnorm && !memcmp(s->lower[p]->norm, t->norm, t->nnorm)))
       p = (p + 1) & s->lower_mask;
     s->lower[p] = t;
@@ -244,7 +245,7 @@ static sl_rc lower_build(scan *s) {
 }
 
 static int lower_has(const scan *s, const sl_token *t) {
-  size_t p = (size_t)sl_hash64(t->norm, t->nnorm) & s->lower_mask;
+  size_t p = (size_t)sl_hash_mem(t->norm, t->nnorm) & s->lower_mask;
   for (; s->lower[p]; p = (p + 1) & s->lower_mask)
     if (s->lower[p]->nnorm == t->nnorm && !memcmp(s->lower[p]->norm, t->norm, t->nnorm))
       return 1;

@@ -26,9 +26,11 @@
  */
 #include "analyze/normalize.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
 #include "analyze/tokenize.h"
@@ -215,4 +217,45 @@ out:
   free(u16);
   free(norm);
   return rc;
+}
+
+/* u_tolower over U+0080..U+06FF, 0 where sl_lower_simple asks ICU. */
+#define LOWER_LAST 0x6FFu
+static uint16_t LOWER[LOWER_LAST + 1];
+static pthread_once_t LOWER_ONCE = PTHREAD_ONCE_INIT;
+
+static void lower_init(void) {
+  for (UChar32 c = 0x80; c <= (UChar32)LOWER_LAST; c++) {
+    int ok = (c < 0x180 && c != 0x130) || (c >= 0x400 && c <= 0x52F) || c >= 0x600;
+    UChar32 l = u_tolower(c);
+    /* two UTF-8 bytes in and out, as the ranges promise */
+    if (ok && l >= 0x80 && l <= 0x7FF)
+      LOWER[c] = (uint16_t)l;
+  }
+}
+
+size_t sl_lower_simple(const char *z, size_t n, char *out, size_t cap) {
+  const unsigned char *p = (const unsigned char *)z;
+  size_t i = 0;
+  if (n == 0 || n >= cap)
+    return 0;
+  pthread_once(&LOWER_ONCE, lower_init);
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      out[i++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
+    /* two-byte sequences only (U+0080..U+07FF) */
+    if (c < 0xC2 || c > 0xDF || i + 1 >= n || (p[i + 1] & 0xC0) != 0x80)
+      return 0;
+    uint32_t cp = (uint32_t)(c & 0x1F) << 6 | (p[i + 1] & 0x3Fu), l;
+    if (cp > LOWER_LAST || !(l = LOWER[cp]))
+      return 0;
+    out[i] = (char)(0xC0 | l >> 6);
+    out[i + 1] = (char)(0x80 | (l & 0x3F));
+    i += 2;
+  }
+  out[n] = 0;
+  return n;
 }

@@ -29,4 +29,14 @@ sl_rc sl_norm_u16(const UChar *src, int32_t n, UChar **buf, int32_t *cap,
  * 0 when it may change.  Thread-safe. */
 int sl_norm_is_final(const UChar *s, int32_t n);
 
+/* Lower-cases UTF-8 z[0..n) as ICU's u_strToLower does in the root locale
+ * (not a normal form: the cleaner's cue checks use it) into out (cap
+ * bytes, NUL-terminated), character by character, when each is ASCII,
+ * Latin-1, Latin Extended-A other than U+0130, Cyrillic (U+0400..U+052F)
+ * or Arabic (U+0600..U+06FF): their lower case is one character of the
+ * same UTF-8 length that no context changes.  Returns the length, or 0
+ * when some character is not such, a byte sequence is not UTF-8, or the
+ * result would not fit: the caller asks ICU then.  Thread-safe. */
+size_t sl_lower_simple(const char *z, size_t n, char *out, size_t cap);
+
 #endif

@@ -26,8 +26,8 @@
  *
  * Memory is reused across calls: the token array and one string pool
  * (norms and stems; pointers are fixed up at the end, as the pool may
- * move while it grows), and a direct-mapped cache of (language, norm) ->
- * (stem, stopword) that spares Snowball most repeated words.
+ * move while it grows), and a two-way set-associative cache of (language,
+ * norm) -> (stem, stopword) that spares Snowball most repeated words.
  */
 #include "analyze/tokenize.h"
 
@@ -49,11 +49,12 @@
  * document (SL_MAX_DOC_TEXT is 4 MB), a stop for hostile input. */
 #define SL_TOK_POOL_MAX (256u * 1024u * 1024u)
 #define SL_TOK_NSTEMMERS 12
-/* Direct-mapped cache of stem + stopword verdict per normal form: words
- * repeat (Zipf), and Snowball is the largest single cost otherwise.
- * 64K slots (4 MB): twice as many spared 8% of the stemmer calls on the
- * news-similarity dev pairs (0.7% of the instructions) but no CPU time on
- * a busy machine, where the larger table misses the shared cache more. */
+/* Two-way set-associative cache of stem + stopword verdict per normal
+ * form: words repeat (Zipf), and Snowball is the largest single cost
+ * otherwise.  64K slots (4 MB): twice as many spared 8% of the stemmer
+ * calls on the news-similarity dev pairs (0.7% of the instructions) but
+ * no CPU time on a busy machine, where the larger table misses the shared
+ * cache more; two ways in the same memory spare most of those calls. */
 #define SL_TOK_CACHE_SLOTS 65536u
 #define SL_TOK_CACHE_TEXT 58u
 
@@ -181,12 +182,13 @@ static uint32_t hash_bytes(const char *s, size_t n, uint32_t kind) {
   return h;
 }
 
-/* Stem and stopword verdict of norm[0..nnorm) in language slot `slot`;
- * the stem is appended to the pool when it differs from norm (then
+/* Stem and stopword verdict of norm[0..nnorm) in language slot `slot`
+ * (hash: its hash_bytes(norm, nnorm, stem) when known, or NULL); the stem
+ * is appended to the pool when it differs from norm (then
  * stemoff and nstem are set; otherwise left alone).  stem != 0 for letter
  * tokens, which are stemmed; numbers and ideographs are not. */
 static sl_rc stem_and_stop(sl_tokenizer *tk, int slot, const char *key,
-                           uint32_t normoff, uint32_t nnorm, int stem,
+                           uint32_t normoff, uint32_t nnorm, int stem, const uint32_t *hash,
                            uint32_t *stemoff, uint32_t *nstem, int *stop) {
   struct sb_stemmer *st = stem ? tk->stems[slot].st : NULL;
   const char *norm = tk->pool + normoff;
@@ -198,15 +200,16 @@ static sl_rc stem_and_stop(sl_tokenizer *tk, int slot, const char *key,
   if (!tk->cache)
     tk->cache = calloc(SL_TOK_CACHE_SLOTS, sizeof *tk->cache);
   if (tk->cache) {
-    h = hash_bytes(norm, nnorm, (uint32_t)stem);
-    e = &tk->cache[h & (SL_TOK_CACHE_SLOTS - 1)];
-    if (e->key == slot + 1 && e->hash == h && e->nnorm == nnorm &&
-        memcmp(e->text, norm, nnorm) == 0) {
-      *stop = e->stop;
-      sv = e->text + nnorm;
-      sn = e->nstem;
-      goto copy;
-    }
+    h = hash ? *hash : hash_bytes(norm, nnorm, (uint32_t)stem);
+    e = &tk->cache[h & (SL_TOK_CACHE_SLOTS - 2)];
+    for (int way = 0; way < 2; way++)
+      if (e[way].key == slot + 1 && e[way].hash == h && e[way].nnorm == nnorm &&
+          memcmp(e[way].text, norm, nnorm) == 0) {
+        *stop = e[way].stop;
+        sv = e[way].text + nnorm;
+        sn = e[way].nstem;
+        goto copy;
+      }
   }
   *stop = sl_is_stopword(key, norm, nnorm);
   if (st) {
@@ -219,6 +222,7 @@ static sl_rc stem_and_stop(sl_tokenizer *tk, int slot, const char *key,
     }
   }
   if (e && nnorm + sn <= SL_TOK_CACHE_TEXT) {
+    e[1] = e[0]; /* the older entry of the pair goes */
     e->key = (uint8_t)(slot + 1);
     e->hash = h;
     e->nnorm = (uint8_t)nnorm;
@@ -364,6 +368,42 @@ static int norm_fast(sl_tokenizer *tk, const char *s, size_t n, uint32_t *len) {
   return 1;
 }
 
+/* norm_token, case_flags and stem_and_stop's hash_bytes for an ASCII
+ * token in one pass over it (most tokens of Latin-script text): the
+ * normal form is appended to the pool, *len, *flags and *hash (of the
+ * normal form, with kind) set.  0 when a byte is not ASCII or the pool
+ * cannot grow: the general path then decides, nothing having changed. */
+static int norm_ascii(sl_tokenizer *tk, const char *s, size_t n, uint32_t kind, uint32_t *len,
+                      uint32_t *flags, uint32_t *hash) {
+  size_t letters = 0, upper = 0;
+  uint32_t h = 0x811C9DC5u ^ kind, fl = 0;
+  if (pool_reserve(tk, n + 1) != SL_OK)
+    return 0;
+  char *d = tk->pool + tk->npool;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80)
+      return 0;
+    if ((unsigned)((c | 0x20) - 'a') < 26u) {
+      int isup = c <= 'Z';
+      if (letters == 0 && isup)
+        fl |= SL_TOK_UPPER;
+      letters++;
+      upper += (size_t)isup;
+      c |= 0x20;
+    }
+    d[i] = (char)c;
+    h = (h ^ c) * 0x01000193u;
+  }
+  d[n] = '\0';
+  if (letters >= 2 && upper == letters)
+    fl |= SL_TOK_ALLCAPS;
+  *len = (uint32_t)n;
+  *flags = fl;
+  *hash = h;
+  return 1;
+}
+
 /* Appends the normal form of source bytes s[0..n) to the pool; *len gets
  * its byte length (NUL written after it, not counted). */
 static sl_rc norm_token(sl_tokenizer *tk, const char *s, size_t n,
@@ -445,6 +485,11 @@ static sl_rc to_utf16(sl_tokenizer *tk, const char *z, size_t n, int32_t *n16) {
   while (i < len) {
     /* a run of ASCII: one unit per byte */
     int32_t e = i, d = j - i;
+    for (uint64_t w; e + 8 <= len; e += 8) { /* eight ASCII bytes a step */
+      memcpy(&w, p + e, 8);
+      if (w & 0x8080808080808080ull)
+        break;
+    }
     while (e < len && p[e] < 0x80)
       e++;
     for (int32_t k = i; k < e; k++) {
@@ -615,9 +660,11 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
       goto out;
     sl_token *t = &tk->toks[tk->ntok];
     uint32_t *off = &tk->off[2 * tk->ntok];
-    uint32_t nnorm = 0;
+    uint32_t nnorm = 0, cflags = 0, hash = 0;
+    int letter = status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT;
+    int ascii = norm_ascii(tk, s, len, (uint32_t)letter, &nnorm, &cflags, &hash);
     off[0] = (uint32_t)tk->npool;
-    if ((rc = norm_token(tk, s, len, &nnorm)) != SL_OK)
+    if (!ascii && (rc = norm_token(tk, s, len, &nnorm)) != SL_OK)
       goto out;
     if (nnorm == 0)
       continue; /* only marks or ignorables */
@@ -629,7 +676,7 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
       t->flags |= SL_TOK_NUMBER;
     else
-      t->flags |= case_flags(s, len);
+      t->flags |= ascii ? cflags : case_flags(s, len);
     if (sent) {
       t->flags |= SL_TOK_SENT;
       sent = 0;
@@ -638,9 +685,7 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
     t->nstem = nnorm;
     if (slot >= 0) {
       int stop = 0;
-      int letter =
-          status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT;
-      if ((rc = stem_and_stop(tk, slot, key, off[0], nnorm, letter, &off[1],
+      if ((rc = stem_and_stop(tk, slot, key, off[0], nnorm, letter, ascii ? &hash : NULL, &off[1],
                               &t->nstem, &stop)) != SL_OK)
         goto out;
       if (stop)

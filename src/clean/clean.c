@@ -19,6 +19,7 @@
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 
+#include "analyze/normalize.h"
 #include "clean/clean.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
@@ -69,8 +70,21 @@ static size_t fold_prefix(const char *z, size_t n, char *buf, size_t cap) {
   UChar u[256], l[256];
   int32_t nu = 0, nl = 0;
   UErrorCode st = U_ZERO_ERROR;
+  size_t i = 0;
   if (n > 200)
     n = 200;
+  /* ASCII lowers to ASCII letter by letter: ICU only for the rest */
+  while (i < n && (unsigned char)z[i] < 0x80)
+    i++;
+  if (i == n && n < cap) {
+    for (i = 0; i < n; i++)
+      buf[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
+    buf[n] = 0;
+    return n;
+  }
+  /* Latin, Cyrillic and Arabic letters lower one by one, as ICU would */
+  if ((i = sl_lower_simple(z, n, buf, cap)) > 0)
+    return i;
   u_strFromUTF8(u, 256, &nu, z, (int32_t)n, &st);
   if (U_FAILURE(st))
     return lower_copy(z, n, buf, cap);
@@ -85,27 +99,48 @@ static size_t fold_prefix(const char *z, size_t n, char *buf, size_t cap) {
   return (size_t)nb;
 }
 
+/* One pass per cue, stopping at the first difference (most cues differ
+ * at their first byte): no strlen of every cue for every line. */
 static int starts_with_any(const char *folded, const char *const *cues) {
-  for (int i = 0; cues[i]; i++)
-    if (!strncmp(folded, cues[i], strlen(cues[i])))
+  for (int i = 0; cues[i]; i++) {
+    const char *c = cues[i], *f = folded;
+    while (*c && *c == *f)
+      c++, f++;
+    if (!*c)
       return 1;
+  }
   return 0;
 }
 
 static int equals_any(const char *folded, size_t n, const char *const *cues) {
   while (n && strchr(" :.…-–—|>»", folded[n - 1]))
     n--;
-  for (int i = 0; cues[i]; i++)
-    if (strlen(cues[i]) == n && !strncmp(folded, cues[i], n))
+  for (int i = 0; cues[i]; i++) {
+    const char *c = cues[i];
+    size_t k = 0;
+    while (k < n && c[k] && c[k] == folded[k])
+      k++;
+    if (k == n && !c[k])
       return 1;
+  }
   return 0;
 }
 
 static int contains(const char *z, size_t n, const char *needle) {
-  size_t m = strlen(needle);
-  for (size_t i = 0; i + m <= n; i++)
-    if (!memcmp(z + i, needle, m))
+  size_t m = strlen(needle), a = 0;
+  /* memchr finds the candidates (memmem is not in POSIX), by the first
+   * byte of the needle that is not a letter or a space: rarer in prose */
+  while (a + 1 < m && (needle[a] == ' ' || ((needle[a] | 0x20) >= 'a' && (needle[a] | 0x20) <= 'z') ||
+                       (unsigned char)needle[a] >= 0x80))
+    a++;
+  if (!m || n < m)
+    return 0;
+  const char *p = z + a, *last = z + (n - m) + a; /* where needle[a] may be */
+  while (p <= last && (p = memchr(p, needle[a], (size_t)(last - p) + 1))) {
+    if (!memcmp(p - a, needle, m))
       return 1;
+    p++;
+  }
   return 0;
 }
 
@@ -128,6 +163,31 @@ static size_t count_chars(const char *z, size_t n) {
     if (((unsigned char)z[i] & 0xC0) != 0x80)
       c++;
   return c;
+}
+
+/* count_chars and count_words up to max: the rules below only compare
+ * the counts with small limits, and a paragraph need not be counted to
+ * its end for that. */
+static size_t count_chars_max(const char *z, size_t n, size_t max) {
+  size_t c = 0;
+  if (n <= max)
+    return count_chars(z, n); /* never more code points than bytes */
+  for (size_t i = 0; i < n && c < max; i++)
+    if (((unsigned char)z[i] & 0xC0) != 0x80)
+      c++;
+  return c;
+}
+
+static size_t count_words_max(const char *z, size_t n, size_t max) {
+  size_t w = 0;
+  int in = 0;
+  for (size_t i = 0; i < n; i++) {
+    int sp = z[i] == ' ' || z[i] == '\t';
+    if (!sp && !in && ++w >= max)
+      break;
+    in = !sp;
+  }
+  return w;
 }
 
 /* 1 when the line ends like a sentence (., !, ?, ؟, 。, quote after one). */
@@ -172,14 +232,13 @@ static int is_junk(const char *z, size_t n, const char *folded) {
 
 /* Tweet and post embeds: "... pic.twitter.com/x", "— Name (@handle) date". */
 static int is_embed(const char *z, size_t n) {
-  if (count_chars(z, n) > 600)
-    return 0; /* a post is short; a paragraph that cites one is prose */
-  if (contains(z, n, "pic.twitter.com/") || contains(z, n, "twitter.com/") ||
-      contains(z, n, "://t.co/") || contains(z, n, " t.co/"))
-    return 1;
+  /* "pic.twitter.com/" holds "twitter.com/" */
+  int link = contains(z, n, "twitter.com/") || contains(z, n, "://t.co/") || contains(z, n, " t.co/");
   int dash = (n >= 3 && !memcmp(z, "\xE2\x80\x94", 3)) || (n >= 3 && !memcmp(z, "\xE2\x80\x93", 3)) ||
              (n >= 1 && z[0] == '-');
-  return dash && contains(z, n, "(@");
+  /* a post is short; a paragraph that cites one is prose (counted last:
+   * most lines have no marker) */
+  return (link || (dash && contains(z, n, "(@"))) && count_chars_max(z, n, 601) <= 600;
 }
 
 typedef struct translit {
@@ -255,7 +314,8 @@ static int same_line(const char *a, size_t na, const char *b, size_t nb) {
 
 /* Short line that does not read as a sentence: caption, heading, byline. */
 static int is_short_fragment(const char *z, size_t n) {
-  size_t words = count_words(z, n), chars = count_chars(z, n);
+  /* the counts are compared with 2, 10, 12, 25 and 90 only */
+  size_t words = count_words_max(z, n, 11), chars = count_chars_max(z, n, 90);
   int cjk_like = words <= 2 && chars > 12; /* scripts without spaces */
   if (cjk_like)
     return chars < 25 && !ends_sentence(z, n);
@@ -308,8 +368,8 @@ static size_t split_lines(const char *z, size_t n, line *ls, size_t cap) {
   size_t nl = 0, i = 0;
   while (i < n && nl < cap) {
     size_t s = i;
-    while (i < n && z[i] != '\n')
-      i++;
+    const char *nl_at = memchr(z + i, '\n', n - i);
+    i = nl_at ? (size_t)(nl_at - z) : n;
     size_t e = i;
     if (i < n)
       i++;
@@ -326,8 +386,8 @@ static size_t split_lines(const char *z, size_t n, line *ls, size_t cap) {
 sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out) {
   sl_rc rc = SL_OK;
   size_t cap = 1;
-  for (size_t i = 0; i < n; i++)
-    cap += z[i] == '\n';
+  for (const char *p = z, *e = z + n; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+    cap++;
   if (cap > MAX_LINES)
     cap = MAX_LINES;
   line *ls = calloc(cap, sizeof *ls);

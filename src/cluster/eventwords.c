@@ -704,10 +704,16 @@ static pthread_once_t ONCE = PTHREAD_ONCE_INIT;
 
 /* sl_hash64 continued from h over z[0..n). */
 static uint64_t fnv_more(uint64_t h, const char *z, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)z[i];
-    h *= FNV_PRIME;
+  const unsigned char *p = (const unsigned char *)z;
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) { /* as sl_hash64: four bytes a round */
+    h = (h ^ p[i]) * FNV_PRIME;
+    h = (h ^ p[i + 1]) * FNV_PRIME;
+    h = (h ^ p[i + 2]) * FNV_PRIME;
+    h = (h ^ p[i + 3]) * FNV_PRIME;
   }
+  for (; i < n; i++)
+    h = (h ^ p[i]) * FNV_PRIME;
   return h;
 }
 

@@ -71,7 +71,8 @@ static size_t surface(const char *z, size_t n, char *out, size_t cap) {
     }
     if (o + len > cap)
       break;
-    memcpy(out + o, z + i, len);
+    for (size_t k = 0; k < len; k++) /* one character: no memcpy call */
+      out[o + k] = z[i + k];
     o += len;
     i += len;
     chars++;
@@ -116,7 +117,7 @@ sl_rc sl_evidence_build_labeled(const sl_analysis *a, const int64_t *ids, const 
   if (a->event_date.year && a->event_date.month && a->event_date.day)
     out->day = sl_days_from_civil(a->event_date.year, a->event_date.month, a->event_date.day);
   for (size_t i = 0; i < a->nnums && rc == SL_OK; i++) {
-    int n = snprintf(buf, sizeof buf, "%.6g%s", a->nums[i].value, a->nums[i].unit);
+    int n = sl_feat_number_key(a->nums[i].value, a->nums[i].unit, buf, sizeof buf);
     if (n > 0)
       rc = sl_featvec_push(out, sl_feat_id(SL_F_NUMBER, buf, (size_t)n), 1.0f);
     if (n > 0 && rc == SL_OK && labels)

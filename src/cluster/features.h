@@ -47,6 +47,11 @@ uint64_t sl_feat_hashed(sl_feat_kind k, uint64_t h);
 /* Feature id of an entity (stable store id). */
 uint64_t sl_feat_entity(sl_feat_kind k, int64_t entity_id);
 
+/* The key of a number feature: snprintf's "%.6g%s" of value and unit
+ * into buf (cap bytes), with whole numbers below a million (most of a
+ * text's numbers) written without snprintf.  Returns snprintf's count. */
+int sl_feat_number_key(double value, const char *unit, char *buf, size_t cap);
+
 void sl_featvec_init(sl_featvec *v);
 void sl_featvec_free(sl_featvec *v);
 

@@ -120,11 +120,87 @@ START_TEST(a_stored_event_is_cut_to_the_bound_when_loaded) {
 }
 END_TEST
 
+/* sl_featvec_finish against the plainest stable sort (insertion) and the
+ * same left-to-right sums, on vectors of every size up to 3000 with
+ * repeated ids, every kind, entity ids and hashed ids, and ids whose kind
+ * byte is out of range (the other path). */
+START_TEST(finish_sorts_stably_and_sums_in_order) {
+  uint64_t seed = 88172645463325252ull;
+  for (size_t n = 0; n <= 3000; n += n < 300 ? 1 : 97) {
+    sl_featvec v, ref;
+    sl_featvec_init(&v);
+    sl_featvec_init(&ref);
+    for (size_t i = 0; i < n; i++) {
+      seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+      uint64_t id;
+      switch (seed % 5) {
+      case 0: id = sl_feat_entity((sl_feat_kind)(seed >> 8 & 1), (int64_t)(seed >> 16 & 63) + 1); break;
+      case 1: id = sl_feat_hashed(SL_F_TERM, seed >> 20 & 0xF); break; /* many repeats */
+      case 2: id = n % 7 == 3 ? seed | 1ull << 63 : sl_feat_hashed(SL_F_SURFACE, seed >> 3); break;
+      default: id = sl_feat_hashed((sl_feat_kind)((seed >> 4) % SL_F_NKINDS), seed >> 9); break;
+      }
+      float w = (float)(seed >> 40 & 1023) / 7.0f;
+      ck_assert_int_eq(sl_featvec_push(&v, id, w), SL_OK);
+      ck_assert_int_eq(sl_featvec_push(&ref, id, w), SL_OK);
+    }
+    for (size_t i = 1; i < ref.n; i++) { /* stable insertion sort */
+      sl_feat x = ref.v[i];
+      size_t j = i;
+      for (; j > 0 && ref.v[j - 1].id > x.id; j--)
+        ref.v[j] = ref.v[j - 1];
+      ref.v[j] = x;
+    }
+    size_t o = 0;
+    for (size_t i = 1; i < ref.n; i++) {
+      if (ref.v[i].id == ref.v[o].id)
+        ref.v[o].w += ref.v[i].w;
+      else
+        ref.v[++o] = ref.v[i];
+    }
+    if (ref.n)
+      ref.n = o + 1;
+    sl_featvec_finish(&v);
+    ck_assert_uint_eq(v.n, ref.n);
+    for (size_t i = 0; i < v.n; i++) {
+      ck_assert(v.v[i].id == ref.v[i].id);
+      ck_assert(memcmp(&v.v[i].w, &ref.v[i].w, sizeof(float)) == 0); /* bit for bit */
+    }
+    sl_featvec_free(&v);
+    sl_featvec_free(&ref);
+  }
+}
+END_TEST
+
+/* Number keys are snprintf's "%.6g%s", whatever the value. */
+START_TEST(number_keys_are_printf_g) {
+  static const double V[] = {0.0, -0.0, 1, -1, 7, 10, 2020, 99999, 100000, 999999, 1000000, -999999,
+                             -1000000, 1234567, 0.5, 4.25, -3.75, 1e-7, 123456.5, 1e15, 1e300,
+                             2147483648.0, -2147483649.0, 9007199254740993.0};
+  static const char *const U[] = {"", "%", "USD", "VND"};
+  char got[160], want[160];
+  for (size_t i = 0; i < sizeof V / sizeof *V; i++)
+    for (size_t u = 0; u < sizeof U / sizeof *U; u++) {
+      int n = sl_feat_number_key(V[i], U[u], got, sizeof got);
+      int m = snprintf(want, sizeof want, "%.6g%s", V[i], U[u]);
+      ck_assert_int_eq(n, m);
+      ck_assert_str_eq(got, want);
+    }
+  for (long k = -200000; k <= 1200000; k += 7) {
+    int n = sl_feat_number_key((double)k, "%", got, sizeof got);
+    int m = snprintf(want, sizeof want, "%.6g%s", (double)k, "%");
+    ck_assert_int_eq(n, m);
+    ck_assert_str_eq(got, want);
+  }
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("cluster");
   TCase *tc = tcase_create("bounded");
   tcase_add_test(tc, a_long_event_keeps_its_strongest_features);
   tcase_add_test(tc, a_stored_event_is_cut_to_the_bound_when_loaded);
+  tcase_add_test(tc, finish_sorts_stably_and_sums_in_order);
+  tcase_add_test(tc, number_keys_are_printf_g);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -209,6 +209,35 @@ START_TEST(test_script) {
 }
 END_TEST
 
+/* The letter count of ASCII runs (eight bytes a step in scan) for every
+ * byte value at every alignment: k copies of byte b then m Cyrillic
+ * letters are Latin exactly when b is a letter and k > m. */
+START_TEST(test_ascii_letter_count) {
+  char buf[128];
+  for (int b = 1; b < 128; b++) {
+    int letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    for (int off = 0; off < 8; off++)
+      for (int k = 1; k <= 20; k++)
+        for (int m = k - 1; m <= k + 1; m += 2) {
+          size_t n = 0;
+          for (int i = 0; i < off; i++)
+            buf[n++] = '.';
+          for (int i = 0; i < k; i++)
+            buf[n++] = (char)b;
+          for (int i = 0; i < m; i++) {
+            buf[n++] = '\xD0';
+            buf[n++] = '\xB6'; /* ж */
+          }
+          sl_script want = letter && k > m ? SL_SCRIPT_LATIN
+                           : m > 0         ? SL_SCRIPT_CYRILLIC
+                                           : SL_SCRIPT_UNKNOWN;
+          ck_assert_msg(sl_script_detect(buf, n) == want, "byte %d, %d after %d, %d others", b, k,
+                        off, m);
+        }
+  }
+}
+END_TEST
+
 static Suite *langid_suite(void) {
   Suite *s = suite_create("langid");
   TCase *tc = tcase_create("core");
@@ -219,6 +248,7 @@ static Suite *langid_suite(void) {
   tcase_add_test(tc, test_vietnamese_short);
   tcase_add_test(tc, test_short_and_empty);
   tcase_add_test(tc, test_mixed_script);
+  tcase_add_test(tc, test_ascii_letter_count);
   tcase_add_test(tc, test_invalid_utf8);
   tcase_add_test(tc, test_long_input_window);
   tcase_add_test(tc, test_random_bytes);

@@ -7,9 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+#include <unicode/ustring.h>
+
+#include "analyze/normalize.h"
 #include "analyze/stopwords.h"
 #include "analyze/tokenize.h"
 #include "check_main.h"
+#include "util/utf8.h"
 
 static sl_tokenizer *tk;
 
@@ -263,6 +268,83 @@ START_TEST(test_cache_languages) {
 }
 END_TEST
 
+/* On real articles (286 in ten languages, read twice) a tokenizer whose
+ * stem cache is warm from every other article, with its entries evicted
+ * and shared by two ways, gives what a new tokenizer gives. */
+START_TEST(test_cache_real) {
+  size_t n = 0, ndocs = 0;
+  char *b = sl_test_slurp("tests/data/ingest/dev_articles.jsonl", &n);
+  for (int round = 0; round < 2; round++)
+    for (size_t i = 0; i < n;) {
+      size_t e = i;
+      while (e < n && b[e] != '\n')
+        e++;
+      json_t *o = json_loadb(b + i, e - i, 0, NULL);
+      const char *z = json_string_value(json_object_get(o, "text"));
+      const char *lang = json_string_value(json_object_get(o, "lang"));
+      i = e + 1;
+      if (!z || !lang) {
+        json_decref(o);
+        continue;
+      }
+      const sl_token *t, *f;
+      size_t nt = 0, nf = 0;
+      sl_tokenizer *fresh = NULL;
+      ck_assert_int_eq(sl_tokenizer_new(&fresh), SL_OK);
+      ck_assert_int_eq(sl_tokenize(tk, lang, z, strlen(z), &t, &nt), SL_OK);
+      ck_assert_int_eq(sl_tokenize(fresh, lang, z, strlen(z), &f, &nf), SL_OK);
+      ck_assert_uint_eq(nt, nf);
+      for (size_t k = 0; k < nt; k++) {
+        ck_assert_str_eq(t[k].norm, f[k].norm);
+        ck_assert_str_eq(t[k].stem, f[k].stem);
+        ck_assert_uint_eq(t[k].flags, f[k].flags);
+      }
+      sl_tokenizer_free(fresh);
+      json_decref(o);
+      ndocs++;
+    }
+  ck_assert_uint_gt(ndocs, 500);
+  free(b);
+}
+END_TEST
+
+/* sl_lower_simple against ICU's u_strToLower (root locale) for every
+ * character up to U+10FF inside a word: the same bytes whenever it
+ * answers, and an answer for the scripts it promises. */
+START_TEST(test_lower_simple) {
+  char in[32], out[32], want[64];
+  for (UChar32 c = 1; c < 0x1100; c++) {
+    int32_t k = 0, nu = 0, nl = 0, nw = 0;
+    UChar u[16], l[16];
+    UErrorCode st = U_ZERO_ERROR;
+    memcpy(in, "Ab", 2);
+    k = 2;
+    k += (int32_t)sl_utf8_put((uint32_t)c, in + k);
+    memcpy(in + k, "xY", 2);
+    k += 2;
+    size_t got = sl_lower_simple(in, (size_t)k, out, sizeof out);
+    u_strFromUTF8(u, 16, &nu, in, k, &st);
+    nl = u_strToLower(l, 16, u, nu, "", &st);
+    u_strToUTF8(want, (int32_t)sizeof want, &nw, l, nl, &st);
+    ck_assert(U_SUCCESS(st));
+    if (got) {
+      ck_assert_uint_eq(got, (size_t)nw);
+      ck_assert_msg(!memcmp(out, want, got), "U+%04X lowers otherwise", (unsigned)c);
+      ck_assert_int_eq(out[got], 0);
+    }
+    int promised = c < 0x80 || (c < 0x180 && c != 0x130) || (c >= 0x400 && c <= 0x52F) ||
+                   (c >= 0x600 && c <= 0x6FF);
+    ck_assert_msg(!promised || got, "U+%04X refused", (unsigned)c);
+  }
+  ck_assert_uint_eq(sl_lower_simple("\xC4\xB0stanbul", 9, out, sizeof out), 0); /* İ */
+  ck_assert_uint_eq(sl_lower_simple("\xCE\xA3", 2, out, sizeof out), 0);         /* Σ */
+  ck_assert_uint_eq(sl_lower_simple("\xC3", 1, out, sizeof out), 0);              /* cut */
+  ck_assert_uint_eq(sl_lower_simple("abc", 3, out, 3), 0);                        /* no room */
+  ck_assert_uint_eq(sl_lower_simple("\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD", 10, out, sizeof out), 10);
+  ck_assert_str_eq(out, "\xD0\xBF\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD"); /* путин */
+}
+END_TEST
+
 START_TEST(test_english_flags) {
   const sl_token *t;
   const char *z = "The U.S. President met NATO leaders on 28 January. "
@@ -441,6 +523,8 @@ static Suite *tokenize_suite(void) {
   tcase_add_test(tc, test_russian_stem);
   tcase_add_test(tc, test_english_flags);
   tcase_add_test(tc, test_cache_languages);
+  tcase_add_test(tc, test_cache_real);
+  tcase_add_test(tc, test_lower_simple);
   tcase_add_test(tc, test_invalid_and_empty);
   tcase_add_test(tc, test_stopword_table);
   tcase_add_test(tc, test_random_bytes);

@@ -1,0 +1,104 @@
+/*
+ * test_clean — the plain-text cleaner's line rules: embed markers found
+ * anywhere in a line (its substring search), caption and source cues at a
+ * line's start, trailer headings that end the article, in ASCII and in
+ * scripts whose lines are lowered without ICU (Cyrillic) or with it
+ * (Vietnamese).
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "clean/clean.h"
+
+#define BODY1 "The minister said on Tuesday that the talks with the union would go on next week."
+#define BODY2 "Both sides agreed that the new contract should be signed before the end of the year."
+
+/* Cleans "Title\n" + lines; 1 when line appears in the body, 0 in the
+ * context, -1 in neither. */
+static int where(const char *lines, const char *line) {
+  sl_cleaned c;
+  size_t n = strlen(lines);
+  char *z = malloc(n + 16);
+  ck_assert_ptr_nonnull(z);
+  memcpy(z, "A headline\n", 11);
+  memcpy(z + 11, lines, n + 1);
+  ck_assert_int_eq(sl_clean_text(z, n + 11, NULL, &c), SL_OK);
+  int r = strstr(c.text, line) ? 1 : strstr(c.context, line) ? 0 : -1;
+  sl_cleaned_free(&c);
+  free(z);
+  return r;
+}
+
+START_TEST(embeds_anywhere_in_a_line) {
+  static const char *const MARK[] = {"pic.twitter.com/Ab12", "twitter.com/someone/status/1",
+                                     "https://t.co/x1Y2", "see t.co/x1Y2"};
+  char line[512];
+  for (size_t k = 0; k < sizeof MARK / sizeof *MARK; k++)
+    for (int at = 0; at < 3; at++) {
+      /* the marker at the start, the middle and the end of a sentence */
+      const char *words = "Thousands of people marched through the city centre on Saturday afternoon";
+      if (at == 0)
+        snprintf(line, sizeof line, "%s %s.", MARK[k], words);
+      else if (at == 1)
+        snprintf(line, sizeof line, "Thousands of people %s marched through the city centre.", MARK[k]);
+      else
+        snprintf(line, sizeof line, "%s %s", words, MARK[k]);
+      char doc[1024];
+      snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1, line, BODY2);
+      int w = where(doc, line);
+      /* " t.co/" needs its space: at the start of a line it is no marker */
+      ck_assert_msg(w == 0 || (k == 3 && at == 0), "%s: %d", line, w);
+    }
+  ck_assert_int_eq(where(BODY1 "\nThe crowd marched through the city centre on Saturday, said twitter user.\n" BODY2,
+                         "said twitter user"),
+                   1);
+}
+END_TEST
+
+START_TEST(handle_after_a_dash) {
+  const char *post = "\xE2\x80\x94 Jane Doe (@janedoe) January 5, 2021";
+  ck_assert_int_eq(where(BODY1 "\n" BODY2 "\n" "\xE2\x80\x94 Jane Doe (@janedoe) January 5, 2021\n", post), 0);
+  /* "(@" without the dash is prose */
+  ck_assert_int_eq(where(BODY1 "\nThe account (@janedoe) was suspended by the company on Tuesday after the posts.\n" BODY2,
+                         "The account (@janedoe)"),
+                   1);
+}
+END_TEST
+
+START_TEST(cues_and_trailers) {
+  ck_assert_int_eq(where(BODY1 "\nPhoto: Reuters/John Smith\n" BODY2, "Photo: Reuters"), 0);
+  ck_assert_int_eq(where(BODY1 "\nSource: Associated Press and other agencies, who reported it first.\n" BODY2,
+                         "Source: Associated Press"),
+                   0);
+  ck_assert_int_eq(where(BODY1 "\n" BODY2 "\nRead more \xC2\xBB\nAnother story entirely, with its own long sentence here.\n",
+                         "Another story"),
+                   -1);
+  /* Cyrillic heading (lowered without ICU) and Vietnamese (with it) */
+  ck_assert_int_eq(where(BODY1 "\n" BODY2 "\n\xD0\xA7\xD0\x98\xD0\xA2\xD0\x90\xD0\x99\xD0\xA2\xD0\x95 "
+                         "\xD0\xA2\xD0\x90\xD0\x9A\xD0\x96\xD0\x95:\nAnother story entirely, with its own long sentence here.\n",
+                         "Another story"),
+                   -1);
+  ck_assert_int_eq(where(BODY1 "\n" BODY2 "\n\xC4\x90\xE1\xBB\x8C\x43 TH\xC3\x8AM\nAnother story entirely, with its own long sentence here.\n",
+                         "Another story"),
+                   -1);
+  /* a body line ending in a photo credit is a caption */
+  ck_assert_int_eq(where(BODY1 "\nThe president met the delegation in the capital on Monday. Photo: SANA\n" BODY2,
+                         "The president met"),
+                   0);
+  ck_assert_int_eq(where(BODY1 "\n" BODY2 "\n", "Both sides agreed"), 1);
+}
+END_TEST
+
+static Suite *suite(void) {
+  Suite *s = suite_create("clean");
+  TCase *tc = tcase_create("lines");
+  tcase_add_test(tc, embeds_anywhere_in_a_line);
+  tcase_add_test(tc, handle_after_a_dash);
+  tcase_add_test(tc, cues_and_trailers);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+SL_CHECK_MAIN(suite)

@@ -3,7 +3,7 @@
 #
 # SANITIZE=address,undefined builds an instrumented tree in build-san/.
 
-PKGS     := icu-uc icu-i18n sqlite3 jansson gumbo libexttextcat libmicrohttpd zlib
+PKGS     := icu-uc icu-i18n sqlite3 jansson libcjson gumbo libexttextcat libmicrohttpd zlib
 CC       ?= cc
 BUILD    ?= build
 SANITIZE ?=

@@ -4,7 +4,7 @@
 # checks stores in the crash-safety tests; clang with libclang-rt (libFuzzer)
 # builds `make fuzz`; valgrind runs `make valgrind`.
 set -eu
-PKGS="build-essential pkg-config libicu-dev libsqlite3-dev libjansson-dev libgumbo-dev
+PKGS="build-essential pkg-config libicu-dev libsqlite3-dev libjansson-dev libcjson-dev libgumbo-dev
 libstemmer-dev libexttextcat-dev libexttextcat-data libmicrohttpd-dev zlib1g-dev check
 jq curl python3 chromium fonts-noto-core wrk
 sqlite3 clang libclang-rt-14-dev valgrind"

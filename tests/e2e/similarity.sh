@@ -4,10 +4,11 @@
 # one event; the 2017 Sochi meeting and the 2025 phone call are others),
 # as TSV and JSON; a Latin-1 mojibake copy of an article is repaired and
 # matches its original; an integer pair_id and given languages are kept;
-# --threshold is honoured; --explain names what the texts share; bad records (truncated
-# JSON, a missing text, invalid UTF-8, an over-long line) are reported on
-# stderr with their line number and skipped, and the exit status is 1
-# only when nothing could be scored.
+# --threshold is honoured; --explain names what the texts share; bytes that
+# are not UTF-8 are repaired and reported; bad records (truncated JSON, a
+# missing text, an over-long line) are reported on stderr with their line
+# number and skipped, and the exit status is 1 only when nothing could be
+# scored.
 set -u
 : "${SL:?SL must name the storyline binary}"
 : "${ROOT:?ROOT must name the repository root}"
@@ -70,8 +71,8 @@ jq -cn --rawfile a "$seeds/003_2c3edb034ccb3b0f.txt" \
 jq -e '.pair_id == "42" and .lang1 == "en" and .lang2 == "en" and .same_event == 1' int.jsonl > /dev/null ||
   { echo "integer pair_id or given languages not honoured:"; cat int.jsonl; fail=1; }
 
-# bad records between good ones: 2 truncated, 3 no text2, 4 invalid UTF-8,
-# 5 over-long, 6 not an object
+# bad records between good ones: 2 truncated, 3 no text2, 4 invalid UTF-8
+# (repaired: still scored, and reported), 5 over-long, 6 not an object
 {
   sed -n 1p pairs.jsonl
   sed -n 2p pairs.jsonl | head -c 300; echo
@@ -82,7 +83,10 @@ jq -e '.pair_id == "42" and .lang1 == "en" and .lang2 == "en" and .same_event ==
   sed -n 3p pairs.jsonl
 } > bad.jsonl
 "$SL" similarity --json < bad.jsonl > bad.out 2> bad.err || { echo "similarity failed on bad records"; cat bad.err; fail=1; }
-[ "$(wc -l < bad.out)" -eq 2 ] || { echo "expected 2 scored pairs:"; cat bad.out; fail=1; }
+[ "$(wc -l < bad.out)" -eq 3 ] || { echo "expected 3 scored pairs:"; cat bad.out; fail=1; }
+jq -e -s 'map(.pair_id) == ["kremlin-vi-ar", "bad", "kremlin-call"]' bad.out > /dev/null ||
+  { echo "the repaired record was not scored in its place:"; cat bad.out; fail=1; }
+grep -q 'line 4: invalid UTF-8 replaced by U+FFFD' bad.err || { echo "repair not reported"; cat bad.err; fail=1; }
 for n in 2 3 4 5 6; do
   grep -q "line $n:" bad.err || { echo "no report for line $n"; cat bad.err; fail=1; }
 done

@@ -294,6 +294,29 @@ START_TEST(utf8_boundary) {
   ck_assert_str_eq(s, "a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd");
   ck_assert_uint_eq(bad, 3);
   free(s);
+  /* ASCII runs are copied eight bytes at a time: a bad byte or a letter of
+   * two bytes at every place of a step, after runs of every length */
+  for (size_t run = 0; run < 20; run++)
+    for (int kind = 0; kind < 2; kind++) {
+      char in[64], want[64];
+      memset(in, 'x', run);
+      memset(want, 'x', run);
+      size_t ni = run, nw = run;
+      if (kind) {
+        memcpy(in + ni, "\xc3\xbc", 2), ni += 2;
+        memcpy(want + nw, "\xc3\xbc", 2), nw += 2;
+      } else {
+        in[ni++] = '\xff';
+        memcpy(want + nw, "\xef\xbf\xbd", 3), nw += 3;
+      }
+      memcpy(in + ni, "tail", 4), ni += 4;
+      memcpy(want + nw, "tail", 4), nw += 4;
+      s = sl_utf8_sanitize(in, ni, &n, &bad);
+      ck_assert_uint_eq(n, nw);
+      ck_assert_int_eq(memcmp(s, want, nw), 0);
+      ck_assert_uint_eq(bad, kind ? 0 : 1);
+      free(s);
+    }
   ck_assert(sl_utf8_is_binary("ab\0cd", 5));
   ck_assert(!sl_utf8_is_binary("Tổng thống\n", 14));
   /* "Türkiye'de" read as Latin-1 and written back as UTF-8 */

@@ -41,7 +41,7 @@
 #define SL_NAMES_MAX_WORDS 12
 #define SL_NAMES_MAX_SYMS  48
 #define SL_NAMES_KEY_CAP   512u
-#define SL_NAMES_MAX_ALTS  5
+#define SL_NAMES_MAX_ALTS  8
 #define SL_NAMES_MAX_STEMS 2
 
 typedef struct sl_names_tr sl_names_tr;

@@ -151,6 +151,49 @@ START_TEST(test_readings) {
 }
 END_TEST
 
+/* Readings a word gets only when its letters call for them: Hungarian
+ * (gy, zs, cs, sz), Polish (rz, sz, w = v), Vietnamese (tone marks, d =
+ * z, tr = ch), Latin/Greek through Church Slavonic (eu = ev, -ius = -iy),
+ * Japanese syllables (z = dz), Turkish (c = dzh), French (u = yu, silent
+ * endings), Latvian -js; each pair scored below SL_NAMES_SAME before */
+START_TEST(test_triggered_readings) {
+  char k[256];
+  SAME("Gyurcsány", "Дюрчань");
+  SAME("Rzeszów", "Жешув");
+  SAME("Szczepański", "Щепаньский");
+  SAME("Trần", "Чан");
+  SAME("Dũng", "Зунг");
+  SAME("Eustathius", "Евстафий");
+  SAME("Eustachius", "Евстахий");
+  SAME("Mizushima", "Мидзусима");
+  SAME("Ozawa", "Одзава");
+  SAME("Honma", "Homma"); /* Japanese n before m, b, p = m */
+  SAME("Kocaoğlu", "Коджаоглу");
+  SAME("Muret", "Мюре");
+  SAME("Hébuterne", "Эбютерн");
+  SAME("Nikolajs", "Николай");
+  ck_assert(sc("Gyurcsány", "Дюрчань") > 0.85);
+  ck_assert(sc("Eustathius", "Евстафий") > 0.75);
+  ck_assert(sc("Muret", "Мюре") > 0.85);
+  /* the readings do not make different names meet */
+  DIFF("Rzeszów", "Решетов");
+  DIFF("Eustathius", "Евгений");
+  DIFF("Muret", "Мюллер");
+  DIFF("Nikolajs", "Никитин");
+  DIFF("Honma", "Honda");
+  DIFF("Szczepański", "Щербаков");
+  DIFF("Kocaoğlu", "Кочетков");
+  DIFF("Dương", "Донецк");
+  /* only words with the trigger letters get them */
+  sl_names_key(nm, "Dũng", strlen("Dũng"), k, sizeof k);
+  ck_assert_ptr_nonnull(strstr(k, "|zun"));
+  sl_names_key(nm, "Dung", 4, k, sizeof k);
+  ck_assert_ptr_null(strstr(k, "zun"));
+  sl_names_key(nm, "Gyurcsány", strlen("Gyurcsány"), k, sizeof k);
+  ck_assert_ptr_nonnull(strstr(k, "|dyurCan"));
+}
+END_TEST
+
 /* Initials stand for a word starting with the same sound, in any script
  * and either name; one that fits no word left marks another person. */
 START_TEST(test_initials) {
@@ -431,6 +474,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_places);
   tcase_add_test(tc, test_more_scripts);
   tcase_add_test(tc, test_readings);
+  tcase_add_test(tc, test_triggered_readings);
   tcase_add_test(tc, test_initials);
   tcase_add_test(tc, test_different);
   tcase_add_test(tc, test_keys);

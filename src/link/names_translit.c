@@ -734,7 +734,11 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     i += adv;
     /* sh and ch before i: Japanese shi/chi are si/ti in Russian (Polivanov) */
     if (!abjad && (sym == 'S' || sym == 'C') && i < n && s[i] == 'i') sym = sym == 'S' ? '5' : '6';
-    if (k > 0 && out[k - 1] == sym) continue; /* doubled letters once */
+    /* doubled letters once; but two like consonants of an abjad word are
+     * two sounds with an unwritten vowel between (Arabic writes a long
+     * consonant once, with a shadda): Oksanen = أوكسانن, Hairer = هايرر;
+     * but for lam-lam, the long l of Allah (عبدالله = Abdallah) */
+    if (k > 0 && out[k - 1] == sym && !(abjad && !strchr("AWYHl", sym))) continue;
     if (k >= SL_NAMES_MAX_SYMS)
       break; /* an 'x' wrote its 'k' into the last slot */
     out[k++] = sym;

@@ -560,6 +560,16 @@ static const struct generic_word {
     {'H', "prince emir amir принц принца эмир эмира князь князя أمير"},
     {'J', "princess принцесса принцессы أميرة"},
     {'Q', "pope папа папы بابا"},
+    /* titles and ranks, written out or abbreviated (Dr. = доктор = دكتور) */
+    {'(', "dr doctor доктор доктора دكتور دكتورة"},
+    {')', "mr mister мистер مستر"},
+    {'"', "mrs missis missus миссис مسز"},
+    {'\'', "prof professor профессор профессора بروفيسور بروفسور"},
+    {'`', "sgt sergeant сержант سارجنت رقيب"},
+    {'\\', "capt captain капитан كابتن نقيب"},
+    {'#', "col colonel полковник عقيد كولونيل"},
+    {'@', "jr junior младший جونيور"},
+    {'.', "sir сэр سير"},
     /* buildings, bodies and features in names */
     {'X', "mosque мечеть мечети مسجد جامع"},
     {'Z', "church церковь церкви كنيسة"},

@@ -415,6 +415,16 @@ START_TEST(test_generic_words) {
   DIFF("Nile River", "نهر الفرات");
   DIFF("San Francisco", "Сан-Диего");
   DIFF("Harvard University", "جامعة الأزهر");
+  /* titles, abbreviated or not, meet by meaning */
+  SAME("Dr.", "доктор");
+  SAME("Dr.", "دكتور");
+  SAME("Prof.", "профессор");
+  SAME("Mr.", "مستر");
+  SAME("Sgt.", "сержант");
+  SAME("Dr. John Watson", "доктор Джон Ватсон");
+  DIFF("Dr.", "Mr.");
+  DIFF("Mrs.", "мистер");
+  DIFF("Dr. John Watson", "профессор Джон Ватсон");
 }
 END_TEST
 

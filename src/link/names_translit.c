@@ -40,7 +40,7 @@
 
 
 /* Most ICU rule passes of other readings (readings[] below). */
-#define MAX_READINGS 12
+#define MAX_READINGS 16
 
 struct sl_names_tr {
   UTransliterator *ru;   /* Cyrillic -> Latin (BGN/PCGN) */
@@ -93,7 +93,7 @@ static const reading readings[] = {
      * Lutzow = Lyuttsov, Aelius = Eliy, Aetius = Etsiy, Quirinus = Kvirin,
      * Chruschtschow = Khrushchov; Latvian -ijs, -ejs: Jurijs = Yuriy */
     {NULL,
-     "\\u00E4 > e; \\u00F6 > yo; \\u0151 > yo; \\u00FC > yu; \\u0171 > yu;\n"
+     "\\u00E4u > oy; \\u00E4 > e; \\u00F6 > yo; \\u0151 > yo; \\u00FC > yu; \\u0171 > yu;\n"
      "\\u0105 > on; \\u0119 > en; \\u00F3 > u; \\u0159 > rzh; \\u011B > ye; \\u016F > u;\n"
      "\\u00DF > s;\n"
      "js $ > y;\n"
@@ -102,6 +102,8 @@ static const reading readings[] = {
      "zh > zh; dz > dz; sz > sz; tz > tts; z > ts; qu > kv;\n"
      "[aeiouy] { h } [^aeiouy] > ; [aeiouy] { h $ > ; ^ h > g;\n"
      "j > y; w > v; ae > e; oe > e; th > t;\n"
+     "[lrnmd] { s } [aeiouy] > z; ^ s } [aeiou] > z; ^ st > sht; ^ sp > shp;\n"
+     "ei > ay; eu > oy;\n"
      "c } [eiy] > ts; t } i[aeou] > ts;\n"
      "ius $ > iy; [^aeiouy] { us $ > ;\n"},
     /* French, Spanish, Italian: silent h and endings, ill = y, ou = u,
@@ -180,6 +182,11 @@ static const reading readings[] = {
      * dotless i = y: Ecevit = Edzhevit, Ozyigit = Ozyiit */
     {"\u015F \u011F \u0131 o\u011Flu",
      "c > dzh; \\u00E7 > ch; \\u011F > ; \\u0131 > y; \\u00F6 > yo; \\u00FC > yu; j > zh;\n"},
+    /* Spanish, for words with ll or n-tilde: ll = y, j = kh, v = b (as
+     * Arabic writes them): Vallejo = Bayekho, Llosa = Yosa */
+    {"ll \u00F1",
+     "ll > y; \\u00F1 > ny; j > kh; gu } [eiy] > g; qu > k; g } [eiy] > kh; ^ h > ; z > s;\n"
+     "c } [eiy] > s; v > b;\n"},
     /* French, for words with its letter groups: u = yu, gn = ny, j = zh,
      * silent endings: Jugnot = Zhyunyo, Busnois = Byunua, Juillet =
      * Zhyuye, Arnould = Arnu, Angiboust = Anzhibu */

@@ -175,7 +175,14 @@ START_TEST(test_triggered_readings) {
   ck_assert(sc("Gyurcsány", "Дюрчань") > 0.85);
   ck_assert(sc("Eustathius", "Евстафий") > 0.75);
   ck_assert(sc("Muret", "Мюре") > 0.85);
+  SAME("Vallejo", "باييخو"); /* Spanish ll = y, j = kh */
+  SAME("Llosa", "يوسا");
+  SAME("Borsig", "Борзиг"); /* German s before a vowel = z */
+  SAME("Hirsau", "Хирзау");
+  ck_assert(sc("Steinmeier", "Штайнмайер") > 0.9); /* ei = ay, st = sht */
   /* the readings do not make different names meet */
+  DIFF("Llosa", "يوسف");
+  DIFF("Hirsau", "Хирург");
   DIFF("Rzeszów", "Решетов");
   DIFF("Eustathius", "Евгений");
   DIFF("Muret", "Мюллер");

@@ -68,6 +68,7 @@ const double SL_NAMES_SAME = 0.6;
 #define ORDER_PENALTY 0.05
 #define ACRONYM_SAME 0.85
 #define SAME_SCRIPT 3.0
+#define SAME_SCRIPT_ALT 2.5
 #define DIRECTION_CONFLICT 0.5
 
 /* ---- cost tables -------------------------------------------------------- */
@@ -231,9 +232,9 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   return d < 0.0 ? 0.0 : d;
 }
 
-/* Writes "al" in the word's own symbols before s[0..n) into buf. */
-static double word_score_plain(const word *a, const word *b);
+static double word_score_plain(const word *a, const word *b, int same);
 
+/* Writes "al" in the word's own symbols before s[0..n) into buf. */
 static int with_article(const word *x, char *buf) {
   int n = x->n > SL_NAMES_MAX_SYMS ? SL_NAMES_MAX_SYMS : x->n;
   buf[0] = x->abjad ? 'A' : 'a';
@@ -242,7 +243,7 @@ static int with_article(const word *x, char *buf) {
   return n + 2;
 }
 
-static double word_score_scripts(const word *a, const word *b);
+static double word_score_scripts(const word *a, const word *b, int same);
 
 /* Score of two words; two words of one alphabet (Putin / Biden, both
  * Latin) are spelling variants, not transcriptions, and much closer when
@@ -250,19 +251,21 @@ static double word_score_scripts(const word *a, const word *b);
  * fitted on transcriptions across scripts, where p/b, t/d and vowels
  * come cheap). */
 static double word_score(const word *a, const word *b) {
-  double s = word_score_scripts(a, b);
   const word *sh = a->n <= b->n ? a : b, *lo = a->n <= b->n ? b : a;
   /* an inflected form (Macron'un, Merkels, Johnsonem) is its stem and a
    * short ending: not a spelling variant */
   int stem = sh->n >= 4 && lo->n - sh->n <= 3 && memcmp(sh->s, lo->s, (size_t)sh->n) == 0;
-  if (!a->abjad && !b->abjad && a->script == b->script && s < 1.0 && !stem) {
-    s = 1.0 - SAME_SCRIPT * (1.0 - s);
-    if (s < 0.0) s = 0.0;
-  }
-  return s;
+  return word_score_scripts(a, b, !a->abjad && !b->abjad && a->script == b->script && !stem);
 }
 
-static double word_score_scripts(const word *a, const word *b) {
+/* Score s of an alignment as a spelling variant (same != 0) or not. */
+static double variant(double s, int same) {
+  if (!same || s >= 1.0) return s;
+  s = 1.0 - SAME_SCRIPT * (1.0 - s);
+  return s < 0.0 ? 0.0 : s;
+}
+
+static double word_score_scripts(const word *a, const word *b, int same) {
   double s, t;
   int r;
   /* two generic words meet by meaning: North is Северная, not Южная */
@@ -271,54 +274,58 @@ static double word_score_scripts(const word *a, const word *b) {
    * alphabet only spelled (nearly) alike (NATO = НАТО, CNN is not
    * Hessen, NBA not NBC); Arabic spells acronyms out as words (أوبك) */
   if ((a->acronym || b->acronym) && !a->abjad && !b->abjad) {
-    s = word_score_plain(a, b);
-    return s >= ACRONYM_SAME ? s : s * 0.5;
+    s = word_score_plain(a, b, 0);
+    return variant(s >= ACRONYM_SAME ? s : s * 0.5, same);
   }
   /* a Russian adjective also stands for the name it is made from
    * (Гарвардский университет = Harvard University, Донецкая = Donetsk) */
   if (a->nstem || b->nstem) {
     word x = a->nstem ? *a : *b;
     const word *other = a->nstem ? b : a;
-    s = word_score_plain(a, b);
+    s = word_score_plain(a, b, same);
     x.nstem = 0;
     for (r = 0; r < (a->nstem ? a->nstem : b->nstem); r++) {
       x.s = a->nstem ? a->stem[r] : b->stem[r];
       x.n = a->nstem ? a->stemn[r] : b->stemn[r];
-      t = word_score_plain(&x, other) - alt_penalty;
+      t = word_score_plain(&x, other, same) - alt_penalty;
       if (t > s) s = t;
     }
     return s;
   }
-  return word_score_plain(a, b);
+  return word_score_plain(a, b, same);
 }
 
-/* word_score without a concept or stems. */
-static double word_score_plain(const word *a, const word *b) {
+/* word_score without a concept or stems; each alignment scored as a
+ * spelling variant when same, before another reading's penalty (which
+ * marks a preference, not a distance). */
+static double word_score_plain(const word *a, const word *b, int same) {
   double s, t;
   char buf[SL_NAMES_MAX_SYMS + 4];
   int n, r;
-  s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad);
+  s = variant(align(a->s, a->n, a->abjad, b->s, b->n, b->abjad), same);
   /* a Latin word's other readings meet a word of another script (which
    * has none): Herzog is Gertsog in Russian, Cotillard Kotiyar in Arabic */
   /* and two Latin words each other's (Gorbatschow read as German meets
    * Gorbachev) */
   if (a->nalt)
     for (r = 0; r < a->nalt; r++) {
-      t = align(a->alt[r], a->altn[r], a->abjad, b->s, b->n, b->abjad) - alt_penalty;
+      t = variant(align(a->alt[r], a->altn[r], a->abjad, b->s, b->n, b->abjad), same) -
+          (same ? SAME_SCRIPT_ALT : 1.0) * alt_penalty;
       if (t > s) s = t;
     }
   if (b->nalt)
     for (r = 0; r < b->nalt; r++) {
-      t = align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], b->abjad) - alt_penalty;
+      t = variant(align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], b->abjad), same) -
+          (same ? SAME_SCRIPT_ALT : 1.0) * alt_penalty;
       if (t > s) s = t;
     }
   if (a->article && !b->article) {
     n = with_article(a, buf);
-    t = align(buf, n, a->abjad, b->s, b->n, b->abjad);
+    t = variant(align(buf, n, a->abjad, b->s, b->n, b->abjad), same);
     if (t > s) s = t;
   } else if (b->article && !a->article) {
     n = with_article(b, buf);
-    t = align(a->s, a->n, a->abjad, buf, n, b->abjad);
+    t = variant(align(a->s, a->n, a->abjad, buf, n, b->abjad), same);
     if (t > s) s = t;
   }
   return s;

@@ -198,7 +198,7 @@ static const reading readings[] = {
      "[aeiouy] { ill > y; ill > iy; [aeiouy] { il $ > y;\n"
      "ois $ > ua; oit $ > ua; ou > u; oi > ua; oy > ua; ais $ > e; ait $ > e; ai > e; ei > e;\n"
      "gu } [eiy] > g; qu > k; ch > sh; gn > ny; g } [eiy] > zh; j > zh; eu > yo;\n"
-     "iers $ > ye; ier $ > ye; ez $ > e; et $ > e; ot $ > o;\n"
+     "iers $ > ye; ier $ > ye; er $ > e; ez $ > e; et $ > e; ot $ > o;\n"
      "[aeiouy] { rd $ > r; [aeiouy] { rt $ > r; ps $ > ; ts $ > ; ds $ > ; x $ > ;\n"
      "[^aeiouy] { es $ > ; [^aeiouy] { e $ > ; [aeiou] { s $ > ; [aeiou] { t $ > ;\n"
      "[aeiou] { d $ > ; c } [eiy] > s; \\u00E7 > s; u > yu;\n"},
@@ -702,7 +702,8 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     else if (c == 't' && i + 1 < n && s[i + 1] == 'h') sym = 'T', adv = 2;
     else if (c == 'd' && i + 1 < n && s[i + 1] == 'h') sym = 'D', adv = 2;
     else if (c == 'p' && i + 1 < n && s[i + 1] == 'h') sym = 'f', adv = 2;
-    else if (c == 'd' && i + 1 < n && (s[i + 1] == 'j' || s[i + 1] == 'z')) sym = 'j', adv = 2;
+    else if (c == 'd' && i + 1 < n && (s[i + 1] == 'j' || (s[i + 1] == 'z' && !abjad)))
+      sym = 'j', adv = 2; /* dj, dz; an Arabic d+z is two letters: Beardsley = بيردزلي */
     else if (c == 'c' && i + 1 < n && s[i + 1] == 's') sym = 'C', adv = 2;
     else if (!abjad && c == 'x' && i + 1 < n && s[i + 1] == 'h') sym = 'j', adv = 2; /* Albanian */
     else if (!abjad && c == 'd' && i + 2 < n && s[i + 1] == 'g' &&

@@ -196,6 +196,9 @@ START_TEST(test_triggered_readings) {
   ck_assert(sc("Kekkonen", "كيكونن") > 0.85);
   DIFF("Kekkonen", "كيكو");
   ck_assert(sc("Abdallah", "عبدالله") > 0.9);
+  /* Arabic d+z is two letters, not the j of dz in Polish or Serbian */
+  ck_assert(sc("Beardsley", "بيردزلي") > 0.9);
+  ck_assert(sc("Woods", "وودز") > 0.9);
   /* only words with the trigger letters get them */
   sl_names_key(nm, "Dũng", strlen("Dũng"), k, sizeof k);
   ck_assert_ptr_nonnull(strstr(k, "|zun"));

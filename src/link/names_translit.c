@@ -182,9 +182,10 @@ static const reading readings[] = {
      * dotless i = y: Ecevit = Edzhevit, Ozyigit = Ozyiit */
     {"\u015F \u011F \u0131 o\u011Flu",
      "c > dzh; \\u00E7 > ch; \\u011F > ; \\u0131 > y; \\u00F6 > yo; \\u00FC > yu; j > zh;\n"},
-    /* Spanish, for words with ll or n-tilde: ll = y, j = kh, v = b (as
-     * Arabic writes them): Vallejo = Bayekho, Llosa = Yosa */
-    {"ll \u00F1",
+    /* Spanish, for words with n-tilde or a Spanish ll (initial ll-, -illo,
+     * -llos, -llez...; not Italian -ello, -elli): ll = y, j = kh, v = b
+     * (as Arabic writes them): Vallejo = Bayekho, Llosa = Yosa */
+    {"^ll \u00F1 illo$ illa$ illos$ illas$ llej llez$ llos$ llas$ lleg ^vill",
      "ll > y; \\u00F1 > ny; j > kh; gu } [eiy] > g; qu > k; g } [eiy] > kh; ^ h > ; z > s;\n"
      "c } [eiy] > s; v > b;\n"},
     /* French, for words with its letter groups: u = yu, gn = ny, j = zh,

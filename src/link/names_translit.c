@@ -17,7 +17,8 @@
  * Romance, English, pinyin) and more that only words with a language's
  * distinctive letters get (Hungarian gy/zs/cs/sz, Polish rz/sz/l-stroke,
  * Vietnamese tone marks, Latin/Greek -ius/eu-, Japanese syllables,
- * Turkish s-cedilla/soft g, French accents and endings), so that random
+ * Turkish s-cedilla/soft g, Italian ch/sch/zz, Spanish ll/n-tilde, French
+ * accents and endings), so that random
  * partners of other words get no extra chance.  Arabic and Hebrew words
  * are marked as abjad words because their transliteration carries no short
  * vowels, and an Arabic article (al-, el-, ash-, the Arabic prefix alef-lam)
@@ -101,7 +102,7 @@ static const reading readings[] = {
      "schtsch > shch; zsch > ch; sch > sh; ch > kh; ck > k;\n"
      "zh > zh; dz > dz; sz > sz; tz > tts; z > ts; qu > kv;\n"
      "[aeiouy] { h } [^aeiouy] > ; [aeiouy] { h $ > ; ^ h > g;\n"
-     "j > y; w > v; ae > e; oe > e; th > t;\n"
+     "j > y; w > v; ae > e; oe > e; th > t; x > ks;\n"
      "[lrnmd] { s } [aeiouy] > z; ^ s } [aeiou] > z; ^ st > sht; ^ sp > shp;\n"
      "ei > ay; eu > oy;\n"
      "c } [eiy] > ts; t } i[aeou] > ts;\n"
@@ -182,6 +183,13 @@ static const reading readings[] = {
      * dotless i = y: Ecevit = Edzhevit, Ozyigit = Ozyiit */
     {"\u015F \u011F \u0131 o\u011Flu",
      "c > dzh; \\u00E7 > ch; \\u011F > ; \\u0131 > y; \\u00F6 > yo; \\u00FC > yu; j > zh;\n"},
+    /* Italian, for words with its letter groups: ch, gh = k, g before e
+     * and i, sch = sk, zz = ts: Ischia = Isk'ya, Chianti = K'yanti,
+     * Schiavone = Sk'yavone, Ghirardelli = Girardelli */
+    {"cch sch chi che ghi ghe zz cci ggi",
+     "sch } [ei] > sk; sch > sk; cch } [ei] > k; chi } [aeou] > ky; ch } [ei] > k; gh > g;\n"
+     "gli > ly; gn > ny; zz > ts; z > ts; cci } [aou] > ch; ci } [aou] > ch; c } [ei] > ch;\n"
+     "ggi } [aou] > j; gi } [aou] > j; g } [ei] > j; sc } [ei] > sh; ^ h > ;\n"},
     /* Spanish, for words with n-tilde or a Spanish ll (initial ll-, -illo,
      * -llos, -llez...; not Italian -ello, -elli): ll = y, j = kh, v = b
      * (as Arabic writes them): Vallejo = Bayekho, Llosa = Yosa */

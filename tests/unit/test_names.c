@@ -183,6 +183,11 @@ START_TEST(test_triggered_readings) {
   /* the readings do not make different names meet */
   DIFF("Llosa", "يوسف");
   DIFF("Marcello", "ماراس"); /* Italian ll has no Spanish reading */
+  ck_assert(sc("Schifani", "Скифани") > 0.85); /* Italian sch = sk */
+  ck_assert(sc("Schiavone", "Скьявоне") > 0.85);
+  ck_assert(sc("Xavier", "Ксавье") > 0.85); /* x = ks, not pinyin sh */
+  DIFF("Schiavone", "Скворцов");
+  DIFF("Maschio", "Маслов");
   DIFF("Hirsau", "Хирург");
   DIFF("Rzeszów", "Решетов");
   DIFF("Eustathius", "Евгений");

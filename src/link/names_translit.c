@@ -181,8 +181,11 @@ static const reading readings[] = {
      "n } [bmp] > m; wa > va; wo > o; \\u014D > o; \\u016B > u;\n"},
     /* Turkish, for words with its letters: c = dzh, soft g silent,
      * dotless i = y: Ecevit = Edzhevit, Ozyigit = Ozyiit */
-    {"\u015F \u011F \u0131 o\u011Flu",
+    {"\u015F \u011F \u0131 \u00E7 o\u011Flu",
      "c > dzh; \\u00E7 > ch; \\u011F > ; \\u0131 > y; \\u00F6 > yo; \\u00FC > yu; j > zh;\n"},
+    /* and as Arabic writes it, c and c-cedilla both jim: Cicek = jyjk */
+    {"\u015F \u011F \u0131 \u00E7 o\u011Flu",
+     "c > j; \\u00E7 > j; \\u011F > ; \\u0131 > i; \\u00F6 > o; \\u00FC > u;\n"},
     /* Italian, for words with its letter groups: ch, gh = k, g before e
      * and i, sch = sk, zz = ts: Ischia = Isk'ya, Chianti = K'yanti,
      * Schiavone = Sk'yavone, Ghirardelli = Girardelli */

@@ -188,6 +188,9 @@ START_TEST(test_triggered_readings) {
   ck_assert(sc("Xavier", "Ксавье") > 0.85); /* x = ks, not pinyin sh */
   DIFF("Schiavone", "Скворцов");
   DIFF("Maschio", "Маслов");
+  ck_assert(sc("Çiçek", "جيجك") > 0.85); /* Turkish c, ç = jim in Arabic */
+  SAME("Gökçen", "كوكجن");
+  DIFF("Gökçen", "جوكر");
   DIFF("Hirsau", "Хирург");
   DIFF("Rzeszów", "Решетов");
   DIFF("Eustathius", "Евгений");

@@ -691,7 +691,8 @@ static int starts(const char *s, size_t n, size_t i, const char *p) {
 }
 
 /* Rewrites ASCII word s[0..n) into symbols at out (cap SL_NAMES_MAX_SYMS);
- * returns the count.  abjad: the word came from Arabic/Hebrew. */
+ * returns the count.  abjad: the word came from Arabic/Hebrew (2: and its
+ * t+s is read as two letters, not ts). */
 static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
   size_t i = 0, k = 0;
   while (i < n && k < SL_NAMES_MAX_SYMS) {
@@ -728,7 +729,7 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
       i++; /* cc reads as the second c: Accardi, Puccini */
       continue;
     }
-    else if (c == 't' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'z'))
+    else if (c == 't' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'z') && abjad != 2)
       sym = 'c', adv = 2; /* ts, tz, Arabic t+s */
     else if (!abjad && c == 's' && i + 2 < n && s[i + 1] == 'c' && (s[i + 2] == 'i' || s[i + 2] == 'e'))
       sym = 'S', adv = 2; /* Italian sci, sce: Scifo, Scerbo */
@@ -1136,6 +1137,12 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
         nalt[nal++] = m;
         need += 1 + m;
       }
+    }
+    /* an Arabic t+s is ts (Tsipras = تسيبراس) or two letters with an
+     * unwritten vowel between (Tesla = تسلا): both readings */
+    if (abjad && (strstr(asc, "ts") || strstr(asc, "tz"))) {
+      size_t m = symbolize(asc, na, 2, alt[0]);
+      if (m && (m != ns || memcmp(alt[0], sym, ns) != 0)) nalt[nal++] = m, need += 1 + m;
     }
     nstem = 0;
     if (scr == SCR_CYRILLIC && !initial && !gcode) {

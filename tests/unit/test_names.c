@@ -208,6 +208,10 @@ START_TEST(test_triggered_readings) {
   /* Arabic d+z is two letters, not the j of dz in Polish or Serbian */
   ck_assert(sc("Beardsley", "بيردزلي") > 0.9);
   ck_assert(sc("Woods", "وودز") > 0.9);
+  /* an Arabic t+s is ts or two letters: Bitossi = بيتسي, Tsvangirai */
+  ck_assert(sc("Bitossi", "بيتسي") > 0.85);
+  ck_assert(sc("Tsvangirai", "تسفانجيراي") > 0.9);
+  DIFF("Tesla", "تسليم");
   /* only words with the trigger letters get them */
   sl_names_key(nm, "Dũng", strlen("Dũng"), k, sizeof k);
   ck_assert_ptr_nonnull(strstr(k, "|zun"));

@@ -692,7 +692,7 @@ static int starts(const char *s, size_t n, size_t i, const char *p) {
 
 /* Rewrites ASCII word s[0..n) into symbols at out (cap SL_NAMES_MAX_SYMS);
  * returns the count.  abjad: the word came from Arabic/Hebrew (2: and its
- * t+s is read as two letters, not ts). */
+ * t+s and d+z are read as two letters, not ts and dz). */
 static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
   size_t i = 0, k = 0;
   while (i < n && k < SL_NAMES_MAX_SYMS) {
@@ -715,8 +715,8 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     else if (c == 't' && i + 1 < n && s[i + 1] == 'h') sym = 'T', adv = 2;
     else if (c == 'd' && i + 1 < n && s[i + 1] == 'h') sym = 'D', adv = 2;
     else if (c == 'p' && i + 1 < n && s[i + 1] == 'h') sym = 'f', adv = 2;
-    else if (c == 'd' && i + 1 < n && (s[i + 1] == 'j' || (s[i + 1] == 'z' && !abjad)))
-      sym = 'j', adv = 2; /* dj, dz; an Arabic d+z is two letters: Beardsley = بيردزلي */
+    else if (c == 'd' && i + 1 < n && (s[i + 1] == 'j' || (s[i + 1] == 'z' && abjad != 2)))
+      sym = 'j', adv = 2;
     else if (c == 'c' && i + 1 < n && s[i + 1] == 's') sym = 'C', adv = 2;
     else if (!abjad && c == 'x' && i + 1 < n && s[i + 1] == 'h') sym = 'j', adv = 2; /* Albanian */
     else if (!abjad && c == 'd' && i + 2 < n && s[i + 1] == 'g' &&
@@ -1138,9 +1138,10 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
         need += 1 + m;
       }
     }
-    /* an Arabic t+s is ts (Tsipras = تسيبراس) or two letters with an
-     * unwritten vowel between (Tesla = تسلا): both readings */
-    if (abjad && (strstr(asc, "ts") || strstr(asc, "tz"))) {
+    /* an Arabic t+s or d+z is ts, dz (Tsipras = تسيبراس, Gorgodze =
+     * جورجودزي) or two letters with an unwritten vowel between (Tesla =
+     * تسلا, Beardsley = بيردزلي): both readings */
+    if (abjad && (strstr(asc, "ts") || strstr(asc, "tz") || strstr(asc, "dz"))) {
       size_t m = symbolize(asc, na, 2, alt[0]);
       if (m && (m != ns || memcmp(alt[0], sym, ns) != 0)) nalt[nal++] = m, need += 1 + m;
     }

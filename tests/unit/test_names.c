@@ -205,9 +205,10 @@ START_TEST(test_triggered_readings) {
   ck_assert(sc("Kekkonen", "كيكونن") > 0.85);
   DIFF("Kekkonen", "كيكو");
   ck_assert(sc("Abdallah", "عبدالله") > 0.9);
-  /* Arabic d+z is two letters, not the j of dz in Polish or Serbian */
-  ck_assert(sc("Beardsley", "بيردزلي") > 0.9);
-  ck_assert(sc("Woods", "وودز") > 0.9);
+  /* Arabic d+z is two letters or dz */
+  ck_assert(sc("Beardsley", "بيردزلي") > 0.8);
+  ck_assert(sc("Woods", "وودز") > 0.8);
+  ck_assert(sc("Kobakhidze", "كوباخيدزه") > 0.8); /* or dz: Georgian -dze */
   /* an Arabic t+s is ts or two letters: Bitossi = بيتسي, Tsvangirai */
   ck_assert(sc("Bitossi", "بيتسي") > 0.85);
   ck_assert(sc("Tsvangirai", "تسفانجيراي") > 0.9);

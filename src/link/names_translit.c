@@ -203,9 +203,9 @@ static const reading readings[] = {
      * silent endings: Jugnot = Zhyunyo, Busnois = Byunua, Juillet =
      * Zhyuye, Arnould = Arnu, Angiboust = Anzhibu */
     {"\u00E9 \u00E8 \u00EA \u00EB \u00EF \u00E7 eau ault aud$ oux eux oi gn ill ot$ ois$ "
-     "et$ ard$ ier$ eur$ oust$ ould$",
+     "et$ ard$ ier$ eur$ oust$ ould$ auld$ od$ ais$ ait$ oit$ ault$",
      "^ h > ;\n"
-     "eaux > o; eau > o; aux > o; ault > o; aud $ > o; au > o; oux $ > u; eux $ > yo;\n"
+     "eaux > o; eau > o; aux > o; auld $ > o; ault > o; aud $ > o; au > o; oux $ > u; eux $ > yo;\n"
      "ould $ > u; oust $ > u; ouill > uy; uill > yuy; aill > ay; eill > ey;\n"
      "[aeiouy] { ill > y; ill > iy; [aeiouy] { il $ > y;\n"
      "ois $ > ua; oit $ > ua; ou > u; oi > ua; oy > ua; ais $ > e; ait $ > e; ai > e; ei > e;\n"

@@ -30,6 +30,7 @@
 #include "util/strmap.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -861,14 +862,24 @@ static int japanese_word(const char *s, size_t n) {
 }
 
 /* Does reading r apply to a word whose lower-case NFC UTF-8 form is
- * z[0..n) (readings[].trigger)? */
-static int reading_applies(const reading *r, const char *z, size_t n) {
+ * z[0..n) (readings[].trigger), with the bytes it has set in seen? */
+static int reading_applies(const reading *r, const char *z, size_t n, const uint64_t seen[4]) {
   const char *t = r->trigger;
   if (!t) return 1;
   while (*t) {
-    size_t tl = strcspn(t, " "), gl = tl, i;
+    size_t tl = 0, gl, i;
     const char *g = t;
     int head = 0, tail = 0;
+    unsigned char g0;
+    while (t[tl] && t[tl] != ' ') tl++;
+    gl = tl;
+    g0 = (unsigned char)(g[0] == '^' ? g[1] : g[0]);
+    if (!(seen[g0 >> 6] >> (g0 & 63) & 1) && !(tl == 2 && g[1] == 'I' && g[0] == 'V') &&
+        !(tl == 2 && g[0] == 'J' && g[1] == 'A')) {
+      t += tl; /* the word lacks the group's first letter */
+      while (*t == ' ') t++;
+      continue;
+    }
     if (tl == 2 && memcmp(g, "VI", 2) == 0) {
       for (i = 0; i + 2 < n; i++) /* U+1EA0..U+1EF9: E1 BA/BB xx */
         if ((unsigned char)z[i] == 0xE1 && ((unsigned char)z[i + 1] & 0xFE) == 0xBA) return 1;
@@ -891,8 +902,8 @@ static int reading_applies(const reading *r, const char *z, size_t n) {
           if ((head && memcmp(z, g, gl) == 0) || (tail && memcmp(z + n - gl, g, gl) == 0))
             return 1;
         } else {
-          for (i = 0; i + gl <= n; i++)
-            if (memcmp(z + i, g, gl) == 0) return 1;
+          for (i = 0; i + gl <= n; i++) /* first bytes inline: most differ */
+            if (z[i] == g[0] && memcmp(z + i + 1, g + 1, gl - 1) == 0) return 1;
         }
       }
     }
@@ -1124,11 +1135,13 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     nal = 0;
     if (scr == SCR_LATIN && !is_abd && !gcode && !spelled) {
       char low[160];
-      size_t nlow = lower_nfc(u + ws, we - ws, low, sizeof low);
+      size_t nlow = lower_nfc(u + ws, we - ws, low, sizeof low), q;
+      uint64_t seen[4] = {0, 0, 0, 0};
+      for (q = 0; q < nlow; q++) seen[(unsigned char)low[q] >> 6] |= 1ull << ((unsigned char)low[q] & 63);
       for (r = 0; r <= (int)NREADINGS && nal < SL_NAMES_MAX_ALTS; r++) {
         int ri = r < 4 ? r : r == 4 ? -1 : r - 1; /* Korean fifth */
         size_t m;
-        if (ri >= 0 && !reading_applies(&readings[ri], low, nlow)) continue;
+        if (ri >= 0 && !reading_applies(&readings[ri], low, nlow, seen)) continue;
         m = ri >= 0 ? alt_reading(tr, ri, u + ws, we - ws, alt[nal]) : korean_reading(asc, na, alt[nal]);
         if (!m || (m == ns && memcmp(alt[nal], sym, ns) == 0)) continue;
         for (b = 0; b < nal; b++)

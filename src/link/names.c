@@ -67,13 +67,22 @@ const double SL_NAMES_SAME = 0.6;
  * held-out figure. */
 #define ORDER_PENALTY 0.05
 #define ACRONYM_SAME 0.85
+/* Two words of one alphabet are spelling variants (word_score): costs
+ * count SAME_SCRIPT times, a reading's penalty SAME_SCRIPT_ALT times and
+ * the letters that romanize one Arabic letter SAME_VARIANT times.  Set by
+ * hand on bench/data/fullnames_latin.tsv and on random pairs of the even
+ * dev lines' Latin names (30 of 405,878 matched with 3/3/3, 37 with
+ * 3/2.5/1.5; Kadhafi = Gaddafi 0.57 -> 0.78, Putin / Biden 0.13). */
 #define SAME_SCRIPT 3.0
+#define SAME_SCRIPT_ALT 2.5
+#define SAME_VARIANT 1.5
 #define DIRECTION_CONFLICT 0.5
 
 /* ---- cost tables -------------------------------------------------------- */
 
 static float sub_cost[128][128];
 static float sub_cost_ab[128][128]; /* when one word is abjad */
+static float sub_cost_same[128][128]; /* two words of one alphabet (SAME_SCRIPT) */
 static float del_cost[128];
 static float del_vs_abjad[128]; /* dropping a vowel when the partner is abjad */
 static float norm_same[128];    /* weight in the normaliser, same-kind pair */
@@ -84,6 +93,9 @@ static float lead_factor = 1.0f;  /* gaps before the first match weigh more */
 static float weak_final = 1.0f;   /* most a '~'-marked final letter costs to drop */
 static float alt_penalty = 0.0f;  /* taken off a score reached by another reading */
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+/* Pairs of symbols that are romanizations of one letter (build_tables). */
+static const char same_variants[] = "kqkgqgGgGqDdDzTtTsxhxk";
 
 /* Builds the tables from sl_names_weights (names_weights.c, generated). */
 static void build_tables(void) {
@@ -139,6 +151,16 @@ static void build_tables(void) {
     if (norm_same[x] < 0.0f) norm_same[x] = del_cost[x];
     if (norm_mixed[x] < 0.0f) norm_mixed[x] = del_cost[x];
   }
+  /* two words of one alphabet: every cost counts SAME_SCRIPT times, but
+   * SAME_VARIANT times for the letters that romanize one Arabic letter
+   * (qaf: q, k, g; dhal: dh, d, z; tha: th, t, s; kha: kh, h, k; ghain:
+   * gh, g), so that Kadhafi is still Gaddafi */
+  for (x = 0; x < 128; x++)
+    for (y = 0; y < 128; y++) sub_cost_same[x][y] = (float)SAME_SCRIPT * sub_cost[x][y];
+  for (i = 0; same_variants[i]; i += 2) {
+    unsigned char a = (unsigned char)same_variants[i], b = (unsigned char)same_variants[i + 1];
+    sub_cost_same[a][b] = sub_cost_same[b][a] = (float)SAME_VARIANT * sub_cost[a][b];
+  }
   memcpy(sub_cost_ab, sub_cost, sizeof sub_cost);
   for (i = 0; i < sl_names_nweights; i++) {
     const sl_names_weight *w = &sl_names_weights[i];
@@ -182,11 +204,11 @@ static float dcost(unsigned char c, int self_abjad, int other_abjad) {
 
 /* Weighted edit distance of a[0..na) and b[0..nb), divided by the larger
  * deletion weight; returns the score 1 - that, clamped to [0,1]. */
-static double align(const char *a, int na, int aab, const char *b, int nb, int bab) {
+static double align(const char *a, int na, int aab, const char *b, int nb, int bab, int same) {
   float prev[SL_NAMES_MAX_SYMS + 8], cur[SL_NAMES_MAX_SYMS + 8];
   float da[SL_NAMES_MAX_SYMS + 8], db[SL_NAMES_MAX_SYMS + 8];
   float wa = 0.0f, wb = 0.0f, w;
-  float (*sub)[128] = aab != bab ? sub_cost_ab : sub_cost;
+  float (*sub)[128] = same ? sub_cost_same : aab != bab ? sub_cost_ab : sub_cost;
   const float *nw = aab != bab ? norm_mixed : norm_same;
   double d;
   int i, j;
@@ -206,6 +228,8 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   }
   if (wfa && da[na - 1] > weak_final) da[na - 1] = weak_final;
   if (wfb && db[nb - 1] > weak_final) db[nb - 1] = weak_final;
+  for (i = 0; same && i < na; i++) da[i] *= (float)SAME_SCRIPT;
+  for (j = 0; same && j < nb; j++) db[j] *= (float)SAME_SCRIPT;
   /* a name that starts with extra letters is less alike than one with
    * extra letters inside: leading gaps cost lead_factor more */
   prev[0] = 0.0f;
@@ -231,9 +255,9 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   return d < 0.0 ? 0.0 : d;
 }
 
-/* Writes "al" in the word's own symbols before s[0..n) into buf. */
-static double word_score_plain(const word *a, const word *b);
+static double word_score_plain(const word *a, const word *b, int same);
 
+/* Writes "al" in the word's own symbols before s[0..n) into buf. */
 static int with_article(const word *x, char *buf) {
   int n = x->n > SL_NAMES_MAX_SYMS ? SL_NAMES_MAX_SYMS : x->n;
   buf[0] = x->abjad ? 'A' : 'a';
@@ -242,7 +266,7 @@ static int with_article(const word *x, char *buf) {
   return n + 2;
 }
 
-static double word_score_scripts(const word *a, const word *b);
+static double word_score_scripts(const word *a, const word *b, int same);
 
 /* Score of two words; two words of one alphabet (Putin / Biden, both
  * Latin) are spelling variants, not transcriptions, and much closer when
@@ -250,19 +274,21 @@ static double word_score_scripts(const word *a, const word *b);
  * fitted on transcriptions across scripts, where p/b, t/d and vowels
  * come cheap). */
 static double word_score(const word *a, const word *b) {
-  double s = word_score_scripts(a, b);
   const word *sh = a->n <= b->n ? a : b, *lo = a->n <= b->n ? b : a;
   /* an inflected form (Macron'un, Merkels, Johnsonem) is its stem and a
    * short ending: not a spelling variant */
   int stem = sh->n >= 4 && lo->n - sh->n <= 3 && memcmp(sh->s, lo->s, (size_t)sh->n) == 0;
-  if (!a->abjad && !b->abjad && a->script == b->script && s < 1.0 && !stem) {
-    s = 1.0 - SAME_SCRIPT * (1.0 - s);
-    if (s < 0.0) s = 0.0;
-  }
-  return s;
+  return word_score_scripts(a, b, !a->abjad && !b->abjad && a->script == b->script && !stem);
 }
 
-static double word_score_scripts(const word *a, const word *b) {
+/* Score s of an alignment as a spelling variant (same != 0) or not. */
+static double variant(double s, int same) {
+  if (!same || s >= 1.0) return s;
+  s = 1.0 - SAME_SCRIPT * (1.0 - s);
+  return s < 0.0 ? 0.0 : s;
+}
+
+static double word_score_scripts(const word *a, const word *b, int same) {
   double s, t;
   int r;
   /* two generic words meet by meaning: North is Северная, not Южная */
@@ -271,54 +297,58 @@ static double word_score_scripts(const word *a, const word *b) {
    * alphabet only spelled (nearly) alike (NATO = НАТО, CNN is not
    * Hessen, NBA not NBC); Arabic spells acronyms out as words (أوبك) */
   if ((a->acronym || b->acronym) && !a->abjad && !b->abjad) {
-    s = word_score_plain(a, b);
-    return s >= ACRONYM_SAME ? s : s * 0.5;
+    s = word_score_plain(a, b, 0);
+    return variant(s >= ACRONYM_SAME ? s : s * 0.5, same);
   }
   /* a Russian adjective also stands for the name it is made from
    * (Гарвардский университет = Harvard University, Донецкая = Donetsk) */
   if (a->nstem || b->nstem) {
     word x = a->nstem ? *a : *b;
     const word *other = a->nstem ? b : a;
-    s = word_score_plain(a, b);
+    s = word_score_plain(a, b, same);
     x.nstem = 0;
     for (r = 0; r < (a->nstem ? a->nstem : b->nstem); r++) {
       x.s = a->nstem ? a->stem[r] : b->stem[r];
       x.n = a->nstem ? a->stemn[r] : b->stemn[r];
-      t = word_score_plain(&x, other) - alt_penalty;
+      t = word_score_plain(&x, other, same) - alt_penalty;
       if (t > s) s = t;
     }
     return s;
   }
-  return word_score_plain(a, b);
+  return word_score_plain(a, b, same);
 }
 
-/* word_score without a concept or stems. */
-static double word_score_plain(const word *a, const word *b) {
+/* word_score without a concept or stems; each alignment scored as a
+ * spelling variant when same, before another reading's penalty (which
+ * marks a preference, not a distance). */
+static double word_score_plain(const word *a, const word *b, int same) {
   double s, t;
   char buf[SL_NAMES_MAX_SYMS + 4];
   int n, r;
-  s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad);
+  s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad, same);
   /* a Latin word's other readings meet a word of another script (which
    * has none): Herzog is Gertsog in Russian, Cotillard Kotiyar in Arabic */
   /* and two Latin words each other's (Gorbatschow read as German meets
    * Gorbachev) */
   if (a->nalt)
     for (r = 0; r < a->nalt; r++) {
-      t = align(a->alt[r], a->altn[r], a->abjad, b->s, b->n, b->abjad) - alt_penalty;
+      t = align(a->alt[r], a->altn[r], a->abjad, b->s, b->n, b->abjad, same) -
+          (same ? SAME_SCRIPT_ALT : 1.0) * alt_penalty;
       if (t > s) s = t;
     }
   if (b->nalt)
     for (r = 0; r < b->nalt; r++) {
-      t = align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], b->abjad) - alt_penalty;
+      t = align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], b->abjad, same) -
+          (same ? SAME_SCRIPT_ALT : 1.0) * alt_penalty;
       if (t > s) s = t;
     }
   if (a->article && !b->article) {
     n = with_article(a, buf);
-    t = align(buf, n, a->abjad, b->s, b->n, b->abjad);
+    t = align(buf, n, a->abjad, b->s, b->n, b->abjad, same);
     if (t > s) s = t;
   } else if (b->article && !a->article) {
     n = with_article(b, buf);
-    t = align(a->s, a->n, a->abjad, buf, n, b->abjad);
+    t = align(a->s, a->n, a->abjad, buf, n, b->abjad, same);
     if (t > s) s = t;
   }
   return s;

@@ -23,8 +23,10 @@
  * Doubled symbols are collapsed.  A word key may end in '~': its last symbol
  * is a t, d, s or z after a vowel in Latin script, which may be silent.
  * A Latin-script word may carry up to SL_NAMES_MAX_ALTS other readings
- * after its own, each introduced by '|' (German z = ts, French ill = y...:
- * names_translit.c); they count only against a word of another script.
+ * after its own, each introduced by '|' (German z = ts, French ill = y,
+ * and readings only words with a language's own letters get, Hungarian
+ * gy, Vietnamese tone marks...: names_translit.c), less a penalty; an
+ * abjad word with t+s carries one (t s as two letters besides ts).
  * A Cyrillic word with an adjective ending may carry up to
  * SL_NAMES_MAX_STEMS stems, each introduced by '^' (Гарвардский: garvard,
  * Касперского: kasperskiy), which count against any word, less the penalty
@@ -41,7 +43,7 @@
 #define SL_NAMES_MAX_WORDS 12
 #define SL_NAMES_MAX_SYMS  48
 #define SL_NAMES_KEY_CAP   512u
-#define SL_NAMES_MAX_ALTS  5
+#define SL_NAMES_MAX_ALTS  8
 #define SL_NAMES_MAX_STEMS 2
 
 typedef struct sl_names_tr sl_names_tr;

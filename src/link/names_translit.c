@@ -12,7 +12,14 @@
  * The ASCII result is rewritten into sound symbols in the manner of Europe
  * Media Monitor's name variant rules (sh/sch/sz -> S, kh -> x, ph -> f,
  * hard c -> k, dg(e) -> j, French -eau/-ault -> o, doubled letters once,
- * ...); see names_int.h for the symbol alphabet.  Arabic and Hebrew words
+ * ...); see names_int.h for the symbol alphabet.  A Latin word also gets
+ * other readings (readings[]): four for every word (German,
+ * Romance, English, pinyin) and more that only words with a language's
+ * distinctive letters get (Hungarian gy/zs/cs/sz, Polish rz/sz/l-stroke,
+ * Vietnamese tone marks, Latin/Greek -ius/eu-, Japanese syllables,
+ * Turkish s-cedilla/soft g, Italian ch/sch/zz, Spanish ll/n-tilde, French
+ * accents and endings), so that random
+ * partners of other words get no extra chance.  Arabic and Hebrew words
  * are marked as abjad words because their transliteration carries no short
  * vowels, and an Arabic article (al-, el-, ash-, the Arabic prefix alef-lam)
  * is removed and marked so that the scorer may match the name with or
@@ -23,17 +30,19 @@
 #include "util/strmap.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
-/* Other readings made by ICU rule passes (alt_rules); the last reading
- * slot is the Korean one, made in C (korean_reading). */
-#define ICU_ALTS (SL_NAMES_MAX_ALTS - 1)
+
+/* Most ICU rule passes of other readings (readings[] below). */
+#define MAX_READINGS 16
 
 struct sl_names_tr {
   UTransliterator *ru;   /* Cyrillic -> Latin (BGN/PCGN) */
@@ -41,8 +50,8 @@ struct sl_names_tr {
   UTransliterator *be;   /* Belarusian words (short u) */
   UTransliterator *any;  /* any other script -> Latin */
   UTransliterator *post; /* lower, diacritic consonants, Latin-ASCII */
-  UTransliterator *alt[ICU_ALTS];     /* other readings of Latin words */
-  UTransliterator *alt_low[ICU_ALTS]; /* the same, rules only: a-z words */
+  UTransliterator *alt[MAX_READINGS];     /* other readings of Latin words */
+  UTransliterator *alt_low[MAX_READINGS]; /* the same, rules only: a-z words */
 };
 
 /* Our own post-transform, in ICU rule syntax (applied to every word). */
@@ -71,47 +80,145 @@ static const char post_rules[] =
  * word of another script.  Longer patterns come first (ICU refuses a
  * rule masked by an earlier one, and an anchored rule masks rules with
  * a context: those come first). */
-static const char *const alt_rules[ICU_ALTS] = {
+typedef struct reading {
+  /* which words get it: NULL every Latin word; else a space-separated list
+   * of lower-case NFC letter groups, one of which the word must contain
+   * ('^' before a group: at its start, '$' after: at its end), or VI (a
+   * Vietnamese tone-marked vowel) or JA (the word is Japanese syllables) */
+  const char *trigger;
+  const char *rules;
+} reading;
+
+static const reading readings[] = {
     /* German, Dutch, Scandinavian, Polish, Czech, Hungarian vowels and
      * classical Latin: Herzog = Gertsog, Zschokke = Chokke, Bach = Bakh,
-     * Lutzow = Lyuttsov, Aelius = Eliy, Aetius = Etsiy, Quirinus = Kvirin */
-    "\\u00E4 > e; \\u00F6 > yo; \\u0151 > yo; \\u00FC > yu; \\u0171 > yu;\n"
-    "\\u0105 > on; \\u0119 > en; \\u00F3 > u; \\u0159 > rzh; \\u011B > ye; \\u016F > u;\n"
-    "\\u00DF > s;\n"
-    "skj > sh; kj > ch; sj > sh; tj > ch;\n" /* Scandinavian: Kjell = Chell */
-    "zsch > ch; sch > sh; ch > kh; ck > k;\n"
-    "zh > zh; dz > dz; sz > sz; tz > tts; z > ts; qu > kv;\n"
-    "[aeiouy] { h } [^aeiouy] > ; [aeiouy] { h $ > ; ^ h > g;\n"
-    "j > y; w > v; ae > e; oe > e; th > t;\n"
-    "c } [eiy] > ts; t } i[aeou] > ts;\n"
-    "ius $ > iy; [^aeiouy] { us $ > ;\n",
+     * Lutzow = Lyuttsov, Aelius = Eliy, Aetius = Etsiy, Quirinus = Kvirin,
+     * Chruschtschow = Khrushchov; Latvian -ijs, -ejs: Jurijs = Yuriy */
+    {NULL,
+     "\\u00E4u > oy; \\u00E4 > e; \\u00F6 > yo; \\u0151 > yo; \\u00FC > yu; \\u0171 > yu;\n"
+     "\\u0105 > on; \\u0119 > en; \\u00F3 > u; \\u0159 > rzh; \\u011B > ye; \\u016F > u;\n"
+     "\\u00DF > s;\n"
+     "js $ > y;\n"
+     "skj > sh; kj > ch; sj > sh; tj > ch;\n" /* Scandinavian: Kjell = Chell */
+     "schtsch > shch; zsch > ch; sch > sh; ch > kh; ck > k;\n"
+     "zh > zh; dz > dz; sz > sz; tz > tts; z > ts; qu > kv;\n"
+     "[aeiouy] { h } [^aeiouy] > ; [aeiouy] { h $ > ; ^ h > g;\n"
+     "j > y; w > v; ae > e; oe > e; th > t; x > ks;\n"
+     "[lrnmd] { s } [aeiouy] > z; ^ s } [aeiou] > z; ^ st > sht; ^ sp > shp;\n"
+     "ei > ay; eu > oy;\n"
+     "c } [eiy] > ts; t } i[aeou] > ts;\n"
+     "ius $ > iy; [^aeiouy] { us $ > ;\n"},
     /* French, Spanish, Italian: silent h and endings, ill = y, ou = u,
      * oi = ua, z and soft c = s, gi/ci before a vowel = dzh/ch: Couillard =
      * Kuyar, Hocquard = Okar, Garzon = Garson, Luciano = Luchano */
-    "^ h > ;\n"
-    "aill > ay; eill > ey; ouill > uy; [aeiouy] { ill > y; ill > iy; [aeiouy] { il $ > y;\n"
-    "gu } [eiy] > g; qu > k; gi } [aou] > j; ci } [aou] > ch; gli > ly;\n"
-    "eaux > o; eau > o; aux > o; au > o; ou > u; oi > ua; oy > ua; ai > e; ei > e;\n"
-    "ch > sh; gn > ny; g } [eiy] > zh; j > zh;\n"
-    "iers $ > ie; ier $ > ie; [aeiouy] { rd $ > r; [aeiouy] { rt $ > r;\n"
-    "ps $ > ; ts $ > ; ds $ > ; x $ > ; [^aeiouy] { es $ > ; [^aeiouy] { e $ > ;\n"
-    "c } [eiy] > s; \\u00E7 > s; z > s;\n",
+    {NULL,
+     "^ h > ;\n"
+     "aill > ay; eill > ey; ouill > uy; [aeiouy] { ill > y; ill > iy; [aeiouy] { il $ > y;\n"
+     "gu } [eiy] > g; qu > k; gi } [aou] > j; ci } [aou] > ch; gli > ly;\n"
+     "eaux > o; eau > o; aux > o; au > o; ou > u; oi > ua; oy > ua; ai > e; ei > e;\n"
+     "ch > sh; gn > ny; g } [eiy] > zh; j > zh;\n"
+     "iers $ > ie; ier $ > ie; [aeiouy] { rd $ > r; [aeiouy] { rt $ > r;\n"
+     "ps $ > ; ts $ > ; ds $ > ; x $ > ; [^aeiouy] { es $ > ; [^aeiouy] { e $ > ;\n"
+     "c } [eiy] > s; \\u00E7 > s; z > s;\n"},
     /* English spelled out: Hates = Kheyts, Mychael = Maykl, Leeds = Lidz,
      * Waites = Ueyts, Gough = Gof */
-    "ough $ > of; augh > o; igh > ay;\n"
-    "wh > u; ^ w > u;\n"
-    "ee > i; ea > i; oo > u; ew > yu; ai > ey; ay > ey;\n"
-    "a } [bcdfgklmnprstvz] e s? $ > ey; i } [bcdfgklmnprstvz] e s? $ > ay;\n"
-    "[^aeiou] { y } [bcdfgklmnprstvz] > ay;\n"
-    "[^aeiou] { e } s? $ > ; [aeiouylmnrdgbv] { s $ > z; th > t;\n",
+    {NULL,
+     "ough $ > of; augh > o; igh > ay;\n"
+     "wh > u; ^ w > u;\n"
+     "ee > i; ea > i; oo > u; ew > yu; ai > ey; ay > ey;\n"
+     "a } [bcdfgklmnprstvz] e s? $ > ey; i } [bcdfgklmnprstvz] e s? $ > ay;\n"
+     "[^aeiou] { y } [bcdfgklmnprstvz] > ay;\n"
+     "[^aeiou] { e } s? $ > ; [aeiouylmnrdgbv] { s $ > z; th > t;\n"},
     /* Chinese pinyin as Palladius writes it, and the aspirates of Indic,
      * Thai and Vietnamese names kept as Russian writes them: Zedong =
      * Tszedun, Ruocheng = Zhochen, Khin = Kkhin, Phalke = Pkhal'ke */
-    "chh > chkh; kh > kkh; ph > pkh; th > tkh; bh > bkh; dh > dkh; gh > gkh;\n"
-    "ch > ch; sh > sh; zh > chzh; ^ r > zh; z > tsz; c > ts; q > ts; x > s;\n"
-    "iong > yun; ong > un; ng } [^aeiou] > n; ng $ > n;\n"
-    "^ yi > i; ^ you > yu; ^ wu > u; uo > o; iu > yu; ie > ye;\n",
+    {NULL,
+     "chh > chkh; kh > kkh; ph > pkh; th > tkh; bh > bkh; dh > dkh; gh > gkh;\n"
+     "ch > ch; sh > sh; zh > chzh; ^ r > zh; z > tsz; c > ts; q > ts; x > s;\n"
+     "iong > yun; ong > un; ng } [^aeiou] > n; ng $ > n;\n"
+     "^ yi > i; ^ you > yu; ^ wu > u; uo > o; iu > yu; ie > ye;\n"},
+    /* Hungarian, for words with its letter groups: s = sh, sz = s, zs =
+     * zh, cs = ch, gy = d', ly = y: Nagy = Nad', Erzsi = Erzhi, Sandor =
+     * Shandor, Kodaly = Koday, Gyozo = D'yozyo */
+    {"gy zs cs sz \u0151 \u0171",
+     "ssz > s; sz > s; zs > zh; ccs > ch; cs > ch;\n"
+     "ggy $ > d; gy $ > d; ggy > dy; gy > dy; ny $ > n; lly > y; ly > y; ty $ > t;\n"
+     "s > sh; cz > ts; c > ts; j > y; w > v; th > t;\n"
+     "\\u00F6 > yo; \\u0151 > yo; \\u00FC > yu; \\u0171 > yu;\n"},
+    /* Polish, for words with its letters and letter groups: rz = zh, w =
+     * v, c = ts, ie = ye, -ski = -skiy: Drzewiecki = Dzhevetskiy,
+     * Przybylski = Pshibylskiy, Wawrzyniec = Vavzhinets */
+    {"sz cz rz \u0142 \u015B \u017C \u017A \u0107 \u0144 \u0105 \u0119 wicz ski$ cki$ "
+     "ska$ cka$",
+     "szcz > shch; drz > dzh; d\\u017C > dzh; d\\u017A > dzh; [ptk] { rz > sh; rz > zh;\n"
+     "sz > sh; cz > ch; ch > kh;\n"
+     "ci } [aeiou\\u0105\\u0119\\u00F3] > ch; \\u0107 > ch;\n"
+     "si } [aeiou\\u0105\\u0119\\u00F3] > s; \\u015B > s;\n"
+     "zi } [aeiou\\u0105\\u0119\\u00F3] > z; \\u017A > z; \\u017C > zh;\n"
+     "ni } [aeiou\\u0105\\u0119\\u00F3] > ny; \\u0144 > n;\n"
+     "i\\u0105 > yon; i\\u0119 > yen; \\u0105 > on; \\u0119 > en; \\u00F3 > u;\n"
+     "cki $ > tskiy; ski $ > skiy;\n"
+     "ie > ye; ia > ya; io > yo; iu > yu;\n"
+     "\\u0142 > l; w > v; c > ts; j > y;\n"},
+    /* Vietnamese, for words with its letters (tone marks, d-stroke, horn,
+     * breve): d = z, gi = z, tr = ch, final nh = n', u-horn = y:
+     * Duong = Zyong, Trinh = Chin', Dinh (d-stroke) = Din', Giap = Ziap */
+    {"\u0111 \u01B0 \u01A1 \u0103 \u0129 \u0169 VI",
+     "::NFD; [\\u0300\\u0301\\u0303\\u0309\\u0323] > ; ::NFC;\n"
+     "\\u0111 > d; ngh > ng; nh $ > n; nh > ny; gi > z; d > z; tr > ch; ch $ > t;\n"
+     "x > s; ph > f; th > tkh; qu > ku; c > k; \\u01B0 > y; \\u01A1 > o;\n"},
+    /* Latin and Greek names as Russian writes them (through Church
+     * Slavonic): eu = ev, au = av, th = f, -ius = -iy, -eus = -ey:
+     * Eusebius = Yevseviy, Aulius = Avliy, Agatho = Agafon */
+    {"ius$ ios$ eus$ ^eu ^au",
+     "ius $ > iy; ios $ > iy; aeus $ > ey; eus $ > ey; [^aeiouy] { us $ > ; [^aeiouy] { os $ > ;\n"
+     "[^aeiouy] { es $ > iy; ^ h > ; ae > e; oe > e; eu > ev; au > av;\n"
+     "th > f; ph > f; ch > kh; y > i; c } [eiy] > ts; c > k;\n"},
+    /* Japanese syllables as Polivanov writes them (Russian): z = dz, j =
+     * dzh, shi = si, chi = ti, n before b, m, p = m: Kazuo = Kadzuo,
+     * Junichiro = Dzyunitiro, Zenbei = Dzembey */
+    {"JA",
+     "sh } i > s; sh > sy; ch } i > t; ch > ty; j } i > dz; j > dzy; z > dz;\n"
+     "n } [bmp] > m; wa > va; wo > o; \\u014D > o; \\u016B > u;\n"},
+    /* Turkish, for words with its letters: c = dzh, soft g silent,
+     * dotless i = y: Ecevit = Edzhevit, Ozyigit = Ozyiit */
+    {"\u015F \u011F \u0131 \u00E7 o\u011Flu",
+     "c > dzh; \\u00E7 > ch; \\u011F > ; \\u0131 > y; \\u00F6 > yo; \\u00FC > yu; j > zh;\n"},
+    /* and as Arabic writes it, c and c-cedilla both jim: Cicek = jyjk */
+    {"\u015F \u011F \u0131 \u00E7 o\u011Flu",
+     "c > j; \\u00E7 > j; \\u011F > ; \\u0131 > i; \\u00F6 > o; \\u00FC > u;\n"},
+    /* Italian, for words with its letter groups: ch, gh = k, g before e
+     * and i, sch = sk, zz = ts: Ischia = Isk'ya, Chianti = K'yanti,
+     * Schiavone = Sk'yavone, Ghirardelli = Girardelli */
+    {"cch sch chi che ghi ghe zz cci ggi",
+     "sch } [ei] > sk; sch > sk; cch } [ei] > k; chi } [aeou] > ky; ch } [ei] > k; gh > g;\n"
+     "gli > ly; gn > ny; zz > ts; z > ts; cci } [aou] > ch; ci } [aou] > ch; c } [ei] > ch;\n"
+     "ggi } [aou] > j; gi } [aou] > j; g } [ei] > j; sc } [ei] > sh; ^ h > ;\n"},
+    /* Spanish, for words with n-tilde or a Spanish ll (initial ll-, -illo,
+     * -llos, -llez...; not Italian -ello, -elli): ll = y, j = kh, v = b
+     * (as Arabic writes them): Vallejo = Bayekho, Llosa = Yosa */
+    {"^ll \u00F1 illo$ illa$ illos$ illas$ llej llez$ llos$ llas$ lleg ^vill",
+     "ll > y; \\u00F1 > ny; j > kh; gu } [eiy] > g; qu > k; g } [eiy] > kh; ^ h > ; z > s;\n"
+     "c } [eiy] > s; v > b;\n"},
+    /* French, for words with its letter groups: u = yu, gn = ny, j = zh,
+     * silent endings: Jugnot = Zhyunyo, Busnois = Byunua, Juillet =
+     * Zhyuye, Arnould = Arnu, Angiboust = Anzhibu */
+    {"\u00E9 \u00E8 \u00EA \u00EB \u00EF \u00E7 eau ault aud$ oux eux oi gn ill ot$ ois$ "
+     "et$ ard$ ier$ eur$ oust$ ould$ auld$ od$ ais$ ait$ oit$ ault$",
+     "^ h > ;\n"
+     "eaux > o; eau > o; aux > o; auld $ > o; ault > o; aud $ > o; au > o; oux $ > u; eux $ > yo;\n"
+     "ould $ > u; oust $ > u; ouill > uy; uill > yuy; aill > ay; eill > ey;\n"
+     "[aeiouy] { ill > y; ill > iy; [aeiouy] { il $ > y;\n"
+     "ois $ > ua; oit $ > ua; ou > u; oi > ua; oy > ua; ais $ > e; ait $ > e; ai > e; ei > e;\n"
+     "gu } [eiy] > g; qu > k; ch > sh; gn > ny; g } [eiy] > zh; j > zh; eu > yo;\n"
+     "iers $ > ye; ier $ > ye; er $ > e; ez $ > e; et $ > e; ot $ > o;\n"
+     "[aeiouy] { rd $ > r; [aeiouy] { rt $ > r; ps $ > ; ts $ > ; ds $ > ; x $ > ;\n"
+     "[^aeiouy] { es $ > ; [^aeiouy] { e $ > ; [aeiou] { s $ > ; [aeiou] { t $ > ;\n"
+     "[aeiou] { d $ > ; c } [eiy] > s; \\u00E7 > s; u > yu;\n"},
 };
+
+#define NREADINGS (sizeof readings / sizeof readings[0])
+_Static_assert(sizeof readings / sizeof readings[0] <= MAX_READINGS, "MAX_READINGS");
 
 static UTransliterator *open_id(const char *id, UErrorCode *st) {
   UChar uid[64];
@@ -126,7 +233,7 @@ static UTransliterator *open_id(const char *id, UErrorCode *st) {
 sl_rc sl_names_tr_new(sl_names_tr **out) {
   sl_rc rc = SL_OK;
   UErrorCode st = U_ZERO_ERROR;
-  UChar rules[2048];
+  UChar rules[4096];
   int32_t nr = 0;
   size_t a;
   sl_names_tr *tr = calloc(1, sizeof *tr);
@@ -146,10 +253,10 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
   u_uastrncpy(rules, post_rules, (int32_t)sizeof post_rules);
   nr = u_strlen(rules);
   tr->post = utrans_openU(u"sl-names-post", -1, UTRANS_FORWARD, rules, nr, NULL, &st);
-  for (a = 0; a < ICU_ALTS && U_SUCCESS(st); a++) {
-    char text[2048];
+  for (a = 0; a < NREADINGS && U_SUCCESS(st); a++) {
+    char text[4096];
     UParseError pe;
-    int tn = snprintf(text, sizeof text, "::NFC;\n::Lower;\n%s%s", alt_rules[a], post_rules);
+    int tn = snprintf(text, sizeof text, "::NFC;\n::Lower;\n%s%s", readings[a].rules, post_rules);
     if (tn < 0 || (size_t)tn >= sizeof text) {
       rc = SL_EICU;
       goto out;
@@ -157,7 +264,7 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
     u_uastrncpy(rules, text, (int32_t)(sizeof rules / sizeof rules[0]));
     tr->alt[a] = utrans_openU(u"sl-names-alt", -1, UTRANS_FORWARD, rules, u_strlen(rules),
                               &pe, &st);
-    u_uastrncpy(rules, alt_rules[a], (int32_t)(sizeof rules / sizeof rules[0]));
+    u_uastrncpy(rules, readings[a].rules, (int32_t)(sizeof rules / sizeof rules[0]));
     if (U_SUCCESS(st))
       tr->alt_low[a] = utrans_openU(u"sl-names-alt-low", -1, UTRANS_FORWARD, rules,
                                     u_strlen(rules), &pe, &st);
@@ -180,9 +287,9 @@ void sl_names_tr_free(sl_names_tr *tr) {
   if (tr->be) utrans_close(tr->be);
   if (tr->any) utrans_close(tr->any);
   if (tr->post) utrans_close(tr->post);
-  for (size_t a = 0; a < ICU_ALTS; a++)
+  for (size_t a = 0; a < NREADINGS; a++)
     if (tr->alt[a]) utrans_close(tr->alt[a]);
-  for (size_t a = 0; a < ICU_ALTS; a++)
+  for (size_t a = 0; a < NREADINGS; a++)
     if (tr->alt_low[a]) utrans_close(tr->alt_low[a]);
   free(tr);
 }
@@ -473,6 +580,16 @@ static const struct generic_word {
     {'H', "prince emir amir принц принца эмир эмира князь князя أمير"},
     {'J', "princess принцесса принцессы أميرة"},
     {'Q', "pope папа папы بابا"},
+    /* titles and ranks, written out or abbreviated (Dr. = доктор = دكتور) */
+    {'(', "dr doctor доктор доктора دكتور دكتورة"},
+    {')', "mr mister мистер مستر"},
+    {'"', "mrs missis missus миссис مسز"},
+    {'\'', "prof professor профессор профессора بروفيسور بروفسور"},
+    {'`', "sgt sergeant сержант سارجنت رقيب"},
+    {'\\', "capt captain капитан كابتن نقيب"},
+    {'#', "col colonel полковник عقيد كولونيل"},
+    {'@', "jr junior младший جونيور"},
+    {'.', "sir сэр سير"},
     /* buildings, bodies and features in names */
     {'X', "mosque мечеть мечети مسجد جامع"},
     {'Z', "church церковь церкви كنيسة"},
@@ -575,7 +692,8 @@ static int starts(const char *s, size_t n, size_t i, const char *p) {
 }
 
 /* Rewrites ASCII word s[0..n) into symbols at out (cap SL_NAMES_MAX_SYMS);
- * returns the count.  abjad: the word came from Arabic/Hebrew. */
+ * returns the count.  abjad: the word came from Arabic/Hebrew (2: and its
+ * t+s and d+z are read as two letters, not ts and dz). */
 static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
   size_t i = 0, k = 0;
   while (i < n && k < SL_NAMES_MAX_SYMS) {
@@ -598,7 +716,8 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     else if (c == 't' && i + 1 < n && s[i + 1] == 'h') sym = 'T', adv = 2;
     else if (c == 'd' && i + 1 < n && s[i + 1] == 'h') sym = 'D', adv = 2;
     else if (c == 'p' && i + 1 < n && s[i + 1] == 'h') sym = 'f', adv = 2;
-    else if (c == 'd' && i + 1 < n && (s[i + 1] == 'j' || s[i + 1] == 'z')) sym = 'j', adv = 2;
+    else if (c == 'd' && i + 1 < n && (s[i + 1] == 'j' || (s[i + 1] == 'z' && abjad != 2)))
+      sym = 'j', adv = 2;
     else if (c == 'c' && i + 1 < n && s[i + 1] == 's') sym = 'C', adv = 2;
     else if (!abjad && c == 'x' && i + 1 < n && s[i + 1] == 'h') sym = 'j', adv = 2; /* Albanian */
     else if (!abjad && c == 'd' && i + 2 < n && s[i + 1] == 'g' &&
@@ -611,7 +730,7 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
       i++; /* cc reads as the second c: Accardi, Puccini */
       continue;
     }
-    else if (c == 't' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'z'))
+    else if (c == 't' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'z') && abjad != 2)
       sym = 'c', adv = 2; /* ts, tz, Arabic t+s */
     else if (!abjad && c == 's' && i + 2 < n && s[i + 1] == 'c' && (s[i + 2] == 'i' || s[i + 2] == 'e'))
       sym = 'S', adv = 2; /* Italian sci, sce: Scifo, Scerbo */
@@ -647,7 +766,11 @@ static size_t symbolize(const char *s, size_t n, int abjad, char *out) {
     i += adv;
     /* sh and ch before i: Japanese shi/chi are si/ti in Russian (Polivanov) */
     if (!abjad && (sym == 'S' || sym == 'C') && i < n && s[i] == 'i') sym = sym == 'S' ? '5' : '6';
-    if (k > 0 && out[k - 1] == sym) continue; /* doubled letters once */
+    /* doubled letters once; but two like consonants of an abjad word are
+     * two sounds with an unwritten vowel between (Arabic writes a long
+     * consonant once, with a shadda): Oksanen = أوكسانن, Hairer = هايرر;
+     * but for lam-lam, the long l of Allah (عبدالله = Abdallah) */
+    if (k > 0 && out[k - 1] == sym && !(abjad && !strchr("AWYHl", sym))) continue;
     if (k >= SL_NAMES_MAX_SYMS)
       break; /* an 'x' wrote its 'k' into the last slot */
     out[k++] = sym;
@@ -714,7 +837,100 @@ static int latin_article(const char *s, size_t n, int hyphen) {
   return 0;
 }
 
-/* The symbols of reading a (alt_rules) of Latin word w[0..n) into
+/* Is ASCII word s[0..n) a sequence of Japanese syllables as Hepburn
+ * writes them (Kazuo, Junichiro, Zenbei, Shimazu), two or more? */
+static int japanese_word(const char *s, size_t n) {
+  static const char *const onsets[] = {"ky", "gy", "sh", "ch", "ts", "ny", "hy", "by", "py",
+                                       "my", "ry", "j",  "k",  "g",  "s",  "z",  "t",  "d",
+                                       "n",  "h",  "b",  "p",  "m",  "y",  "r",  "w",  "f"};
+  size_t i = 0, o;
+  int syl = 0;
+  while (i < n) {
+    if (s[i] == 'n' && (i + 1 == n || !strchr("aeiouy", s[i + 1]))) { /* syllabic n */
+      i++, syl++;
+      continue;
+    }
+    if (i + 2 < n && s[i] == s[i + 1] && strchr("kstp", s[i])) i++; /* geminate: Hattori */
+    else if (starts(s, n, i, "tch")) i++;
+    for (o = 0; o < sizeof onsets / sizeof onsets[0]; o++)
+      if (starts(s, n, i, onsets[o])) break;
+    if (o < sizeof onsets / sizeof onsets[0]) i += strlen(onsets[o]);
+    if (i >= n || !is_vowel(s[i])) return 0;
+    i++, syl++;
+  }
+  return syl >= 2;
+}
+
+/* Does reading r apply to a word whose lower-case NFC UTF-8 form is
+ * z[0..n) (readings[].trigger), with the bytes it has set in seen? */
+static int reading_applies(const reading *r, const char *z, size_t n, const uint64_t seen[4]) {
+  const char *t = r->trigger;
+  if (!t) return 1;
+  while (*t) {
+    size_t tl = 0, gl, i;
+    const char *g = t;
+    int head = 0, tail = 0;
+    unsigned char g0;
+    while (t[tl] && t[tl] != ' ') tl++;
+    gl = tl;
+    g0 = (unsigned char)(g[0] == '^' ? g[1] : g[0]);
+    if (!(seen[g0 >> 6] >> (g0 & 63) & 1) && !(tl == 2 && g[1] == 'I' && g[0] == 'V') &&
+        !(tl == 2 && g[0] == 'J' && g[1] == 'A')) {
+      t += tl; /* the word lacks the group's first letter */
+      while (*t == ' ') t++;
+      continue;
+    }
+    if (tl == 2 && memcmp(g, "VI", 2) == 0) {
+      for (i = 0; i + 2 < n; i++) /* U+1EA0..U+1EF9: E1 BA/BB xx */
+        if ((unsigned char)z[i] == 0xE1 && ((unsigned char)z[i + 1] & 0xFE) == 0xBA) return 1;
+    } else if (tl == 2 && memcmp(g, "JA", 2) == 0) {
+      char a[64];
+      size_t k = 0;
+      for (i = 0; i < n && k + 1 < sizeof a; i++) { /* long vowels o-macron, u-macron */
+        unsigned char c = (unsigned char)z[i];
+        if (c == 0xC5 && i + 1 < n && ((unsigned char)z[i + 1] == 0x8D || (unsigned char)z[i + 1] == 0xAB))
+          a[k++] = (unsigned char)z[++i] == 0x8D ? 'o' : 'u';
+        else if (c >= 'a' && c <= 'z') a[k++] = (char)c;
+        else break;
+      }
+      if (i == n && japanese_word(a, k)) return 1;
+    } else {
+      if (gl && g[0] == '^') head = 1, g++, gl--;
+      if (gl && g[gl - 1] == '$') tail = 1, gl--;
+      if (gl && gl <= n) {
+        if (head || tail) {
+          if ((head && memcmp(z, g, gl) == 0) || (tail && memcmp(z + n - gl, g, gl) == 0))
+            return 1;
+        } else {
+          for (i = 0; i + gl <= n; i++) /* first bytes inline: most differ */
+            if (z[i] == g[0] && memcmp(z + i + 1, g + 1, gl - 1) == 0) return 1;
+        }
+      }
+    }
+    t += tl;
+    while (*t == ' ') t++;
+  }
+  return 0;
+}
+
+/* The lower-case NFC form of word w[0..n) as UTF-8 into z[0..cap);
+ * returns its length, 0 when it does not fit or on an ICU failure. */
+static size_t lower_nfc(const UChar *w, int32_t n, char *z, size_t cap) {
+  UChar low[96], nfc[96];
+  int32_t ln, nn, zn = 0;
+  UErrorCode st = U_ZERO_ERROR;
+  const UNormalizer2 *norm = unorm2_getNFCInstance(&st);
+  if (n <= 0 || n > 64 || U_FAILURE(st)) return 0;
+  ln = u_strToLower(low, 96, w, n, "", &st);
+  if (U_FAILURE(st) || ln > 96) return 0;
+  nn = unorm2_normalize(norm, low, ln, nfc, 96, &st);
+  if (U_FAILURE(st) || nn > 96) return 0;
+  u_strToUTF8(z, (int32_t)cap, &zn, nfc, nn, &st);
+  if (U_FAILURE(st) || zn <= 0 || (size_t)zn >= cap) return 0;
+  return (size_t)zn;
+}
+
+/* The symbols of reading a (readings[]) of Latin word w[0..n) into
  * sym[0..SL_NAMES_MAX_SYMS); returns the count, 0 on an ICU failure. */
 static size_t alt_reading(sl_names_tr *tr, int a, const UChar *w, int32_t n, char *sym) {
   UChar buf[4 * SL_NAMES_MAX_SYMS + 64];
@@ -854,7 +1070,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     char asc[4 * SL_NAMES_MAX_SYMS + 8], sym[SL_NAMES_MAX_SYMS];
     char alt[SL_NAMES_MAX_ALTS][SL_NAMES_MAX_SYMS];
     size_t na, ns, need, nalt[SL_NAMES_MAX_ALTS] = {0};
-    int a, b, is_abd = 0, initial, nstem, acronym;
+    int a, b, r, nal, is_abd = 0, initial, nstem, acronym;
     char spelled;
     char gcode = 0, stem[SL_NAMES_MAX_STEMS][SL_NAMES_MAX_SYMS];
     size_t nstemsym[SL_NAMES_MAX_STEMS] = {0};
@@ -914,14 +1130,33 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + (size_t)acronym + ns +
            (size_t)(!abjad && (scr == SCR_CYRILLIC || scr == SCR_OTHER)) +
            (gcode ? 2u : 0u);
-    /* other readings, each once and only when it differs */
-    for (a = 0; scr == SCR_LATIN && !is_abd && !gcode && !spelled && a < SL_NAMES_MAX_ALTS; a++) {
-      nalt[a] = a < ICU_ALTS ? alt_reading(tr, a, u + ws, we - ws, alt[a])
-                             : korean_reading(asc, na, alt[a]);
-      if (nalt[a] == ns && memcmp(alt[a], sym, ns) == 0) nalt[a] = 0;
-      for (b = 0; b < a && nalt[a]; b++)
-        if (nalt[b] == nalt[a] && memcmp(alt[a], alt[b], nalt[a]) == 0) nalt[a] = 0;
-      if (nalt[a]) need += 1 + nalt[a];
+    /* other readings, each once and only when it differs: the readings
+     * of every word, the Korean one, then those its letters call for */
+    nal = 0;
+    if (scr == SCR_LATIN && !is_abd && !gcode && !spelled) {
+      char low[160];
+      size_t nlow = lower_nfc(u + ws, we - ws, low, sizeof low), q;
+      uint64_t seen[4] = {0, 0, 0, 0};
+      for (q = 0; q < nlow; q++) seen[(unsigned char)low[q] >> 6] |= 1ull << ((unsigned char)low[q] & 63);
+      for (r = 0; r <= (int)NREADINGS && nal < SL_NAMES_MAX_ALTS; r++) {
+        int ri = r < 4 ? r : r == 4 ? -1 : r - 1; /* Korean fifth */
+        size_t m;
+        if (ri >= 0 && !reading_applies(&readings[ri], low, nlow, seen)) continue;
+        m = ri >= 0 ? alt_reading(tr, ri, u + ws, we - ws, alt[nal]) : korean_reading(asc, na, alt[nal]);
+        if (!m || (m == ns && memcmp(alt[nal], sym, ns) == 0)) continue;
+        for (b = 0; b < nal; b++)
+          if (nalt[b] == m && memcmp(alt[nal], alt[b], m) == 0) break;
+        if (b < nal) continue;
+        nalt[nal++] = m;
+        need += 1 + m;
+      }
+    }
+    /* an Arabic t+s or d+z is ts, dz (Tsipras = تسيبراس, Gorgodze =
+     * جورجودزي) or two letters with an unwritten vowel between (Tesla =
+     * تسلا, Beardsley = بيردزلي): both readings */
+    if (abjad && (strstr(asc, "ts") || strstr(asc, "tz") || strstr(asc, "dz"))) {
+      size_t m = symbolize(asc, na, 2, alt[0]);
+      if (m && (m != ns || memcmp(alt[0], sym, ns) != 0)) nalt[nal++] = m, need += 1 + m;
     }
     nstem = 0;
     if (scr == SCR_CYRILLIC && !initial && !gcode) {

@@ -151,6 +151,81 @@ START_TEST(test_readings) {
 }
 END_TEST
 
+/* Readings a word gets only when its letters call for them: Hungarian
+ * (gy, zs, cs, sz), Polish (rz, sz, w = v), Vietnamese (tone marks, d =
+ * z, tr = ch), Latin/Greek through Church Slavonic (eu = ev, -ius = -iy),
+ * Japanese syllables (z = dz), Turkish (c = dzh), French (u = yu, silent
+ * endings), Latvian -js; each pair scored below SL_NAMES_SAME before */
+START_TEST(test_triggered_readings) {
+  char k[256];
+  SAME("Gyurcsány", "Дюрчань");
+  SAME("Rzeszów", "Жешув");
+  SAME("Szczepański", "Щепаньский");
+  SAME("Trần", "Чан");
+  SAME("Dũng", "Зунг");
+  SAME("Eustathius", "Евстафий");
+  SAME("Eustachius", "Евстахий");
+  SAME("Mizushima", "Мидзусима");
+  SAME("Ozawa", "Одзава");
+  SAME("Honma", "Homma"); /* Japanese n before m, b, p = m */
+  SAME("Kocaoğlu", "Коджаоглу");
+  SAME("Muret", "Мюре");
+  SAME("Hébuterne", "Эбютерн");
+  SAME("Foucauld", "Фуко"); /* French silent endings: -auld, -od */
+  ck_assert(sc("Gounod", "Гуно") > 0.85);
+  SAME("Nikolajs", "Николай");
+  ck_assert(sc("Gyurcsány", "Дюрчань") > 0.85);
+  ck_assert(sc("Eustathius", "Евстафий") > 0.75);
+  ck_assert(sc("Muret", "Мюре") > 0.85);
+  SAME("Vallejo", "باييخو"); /* Spanish ll = y, j = kh */
+  SAME("Llosa", "يوسا");
+  SAME("Borsig", "Борзиг"); /* German s before a vowel = z */
+  SAME("Hirsau", "Хирзау");
+  ck_assert(sc("Steinmeier", "Штайнмайер") > 0.9); /* ei = ay, st = sht */
+  /* the readings do not make different names meet */
+  DIFF("Llosa", "يوسف");
+  DIFF("Marcello", "ماراس"); /* Italian ll has no Spanish reading */
+  ck_assert(sc("Schifani", "Скифани") > 0.85); /* Italian sch = sk */
+  ck_assert(sc("Schiavone", "Скьявоне") > 0.85);
+  ck_assert(sc("Xavier", "Ксавье") > 0.85); /* x = ks, not pinyin sh */
+  DIFF("Schiavone", "Скворцов");
+  DIFF("Maschio", "Маслов");
+  ck_assert(sc("Çiçek", "جيجك") > 0.85); /* Turkish c, ç = jim in Arabic */
+  SAME("Gökçen", "كوكجن");
+  DIFF("Gökçen", "جوكر");
+  DIFF("Hirsau", "Хирург");
+  DIFF("Rzeszów", "Решетов");
+  DIFF("Eustathius", "Евгений");
+  DIFF("Muret", "Мюллер");
+  DIFF("Foucauld", "Фукс");
+  DIFF("Nikolajs", "Никитин");
+  DIFF("Honma", "Honda");
+  DIFF("Szczepański", "Щербаков");
+  DIFF("Kocaoğlu", "Кочетков");
+  DIFF("Dương", "Донецк");
+  /* two like consonants in Arabic script are two sounds (a long one is
+   * written once): Finnish -nen = نن; the l of Allah stays one */
+  ck_assert(sc("Kekkonen", "كيكونن") > 0.85);
+  DIFF("Kekkonen", "كيكو");
+  ck_assert(sc("Abdallah", "عبدالله") > 0.9);
+  /* Arabic d+z is two letters or dz */
+  ck_assert(sc("Beardsley", "بيردزلي") > 0.8);
+  ck_assert(sc("Woods", "وودز") > 0.8);
+  ck_assert(sc("Kobakhidze", "كوباخيدزه") > 0.8); /* or dz: Georgian -dze */
+  /* an Arabic t+s is ts or two letters: Bitossi = بيتسي, Tsvangirai */
+  ck_assert(sc("Bitossi", "بيتسي") > 0.85);
+  ck_assert(sc("Tsvangirai", "تسفانجيراي") > 0.9);
+  DIFF("Tesla", "تسليم");
+  /* only words with the trigger letters get them */
+  sl_names_key(nm, "Dũng", strlen("Dũng"), k, sizeof k);
+  ck_assert_ptr_nonnull(strstr(k, "|zun"));
+  sl_names_key(nm, "Dung", 4, k, sizeof k);
+  ck_assert_ptr_null(strstr(k, "zun"));
+  sl_names_key(nm, "Gyurcsány", strlen("Gyurcsány"), k, sizeof k);
+  ck_assert_ptr_nonnull(strstr(k, "|dyurCan"));
+}
+END_TEST
+
 /* Initials stand for a word starting with the same sound, in any script
  * and either name; one that fits no word left marks another person. */
 START_TEST(test_initials) {
@@ -204,6 +279,19 @@ START_TEST(test_different) {
   DIFF("Olaf Scholz", "Charles");
   DIFF("Christian Eriksen", "Christopher Noxon");
   SAME("Gorbatschow", "Gorbachev"); /* through the German reading */
+  /* a reading's penalty is a preference, not a distance: it does not
+   * count three times between two Latin words */
+  ck_assert(sc("Gorbatschow", "Gorbachev") > 0.72);
+  SAME("Chruschtschow", "Khrushchev");
+  SAME("Dostojewski", "Dostoevsky");
+  /* letters that romanize one Arabic letter (qaf: q, k, g; dhal: dh, d)
+   * count less between two Latin words: Kadhafi is Gaddafi; p/b and t/d
+   * do not (Putin is not Biden) */
+  SAME("Kadhafi", "Gaddafi");
+  SAME("Qaddafi", "Gaddafi");
+  DIFF("Trump", "Truss");
+  DIFF("Hassan", "Hussein");
+  DIFF("Shoigu", "Shoji");
   SAME("Mohammed", "Muhammad");
   SAME("Macron'un", "Macron");      /* an inflected form */
   SAME("Путина", "Путин");
@@ -367,6 +455,16 @@ START_TEST(test_generic_words) {
   DIFF("Nile River", "نهر الفرات");
   DIFF("San Francisco", "Сан-Диего");
   DIFF("Harvard University", "جامعة الأزهر");
+  /* titles, abbreviated or not, meet by meaning */
+  SAME("Dr.", "доктор");
+  SAME("Dr.", "دكتور");
+  SAME("Prof.", "профессор");
+  SAME("Mr.", "مستر");
+  SAME("Sgt.", "сержант");
+  SAME("Dr. John Watson", "доктор Джон Ватсон");
+  DIFF("Dr.", "Mr.");
+  DIFF("Mrs.", "мистер");
+  DIFF("Dr. John Watson", "профессор Джон Ватсон");
 }
 END_TEST
 
@@ -431,6 +529,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_places);
   tcase_add_test(tc, test_more_scripts);
   tcase_add_test(tc, test_readings);
+  tcase_add_test(tc, test_triggered_readings);
   tcase_add_test(tc, test_initials);
   tcase_add_test(tc, test_different);
   tcase_add_test(tc, test_keys);

@@ -306,6 +306,7 @@ sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size
     free(e->key);
     e->key = nk;
     e->fam_hash = 0;
+    e->nwords = 0;
     e->dirty = 1;
     return index_key(lk, e->key, idx);
   }
@@ -427,8 +428,10 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
       e->stamp = lk->stamp;
       if (e->gaz_code || (type != SL_ENT_UNKNOWN && e->type != type))
         continue;
-      size_t ewords = count_words(e->key);
-      int in_doc = linked_in_doc(lk, (long)ci);
+      if (!e->nwords)
+        e->nwords = (uint32_t)count_words(e->key);
+      size_t ewords = e->nwords;
+      int in_doc = -1; /* a scan of this document's links: only when asked */
       /* a name found only by its capitals may extend a known name
        * ("Ahmed Hussein al-Sharaa" for "al-Sharaa") but not be a piece of
        * a longer one */
@@ -447,8 +450,11 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
         fc->score = sl_names_score_keys(mlast, elast);
       }
       double fam = fc->score;
-      if (fam < SL_NAMES_SAME && !(mwords == 1 && ewords > 1 && in_doc))
+      if (fam < SL_NAMES_SAME &&
+          !(mwords == 1 && ewords > 1 && (in_doc = linked_in_doc(lk, (long)ci))))
         continue;
+      if (in_doc < 0)
+        in_doc = linked_in_doc(lk, (long)ci);
       double sc = sl_names_score_keys(key, e->key);
       if (sc < SL_NAMES_SAME || (sc < ACRONYM_LINK && macronym && is_acronym(e->key)))
         continue;

@@ -297,6 +297,10 @@ static double word_score_scripts(const word *a, const word *b, int same) {
    * alphabet only spelled (nearly) alike (NATO = НАТО, CNN is not
    * Hessen, NBA not NBC); Arabic spells acronyms out as words (أوبك) */
   if ((a->acronym || b->acronym) && !a->abjad && !b->abjad) {
+    /* within one alphabet an acronym is its letters: FETÖ is not Foto,
+     * NY not NU, though their sounds align */
+    if (a->script == b->script)
+      return a->n == b->n && !memcmp(a->s, b->s, (size_t)a->n) ? 1.0 : 0.0;
     s = word_score_plain(a, b, 0);
     return variant(s >= ACRONYM_SAME ? s : s * 0.5, same);
   }

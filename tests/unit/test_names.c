@@ -295,6 +295,12 @@ START_TEST(test_different) {
   SAME("Mohammed", "Muhammad");
   SAME("Macron'un", "Macron");      /* an inflected form */
   SAME("Путина", "Путин");
+  /* within one alphabet an acronym is its letters, not its sounds */
+  DIFF("FETÖ", "Foto");
+  DIFF("NY", "NU");
+  DIFF("NU", "New");
+  SAME("NASA", "Nasa");
+  SAME("NATO", "НАТО"); /* across alphabets its letters are transcribed */
 }
 END_TEST
 

@@ -121,6 +121,8 @@ const sl_head SL_MENTION_HEADS[] = {
                "via piazza fiume isola aeroporto rue île aéroport ulica plac rzeka wyspa lotnisko "
                "caddesi sokak meydanı nehri adası havalimanı"},
   {HEAD_PLACE, "улица проспект площадь река остров аэропорт"},
+  {HEAD_NOT_NAME, "new breaking watch update updated video videos photo photos live exclusive "
+                  "opinion analysis editorial read more click here"}, /* headline furniture */
   {HEAD_NOT_NAME, "year years day days eve week weekend month season cup games olympics "
                   "championship championships festival parade pandemic epidemic outbreak"},
   {HEAD_NOT_NAME, "jahr tag woche monat pandemie epidemie año día semana mes pandemia epidemia "

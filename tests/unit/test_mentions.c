@@ -174,6 +174,13 @@ START_TEST(last_words_type_untitled_names) {
   ck_assert(!has_surface(en, &f, "New Year"));
   ck_assert(!has_surface(en, &f, "Police"));
   free(f.m);
+  /* headline furniture in capitals is no acronym; NASA is */
+  const char *hl = "NEW: Officials spoke. WATCH: The VIDEO shows NASA staff.";
+  run("en", hl, &f);
+  ck_assert(!has_surface(hl, &f, "NEW"));
+  ck_assert(!has_surface(hl, &f, "VIDEO"));
+  ck_assert(has_surface(hl, &f, "NASA"));
+  free(f.m);
   /* a title ending one sentence names no one in the next */
   const char *es = "Trump habló del juicio político del presidente. NBC News informó que el "
                    "presidente Donald Trump llamó a NBC News.";

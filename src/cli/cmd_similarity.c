@@ -270,7 +270,8 @@ static int read_record(sl_pairdoc *pd, const opts *o, const char *line, size_t n
     fprintf(stderr, "storyline similarity: line %zu: out of memory\n", lineno);
     return -1;
   }
-  if (!(r.obj = cJSON_ParseWithLength(fixed, nfixed))) {
+  /* the terminating NUL is part of the text: nothing may follow the record */
+  if (!(r.obj = cJSON_ParseWithLengthOpts(fixed, nfixed + 1, NULL, 1))) {
     const char *at = cJSON_GetErrorPtr();
     size_t col = at && at >= fixed && at <= fixed + nfixed ? (size_t)(at - fixed) + 1 : 0;
     fprintf(stderr, "storyline similarity: line %zu: invalid JSON at column %zu\n", lineno, col);

@@ -72,7 +72,8 @@ jq -e '.pair_id == "42" and .lang1 == "en" and .lang2 == "en" and .same_event ==
   { echo "integer pair_id or given languages not honoured:"; cat int.jsonl; fail=1; }
 
 # bad records between good ones: 2 truncated, 3 no text2, 4 invalid UTF-8
-# (repaired: still scored, and reported), 5 over-long, 6 not an object
+# (repaired: still scored, and reported), 5 over-long, 6 not an object,
+# 8 a record with text after it
 {
   sed -n 1p pairs.jsonl
   sed -n 2p pairs.jsonl | head -c 300; echo
@@ -81,13 +82,14 @@ jq -e '.pair_id == "42" and .lang1 == "en" and .lang2 == "en" and .same_event ==
   printf '{"pair_id": "big", "text1": "'; head -c 9000000 /dev/zero | tr '\0' 'a'; printf '", "text2": "b"}\n'
   echo '[1, 2]'
   sed -n 3p pairs.jsonl
+  printf '%s trailing\n' "$(sed -n 1p pairs.jsonl)"
 } > bad.jsonl
 "$SL" similarity --json < bad.jsonl > bad.out 2> bad.err || { echo "similarity failed on bad records"; cat bad.err; fail=1; }
 [ "$(wc -l < bad.out)" -eq 3 ] || { echo "expected 3 scored pairs:"; cat bad.out; fail=1; }
 jq -e -s 'map(.pair_id) == ["kremlin-vi-ar", "bad", "kremlin-call"]' bad.out > /dev/null ||
   { echo "the repaired record was not scored in its place:"; cat bad.out; fail=1; }
 grep -q 'line 4: invalid UTF-8 replaced by U+FFFD' bad.err || { echo "repair not reported"; cat bad.err; fail=1; }
-for n in 2 3 4 5 6; do
+for n in 2 3 4 5 6 8; do
   grep -q "line $n:" bad.err || { echo "no report for line $n"; cat bad.err; fail=1; }
 done
 

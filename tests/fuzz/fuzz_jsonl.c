@@ -3,7 +3,7 @@
  * arbitrary bytes as a .jsonl stream through the capped line reader,
  * jansson and the record-to-document mapping.  Every document handed on
  * must have an id, a path and a body of valid UTF-8 no longer than the
- * line it came from.  Seed corpus: tests/fuzz/corpus/jsonl/.
+ * line it came from once bad bytes became U+FFFD.  Seed corpus: tests/fuzz/corpus/jsonl/.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -23,8 +23,9 @@ static sl_rc on_doc(void *ctx, sl_doc *d) {
   seen *s = ctx;
   size_t n = 0, bad = 0;
   s->docs++;
-  if (!d->id || !d->path || !d->body || d->nbody > s->size || strlen(d->body) < d->nbody)
-    abort(); /* a body is one NUL-terminated string, no longer than its line */
+  if (!d->id || !d->path || !d->body || d->nbody > 3 * s->size || strlen(d->body) < d->nbody)
+    abort(); /* a body is one NUL-terminated string, at most its line with
+              * every byte a U+FFFD (three bytes) */
   char *again = sl_utf8_sanitize(d->body, d->nbody, &n, &bad);
   if (again && bad)
     abort(); /* the reader let invalid UTF-8 through */

@@ -120,15 +120,21 @@ fail:
   sl_strmap_free(heads);
 }
 
+/* Bytes of a possessive ending ("'s" or "’s") of z[0..n) that follows at
+ * least min_stem bytes, 0 when none: "Assad's" is Assad. */
+static size_t possessive_len(const char *z, size_t n, size_t min_stem) {
+  if (n >= 2 + min_stem && !memcmp(z + n - 2, "'s", 2))
+    return 2;
+  if (n >= 4 + min_stem && !memcmp(z + n - 4, "\xE2\x80\x99s", 4))
+    return 4;
+  return 0;
+}
+
 /* What the last word of an untyped name says of it (HEAD_NONE: nothing). */
 static sl_head_kind head_of(const sl_token *t) {
   int64_t v = HEAD_NONE;
-  size_t n = t->nnorm;
   /* "New Year's": the word without its possessive */
-  if (n > 2 && !memcmp(t->norm + n - 2, "'s", 2))
-    n -= 2;
-  else if (n > 4 && !memcmp(t->norm + n - 4, "\xE2\x80\x99s", 4))
-    n -= 4;
+  size_t n = t->nnorm - possessive_len(t->norm, t->nnorm, 1);
   if (HEADS)
     sl_strmap_get(HEADS, t->norm, n, &v);
   return (sl_head_kind)v;
@@ -321,9 +327,8 @@ static int may_start_place(const scan *s, const sl_token *t) {
     return 1;
   if (sl_gazetteer_may_start(s->gaz, f, n))
     return 1;
-  if (n > 3 && !memcmp(f + n - 2, "'s", 2) && sl_gazetteer_may_start(s->gaz, f, n - 2))
-    return 1;
-  if (n > 5 && !memcmp(f + n - 4, "\xE2\x80\x99s", 4) && sl_gazetteer_may_start(s->gaz, f, n - 4))
+  size_t p = possessive_len(f, n, 2);
+  if (p && sl_gazetteer_may_start(s->gaz, f, n - p))
     return 1;
   if (s->cased) {
     size_t el = elision(f, n);
@@ -355,10 +360,9 @@ static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
       continue;
     size_t n = lens[k];
     const sl_gaz_entry *e = sl_gazetteer_find(s->gaz, key, n);
-    if (!e && n > 3 && !memcmp(key + n - 2, "'s", 2))
-      e = sl_gazetteer_find(s->gaz, key, n - 2);
-    if (!e && n > 5 && !memcmp(key + n - 4, "\xE2\x80\x99s", 4))
-      e = sl_gazetteer_find(s->gaz, key, n - 4);
+    size_t p = e ? 0 : possessive_len(key, n, 2);
+    if (p)
+      e = sl_gazetteer_find(s->gaz, key, n - p);
     /* Russian cases: "России", "Москве", "Китая" -> Россия, Москва, Китай */
     if (!e && k == 1 && n >= 6 && ((unsigned char)key[0] == 0xD0 || (unsigned char)key[0] == 0xD1))
       e = cyrillic_base(s->gaz, key, n);
@@ -429,10 +433,7 @@ static sl_rc emit(scan *s, size_t a, size_t b, sl_ent_type type, sl_mention_src 
   m->start = s->t[a].start;
   m->end = s->t[b - 1].end;
   /* possessive "Assad's" is not part of the name */
-  if (m->end - m->start > 3 && s->z[m->end - 2] == '\'' && s->z[m->end - 1] == 's')
-    m->end -= 2;
-  else if (m->end - m->start > 5 && !memcmp(s->z + m->end - 4, "\xE2\x80\x99s", 4))
-    m->end -= 4;
+  m->end -= (uint32_t)possessive_len(s->z + m->start, m->end - m->start, 2);
   m->type = type;
   m->src = src;
   m->gaz = gaz;
@@ -440,10 +441,7 @@ static sl_rc emit(scan *s, size_t a, size_t b, sl_ent_type type, sl_mention_src 
   if (!join_norms(s->t, a, b, m->norm, sizeof m->norm))
     m->norm[0] = 0;
   size_t nn = strlen(m->norm);
-  if (nn > 2 && !memcmp(m->norm + nn - 2, "'s", 2))
-    m->norm[nn - 2] = 0;
-  else if (nn > 4 && !memcmp(m->norm + nn - 4, "\xE2\x80\x99s", 4))
-    m->norm[nn - 4] = 0;
+  m->norm[nn - possessive_len(m->norm, nn, 1)] = 0;
   return SL_OK;
 }
 
@@ -460,9 +458,7 @@ static int is_calendar_word(const sl_token *t) {
 
 /* 1 when token t ends in a possessive ("Merkel's"): the name ends there. */
 static int possessive(const char *z, const sl_token *t) {
-  uint32_t n = t->end - t->start;
-  const char *e = z + t->end;
-  return (n > 2 && e[-2] == '\'' && e[-1] == 's') || (n > 4 && !memcmp(e - 4, "\xE2\x80\x99s", 4));
+  return possessive_len(z + t->start, t->end - t->start, 1) != 0;
 }
 
 /* Length of a capitalised name starting at token i (0 when none). */

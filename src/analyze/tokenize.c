@@ -43,6 +43,7 @@
 #include <unicode/utf8.h>
 
 #include "analyze/normalize.h"
+#include "util/utf8.h"
 
 #define SL_TOK_MAX_BYTES 256u
 /* Bytes of normal forms + stems kept per call: far above any real
@@ -352,16 +353,10 @@ static int norm_fast(sl_tokenizer *tk, const char *s, size_t n, uint32_t *len) {
     } else {
       return 0;
     }
-    if (f < 0x80) {
+    if (f < 0x80)
       d[o++] = (char)f;
-    } else if (f < 0x800) {
-      d[o++] = (char)(0xC0 | (f >> 6));
-      d[o++] = (char)(0x80 | (f & 0x3F));
-    } else {
-      d[o++] = (char)(0xE0 | (f >> 12));
-      d[o++] = (char)(0x80 | ((f >> 6) & 0x3F));
-      d[o++] = (char)(0x80 | (f & 0x3F));
-    }
+    else
+      o += sl_utf8_put(f, d + o);
   }
   d[o] = '\0';
   *len = (uint32_t)o;

@@ -46,6 +46,8 @@ uint64_t sl_feat_id(sl_feat_kind k, const char *z, size_t n);
 uint64_t sl_feat_hashed(sl_feat_kind k, uint64_t h);
 /* Feature id of an entity (stable store id). */
 uint64_t sl_feat_entity(sl_feat_kind k, int64_t entity_id);
+/* The entity id of a feature made by sl_feat_entity. */
+static inline int64_t sl_feat_entity_of(uint64_t id) { return (int64_t)(id & 0x00FFFFFFFFFFFFFFull); }
 
 /* The key of a number feature: snprintf's "%.6g%s" of value and unit
  * into buf (cap bytes), with whole numbers below a million (most of a

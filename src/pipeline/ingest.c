@@ -173,7 +173,7 @@ static void story_title(sl_ingest *in, const sl_featvec *v, const char *fallback
   size_t o = 0;
   for (size_t i = 0; i < v->n; i++) {
     sl_feat_kind k = sl_feat_kind_of(v->v[i].id);
-    int64_t id = (int64_t)(v->v[i].id & 0x00FFFFFFFFFFFFFFull);
+    int64_t id = sl_feat_entity_of(v->v[i].id);
     float w = v->v[i].w;
     if (k == SL_F_PLACE && w > best[2]) {
       best[2] = w;

@@ -188,8 +188,8 @@ sl_rc sl_pairdoc_vector(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *ou
 
 const char *sl_pairdoc_entity_name(sl_pairdoc *pd, uint64_t feat) {
   sl_feat_kind k = sl_feat_kind_of(feat);
-  uint64_t id = feat & 0x00FFFFFFFFFFFFFFull;
-  if ((k != SL_F_PERSON && k != SL_F_PLACE && k != SL_F_ORG) || id == 0)
+  int64_t id = sl_feat_entity_of(feat);
+  if ((k != SL_F_PERSON && k != SL_F_PLACE && k != SL_F_ORG) || id <= 0)
     return NULL;
   const sl_entity *e = sl_linker_entity(pd->lk, (size_t)(id - 1));
   return e ? e->name : NULL;

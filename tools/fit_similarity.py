@@ -41,20 +41,25 @@ TEXT = ("words", "tokens", "caps", "lead")
 NAMES = (["bias", "persons", "places", "orgs", "numbers", "eventwords"] +
          [t + s for t in TEXT for s in [""] + ["~%g" % k for k in RAMP] + ["+%g" % k for k in HINGE]] +
          ["eventwords*max(persons,places)", "persons*places", "sqrt(persons)", "sqrt(places)",
-          "sqrt(numbers)", "topics", "sqrt(topics)"])
+          "sqrt(numbers)", "topics", "sqrt(topics)"] +
+         ["-apart(%s)" % k for k in ("persons", "places", "orgs", "numbers", "eventwords", "topics")])
+# kinds whose "both name them" flag (named_by_both) adds a column of what
+# both name apart: -(1 - part), 0 when one side names none
+APART = ("persons", "places", "orgs", "numbers", "eventwords", "topics")
 
 
 def shape(v):
     return [v] + [min(v, k) / k for k in RAMP] + [max(0.0, v - k) for k in HINGE]
 
 
-def design(p):
+def design(p, both):
     x = [1.0, p["persons"], p["places"], p["orgs"], p["numbers"], p["eventwords"]]
     for t in TEXT:
         x += shape(p[t])
     return x + [p["eventwords"] * max(p["persons"], p["places"]), p["persons"] * p["places"],
                 math.sqrt(p["persons"]), math.sqrt(p["places"]), math.sqrt(p["numbers"]),
-                p["topics"], math.sqrt(p["topics"])]
+                p["topics"], math.sqrt(p["topics"])] + \
+        [-(1.0 - p[k]) if k in both else 0.0 for k in APART]
 
 
 def solve(a, b):
@@ -144,7 +149,7 @@ def load(pairs_path, parts_path):
         if g == len(gold):
             sys.exit("fit_similarity: %s is not in %s order" % (parts_path, pairs_path))
         group = 0 if r["same_lang"] else 1 if r["same_script"] else 3 if r["caps_both"] else 2
-        rows.append((design(r["parts"]), 5 - gold[g]["overall"], group, r["parts"]["dates"],
+        rows.append((design(r["parts"], r.get("named_by_both", ())), 5 - gold[g]["overall"], group, r["parts"]["dates"],
                      gold[g]["overall"], r["caps_both"]))
         g += 1
     return rows

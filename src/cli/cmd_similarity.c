@@ -184,19 +184,34 @@ static json_t *shared_of(sl_pairdoc *pd, const pending *pe, const sl_df *df) {
   return o;
 }
 
+/* The kinds both texts name (shared or not) as a JSON array into buf: a
+ * kind both name with an overlap below 1 names things apart. */
+static const char *both_json(unsigned both, char *buf, size_t cap) {
+  static const char *const KIND[] = {"persons", "places", "orgs", "numbers", "eventwords", "topics"};
+  size_t n = 0;
+  buf[n++] = '[';
+  for (unsigned k = 0; k < sizeof KIND / sizeof KIND[0]; k++)
+    if (both & (1u << k))
+      n += (size_t)snprintf(buf + n, cap - n, "%s\"%s\"", n > 1 ? "," : "", KIND[k]);
+  snprintf(buf + n, cap - n, "]");
+  return buf;
+}
+
 static void print_pair(const opts *o, const char *id, const char *l1, const char *l2,
                        const sl_sim_parts *p, json_t *shared) {
   int same = p->score >= o->threshold;
   char *why = shared ? json_dumps(shared, JSON_COMPACT) : NULL;
+  char both[96];
   if (o->json)
     printf("{\"pair_id\":\"%s\",\"lang1\":\"%s\",\"lang2\":\"%s\",\"score\":%.4f,\"same_event\":%d,"
            "\"parts\":{\"persons\":%.4f,\"places\":%.4f,\"orgs\":%.4f,\"dates\":%.4f,"
            "\"numbers\":%.4f,\"eventwords\":%.4f,\"topics\":%.4f,\"words\":%.4f,"
-           "\"tokens\":%.4f,\"caps\":%.4f,\"lead\":%.4f},"
+           "\"tokens\":%.4f,\"caps\":%.4f,\"lead\":%.4f},\"named_by_both\":%s,"
            "\"same_lang\":%d,\"same_script\":%d,\"caps_both\":%d%s%s}\n",
            id, l1, l2, p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers,
-           p->eventwords, p->topics, p->words, p->tokens, p->caps, p->lead, p->same_lang,
-           p->same_script, p->caps_both, why ? ",\"shared\":" : "", why ? why : "");
+           p->eventwords, p->topics, p->words, p->tokens, p->caps, p->lead,
+           both_json(p->both, both, sizeof both), p->same_lang, p->same_script, p->caps_both,
+           why ? ",\"shared\":" : "", why ? why : "");
   else
     printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%s%s\n", id,
            p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords,

@@ -228,7 +228,13 @@ void sl_sim_design(const sl_sim_parts *p, double *x) {
   *o++ = sqrt(p->places);
   *o++ = sqrt(p->numbers);
   *o++ = p->topics;
-  *o = sqrt(p->topics);
+  *o++ = sqrt(p->topics);
+  /* what both name but do not share, as a negative column: it grows
+   * (toward 0) with the share, so the weight >= 0 still never lets more
+   * shared evidence lower the score */
+  const double part[] = {p->persons, p->places, p->orgs, p->numbers, p->eventwords, p->topics};
+  for (unsigned k = 0; k < sizeof part / sizeof part[0]; k++)
+    *o++ = p->both & (1u << k) ? -(1 - part[k]) : 0;
 }
 
 static void wctx_init(wctx *c, const sl_df *df) {
@@ -253,6 +259,19 @@ double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *d
 
 /* wa: a's weights from sl_similarity_weights under the same df, or NULL
  * to compute them here (each is the same number either way). */
+/* The SL_SIM_BOTH_* kinds that both sides carry. */
+static unsigned both_name(const kind_acc *acc) {
+  static const struct { int kind; unsigned bit; } K[] = {
+    {SL_F_PERSON, SL_SIM_BOTH_PERSONS}, {SL_F_PLACE, SL_SIM_BOTH_PLACES},
+    {SL_F_ORG, SL_SIM_BOTH_ORGS}, {SL_F_NUMBER, SL_SIM_BOTH_NUMBERS},
+    {SL_F_EVENTWORD, SL_SIM_BOTH_EVENTWORDS}, {SL_F_TOPIC, SL_SIM_BOTH_TOPICS}};
+  unsigned both = 0;
+  for (size_t k = 0; k < sizeof K / sizeof K[0]; k++)
+    if (acc[K[k].kind].na > 0 && acc[K[k].kind].nb > 0)
+      both |= K[k].bit;
+  return both;
+}
+
 double sl_similarity_dfw(const sl_featvec *a, const double *wa, const sl_featvec *b,
                          const sl_df *df, sl_sim_parts *parts) {
   kind_acc acc[SL_F_NKINDS];
@@ -301,6 +320,7 @@ double sl_similarity_dfw(const sl_featvec *a, const double *wa, const sl_featvec
     p.dates = d <= 1 ? 1 : d <= 3 ? 0.8 : d <= 7 ? 0.5 : d <= 30 ? 0.2 : 0;
   }
   p.same_script = acc[SL_F_SCRIPT].dot > 0 || acc[SL_F_SCRIPT].na == 0;
+  p.both = both_name(acc);
   double x[SL_SIM_NX];
   sl_sim_design(&p, x);
   /* across scripts surface tokens cannot meet and their absence says

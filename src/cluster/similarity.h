@@ -14,6 +14,19 @@
 
 #include "cluster/features.h"
 
+/* Bits of sl_sim_parts.both: what both reports name.  Persons (or
+ * numbers, ...) that both name but do not share count against the pair:
+ * two reports naming different towns are less likely one happening than
+ * two that name none. */
+enum {
+  SL_SIM_BOTH_PERSONS = 1u << 0,
+  SL_SIM_BOTH_PLACES = 1u << 1,
+  SL_SIM_BOTH_ORGS = 1u << 2,
+  SL_SIM_BOTH_NUMBERS = 1u << 3,
+  SL_SIM_BOTH_EVENTWORDS = 1u << 4,
+  SL_SIM_BOTH_TOPICS = 1u << 5
+};
+
 typedef struct sl_sim_parts {
   double persons, places, orgs; /* weighted overlap of linked entities, [0,1] */
   double dates;                 /* 1 same day .. 0 far apart; -1 unknown */
@@ -27,6 +40,7 @@ typedef struct sl_sim_parts {
   int same_lang;                /* 1 when both sides share a language */
   int same_script;              /* 1 when both sides share a script */
   int caps_both;                /* 1 when both sides have capitalised words */
+  unsigned both;                /* SL_SIM_BOTH_* kinds both sides name, shared or not */
   double score;                 /* the combined score in [0,1] */
 } sl_sim_parts;
 

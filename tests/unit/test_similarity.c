@@ -180,7 +180,7 @@ START_TEST(more_evidence_never_lowers_the_score) {
       sl_sim_parts p = {.persons = v[0], .places = v[1], .orgs = v[2], .dates = -1,
                         .numbers = v[3], .eventwords = v[4], .topics = v[5], .words = v[6],
                         .tokens = v[7], .caps = v[8], .lead = v[9], .same_lang = 1,
-                        .same_script = 1, .caps_both = 1, .score = 0};
+                        .same_script = 1, .caps_both = 1, .both = seed >> 26, .score = 0};
       double base = combine(sets[s], &p);
       double *fields[] = {&p.persons, &p.places, &p.orgs, &p.numbers, &p.eventwords,
                           &p.topics, &p.words, &p.tokens, &p.caps, &p.lead};
@@ -191,6 +191,55 @@ START_TEST(more_evidence_never_lowers_the_score) {
         *fields[k] = old;
       }
     }
+}
+END_TEST
+
+/* A finished vector of the given word stems and numbers ("12", "5km"). */
+static void vec_numbers(sl_featvec *v, const char *const *words, const char *const *numbers) {
+  sl_featvec_init(v);
+  ck_assert_int_eq(sl_featvec_push(v, sl_feat_id(SL_F_LANG, "en", 2), 1), SL_OK);
+  ck_assert_int_eq(sl_featvec_push(v, sl_feat_id(SL_F_SCRIPT, "Latn", 4), 1), SL_OK);
+  for (size_t i = 0; words[i]; i++) {
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "en:%s", words[i]);
+    ck_assert_int_eq(sl_featvec_push(v, sl_feat_id(SL_F_TERM, buf, (size_t)n), 1), SL_OK);
+  }
+  for (size_t i = 0; numbers && numbers[i]; i++)
+    ck_assert_int_eq(sl_featvec_push(v, sl_feat_id(SL_F_NUMBER, numbers[i], strlen(numbers[i])), 1),
+                     SL_OK);
+  sl_featvec_finish(v);
+  v->ndocs = 1;
+  v->day = SL_NO_DAY;
+}
+
+/* What both reports name but do not share counts against them: two
+ * reports of one wording giving different tolls score below the same two
+ * giving none, and giving the same toll scores highest. */
+START_TEST(what_both_name_apart_lowers_the_score) {
+  static const char *const w[] = {"earthquak", "istanbul", "kill", "rescu", NULL};
+  static const char *const w2[] = {"earthquak", "istanbul", "kill", "hospit", NULL};
+  static const char *const n1[] = {"12", NULL}, *const n2[] = {"40", NULL};
+  sl_featvec a, b, a_toll, b_apart, b_shared;
+  sl_sim_parts none, apart, shared;
+  vec_numbers(&a, w, NULL);
+  vec_numbers(&b, w2, NULL);
+  vec_numbers(&a_toll, w, n1);
+  vec_numbers(&b_apart, w2, n2);
+  vec_numbers(&b_shared, w2, n1);
+  double s_none = sl_similarity(&a, &b, &none);
+  double s_apart = sl_similarity(&a_toll, &b_apart, &apart);
+  double s_shared = sl_similarity(&a_toll, &b_shared, &shared);
+  ck_assert_uint_eq(none.both & SL_SIM_BOTH_NUMBERS, 0);
+  ck_assert_uint_eq(apart.both & SL_SIM_BOTH_NUMBERS, SL_SIM_BOTH_NUMBERS);
+  ck_assert_double_eq_tol(apart.numbers, 0.0, 1e-12);
+  ck_assert_double_lt(s_apart, s_none);
+  ck_assert_double_gt(s_shared, s_apart);
+  ck_assert_double_ge(s_shared, s_none);
+  sl_featvec_free(&a);
+  sl_featvec_free(&b);
+  sl_featvec_free(&a_toll);
+  sl_featvec_free(&b_apart);
+  sl_featvec_free(&b_shared);
 }
 END_TEST
 
@@ -369,6 +418,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, languages_pick_their_weights);
   tcase_add_test(tc, rare_words_weigh_more);
   tcase_add_test(tc, more_evidence_never_lowers_the_score);
+  tcase_add_test(tc, what_both_name_apart_lowers_the_score);
   tcase_add_test(tc, event_words_meet_across_languages_and_inflections);
   suite_add_tcase(s, tc);
   TCase *tp = tcase_create("pairdoc");

@@ -6,7 +6,9 @@
  * the score in [0,1], same_event (score >= threshold) and the parts of the
  * evidence (persons, places, orgs, dates, numbers, eventwords, topics,
  * words, tokens, caps, lead; see cluster/similarity.h) so a reader sees
- * why.  TSV with a header line by default, JSON with --json; --explain
+ * why; with --json also named_by_both, the kinds both texts name (a kind
+ * there with a part below 1 names things apart, which counts against the
+ * pair).  TSV with a header line by default, JSON with --json; --explain
  * adds what the two texts share, named (entities, numbers, event words,
  * topics, their rarest common words).
  *
@@ -52,7 +54,9 @@ static void usage(FILE *f) {
   fprintf(f, "usage: storyline similarity [--json] [--explain] [--threshold X] < pairs.jsonl\n"
              "  records: {\"pair_id\", \"text1\", \"text2\", \"lang1\", \"lang2\", \"title1\", \"title2\"}\n"
              "  prints pair_id, score, same_event and the parts of the evidence per pair\n"
-             "  (TSV with a header, or JSON Lines with --json).  Default threshold %.3f.\n"
+             "  (TSV with a header, or JSON Lines with --json, which also lists in\n"
+             "  named_by_both the kinds both texts name: named apart, they count against).\n"
+             "  Default threshold %.3f.\n"
              "  --explain adds what the two texts share: persons, places, orgs, numbers,\n"
              "  event words, topics and words (a JSON field \"shared\", or a last TSV column).\n",
           SL_SAME_EVENT);

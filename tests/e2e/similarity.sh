@@ -40,6 +40,12 @@ expect sochi-kremlin 0
 expect kremlin-call 0
 jq -e -s 'map(select(.pair_id == "kremlin-vi-ar"))[0] | .lang1 == "vi" and .lang2 == "ar" and .parts.persons > 0.5' \
   out.jsonl > /dev/null || { echo "kremlin-vi-ar: names not linked across scripts"; fail=1; }
+# both Kremlin reports name persons, and a kind named by one side only is
+# not listed
+jq -e -s 'map(select(.pair_id == "kremlin-vi-ar"))[0].named_by_both | index("persons") != null' \
+  out.jsonl > /dev/null || { echo "kremlin-vi-ar: persons missing from named_by_both"; fail=1; }
+jq -e -s 'all(.[]; .named_by_both | all(.[]; IN("persons", "places", "orgs", "numbers", "eventwords", "topics")))' \
+  out.jsonl > /dev/null || { echo "named_by_both: unknown kind"; fail=1; }
 
 # TSV: a header, then the same scores
 "$SL" similarity < pairs.jsonl > out.tsv 2> /dev/null || { echo "TSV run failed"; fail=1; }

@@ -477,7 +477,8 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
 /* Occurrences of each normalised name among the document's mentions,
  * built once per document: count in the low 32 bits, sightings that do
  * not open a sentence (headline-style capitals open one) above them. */
-sl_strmap *sl_linker_count_names(const sl_mention *ms, size_t nm) {
+/* Occurrences of each name as written, one pass. */
+static sl_strmap *count_as_written(const sl_mention *ms, size_t nm) {
   sl_strmap *m = sl_strmap_new();
   for (size_t i = 0; i < nm && m; i++) {
     int64_t v = 0;
@@ -490,6 +491,68 @@ sl_strmap *sl_linker_count_names(const sl_mention *ms, size_t nm) {
     }
   }
   return m;
+}
+
+/* 1 when name z (norms joined by spaces) has word w. */
+static int has_word(const char *z, const char *w) {
+  size_t n = strlen(w);
+  for (const char *p = z; (p = strstr(p, w)) != NULL; p += n)
+    if ((p == z || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
+      return 1;
+  return 0;
+}
+
+/* The last word of a capitalised run of two or three words, as a person's
+ * full name ends, else NULL.  A run joined by a Romance "of" ("Secretaría
+ * de Educación", "Senato di Trump") is a body or a phrase, not a name. */
+static const char *last_word(const sl_mention *m) {
+  static const char *const OF[] = {"de", "di", "del", "della", "des", "du", "do", "da", "dos", NULL};
+  const char *sp = strrchr(m->norm, ' ');
+  uint32_t words = m->tok_end - m->tok_first;
+  if (!sp || words < 2 || words > 3)
+    return NULL;
+  for (size_t k = 0; OF[k]; k++)
+    if (has_word(m->norm, OF[k]))
+      return NULL;
+  return sp + 1;
+}
+
+/* Adds v to name z[0..n)'s count in m; 0 when out of memory. */
+static int add_count(sl_strmap *m, const char *z, size_t n, int64_t v) {
+  int64_t had = 0;
+  sl_strmap_get(m, z, n, &had);
+  return sl_strmap_put(m, z, n, had + v) == SL_OK;
+}
+
+sl_strmap *sl_linker_count_names(const sl_mention *ms, size_t nm) {
+  sl_strmap *once = count_as_written(ms, nm), *m = count_as_written(ms, nm);
+  sl_strmap *done = sl_strmap_new(); /* full names credited */
+  if (!once || !m || !done)
+    goto oom;
+  /* news names a person in full once, then by the last name alone
+   * ("Recep Tayyip Erdogan ... Erdogan said"): the full name and the last
+   * name each count the other's sightings */
+  for (size_t i = 0; i < nm; i++) {
+    const char *z = ms[i].norm, *last = last_word(&ms[i]);
+    size_t n = strlen(z);
+    int64_t v = 0, alone = 0;
+    if (!last || sl_strmap_get(done, z, n, &v))
+      continue;
+    if (sl_strmap_put(done, z, n, 1) != SL_OK)
+      goto oom;
+    sl_strmap_get(once, z, n, &v);
+    if (sl_strmap_get(once, last, strlen(last), &alone) &&
+        (!add_count(m, z, n, alone) || !add_count(m, last, strlen(last), v)))
+      goto oom;
+  }
+  sl_strmap_free(once);
+  sl_strmap_free(done);
+  return m;
+oom:
+  sl_strmap_free(once);
+  sl_strmap_free(done);
+  sl_strmap_free(m);
+  return NULL;
 }
 
 sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,

@@ -4,9 +4,11 @@
  * Putin V.) or sits beside a generic word (Volga River / река Волга), and
  * that a different initial or a different direction word keeps names apart;
  * that a name is looked up under every reading of its family name, and that
- * acronyms a letter apart are two entities.
+ * acronyms a letter apart are two entities; that a full name and its last
+ * name alone count each other's sightings.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,6 +89,50 @@ START_TEST(acronyms_a_letter_apart_stay_apart) {
 }
 END_TEST
 
+/* A mention of `words` tokens with normalised name z, mid-sentence. */
+static sl_mention named(const char *z, uint32_t words) {
+  sl_mention m;
+  memset(&m, 0, sizeof m);
+  m.tok_first = 10;
+  m.tok_end = 10 + words;
+  m.type = SL_ENT_UNKNOWN;
+  m.src = SL_MSRC_CAPS;
+  snprintf(m.norm, sizeof m.norm, "%s", z);
+  return m;
+}
+
+/* The count of name z in the counts of ms[0..n): sightings, mid-sentence. */
+static void count_of(const sl_mention *ms, size_t n, const char *z, int64_t *all, int64_t *mid) {
+  sl_strmap *c = sl_linker_count_names(ms, n);
+  int64_t v = 0;
+  ck_assert_ptr_nonnull(c);
+  sl_strmap_get(c, z, strlen(z), &v);
+  *all = v & 0xFFFFFFFF;
+  *mid = v >> 32;
+  sl_strmap_free(c);
+}
+
+/* News names a person in full once, then by the last name: each counts
+ * the other, so an untitled full name said once still shows as repeated;
+ * a run joined by "de" is no person's name and takes no credit. */
+START_TEST(a_full_name_and_its_last_name_count_each_other) {
+  sl_mention ms[] = {named("recep tayyip erdogan", 3), named("moscow", 1), named("erdogan", 1),
+                     named("secretaría de educación", 3), named("educación", 1), named("erdogan", 1)};
+  int64_t all, mid;
+  count_of(ms, 6, "recep tayyip erdogan", &all, &mid);
+  ck_assert_int_eq(all, 3);
+  ck_assert_int_eq(mid, 3);
+  count_of(ms, 6, "erdogan", &all, &mid);
+  ck_assert_int_eq(all, 3);
+  count_of(ms, 6, "secretaría de educación", &all, &mid);
+  ck_assert_int_eq(all, 1);
+  count_of(ms, 6, "educación", &all, &mid);
+  ck_assert_int_eq(all, 1);
+  count_of(ms, 6, "moscow", &all, &mid);
+  ck_assert_int_eq(all, 1);
+}
+END_TEST
+
 START_TEST(family_of_keys) {
   sl_names *nm;
   char key[512];
@@ -123,6 +169,7 @@ static Suite *make_suite(void) {
   tcase_add_test(tc, every_reading_of_a_family_name_is_looked_up);
   tcase_add_test(tc, acronyms_a_letter_apart_stay_apart);
   tcase_add_test(tc, family_of_keys);
+  tcase_add_test(tc, a_full_name_and_its_last_name_count_each_other);
   suite_add_tcase(s, tc);
   return s;
 }

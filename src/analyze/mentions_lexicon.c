@@ -104,15 +104,19 @@ const sl_head SL_MENTION_HEADS[] = {
              "corporation corp inc ltd llc plc holdings motors airlines airways university college "
              "council committee commission ministry department office court parliament senate "
              "congress army navy police club league association federation institute "
-             "foundation fund organization organisation authority service"},
+             "foundation fund organization organisation authority service assembly hospital "
+             "clinic school academy museum zoo church"},
   {HEAD_ORG, "zeitung nachrichten partei gruppe verband ministerium universität gericht polizei "
              "stiftung partido banco grupo universidad ministerio fundación asociación partito "
              "banca gruppo università ministero fondazione associazione parti banque groupe "
              "université ministère fondation partia grupa uniwersytet ministerstwo fundacja "
              "partisi bankası üniversitesi bakanlığı vakfı derneği instituto istituto institut "
              "instytut consejo consiglio conseil comisión commissione departamento dipartimento "
-             "tribunal tribunale agencia agenzia agence compañía società société"},
-  {HEAD_ORG, "партия банк группа университет министерство фонд агентство"},
+             "tribunal tribunale agencia agenzia agence compañía società société secretaría "
+             "corte cour concejo senato sénat senado krankenhaus klinik hôpital ospedale "
+             "zgromadzenie szpital sąd birliği odası belediyesi başkanlığı müdürlüğü hastanesi "
+             "holding"},
+  {HEAD_ORG, "партия банк группа университет министерство фонд агентство больница суд собрание"},
   {HEAD_ORG, "مجلس المجلس شركة الشركة هيئة الهيئة وزارة الوزارة جامعة الجامعة منظمة المنظمة حزب "
              "الحزب لجنة اللجنة بنك البنك اتحاد الاتحاد جمعية الجمعية مؤسسة المؤسسة"},
   {HEAD_PLACE, "street avenue road boulevard square county island islands river lake mountain "

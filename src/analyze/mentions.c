@@ -392,9 +392,27 @@ static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
   return NULL;
 }
 
+/* 0 when no name the caller knows can start at token t, as written or
+ * (in scripts without case) after a one-letter clitic: then known_at's
+ * lookups are spared.  A norm with a space in it is not asked about. */
+static int may_be_known(const scan *s, const sl_token *t) {
+  const char *f = t->norm;
+  size_t n = t->nnorm;
+  if (memchr(f, ' ', n) || s->known(s->known_ctx, f, n, NULL))
+    return 1;
+  if (s->cased || n <= 2)
+    return 0;
+  for (int c = 0; ARABIC_CLITICS[c]; c++)
+    if (!memcmp(f, ARABIC_CLITICS[c], 2))
+      return s->known(s->known_ctx, f + 2, n - 2, NULL);
+  return 0;
+}
+
 static int known_at(scan *s, size_t i, size_t *len, sl_ent_type *type) {
   char key[512];
   if (!s->known || (s->cased && !is_upper(&s->t[i])) || (s->t[i].flags & SL_TOK_STOP))
+    return 0;
+  if (!may_be_known(s, &s->t[i]))
     return 0;
   size_t lens[MAX_NAME_TOKENS + 1];
   size_t fit = join_prefixes(s->t, i, MAX_NAME_TOKENS < s->ntok - i ? MAX_NAME_TOKENS : s->ntok - i, key,

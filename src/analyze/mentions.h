@@ -34,7 +34,10 @@ typedef struct sl_mention {
 } sl_mention;
 
 /* Answers whether the normalised token sequence z[0..n) is a name the
- * caller knows; returns 1 and sets *type when it is. */
+ * caller knows; returns 1 and sets *type when it is.  Called with type
+ * NULL, answers whether a known name may start with the word z[0..n)
+ * (no space in it): 1 may be wrong, 0 never is, and then the lookups of
+ * the names that start there are spared. */
 typedef int (*sl_known_name_fn)(void *ctx, const char *z, size_t n, sl_ent_type *type);
 
 /* Finds the mentions in text z[0..n) of language lang, given its tokens.

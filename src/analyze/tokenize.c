@@ -188,6 +188,11 @@ static sl_rc stem_and_stop(sl_tokenizer *tk, int slot, const char *key,
   sl_tokcache *e = NULL;
   uint32_t h = 0;
   sl_rc rc = SL_OK;
+  if (!st) { /* no stem: the stopword table alone, which costs less than a
+              * cache entry that a stem would have used */
+    *stop = sl_is_stopword(key, norm, nnorm);
+    return SL_OK;
+  }
   if (!tk->cache)
     tk->cache = calloc(SL_TOK_CACHE_SLOTS, sizeof *tk->cache);
   if (tk->cache) {

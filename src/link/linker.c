@@ -22,6 +22,10 @@
  * linked yet is looked up again in every document that repeats it, against
  * the same block (a direct-mapped table; a collision just recomputes). */
 #define FAM_CACHE_SLOTS (1u << 16)
+/* Bits of the set of the first words of every variant (two bits a word):
+ * the mention finder asks it before looking up each name that starts at
+ * a capitalised word; a few per cent of the words not in it answer yes. */
+#define FIRST_BITS (1u << 18)
 
 typedef struct fam_score {
   uint64_t tag; /* both names' hashes mixed; 0 = empty */
@@ -41,6 +45,7 @@ struct sl_linker {
   size_t nblocks, capblocks;
   long *doc_linked;      /* scratch: entities linked in the current doc */
   fam_score *fam_cache;  /* FAM_CACHE_SLOTS */
+  uint64_t *first;       /* FIRST_BITS: first words of by_variant's keys */
   uint32_t stamp;        /* best_candidate's current search (sl_entity.stamp) */
   size_t ndoc_linked, capdoc;
 };
@@ -55,7 +60,8 @@ sl_rc sl_linker_new(sl_linker **out) {
     rc = sl_tokenizer_new(&lk->tk);
   if (rc == SL_OK && (!(lk->by_variant = sl_strmap_new()) || !(lk->by_gaz = sl_strmap_new()) || !(lk->by_id = sl_strmap_new()) ||
                       !(lk->by_block = sl_strmap_new()) ||
-                      !(lk->fam_cache = calloc(FAM_CACHE_SLOTS, sizeof *lk->fam_cache))))
+                      !(lk->fam_cache = calloc(FAM_CACHE_SLOTS, sizeof *lk->fam_cache)) ||
+                      !(lk->first = calloc(FIRST_BITS / 64, sizeof *lk->first))))
     rc = SL_ENOMEM;
   if (rc != SL_OK) {
     sl_linker_free(lk);
@@ -79,6 +85,7 @@ void sl_linker_free(sl_linker *lk) {
   free(lk->e);
   free(lk->doc_linked);
   free(lk->fam_cache);
+  free(lk->first);
   sl_strmap_free(lk->by_variant);
   sl_strmap_free(lk->by_gaz);
   sl_strmap_free(lk->by_id);
@@ -263,6 +270,23 @@ static int better_name(const char *cur, int cur_rank, const char *z, size_t n, i
   return cur_rank % 100 == 1 && rank % 100 <= 3 && lc == ln && !memcmp(a, b, lc);
 }
 
+/* The two bits of FIRST for the first word of z[0..n). */
+static void first_bits(const char *z, size_t n, size_t *b0, size_t *b1) {
+  const char *sp = memchr(z, ' ', n);
+  uint64_t h = sl_hash64(z, sp ? (size_t)(sp - z) : n);
+  *b0 = (size_t)h & (FIRST_BITS - 1);
+  *b1 = (size_t)(h >> 32) & (FIRST_BITS - 1);
+}
+
+/* by_variant's key z[0..n) gets value v; its first word joins FIRST. */
+static sl_rc put_variant(sl_linker *lk, const char *z, size_t n, int64_t v) {
+  size_t b0, b1;
+  first_bits(z, n, &b0, &b1);
+  lk->first[b0 / 64] |= (uint64_t)1 << (b0 % 64);
+  lk->first[b1 / 64] |= (uint64_t)1 << (b1 % 64);
+  return sl_strmap_put(lk->by_variant, z, n, v);
+}
+
 sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size_t n) {
   char norm[512];
   size_t last, last_end;
@@ -271,7 +295,7 @@ sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size
   if (!k)
     return SL_OK;
   if (!sl_strmap_get(lk->by_variant, norm, k, &v) || (v & PARTIAL_BIT) || v == AMBIGUOUS) {
-    if (sl_strmap_put(lk->by_variant, norm, k, (int64_t)idx) != SL_OK)
+    if (put_variant(lk, norm, k, (int64_t)idx) != SL_OK)
       return SL_ENOMEM;
   }
   /* a person's family name alone is a partial variant ("بوتين", "Assad") */
@@ -280,10 +304,10 @@ sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size
     const char *fam = norm + last;
     size_t nf = last_end - last;
     if (!sl_strmap_get(lk->by_variant, fam, nf, &v)) {
-      if (sl_strmap_put(lk->by_variant, fam, nf, (int64_t)idx | PARTIAL_BIT) != SL_OK)
+      if (put_variant(lk, fam, nf, (int64_t)idx | PARTIAL_BIT) != SL_OK)
         return SL_ENOMEM;
     } else if ((v & PARTIAL_BIT) && (size_t)(v & ~PARTIAL_BIT) != idx) {
-      if (sl_strmap_put(lk->by_variant, fam, nf, AMBIGUOUS) != SL_OK)
+      if (put_variant(lk, fam, nf, AMBIGUOUS) != SL_OK)
         return SL_ENOMEM;
     }
   }
@@ -333,6 +357,11 @@ sl_rc sl_linker_load_entity(sl_linker *lk, int64_t id, sl_ent_type type, const c
 int sl_linker_known(void *ctx, const char *norm, size_t n, sl_ent_type *type) {
   sl_linker *lk = ctx;
   int64_t v;
+  if (!type) { /* may a variant start with this word? */
+    size_t b0, b1;
+    first_bits(norm, n, &b0, &b1);
+    return (int)((lk->first[b0 / 64] >> (b0 % 64)) & (lk->first[b1 / 64] >> (b1 % 64)) & 1);
+  }
   if (!sl_strmap_get(lk->by_variant, norm, n, &v) || v == AMBIGUOUS)
     return 0;
   *type = lk->e[v & ~PARTIAL_BIT].type;
@@ -373,6 +402,17 @@ static int is_acronym(const char *key) {
   if (*key == '%' || *key == '&')
     key++;
   return *key == '=' && !strchr(key, ' ');
+}
+
+/* e->fam_hash, fam_off and fam_len: family_of(e->key) once per key, not
+ * once per comparison (a block's entities meet every name of the block). */
+static void entity_family(sl_entity *e) {
+  char fam[512];
+  size_t n = family_of(e->key, fam, sizeof fam), len;
+  const char *f = sl_names_family(e->key, &len);
+  e->fam_off = f ? (uint32_t)(f - e->key) : 0;
+  e->fam_len = (uint32_t)n;
+  e->fam_hash = sl_hash64(fam, n) | 1;
 }
 
 /* Best entity for a name key among those sharing a block with its words. */
@@ -441,11 +481,12 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
        * a lone given name ("Mr. Ahmed") may stand for a full name the same
        * document already gave.  This one-word test is cheap: it goes first */
       if (!e->fam_hash)
-        e->fam_hash = sl_hash64(elast, family_of(e->key, elast, sizeof elast)) | 1;
+        entity_family(e);
       uint64_t tag = (mhash * 0x9E3779B97F4A7C15ull ^ e->fam_hash) | 1;
       fam_score *fc = &lk->fam_cache[(tag >> 32) & (FAM_CACHE_SLOTS - 1)];
       if (fc->tag != tag) {
-        family_of(e->key, elast, sizeof elast);
+        memcpy(elast, e->key + e->fam_off, e->fam_len);
+        elast[e->fam_len] = 0;
         fc->tag = tag;
         fc->score = sl_names_score_keys(mlast, elast);
       }

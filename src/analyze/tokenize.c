@@ -24,8 +24,8 @@
  *
  * Memory is reused across calls: the token array and one string pool
  * (norms and stems; pointers are fixed up at the end, as the pool may
- * move while it grows), and a two-way set-associative cache of (language,
- * norm) -> (stem, stopword) that spares Snowball most repeated words.
+ * move while it grows), and a cache of (language, norm) -> (stem,
+ * stopword) that spares Snowball every repeated word.
  */
 #include "analyze/tokenize.h"
 
@@ -49,22 +49,22 @@
  * document (SL_MAX_DOC_TEXT is 4 MB), a stop for hostile input. */
 #define SL_TOK_POOL_MAX (256u * 1024u * 1024u)
 #define SL_TOK_NSTEMMERS 12
-/* Two-way set-associative cache of stem + stopword verdict per normal
- * form: words repeat (Zipf), and Snowball is the largest single cost
- * otherwise.  64K slots (4 MB): twice as many spared 8% of the stemmer
- * calls on the news-similarity dev pairs (0.7% of the instructions) but
- * no CPU time on a busy machine, where the larger table misses the shared
- * cache more; two ways in the same memory spare most of those calls. */
-#define SL_TOK_CACHE_SLOTS 65536u
-#define SL_TOK_CACHE_TEXT 58u
+/* Stem cache: stem and stopword verdict of each word Snowball stemmed,
+ * by language slot and normal form: an open-addressing table of offsets
+ * into a pool of variable-length entries (a word and its stem take ~24
+ * bytes, not a fixed 64).  Snowball costs ~4,000 instructions a word;
+ * the news-similarity dev pairs hold 70,000 distinct stemmed words, of
+ * which a two-way cache of 64K fixed slots (4 MB) kept too few: 17,000
+ * were stemmed twice.  When the table is 3/4 full or the pool reaches its
+ * cap, the cache starts over. */
+#define SL_TOK_CACHE_SLOTS (1u << 17)
+#define SL_TOK_CACHE_POOL (8u << 20)
 
-typedef struct sl_tokcache {
+typedef struct stem_entry { /* in the pool, followed by norm then stem */
   uint32_t hash;
-  uint8_t key;        /* 1 + language slot, 0 for an empty entry */
-  uint8_t nnorm, nstem;
-  uint8_t stop;
-  char text[SL_TOK_CACHE_TEXT]; /* norm then stem, no NULs */
-} sl_tokcache;
+  uint8_t slot; /* 1 + language slot */
+  uint8_t nnorm, nstem, stop;
+} stem_entry;
 
 typedef struct sl_stemslot {
   char lang[4];
@@ -82,7 +82,9 @@ struct sl_tokenizer {
   size_t npool, cappool;
   sl_stemslot stems[SL_TOK_NSTEMMERS];
   size_t nstems;
-  sl_tokcache *cache;      /* SL_TOK_CACHE_SLOTS entries, made on first use */
+  uint32_t *cslot;         /* SL_TOK_CACHE_SLOTS: 1 + pool offset, 0 empty */
+  char *cpool;             /* stem_entry records, 4-byte aligned */
+  size_t ncpool, capcpool, cused;
 };
 
 /* Opens a tokenizer: one word segmenter (ICU's root locale rules, which
@@ -126,7 +128,8 @@ void sl_tokenizer_free(sl_tokenizer *tk) {
   free(tk->toks);
   free(tk->off);
   free(tk->pool);
-  free(tk->cache);
+  free(tk->cslot);
+  free(tk->cpool);
   free(tk);
 }
 
@@ -173,6 +176,50 @@ static uint32_t hash_bytes(const char *s, size_t n, uint32_t kind) {
   return h;
 }
 
+/* The cached entry of norm[0..nnorm) (hash h) in language slot `slot`,
+ * or NULL with *at the empty table slot where it would go. */
+static const stem_entry *cache_find(const sl_tokenizer *tk, uint32_t h, int slot, const char *norm,
+                                    uint32_t nnorm, uint32_t *at) {
+  uint32_t p = h & (SL_TOK_CACHE_SLOTS - 1);
+  for (; tk->cslot[p]; p = (p + 1) & (SL_TOK_CACHE_SLOTS - 1)) {
+    const stem_entry *e = (const stem_entry *)(tk->cpool + tk->cslot[p] - 1);
+    if (e->hash == h && e->slot == slot + 1 && e->nnorm == nnorm &&
+        !memcmp((const char *)(e + 1), norm, nnorm))
+      return e;
+  }
+  *at = p;
+  return NULL;
+}
+
+/* Caches norm -> stem sv[0..sn) and stop at table slot at (from
+ * cache_find); nothing happens when memory runs short. */
+static void cache_add(sl_tokenizer *tk, uint32_t at, uint32_t h, int slot, const char *norm,
+                      uint32_t nnorm, const char *sv, size_t sn, int stop) {
+  size_t need = (sizeof(stem_entry) + nnorm + sn + 3) & ~(size_t)3;
+  if (nnorm > 255 || sn > 255)
+    return;
+  if ((tk->cused + 1) * 4 > SL_TOK_CACHE_SLOTS * 3 || tk->ncpool + need > SL_TOK_CACHE_POOL) {
+    memset(tk->cslot, 0, SL_TOK_CACHE_SLOTS * sizeof *tk->cslot); /* start over */
+    tk->ncpool = tk->cused = 0;
+    at = h & (SL_TOK_CACHE_SLOTS - 1);
+  }
+  if (tk->ncpool + need > tk->capcpool) {
+    size_t nc = tk->capcpool ? tk->capcpool * 2 : 65536;
+    char *p = realloc(tk->cpool, nc);
+    if (!p)
+      return;
+    tk->cpool = p;
+    tk->capcpool = nc;
+  }
+  stem_entry *e = (stem_entry *)(tk->cpool + tk->ncpool);
+  *e = (stem_entry){h, (uint8_t)(slot + 1), (uint8_t)nnorm, (uint8_t)sn, (uint8_t)stop};
+  memcpy((char *)(e + 1), norm, nnorm);
+  memcpy((char *)(e + 1) + nnorm, sv, sn);
+  tk->cslot[at] = (uint32_t)tk->ncpool + 1;
+  tk->ncpool += need;
+  tk->cused++;
+}
+
 /* Stem and stopword verdict of norm[0..nnorm) in language slot `slot`
  * (hash: its hash_bytes(norm, nnorm, stem) when known, or NULL); the stem
  * is appended to the pool when it differs from norm (then
@@ -185,50 +232,35 @@ static sl_rc stem_and_stop(sl_tokenizer *tk, int slot, const char *key,
   const char *norm = tk->pool + normoff;
   const char *sv = norm;
   size_t sn = nnorm;
-  sl_tokcache *e = NULL;
-  uint32_t h = 0;
+  uint32_t h = 0, at = 0;
   sl_rc rc = SL_OK;
   if (!st) { /* no stem: the stopword table alone, which costs less than a
-              * cache entry that a stem would have used */
+              * cache entry */
     *stop = sl_is_stopword(key, norm, nnorm);
     return SL_OK;
   }
-  if (!tk->cache)
-    tk->cache = calloc(SL_TOK_CACHE_SLOTS, sizeof *tk->cache);
-  if (tk->cache) {
+  if (!tk->cslot)
+    tk->cslot = calloc(SL_TOK_CACHE_SLOTS, sizeof *tk->cslot);
+  const stem_entry *e = NULL;
+  if (tk->cslot) {
     h = hash ? *hash : hash_bytes(norm, nnorm, (uint32_t)stem);
-    e = &tk->cache[h & (SL_TOK_CACHE_SLOTS - 2)];
-    for (int way = 0; way < 2; way++)
-      if (e[way].key == slot + 1 && e[way].hash == h && e[way].nnorm == nnorm &&
-          memcmp(e[way].text, norm, nnorm) == 0) {
-        *stop = e[way].stop;
-        sv = e[way].text + nnorm;
-        sn = e[way].nstem;
-        goto copy;
-      }
+    e = cache_find(tk, h, slot, norm, nnorm, &at);
   }
-  *stop = sl_is_stopword(key, norm, nnorm);
-  if (st) {
-    const sb_symbol *sym =
-        sb_stemmer_stem(st, (const sb_symbol *)norm, (int)nnorm);
+  if (e) {
+    *stop = e->stop;
+    sv = (const char *)(e + 1) + nnorm;
+    sn = e->nstem;
+  } else {
+    *stop = sl_is_stopword(key, norm, nnorm);
+    const sb_symbol *sym = sb_stemmer_stem(st, (const sb_symbol *)norm, (int)nnorm);
     int len = sb_stemmer_length(st);
     if (sym && len > 0) {
       sv = (const char *)sym;
       sn = (size_t)len;
     }
+    if (tk->cslot)
+      cache_add(tk, at, h, slot, norm, nnorm, sv, sn, *stop);
   }
-  if (e && nnorm + sn <= SL_TOK_CACHE_TEXT) {
-    e[1] = e[0]; /* the older entry of the pair goes */
-    e->key = (uint8_t)(slot + 1);
-    e->hash = h;
-    e->nnorm = (uint8_t)nnorm;
-    e->nstem = (uint8_t)sn;
-    e->stop = (uint8_t)*stop;
-    memcpy(e->text, norm, nnorm);
-    memmove(e->text + nnorm, sv, sn);
-    sv = e->text + nnorm;
-  }
-copy:
   if (sn == nnorm && memcmp(sv, norm, sn) == 0)
     return SL_OK;
   /* sv points into the cache or the stemmer, never into the pool */

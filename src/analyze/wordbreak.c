@@ -368,8 +368,9 @@ static sl_rc icu_segments(sl_wordbreak *wb, const char *z, size_t s, size_t e, s
   return rc;
 }
 
-/* wb->cls for z[0..n); the characters met first are probed. */
-static sl_rc classify(sl_wordbreak *wb, const char *z, size_t n) {
+/* wb->cls for z[0..n); the characters met first are probed.  *slow gets
+ * the offset of the first character for ICU, n when there is none. */
+static sl_rc classify(sl_wordbreak *wb, const char *z, size_t n, size_t *slow) {
   const uint8_t *p = (const uint8_t *)z;
   if (n > wb->capcls) {
     size_t nc = wb->capcls ? wb->capcls : 4096;
@@ -382,9 +383,11 @@ static sl_rc classify(sl_wordbreak *wb, const char *z, size_t n) {
     wb->capcls = nc;
   }
   uint8_t *cls = wb->cls;
+  *slow = n;
   for (int32_t i = 0, len = (int32_t)n; i < len;) {
     if (p[i] < 0x80) {
-      cls[i] = class_of(wb, p[i]);
+      if ((cls[i] = class_of(wb, p[i])) == WB_SLOW && *slow == n)
+        *slow = (size_t)i;
       i++;
       continue;
     }
@@ -393,6 +396,8 @@ static sl_rc classify(sl_wordbreak *wb, const char *z, size_t n) {
     U8_NEXT(p, i, len, c);
     cls[at] = class_of(wb, c);
     memset(cls + at + 1, WB_CONT, (size_t)(i - at - 1));
+    if (cls[at] == WB_SLOW && *slow == n)
+      *slow = (size_t)at;
   }
   return SL_OK;
 }
@@ -429,11 +434,12 @@ sl_rc sl_wordbreak_each(sl_wordbreak *wb, const char *z, size_t n, sl_wordbreak_
     return SL_OK;
   if (!wb->fast || !fast_ok(wb))
     return icu_segments(wb, z, 0, n, fn, ctx);
-  if ((rc = classify(wb, z, n)) != SL_OK)
+  size_t slow;
+  if ((rc = classify(wb, z, n, &slow)) != SL_OK)
     return rc;
   const uint8_t *cls = wb->cls;
   for (size_t pos = 0; pos < n && rc == SL_OK;) {
-    size_t q = pos;
+    size_t q = pos > slow ? pos : slow; /* none before the first */
     while (q < n && cls[q] != WB_SLOW)
       q++;
     if (q == n)

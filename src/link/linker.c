@@ -26,6 +26,10 @@
  * the mention finder asks it before looking up each name that starts at
  * a capitalised word; a few per cent of the words not in it answer yes. */
 #define FIRST_BITS (1u << 18)
+/* Surfaces whose normal form is remembered (surface_norm: a tokenizer
+ * run per linked mention, and a document repeats its names); past this
+ * many bytes of them the memory starts over. */
+#define SURF_POOL_MAX (4u << 20)
 
 typedef struct fam_score {
   uint64_t tag; /* both names' hashes mixed; 0 = empty */
@@ -46,6 +50,9 @@ struct sl_linker {
   long *doc_linked;      /* scratch: entities linked in the current doc */
   fam_score *fam_cache;  /* FAM_CACHE_SLOTS */
   uint64_t *first;       /* FIRST_BITS: first words of by_variant's keys */
+  sl_strmap *by_surface; /* surface -> offset in surf of its surface_norm */
+  char *surf;            /* records: uint16 k, fam, fam_end, then k bytes */
+  size_t nsurf, capsurf;
   uint32_t stamp;        /* best_candidate's current search (sl_entity.stamp) */
   size_t ndoc_linked, capdoc;
 };
@@ -59,7 +66,7 @@ sl_rc sl_linker_new(sl_linker **out) {
   if (rc == SL_OK)
     rc = sl_tokenizer_new(&lk->tk);
   if (rc == SL_OK && (!(lk->by_variant = sl_strmap_new()) || !(lk->by_gaz = sl_strmap_new()) || !(lk->by_id = sl_strmap_new()) ||
-                      !(lk->by_block = sl_strmap_new()) ||
+                      !(lk->by_block = sl_strmap_new()) || !(lk->by_surface = sl_strmap_new()) ||
                       !(lk->fam_cache = calloc(FAM_CACHE_SLOTS, sizeof *lk->fam_cache)) ||
                       !(lk->first = calloc(FIRST_BITS / 64, sizeof *lk->first))))
     rc = SL_ENOMEM;
@@ -86,6 +93,8 @@ void sl_linker_free(sl_linker *lk) {
   free(lk->doc_linked);
   free(lk->fam_cache);
   free(lk->first);
+  free(lk->surf);
+  sl_strmap_free(lk->by_surface);
   sl_strmap_free(lk->by_variant);
   sl_strmap_free(lk->by_gaz);
   sl_strmap_free(lk->by_id);
@@ -253,6 +262,45 @@ static size_t surface_norm(sl_linker *lk, const char *z, size_t n, char *buf, si
   return k;
 }
 
+/* surface_norm through lk->by_surface: a surface seen before is not
+ * tokenised again. */
+static size_t surface_norm_cached(sl_linker *lk, const char *z, size_t n, char *buf, size_t cap,
+                                  size_t *fam, size_t *fam_end) {
+  int64_t at;
+  uint16_t h[3];
+  if (sl_strmap_get(lk->by_surface, z, n, &at)) {
+    memcpy(h, lk->surf + at, sizeof h);
+    if (h[0] + 1u > cap)
+      return 0;
+    memcpy(buf, lk->surf + at + sizeof h, h[0]);
+    buf[h[0]] = 0;
+    *fam = h[1];
+    *fam_end = h[2];
+    return h[0];
+  }
+  size_t k = surface_norm(lk, z, n, buf, cap, fam, fam_end);
+  if (!k || k > UINT16_MAX)
+    return k;
+  size_t need = sizeof h + k;
+  if (lk->nsurf + need > SURF_POOL_MAX) { /* start over */
+    sl_strmap *m = sl_strmap_new();
+    if (!m)
+      return k;
+    sl_strmap_free(lk->by_surface);
+    lk->by_surface = m;
+    lk->nsurf = 0;
+  }
+  if (sl_grow(&lk->surf, lk->nsurf + need - 1, &lk->capsurf, 1, 65536) != SL_OK)
+    return k;
+  h[0] = (uint16_t)k, h[1] = (uint16_t)*fam, h[2] = (uint16_t)*fam_end;
+  if (sl_strmap_put(lk->by_surface, z, n, (int64_t)lk->nsurf) != SL_OK)
+    return k;
+  memcpy(lk->surf + lk->nsurf, h, sizeof h);
+  memcpy(lk->surf + lk->nsurf + sizeof h, buf, k);
+  lk->nsurf += need;
+  return k;
+}
+
 /* Last space-separated word of z[0..n). */
 static const char *last_of(const char *z, size_t n, size_t *len) {
   size_t i = n;
@@ -290,7 +338,7 @@ static sl_rc put_variant(sl_linker *lk, const char *z, size_t n, int64_t v) {
 sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size_t n) {
   char norm[512];
   size_t last, last_end;
-  size_t k = surface_norm(lk, surface, n, norm, sizeof norm, &last, &last_end);
+  size_t k = surface_norm_cached(lk, surface, n, norm, sizeof norm, &last, &last_end);
   int64_t v;
   if (!k)
     return SL_OK;
@@ -314,7 +362,7 @@ sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size
   /* a better display name replaces the current one: a Latin spelling
    * for a name only seen in other scripts, or the full form of a family
    * name ("Putin" -> "Vladimir Putin"), never a longer run of capitals */
-  int r = name_rank(surface, n);
+  int r = e->gaz_code ? 0 : name_rank(surface, n);
   if (!e->gaz_code && r > e->name_rank && better_name(e->name, e->name_rank, surface, n, r)) {
     char *nn = strndup(surface, n);
     char key[512];

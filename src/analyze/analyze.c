@@ -27,7 +27,9 @@ sl_rc sl_analyzer_new(sl_analyzer **out) {
   *out = NULL;
   if (!az)
     return SL_ENOMEM;
-  if ((rc = sl_tokenizer_new(&az->tk)) != SL_OK || (rc = sl_langid_new(&az->lid)) != SL_OK) {
+  /* the language detector is opened on first need (sl_analyze): texts
+   * that come with their language never load its profiles */
+  if ((rc = sl_tokenizer_new(&az->tk)) != SL_OK) {
     sl_analyzer_free(az);
     return rc;
   }
@@ -192,7 +194,8 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
     sl_date_parse_iso(doc->published, strlen(doc->published), &a->published);
   if (doc->lang && *doc->lang)
     snprintf(a->lang, sizeof a->lang, "%.7s", doc->lang);
-  else if (!a->lang[0] && (rc = sl_langid_detect(az->lid, a->text, a->ntext, a->lang)) != SL_OK)
+  else if (!a->lang[0] && ((!az->lid && (rc = sl_langid_new(&az->lid)) != SL_OK) ||
+                            (rc = sl_langid_detect(az->lid, a->text, a->ntext, a->lang)) != SL_OK))
     goto out;
   a->script = sl_script_detect(a->text, a->ntext);
   if (az->times)

@@ -66,26 +66,24 @@ void sl_analysis_clear(sl_analysis *a) {
 
 static char *dup_or_null(const char *s) { return s && *s ? strdup(s) : NULL; }
 
-/* Copies the tokenizer's tokens so they outlive the next tokenize call. */
-static sl_rc keep_tokens(sl_analysis *a, const sl_token *t, size_t nt) {
-  size_t pool = 0;
-  for (size_t i = 0; i < nt; i++)
-    pool += t[i].nnorm + t[i].nstem + 2;
+/* Copies the tokenizer's tokens so they outlive the next tokenize call:
+ * its string memory in one piece, the tokens' pointers moved into it
+ * (a copy per token was a tenth of the tokenizer's own time). */
+static sl_rc keep_tokens(sl_analysis *a, const sl_tokenizer *tk, const sl_token *t, size_t nt) {
+  size_t pool;
+  const char *base = sl_tokenizer_pool(tk, &pool);
   a->toks = malloc((nt ? nt : 1) * sizeof *a->toks);
   a->tokpool = malloc(pool + 1);
   if (!a->toks || !a->tokpool)
     return SL_ENOMEM;
-  size_t o = 0;
+  if (pool)
+    memcpy(a->tokpool, base, pool);
+  a->tokpool[pool] = 0;
+  if (nt)
+    memcpy(a->toks, t, nt * sizeof *t);
   for (size_t i = 0; i < nt; i++) {
-    a->toks[i] = t[i];
-    memcpy(a->tokpool + o, t[i].norm, t[i].nnorm);
-    a->tokpool[o + t[i].nnorm] = 0;
-    a->toks[i].norm = a->tokpool + o;
-    o += t[i].nnorm + 1;
-    memcpy(a->tokpool + o, t[i].stem, t[i].nstem);
-    a->tokpool[o + t[i].nstem] = 0;
-    a->toks[i].stem = a->tokpool + o;
-    o += t[i].nstem + 1;
+    a->toks[i].norm = a->tokpool + (t[i].norm - base);
+    a->toks[i].stem = a->tokpool + (t[i].stem - base);
   }
   a->ntok = nt;
   return SL_OK;
@@ -203,7 +201,7 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
 
   if ((rc = sl_tokenize(az->tk, a->lang, a->text, a->ntext, &t, &nt)) != SL_OK)
     goto out;
-  if ((rc = keep_tokens(a, t, nt)) != SL_OK)
+  if ((rc = keep_tokens(a, az->tk, t, nt)) != SL_OK)
     goto out;
   if (az->times)
     sl_stage_lap(az->times, SL_STAGE_NORMALIZE, &mark);

@@ -635,6 +635,11 @@ static sl_rc on_segment(void *ctx, uint32_t start, uint32_t end, int32_t status)
   return SL_OK;
 }
 
+const char *sl_tokenizer_pool(const sl_tokenizer *tk, size_t *n) {
+  *n = tk->npool;
+  return tk->pool;
+}
+
 /* Tokenises UTF-8 z[0..n) of language lang (BCP 47 tag, "und" or NULL:
  * no stems, no stopwords) into word and number tokens.  *toks points
  * into tk's memory and stays valid until the next call on tk.  Invalid

@@ -61,6 +61,7 @@ void sl_analysis_clear(sl_analysis *a) {
   free(a->nums);
   free(a->ments);
   free(a->ment_entity);
+  sl_mention_memo_free(a->ment_memo);
   memset(a, 0, sizeof *a);
 }
 
@@ -231,8 +232,8 @@ sl_rc sl_analyze_mentions(sl_analyzer *az, sl_analysis *a, sl_known_name_fn know
   a->ments = NULL;
   a->ment_entity = NULL;
   a->nments = 0;
-  sl_rc rc = sl_mentions_find(a->lang, a->text, a->ntext, a->toks, a->ntok, known, ctx, &a->ments,
-                              &a->nments);
+  sl_rc rc = sl_mentions_find_memo(a->lang, a->text, a->ntext, a->toks, a->ntok, known, ctx,
+                                   &a->ment_memo, &a->ments, &a->nments);
   if (rc != SL_OK)
     return rc;
   a->ment_entity = malloc((a->nments ? a->nments : 1) * sizeof *a->ment_entity);

@@ -147,7 +147,7 @@ static int may_start_cue(const char *z, size_t n) {
 }
 
 /* Longest cue starting at token i: returns its kind, *len its tokens. */
-static sl_cue_kind cue_at(const sl_token *t, size_t ntok, size_t i, size_t *len) {
+static sl_cue_kind cue_find(const sl_token *t, size_t ntok, size_t i, size_t *len) {
   char key[256];
   const sl_token *f = &t[i];
   if (!CUES)
@@ -226,7 +226,62 @@ typedef struct scan {
   size_t n, cap;
   const sl_token **lower; /* tokens the text writes in lower case, by norm hash */
   size_t lower_mask;      /* slots - 1 (a power of two), 0 when none */
+  sl_mention_memo *memo;  /* may be NULL */
 } scan;
+
+#define MEMO_UNSEEN 0xFF
+
+struct sl_mention_memo {
+  const sl_token *toks;
+  size_t ntok;
+  const sl_gaz_entry **gaz; /* gaz_find at each token, once gaz_len is seen */
+  uint8_t *gaz_len;         /* MEMO_UNSEEN, else the match's tokens (0: none) */
+  uint8_t *cue, *cue_len;   /* cue_find's kind and length, cue MEMO_UNSEEN first */
+  const sl_token **lower;   /* lower_build's table (NULL: not built) */
+  size_t lower_mask;
+};
+
+void sl_mention_memo_free(sl_mention_memo *m) {
+  if (!m)
+    return;
+  free(m->gaz);
+  free(m->gaz_len);
+  free(m->cue);
+  free(m->cue_len);
+  free(m->lower);
+  free(m);
+}
+
+/* A memo for toks[0..ntok), every lookup unseen; NULL when out of memory. */
+static sl_mention_memo *memo_new(const sl_token *toks, size_t ntok) {
+  sl_mention_memo *m = calloc(1, sizeof *m);
+  size_t k = ntok ? ntok : 1;
+  if (!m || !(m->gaz = malloc(k * sizeof *m->gaz)) || !(m->gaz_len = malloc(k)) ||
+      !(m->cue = malloc(k)) || !(m->cue_len = malloc(k))) {
+    sl_mention_memo_free(m);
+    return NULL;
+  }
+  memset(m->gaz_len, MEMO_UNSEEN, k);
+  memset(m->cue, MEMO_UNSEEN, k);
+  m->toks = toks;
+  m->ntok = ntok;
+  return m;
+}
+
+/* cue_find through the memo. */
+static sl_cue_kind cue_at(scan *s, size_t i, size_t *len) {
+  sl_mention_memo *m = s->memo;
+  if (!m)
+    return cue_find(s->t, s->ntok, i, len);
+  if (m->cue[i] == MEMO_UNSEEN) {
+    size_t l = 0;
+    m->cue[i] = (uint8_t)cue_find(s->t, s->ntok, i, &l);
+    m->cue_len[i] = (uint8_t)l;
+  }
+  if (m->cue[i] != CUE_NONE)
+    *len = m->cue_len[i];
+  return (sl_cue_kind)m->cue[i];
+}
 
 /* The set of norms written in lower case: an open-addressing table of
  * token pointers local to one call (a string map copied every key). */
@@ -342,7 +397,7 @@ static int may_start_place(const scan *s, const sl_token *t) {
 
 /* Gazetteer match at token i, longest first.  In scripts without case the
  * first token may carry a one-letter clitic (و ب ل ف ك). */
-static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
+static const sl_gaz_entry *gaz_find(scan *s, size_t i, size_t *len) {
   char key[512];
   int maxk = sl_gazetteer_max_tokens(s->gaz);
   if (s->cased && !is_upper(&s->t[i]) && !(s->t[i].flags & SL_TOK_ALLCAPS)) {
@@ -406,6 +461,21 @@ static int may_be_known(const scan *s, const sl_token *t) {
     if (!memcmp(f, ARABIC_CLITICS[c], 2))
       return s->known(s->known_ctx, f + 2, n - 2, NULL);
   return 0;
+}
+
+/* gaz_find through the memo. */
+static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
+  sl_mention_memo *m = s->memo;
+  if (!m)
+    return gaz_find(s, i, len);
+  if (m->gaz_len[i] == MEMO_UNSEEN) {
+    size_t l = 0;
+    m->gaz[i] = gaz_find(s, i, &l);
+    m->gaz_len[i] = (uint8_t)(m->gaz[i] ? l : 0);
+  }
+  if (m->gaz[i])
+    *len = m->gaz_len[i];
+  return m->gaz[i];
 }
 
 static int known_at(scan *s, size_t i, size_t *len, sl_ent_type *type) {
@@ -492,7 +562,7 @@ static size_t caps_run(scan *s, size_t i) {
       break;
     if (j > i) {
       size_t glen;
-      if (gaz_at(s, j, &glen) || cue_at(s->t, s->ntok, j, &glen) == CUE_PERSON)
+      if (gaz_at(s, j, &glen) || cue_at(s, j, &glen) == CUE_PERSON)
         break;
     }
     if (is_upper(t) && !(t->flags & SL_TOK_NUMBER) && !(t->flags & SL_TOK_STOP) &&
@@ -530,7 +600,7 @@ static size_t uncased_run(scan *s, size_t i) {
       break;
     if (t->flags & (SL_TOK_STOP | SL_TOK_NUMBER))
       break;
-    if (cue_at(s->t, s->ntok, j, &clen) != CUE_NONE)
+    if (cue_at(s, j, &clen) != CUE_NONE)
       break;
     if (j > i && gaz_at(s, j, &glen))
       break;
@@ -560,7 +630,7 @@ static int is_nisba(const sl_token *t) {
 static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
   size_t j = i, skipped = 0, len;
   while (j < s->ntok && skipped < 4) {
-    sl_cue_kind k = cue_at(s->t, s->ntok, j, &len);
+    sl_cue_kind k = cue_at(s, j, &len);
     if (k == CUE_SKIP || k == CUE_PERSON) {
       j += len;
       skipped++;
@@ -606,7 +676,13 @@ static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
 
 sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token *toks, size_t ntok,
                        sl_known_name_fn known, void *known_ctx, sl_mention **out, size_t *nout) {
-  scan s = {z, toks, ntok, 0, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0};
+  return sl_mentions_find_memo(lang, z, n, toks, ntok, known, known_ctx, NULL, out, nout);
+}
+
+sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_token *toks,
+                            size_t ntok, sl_known_name_fn known, void *known_ctx,
+                            sl_mention_memo **memo, sl_mention **out, size_t *nout) {
+  scan s = {z, toks, ntok, 0, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0, NULL};
   sl_rc rc = SL_OK;
   (void)n;
   pthread_once(&CUES_ONCE, build_cues);
@@ -623,9 +699,24 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
    * languages that capitalise every noun (German, Luxembourgish) */
   s.nouns_capitalised = lang && (!strncmp(lang, "de", 2) || !strncmp(lang, "lb", 2));
   s.slavic = lang && (!strncmp(lang, "pl", 2) || !strncmp(lang, "cs", 2) || !strncmp(lang, "sk", 2));
-  if (s.cased && !s.nouns_capitalised) {
+  if (memo) {
+    if (*memo && ((*memo)->toks != toks || (*memo)->ntok != ntok)) {
+      sl_mention_memo_free(*memo); /* other tokens: start afresh */
+      *memo = NULL;
+    }
+    if (!*memo && !(*memo = memo_new(toks, ntok)))
+      return SL_ENOMEM;
+    s.memo = *memo;
+    s.lower = s.memo->lower;
+    s.lower_mask = s.memo->lower_mask;
+  }
+  if (s.cased && !s.nouns_capitalised && !s.lower) {
     if (lower_build(&s) != SL_OK)
       return SL_ENOMEM;
+    if (s.memo) { /* the memo owns it now */
+      s.memo->lower = s.lower;
+      s.memo->lower_mask = s.lower_mask;
+    }
   }
 
   for (size_t i = 0; i < ntok && rc == SL_OK;) {
@@ -638,7 +729,7 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
       i += len;
       continue;
     }
-    sl_cue_kind cue = cue_at(toks, ntok, i, &len);
+    sl_cue_kind cue = cue_at(&s, i, &len);
     if (cue == CUE_PERSON && name_after_title(&s, i + len, &a, &b)) {
       size_t klen;
       sl_ent_type kt = SL_ENT_PERSON;
@@ -717,7 +808,8 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
     }
     i++;
   }
-  free(s.lower);
+  if (!s.memo)
+    free(s.lower);
   if (rc != SL_OK) {
     free(s.out);
     return rc;

@@ -46,6 +46,21 @@ typedef int (*sl_known_name_fn)(void *ctx, const char *z, size_t n, sl_ent_type 
 sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token *toks, size_t ntok,
                        sl_known_name_fn known, void *known_ctx, sl_mention **out, size_t *nout);
 
+/* What sl_mentions_find looks up that the known-name callback does not
+ * change (gazetteer places and title cues at each token, the words the
+ * text writes in lower case), kept for another call on the same tokens:
+ * the pipeline finds a document's mentions twice when the first pass
+ * taught the linker names. */
+typedef struct sl_mention_memo sl_mention_memo;
+
+/* sl_mentions_find with *memo (NULL at first: made then; freed with
+ * sl_mention_memo_free) kept for toks[0..ntok), which must not change
+ * between the calls that share it. */
+sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_token *toks,
+                            size_t ntok, sl_known_name_fn known, void *known_ctx,
+                            sl_mention_memo **memo, sl_mention **out, size_t *nout);
+void sl_mention_memo_free(sl_mention_memo *memo);
+
 const char *sl_ent_type_name(sl_ent_type t);
 
 #endif

@@ -237,6 +237,7 @@ struct sl_mention_memo {
   const sl_gaz_entry **gaz; /* gaz_find at each token, once gaz_len is seen */
   uint8_t *gaz_len;         /* MEMO_UNSEEN, else the match's tokens (0: none) */
   uint8_t *cue, *cue_len;   /* cue_find's kind and length, cue MEMO_UNSEEN first */
+  uint8_t *cal;             /* is_calendar_word, MEMO_UNSEEN first */
   const sl_token **lower;   /* lower_build's table (NULL: not built) */
   size_t lower_mask;
 };
@@ -248,6 +249,7 @@ void sl_mention_memo_free(sl_mention_memo *m) {
   free(m->gaz_len);
   free(m->cue);
   free(m->cue_len);
+  free(m->cal);
   free(m->lower);
   free(m);
 }
@@ -257,12 +259,13 @@ static sl_mention_memo *memo_new(const sl_token *toks, size_t ntok) {
   sl_mention_memo *m = calloc(1, sizeof *m);
   size_t k = ntok ? ntok : 1;
   if (!m || !(m->gaz = malloc(k * sizeof *m->gaz)) || !(m->gaz_len = malloc(k)) ||
-      !(m->cue = malloc(k)) || !(m->cue_len = malloc(k))) {
+      !(m->cue = malloc(k)) || !(m->cue_len = malloc(k)) || !(m->cal = malloc(k))) {
     sl_mention_memo_free(m);
     return NULL;
   }
   memset(m->gaz_len, MEMO_UNSEEN, k);
   memset(m->cue, MEMO_UNSEEN, k);
+  memset(m->cal, MEMO_UNSEEN, k);
   m->toks = toks;
   m->ntok = ntok;
   return m;
@@ -544,6 +547,16 @@ static int is_calendar_word(const sl_token *t) {
   return e && ((e->roles & LR_WEEKDAY) || ((e->roles & LR_MONTH) && e->full_langs));
 }
 
+/* is_calendar_word of token i through the memo. */
+static int calendar_at(scan *s, size_t i) {
+  sl_mention_memo *m = s->memo;
+  if (!m)
+    return is_calendar_word(&s->t[i]);
+  if (m->cal[i] == MEMO_UNSEEN)
+    m->cal[i] = (uint8_t)is_calendar_word(&s->t[i]);
+  return m->cal[i];
+}
+
 /* 1 when token t ends in a possessive ("Merkel's"): the name ends there. */
 static int possessive(const char *z, const sl_token *t) {
   return possessive_len(z + t->start, t->end - t->start, 1) != 0;
@@ -566,7 +579,7 @@ static size_t caps_run(scan *s, size_t i) {
         break;
     }
     if (is_upper(t) && !(t->flags & SL_TOK_NUMBER) && !(t->flags & SL_TOK_STOP) &&
-        !is_calendar_word(t)) {
+        !calendar_at(s, j)) {
       words++;
       j++;
       if (possessive(s->z, t))

@@ -402,15 +402,9 @@ static int may_start_place(const scan *s, const sl_token *t) {
  * first token may carry a one-letter clitic (و ب ل ف ك). */
 static const sl_gaz_entry *gaz_find(scan *s, size_t i, size_t *len) {
   char key[512];
-  int maxk = sl_gazetteer_max_tokens(s->gaz);
-  if (s->cased && !is_upper(&s->t[i]) && !(s->t[i].flags & SL_TOK_ALLCAPS)) {
-    size_t el = elision(s->t[i].norm, s->t[i].nnorm);
-    char c = el ? s->z[s->t[i].start + el] : 0;
-    if (!(c >= 'A' && c <= 'Z'))
-      return NULL; /* "l'ONU" counts: a capital after the elision */
-  }
   if (!may_start_place(s, &s->t[i]))
     return NULL;
+  int maxk = sl_gazetteer_max_tokens(s->gaz);
   size_t kmax = (size_t)(maxk > MAX_NAME_TOKENS ? MAX_NAME_TOKENS : maxk), lens[MAX_NAME_TOKENS + 1];
   size_t fit = join_prefixes(s->t, i, kmax < s->ntok - i ? kmax : s->ntok - i, key, sizeof key, lens);
   for (size_t k = kmax; k >= 1; k--) {
@@ -466,9 +460,22 @@ static int may_be_known(const scan *s, const sl_token *t) {
   return 0;
 }
 
-/* gaz_find through the memo. */
+/* 1 when token t of a text with case starts no place: written in lower
+ * case, unless a capital follows an elision ("l'ONU" counts).  Most
+ * tokens are such, and go no further. */
+static int lower_no_place(const scan *s, const sl_token *t) {
+  if (!s->cased || is_upper(t) || (t->flags & SL_TOK_ALLCAPS))
+    return 0;
+  size_t el = elision(t->norm, t->nnorm);
+  char c = el ? s->z[t->start + el] : 0;
+  return !(c >= 'A' && c <= 'Z');
+}
+
+/* gaz_find (after lower_no_place) through the memo. */
 static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
   sl_mention_memo *m = s->memo;
+  if (lower_no_place(s, &s->t[i]))
+    return NULL;
   if (!m)
     return gaz_find(s, i, len);
   if (m->gaz_len[i] == MEMO_UNSEEN) {

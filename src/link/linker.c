@@ -26,9 +26,10 @@
  * the mention finder asks it before looking up each name that starts at
  * a capitalised word; a few per cent of the words not in it answer yes. */
 #define FIRST_BITS (1u << 18)
-/* Surfaces whose normal form is remembered (surface_norm: a tokenizer
- * run per linked mention, and a document repeats its names); past this
- * many bytes of them the memory starts over. */
+/* Surfaces whose normal form (surface_norm: a tokenizer run per linked
+ * mention) and names keys whose blocking codes are remembered, as
+ * documents repeat their names; past this many bytes the memory starts
+ * over. */
 #define SURF_POOL_MAX (4u << 20)
 
 typedef struct fam_score {
@@ -51,7 +52,9 @@ struct sl_linker {
   fam_score *fam_cache;  /* FAM_CACHE_SLOTS */
   uint64_t *first;       /* FIRST_BITS: first words of by_variant's keys */
   sl_strmap *by_surface; /* surface -> offset in surf of its surface_norm */
-  char *surf;            /* records: uint16 k, fam, fam_end, then k bytes */
+  sl_strmap *by_key;     /* names key -> offset in surf of its family_codes */
+  char *surf;            /* records: uint16 k, fam, fam_end, then k bytes of
+                          * norm (by_surface); uint16 n, n bytes of codes (by_key) */
   size_t nsurf, capsurf;
   uint32_t stamp;        /* best_candidate's current search (sl_entity.stamp) */
   size_t ndoc_linked, capdoc;
@@ -67,6 +70,7 @@ sl_rc sl_linker_new(sl_linker **out) {
     rc = sl_tokenizer_new(&lk->tk);
   if (rc == SL_OK && (!(lk->by_variant = sl_strmap_new()) || !(lk->by_gaz = sl_strmap_new()) || !(lk->by_id = sl_strmap_new()) ||
                       !(lk->by_block = sl_strmap_new()) || !(lk->by_surface = sl_strmap_new()) ||
+                      !(lk->by_key = sl_strmap_new()) ||
                       !(lk->fam_cache = calloc(FAM_CACHE_SLOTS, sizeof *lk->fam_cache)) ||
                       !(lk->first = calloc(FIRST_BITS / 64, sizeof *lk->first))))
     rc = SL_ENOMEM;
@@ -95,6 +99,7 @@ void sl_linker_free(sl_linker *lk) {
   free(lk->first);
   free(lk->surf);
   sl_strmap_free(lk->by_surface);
+  sl_strmap_free(lk->by_key);
   sl_strmap_free(lk->by_variant);
   sl_strmap_free(lk->by_gaz);
   sl_strmap_free(lk->by_id);
@@ -167,11 +172,38 @@ static size_t family_codes(const char *key, char *out, size_t cap) {
   return nc;
 }
 
+static int surf_room(sl_linker *lk, size_t need);
+
+/* family_codes through lk->by_key: a name looked up again (in every
+ * document that repeats it) is not read into codes again. */
+static size_t key_codes(sl_linker *lk, const char *key, char *out, size_t cap) {
+  int64_t at;
+  size_t nk = strlen(key);
+  if (sl_strmap_get(lk->by_key, key, nk, &at)) {
+    uint16_t nc;
+    memcpy(&nc, lk->surf + at, sizeof nc);
+    if (nc + 1u > cap)
+      return family_codes(key, out, cap);
+    memcpy(out, lk->surf + at + sizeof nc, nc);
+    out[nc] = 0;
+    return nc;
+  }
+  size_t nc = family_codes(key, out, cap);
+  uint16_t h = (uint16_t)nc;
+  if (nc > UINT16_MAX || !surf_room(lk, sizeof h + nc) ||
+      sl_strmap_put(lk->by_key, key, nk, (int64_t)lk->nsurf) != SL_OK)
+    return nc;
+  memcpy(lk->surf + lk->nsurf, &h, sizeof h);
+  memcpy(lk->surf + lk->nsurf + sizeof h, out, nc);
+  lk->nsurf += sizeof h + nc;
+  return nc;
+}
+
 /* Posts entity idx under the blocking codes of its family name, which
  * every link must agree on. */
 static sl_rc index_key(sl_linker *lk, const char *key, size_t idx) {
   char codes[512];
-  family_codes(key, codes, sizeof codes);
+  key_codes(lk, key, codes, sizeof codes);
   for (const char *b = codes; *b;) {
     size_t nb = strcspn(b, " ");
     int64_t bi;
@@ -279,26 +311,34 @@ static size_t surface_norm_cached(sl_linker *lk, const char *z, size_t n, char *
     return h[0];
   }
   size_t k = surface_norm(lk, z, n, buf, cap, fam, fam_end);
-  if (!k || k > UINT16_MAX)
-    return k;
-  size_t need = sizeof h + k;
-  if (lk->nsurf + need > SURF_POOL_MAX) { /* start over */
-    sl_strmap *m = sl_strmap_new();
-    if (!m)
-      return k;
-    sl_strmap_free(lk->by_surface);
-    lk->by_surface = m;
-    lk->nsurf = 0;
-  }
-  if (sl_grow(&lk->surf, lk->nsurf + need - 1, &lk->capsurf, 1, 65536) != SL_OK)
+  if (!k || k > UINT16_MAX || !surf_room(lk, sizeof h + k))
     return k;
   h[0] = (uint16_t)k, h[1] = (uint16_t)*fam, h[2] = (uint16_t)*fam_end;
   if (sl_strmap_put(lk->by_surface, z, n, (int64_t)lk->nsurf) != SL_OK)
     return k;
   memcpy(lk->surf + lk->nsurf, h, sizeof h);
   memcpy(lk->surf + lk->nsurf + sizeof h, buf, k);
-  lk->nsurf += need;
+  lk->nsurf += sizeof h + k;
   return k;
+}
+
+/* 1 when lk->surf has need bytes free at nsurf; past SURF_POOL_MAX both
+ * memories start over.  0 when out of memory. */
+static int surf_room(sl_linker *lk, size_t need) {
+  if (lk->nsurf + need > SURF_POOL_MAX) {
+    sl_strmap *a = sl_strmap_new(), *b = sl_strmap_new();
+    if (!a || !b) {
+      sl_strmap_free(a);
+      sl_strmap_free(b);
+      return 0;
+    }
+    sl_strmap_free(lk->by_surface);
+    sl_strmap_free(lk->by_key);
+    lk->by_surface = a;
+    lk->by_key = b;
+    lk->nsurf = 0;
+  }
+  return sl_grow(&lk->surf, lk->nsurf + need - 1, &lk->capsurf, 1, 65536) == SL_OK;
 }
 
 /* Last space-separated word of z[0..n). */
@@ -475,7 +515,7 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
    * given name may also stand for a full name this document already gave.
    * An entity met twice (its block, then this document's names) is scored
    * once (stamp). */
-  family_codes(key, codes, sizeof codes);
+  key_codes(lk, key, codes, sizeof codes);
   size_t ncodes = 0; /* words of codes: each ends at a space or the end */
   for (const char *c = codes; *c; c++)
     ncodes += c[0] != ' ' && (c[1] == ' ' || !c[1]);

@@ -39,6 +39,7 @@ typedef struct sl_analysis {
   sl_mention *ments;
   size_t nments;
   long *ment_entity;      /* linker index per mention, -1 when dropped */
+  struct sl_mention_memo *ment_memo; /* sl_analyze_mentions' lookups, kept between passes */
   char content_hash[17];  /* 64-bit hash of the cleaned text, hex */
   int truncated;          /* text was cut at SL_MAX_DOC_TEXT */
   const char *html_limit; /* static warning when the page hit a limit, else NULL */

@@ -309,48 +309,73 @@ static size_t u8_put(uint32_t c, char *out, size_t at, size_t cap) {
   return k;
 }
 
+/* The fold of code point c >= 0x80 (sl_lex_fold), or UINT32_MAX when
+ * it is dropped. */
+static uint32_t fold_cp(int32_t c) {
+  uint32_t f;
+  if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||
+      c == 0x200C || c == 0x200D || c == 0x00AD) {
+    return UINT32_MAX; /* harakat, tatweel, joiners, soft hyphen */
+  } else if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671) {
+    f = 0x0627;
+  } else if (c == 0x0649 || c == 0x06CC) {
+    f = 0x064A;
+  } else if (c == 0x0629) {
+    f = 0x0647;
+  } else if (c == 0x06A9) {
+    f = 0x0643;
+  } else if (c == 0x0131) {
+    f = 'i';
+  } else if (c == 0x0451 || c == 0x0401) {
+    f = 0x0435;
+  } else if (c == 0x2019 || c == 0x2018 || c == 0x02BC) {
+    f = '\'';
+  } else if ((c >= 0xDF && c <= 0xFF && c != 0xF7) || (c >= 0x430 && c <= 0x44F) ||
+             (c >= 0x621 && c <= 0x64A) || (c >= 0x4E00 && c <= 0x9FFF)) {
+    f = (uint32_t)c; /* lower case or caseless: u_tolower's answer, without the call */
+  } else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x410 && c <= 0x42F)) {
+    f = (uint32_t)c + 0x20;
+  } else {
+    f = (uint32_t)u_tolower(c);
+  }
+  return f;
+}
+
+/* fold_cp of U+0080..U+07FF (the two-byte characters: Latin, Greek,
+ * Cyrillic, Arabic), made once: most folded words hold only those. */
+static uint32_t FOLD2[0x800];
+static pthread_once_t FOLD2_ONCE = PTHREAD_ONCE_INIT;
+
+static void fold2_init(void) {
+  for (int32_t c = 0x80; c < 0x800; c++)
+    FOLD2[c] = fold_cp(c);
+}
+
 size_t sl_lex_fold(const char *z, size_t n, char *out, size_t cap) {
-  size_t i = 0, o = 0, len;
+  size_t i = 0, o = 0, len, k;
+  const unsigned char *p = (const unsigned char *)z;
+  pthread_once(&FOLD2_ONCE, fold2_init);
   while (i < n) {
     int32_t c;
     uint32_t f;
-    size_t k;
-    unsigned char b0 = (unsigned char)z[i];
+    unsigned char b0 = p[i];
     if (b0 < 0x80) {
-      c = b0;
-      len = 1;
+      if (o >= cap) return 0;
+      out[o++] = (char)(b0 >= 'A' && b0 <= 'Z' ? b0 + 32 : b0);
+      i++;
+      continue;
+    }
+    if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      c = (int32_t)((b0 & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu));
+      f = FOLD2[c];
+      len = 2;
     } else {
       c = sl_lex_u8_next(z, n, i, &len);
+      if (c < 0) return 0;
+      f = fold_cp(c);
     }
     i += len;
-    if (c < 0) return 0;
-    if (c < 0x80) {
-      f = (c >= 'A' && c <= 'Z') ? (uint32_t)(c + 32) : (uint32_t)c;
-    } else if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||
-               c == 0x200C || c == 0x200D || c == 0x00AD) {
-      continue; /* harakat, tatweel, joiners, soft hyphen */
-    } else if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671) {
-      f = 0x0627;
-    } else if (c == 0x0649 || c == 0x06CC) {
-      f = 0x064A;
-    } else if (c == 0x0629) {
-      f = 0x0647;
-    } else if (c == 0x06A9) {
-      f = 0x0643;
-    } else if (c == 0x0131) {
-      f = 'i';
-    } else if (c == 0x0451 || c == 0x0401) {
-      f = 0x0435;
-    } else if (c == 0x2019 || c == 0x2018 || c == 0x02BC) {
-      f = '\'';
-    } else if ((c >= 0xDF && c <= 0xFF && c != 0xF7) || (c >= 0x430 && c <= 0x44F) ||
-               (c >= 0x621 && c <= 0x64A) || (c >= 0x4E00 && c <= 0x9FFF)) {
-      f = (uint32_t)c; /* lower case or caseless: u_tolower's answer, without the call */
-    } else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x410 && c <= 0x42F)) {
-      f = (uint32_t)c + 0x20;
-    } else {
-      f = (uint32_t)u_tolower(c);
-    }
+    if (f == UINT32_MAX) continue;
     k = u8_put(f, out, o, cap);
     if (k == 0) return 0;
     o += k;

@@ -147,7 +147,7 @@ static int may_start_cue(const char *z, size_t n) {
 }
 
 /* Longest cue starting at token i: returns its kind, *len its tokens. */
-static sl_cue_kind cue_at(const sl_token *t, size_t ntok, size_t i, size_t *len) {
+static sl_cue_kind cue_find(const sl_token *t, size_t ntok, size_t i, size_t *len) {
   char key[256];
   const sl_token *f = &t[i];
   if (!CUES)
@@ -226,7 +226,65 @@ typedef struct scan {
   size_t n, cap;
   const sl_token **lower; /* tokens the text writes in lower case, by norm hash */
   size_t lower_mask;      /* slots - 1 (a power of two), 0 when none */
+  sl_mention_memo *memo;  /* may be NULL */
 } scan;
+
+#define MEMO_UNSEEN 0xFF
+
+struct sl_mention_memo {
+  const sl_token *toks;
+  size_t ntok;
+  const sl_gaz_entry **gaz; /* gaz_find at each token, once gaz_len is seen */
+  uint8_t *gaz_len;         /* MEMO_UNSEEN, else the match's tokens (0: none) */
+  uint8_t *cue, *cue_len;   /* cue_find's kind and length, cue MEMO_UNSEEN first */
+  uint8_t *cal;             /* is_calendar_word, MEMO_UNSEEN first */
+  const sl_token **lower;   /* lower_build's table (NULL: not built) */
+  size_t lower_mask;
+};
+
+void sl_mention_memo_free(sl_mention_memo *m) {
+  if (!m)
+    return;
+  free(m->gaz);
+  free(m->gaz_len);
+  free(m->cue);
+  free(m->cue_len);
+  free(m->cal);
+  free(m->lower);
+  free(m);
+}
+
+/* A memo for toks[0..ntok), every lookup unseen; NULL when out of memory. */
+static sl_mention_memo *memo_new(const sl_token *toks, size_t ntok) {
+  sl_mention_memo *m = calloc(1, sizeof *m);
+  size_t k = ntok ? ntok : 1;
+  if (!m || !(m->gaz = malloc(k * sizeof *m->gaz)) || !(m->gaz_len = malloc(k)) ||
+      !(m->cue = malloc(k)) || !(m->cue_len = malloc(k)) || !(m->cal = malloc(k))) {
+    sl_mention_memo_free(m);
+    return NULL;
+  }
+  memset(m->gaz_len, MEMO_UNSEEN, k);
+  memset(m->cue, MEMO_UNSEEN, k);
+  memset(m->cal, MEMO_UNSEEN, k);
+  m->toks = toks;
+  m->ntok = ntok;
+  return m;
+}
+
+/* cue_find through the memo. */
+static sl_cue_kind cue_at(scan *s, size_t i, size_t *len) {
+  sl_mention_memo *m = s->memo;
+  if (!m)
+    return cue_find(s->t, s->ntok, i, len);
+  if (m->cue[i] == MEMO_UNSEEN) {
+    size_t l = 0;
+    m->cue[i] = (uint8_t)cue_find(s->t, s->ntok, i, &l);
+    m->cue_len[i] = (uint8_t)l;
+  }
+  if (m->cue[i] != CUE_NONE)
+    *len = m->cue_len[i];
+  return (sl_cue_kind)m->cue[i];
+}
 
 /* The set of norms written in lower case: an open-addressing table of
  * token pointers local to one call (a string map copied every key). */
@@ -342,17 +400,11 @@ static int may_start_place(const scan *s, const sl_token *t) {
 
 /* Gazetteer match at token i, longest first.  In scripts without case the
  * first token may carry a one-letter clitic (و ب ل ف ك). */
-static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
+static const sl_gaz_entry *gaz_find(scan *s, size_t i, size_t *len) {
   char key[512];
-  int maxk = sl_gazetteer_max_tokens(s->gaz);
-  if (s->cased && !is_upper(&s->t[i]) && !(s->t[i].flags & SL_TOK_ALLCAPS)) {
-    size_t el = elision(s->t[i].norm, s->t[i].nnorm);
-    char c = el ? s->z[s->t[i].start + el] : 0;
-    if (!(c >= 'A' && c <= 'Z'))
-      return NULL; /* "l'ONU" counts: a capital after the elision */
-  }
   if (!may_start_place(s, &s->t[i]))
     return NULL;
+  int maxk = sl_gazetteer_max_tokens(s->gaz);
   size_t kmax = (size_t)(maxk > MAX_NAME_TOKENS ? MAX_NAME_TOKENS : maxk), lens[MAX_NAME_TOKENS + 1];
   size_t fit = join_prefixes(s->t, i, kmax < s->ntok - i ? kmax : s->ntok - i, key, sizeof key, lens);
   for (size_t k = kmax; k >= 1; k--) {
@@ -392,9 +444,55 @@ static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
   return NULL;
 }
 
+/* 0 when no name the caller knows can start at token t, as written or
+ * (in scripts without case) after a one-letter clitic: then known_at's
+ * lookups are spared.  A norm with a space in it is not asked about. */
+static int may_be_known(const scan *s, const sl_token *t) {
+  const char *f = t->norm;
+  size_t n = t->nnorm;
+  if (memchr(f, ' ', n) || s->known(s->known_ctx, f, n, NULL))
+    return 1;
+  if (s->cased || n <= 2)
+    return 0;
+  for (int c = 0; ARABIC_CLITICS[c]; c++)
+    if (!memcmp(f, ARABIC_CLITICS[c], 2))
+      return s->known(s->known_ctx, f + 2, n - 2, NULL);
+  return 0;
+}
+
+/* 1 when token t of a text with case starts no place: written in lower
+ * case, unless a capital follows an elision ("l'ONU" counts).  Most
+ * tokens are such, and go no further. */
+static int lower_no_place(const scan *s, const sl_token *t) {
+  if (!s->cased || is_upper(t) || (t->flags & SL_TOK_ALLCAPS))
+    return 0;
+  size_t el = elision(t->norm, t->nnorm);
+  char c = el ? s->z[t->start + el] : 0;
+  return !(c >= 'A' && c <= 'Z');
+}
+
+/* gaz_find (after lower_no_place) through the memo. */
+static const sl_gaz_entry *gaz_at(scan *s, size_t i, size_t *len) {
+  sl_mention_memo *m = s->memo;
+  if (lower_no_place(s, &s->t[i]))
+    return NULL;
+  if (!m)
+    return gaz_find(s, i, len);
+  if (m->gaz_len[i] == MEMO_UNSEEN) {
+    size_t l = 0;
+    m->gaz[i] = gaz_find(s, i, &l);
+    m->gaz_len[i] = (uint8_t)(m->gaz[i] ? l : 0);
+  }
+  if (m->gaz[i])
+    *len = m->gaz_len[i];
+  return m->gaz[i];
+}
+
 static int known_at(scan *s, size_t i, size_t *len, sl_ent_type *type) {
   char key[512];
   if (!s->known || (s->cased && !is_upper(&s->t[i])) || (s->t[i].flags & SL_TOK_STOP))
+    return 0;
+  if (!may_be_known(s, &s->t[i]))
     return 0;
   size_t lens[MAX_NAME_TOKENS + 1];
   size_t fit = join_prefixes(s->t, i, MAX_NAME_TOKENS < s->ntok - i ? MAX_NAME_TOKENS : s->ntok - i, key,
@@ -456,6 +554,16 @@ static int is_calendar_word(const sl_token *t) {
   return e && ((e->roles & LR_WEEKDAY) || ((e->roles & LR_MONTH) && e->full_langs));
 }
 
+/* is_calendar_word of token i through the memo. */
+static int calendar_at(scan *s, size_t i) {
+  sl_mention_memo *m = s->memo;
+  if (!m)
+    return is_calendar_word(&s->t[i]);
+  if (m->cal[i] == MEMO_UNSEEN)
+    m->cal[i] = (uint8_t)is_calendar_word(&s->t[i]);
+  return m->cal[i];
+}
+
 /* 1 when token t ends in a possessive ("Merkel's"): the name ends there. */
 static int possessive(const char *z, const sl_token *t) {
   return possessive_len(z + t->start, t->end - t->start, 1) != 0;
@@ -474,11 +582,11 @@ static size_t caps_run(scan *s, size_t i) {
       break;
     if (j > i) {
       size_t glen;
-      if (gaz_at(s, j, &glen) || cue_at(s->t, s->ntok, j, &glen) == CUE_PERSON)
+      if (gaz_at(s, j, &glen) || cue_at(s, j, &glen) == CUE_PERSON)
         break;
     }
     if (is_upper(t) && !(t->flags & SL_TOK_NUMBER) && !(t->flags & SL_TOK_STOP) &&
-        !is_calendar_word(t)) {
+        !calendar_at(s, j)) {
       words++;
       j++;
       if (possessive(s->z, t))
@@ -512,7 +620,7 @@ static size_t uncased_run(scan *s, size_t i) {
       break;
     if (t->flags & (SL_TOK_STOP | SL_TOK_NUMBER))
       break;
-    if (cue_at(s->t, s->ntok, j, &clen) != CUE_NONE)
+    if (cue_at(s, j, &clen) != CUE_NONE)
       break;
     if (j > i && gaz_at(s, j, &glen))
       break;
@@ -542,7 +650,7 @@ static int is_nisba(const sl_token *t) {
 static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
   size_t j = i, skipped = 0, len;
   while (j < s->ntok && skipped < 4) {
-    sl_cue_kind k = cue_at(s->t, s->ntok, j, &len);
+    sl_cue_kind k = cue_at(s, j, &len);
     if (k == CUE_SKIP || k == CUE_PERSON) {
       j += len;
       skipped++;
@@ -588,7 +696,13 @@ static int name_after_title(scan *s, size_t i, size_t *a, size_t *b) {
 
 sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token *toks, size_t ntok,
                        sl_known_name_fn known, void *known_ctx, sl_mention **out, size_t *nout) {
-  scan s = {z, toks, ntok, 0, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0};
+  return sl_mentions_find_memo(lang, z, n, toks, ntok, known, known_ctx, NULL, out, nout);
+}
+
+sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_token *toks,
+                            size_t ntok, sl_known_name_fn known, void *known_ctx,
+                            sl_mention_memo **memo, sl_mention **out, size_t *nout) {
+  scan s = {z, toks, ntok, 0, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0, NULL};
   sl_rc rc = SL_OK;
   (void)n;
   pthread_once(&CUES_ONCE, build_cues);
@@ -605,9 +719,24 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
    * languages that capitalise every noun (German, Luxembourgish) */
   s.nouns_capitalised = lang && (!strncmp(lang, "de", 2) || !strncmp(lang, "lb", 2));
   s.slavic = lang && (!strncmp(lang, "pl", 2) || !strncmp(lang, "cs", 2) || !strncmp(lang, "sk", 2));
-  if (s.cased && !s.nouns_capitalised) {
+  if (memo) {
+    if (*memo && ((*memo)->toks != toks || (*memo)->ntok != ntok)) {
+      sl_mention_memo_free(*memo); /* other tokens: start afresh */
+      *memo = NULL;
+    }
+    if (!*memo && !(*memo = memo_new(toks, ntok)))
+      return SL_ENOMEM;
+    s.memo = *memo;
+    s.lower = s.memo->lower;
+    s.lower_mask = s.memo->lower_mask;
+  }
+  if (s.cased && !s.nouns_capitalised && !s.lower) {
     if (lower_build(&s) != SL_OK)
       return SL_ENOMEM;
+    if (s.memo) { /* the memo owns it now */
+      s.memo->lower = s.lower;
+      s.memo->lower_mask = s.lower_mask;
+    }
   }
 
   for (size_t i = 0; i < ntok && rc == SL_OK;) {
@@ -620,7 +749,7 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
       i += len;
       continue;
     }
-    sl_cue_kind cue = cue_at(toks, ntok, i, &len);
+    sl_cue_kind cue = cue_at(&s, i, &len);
     if (cue == CUE_PERSON && name_after_title(&s, i + len, &a, &b)) {
       size_t klen;
       sl_ent_type kt = SL_ENT_PERSON;
@@ -699,7 +828,8 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
     }
     i++;
   }
-  free(s.lower);
+  if (!s.memo)
+    free(s.lower);
   if (rc != SL_OK) {
     free(s.out);
     return rc;

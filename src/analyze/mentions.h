@@ -34,7 +34,10 @@ typedef struct sl_mention {
 } sl_mention;
 
 /* Answers whether the normalised token sequence z[0..n) is a name the
- * caller knows; returns 1 and sets *type when it is. */
+ * caller knows; returns 1 and sets *type when it is.  Called with type
+ * NULL, answers whether a known name may start with the word z[0..n)
+ * (no space in it): 1 may be wrong, 0 never is, and then the lookups of
+ * the names that start there are spared. */
 typedef int (*sl_known_name_fn)(void *ctx, const char *z, size_t n, sl_ent_type *type);
 
 /* Finds the mentions in text z[0..n) of language lang, given its tokens.
@@ -42,6 +45,21 @@ typedef int (*sl_known_name_fn)(void *ctx, const char *z, size_t n, sl_ent_type 
  * (caller frees), sorted by position, non-overlapping. */
 sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token *toks, size_t ntok,
                        sl_known_name_fn known, void *known_ctx, sl_mention **out, size_t *nout);
+
+/* What sl_mentions_find looks up that the known-name callback does not
+ * change (gazetteer places and title cues at each token, the words the
+ * text writes in lower case), kept for another call on the same tokens:
+ * the pipeline finds a document's mentions twice when the first pass
+ * taught the linker names. */
+typedef struct sl_mention_memo sl_mention_memo;
+
+/* sl_mentions_find with *memo (NULL at first: made then; freed with
+ * sl_mention_memo_free) kept for toks[0..ntok), which must not change
+ * between the calls that share it. */
+sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_token *toks,
+                            size_t ntok, sl_known_name_fn known, void *known_ctx,
+                            sl_mention_memo **memo, sl_mention **out, size_t *nout);
+void sl_mention_memo_free(sl_mention_memo *memo);
 
 const char *sl_ent_type_name(sl_ent_type t);
 

@@ -234,6 +234,19 @@ static void lower_init(void) {
   }
 }
 
+/* 1 when the three-byte UTF-8 sequence at p is a character of general
+ * punctuation, CJK punctuation, kana, CJK ideographs or full-width forms
+ * that lower-casing leaves as it is, in any context (ICU's
+ * Changes_When_Lowercased is false for it). */
+static int same_lower3(const unsigned char *p) {
+  if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+    return 0;
+  UChar32 c = (UChar32)((p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu));
+  int range = (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x30FF) ||
+              (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF);
+  return range && !u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_LOWERCASED);
+}
+
 size_t sl_lower_simple(const char *z, size_t n, char *out, size_t cap) {
   const unsigned char *p = (const unsigned char *)z;
   size_t i = 0;
@@ -246,7 +259,14 @@ size_t sl_lower_simple(const char *z, size_t n, char *out, size_t cap) {
       out[i++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
       continue;
     }
-    /* two-byte sequences only (U+0080..U+07FF) */
+    if (c >= 0xE0 && c <= 0xEF) { /* three bytes: copied when lowering keeps it */
+      if (i + 2 >= n || !same_lower3(p + i))
+        return 0;
+      memcpy(out + i, p + i, 3);
+      i += 3;
+      continue;
+    }
+    /* two-byte sequences (U+0080..U+07FF) */
     if (c < 0xC2 || c > 0xDF || i + 1 >= n || (p[i + 1] & 0xC0) != 0x80)
       return 0;
     uint32_t cp = (uint32_t)(c & 0x1F) << 6 | (p[i + 1] & 0x3Fu), l;

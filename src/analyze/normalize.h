@@ -34,7 +34,9 @@ int sl_norm_is_final(const UChar *s, int32_t n);
  * bytes, NUL-terminated), character by character, when each is ASCII,
  * Latin-1, Latin Extended-A other than U+0130, Cyrillic (U+0400..U+052F)
  * or Arabic (U+0600..U+06FF): their lower case is one character of the
- * same UTF-8 length that no context changes.  Returns the length, or 0
+ * same UTF-8 length that no context changes; or a character lower-casing
+ * leaves alone among general punctuation, CJK punctuation, kana, CJK
+ * ideographs and full-width forms (a Chinese line).  Returns the length, or 0
  * when some character is not such, a byte sequence is not UTF-8, or the
  * result would not fit: the caller asks ICU then.  Thread-safe. */
 size_t sl_lower_simple(const char *z, size_t n, char *out, size_t cap);

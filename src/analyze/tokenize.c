@@ -2,15 +2,13 @@
  * tokenize — word tokens with normal form, stem and flags (stage 4 of the
  * data flow: after langid, before dates and mentions).
  *
- * Boundaries come from ICU's word break iterator run over the text
- * converted to UTF-16 once, with the byte offset of every UTF-16 unit
- * kept beside it, so the tokens' offsets are byte offsets into the
- * caller's text; ICU's UTF-8 UText did that mapping chunk by chunk and
- * cost the iterator a fifth of its time.  Invalid UTF-8 is read as U+FFFD.
- * ICU segments Chinese and Japanese with its dictionary, Thai-like
- * scripts likewise, and Vietnamese into syllables.  Segments whose rule
- * status is UBRK_WORD_NONE (spaces, punctuation, emoji) are skipped but
- * scanned for sentence ends to set SL_TOK_SENT.
+ * Boundaries are ICU's word breaks (wordbreak.c: ICU's iterator, or a
+ * fast path that gives the same boundaries for text of the alphabets),
+ * as byte offsets into the caller's text.  Invalid UTF-8 is read as
+ * U+FFFD.  ICU segments Chinese and Japanese with its dictionary,
+ * Thai-like scripts likewise, and Vietnamese into syllables.  Segments
+ * whose rule status is UBRK_WORD_NONE (spaces, punctuation, emoji) are
+ * skipped but scanned for sentence ends to set SL_TOK_SENT.
  *
  * Each token's normal form is that of sl_normalize (NFKC_Casefold plus
  * Arabic folding, see normalize.c); ASCII tokens take a lower-casing
@@ -26,8 +24,8 @@
  *
  * Memory is reused across calls: the token array and one string pool
  * (norms and stems; pointers are fixed up at the end, as the pool may
- * move while it grows), and a two-way set-associative cache of (language,
- * norm) -> (stem, stopword) that spares Snowball most repeated words.
+ * move while it grows), and a cache of (language, norm) -> (stem,
+ * stopword) that spares Snowball every repeated word.
  */
 #include "analyze/tokenize.h"
 
@@ -43,6 +41,7 @@
 #include <unicode/utf8.h>
 
 #include "analyze/normalize.h"
+#include "analyze/wordbreak.h"
 #include "util/utf8.h"
 
 #define SL_TOK_MAX_BYTES 256u
@@ -50,22 +49,22 @@
  * document (SL_MAX_DOC_TEXT is 4 MB), a stop for hostile input. */
 #define SL_TOK_POOL_MAX (256u * 1024u * 1024u)
 #define SL_TOK_NSTEMMERS 12
-/* Two-way set-associative cache of stem + stopword verdict per normal
- * form: words repeat (Zipf), and Snowball is the largest single cost
- * otherwise.  64K slots (4 MB): twice as many spared 8% of the stemmer
- * calls on the news-similarity dev pairs (0.7% of the instructions) but
- * no CPU time on a busy machine, where the larger table misses the shared
- * cache more; two ways in the same memory spare most of those calls. */
-#define SL_TOK_CACHE_SLOTS 65536u
-#define SL_TOK_CACHE_TEXT 58u
+/* Stem cache: stem and stopword verdict of each word Snowball stemmed,
+ * by language slot and normal form: an open-addressing table of offsets
+ * into a pool of variable-length entries (a word and its stem take ~24
+ * bytes, not a fixed 64).  Snowball costs ~4,000 instructions a word;
+ * the news-similarity dev pairs hold 70,000 distinct stemmed words, of
+ * which a two-way cache of 64K fixed slots (4 MB) kept too few: 17,000
+ * were stemmed twice.  When the table is 3/4 full or the pool reaches its
+ * cap, the cache starts over. */
+#define SL_TOK_CACHE_SLOTS (1u << 17)
+#define SL_TOK_CACHE_POOL (8u << 20)
 
-typedef struct sl_tokcache {
+typedef struct stem_entry { /* in the pool, followed by norm then stem */
   uint32_t hash;
-  uint8_t key;        /* 1 + language slot, 0 for an empty entry */
-  uint8_t nnorm, nstem;
-  uint8_t stop;
-  char text[SL_TOK_CACHE_TEXT]; /* norm then stem, no NULs */
-} sl_tokcache;
+  uint8_t slot; /* 1 + language slot */
+  uint8_t nnorm, nstem, stop;
+} stem_entry;
 
 typedef struct sl_stemslot {
   char lang[4];
@@ -73,12 +72,9 @@ typedef struct sl_stemslot {
 } sl_stemslot;
 
 struct sl_tokenizer {
-  UBreakIterator *bi;
+  sl_wordbreak *wb;
   UChar *u16, *n16;        /* per-token scratch */
   int32_t u16cap, n16cap;
-  UChar *text16;           /* the whole text in UTF-16, for the iterator */
-  uint32_t *off8;          /* byte offset of each UTF-16 unit of text16, + end */
-  size_t cap16;
   sl_token *toks;
   uint32_t *off;           /* 2 per token: norm and stem offsets in pool */
   size_t ntok, captok;
@@ -86,11 +82,13 @@ struct sl_tokenizer {
   size_t npool, cappool;
   sl_stemslot stems[SL_TOK_NSTEMMERS];
   size_t nstems;
-  sl_tokcache *cache;      /* SL_TOK_CACHE_SLOTS entries, made on first use */
+  uint32_t *cslot;         /* SL_TOK_CACHE_SLOTS: 1 + pool offset, 0 empty */
+  char *cpool;             /* stem_entry records, 4-byte aligned */
+  size_t ncpool, capcpool, cused;
 };
 
-/* Opens a tokenizer: one ICU word break iterator (root locale, which
- * still uses the CJK dictionary), reusable buffers, stemmers opened
+/* Opens a tokenizer: one word segmenter (ICU's root locale rules, which
+ * still use the CJK dictionary), reusable buffers, stemmers opened
  * lazily per language.  *out is freed with sl_tokenizer_free.  SL_EINVAL,
  * SL_ENOMEM, SL_EICU.  Not thread-safe: one tokenizer per thread. */
 sl_rc sl_tokenizer_new(sl_tokenizer **out) {
@@ -103,11 +101,8 @@ sl_rc sl_tokenizer_new(sl_tokenizer **out) {
   tk = calloc(1, sizeof *tk);
   if (!tk)
     return SL_ENOMEM;
-  tk->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
-  if (U_FAILURE(err)) {
-    rc = SL_EICU;
+  if ((rc = sl_wordbreak_new(&tk->wb)) != SL_OK)
     goto out;
-  }
   unorm2_getNFKCCasefoldInstance(&err); /* load the data once, up front */
   if (U_FAILURE(err)) {
     rc = SL_EICU;
@@ -124,19 +119,17 @@ out:
 void sl_tokenizer_free(sl_tokenizer *tk) {
   if (!tk)
     return;
-  if (tk->bi)
-    ubrk_close(tk->bi);
+  sl_wordbreak_free(tk->wb);
   for (size_t i = 0; i < tk->nstems; i++)
     if (tk->stems[i].st)
       sb_stemmer_delete(tk->stems[i].st);
   free(tk->u16);
   free(tk->n16);
-  free(tk->text16);
-  free(tk->off8);
   free(tk->toks);
   free(tk->off);
   free(tk->pool);
-  free(tk->cache);
+  free(tk->cslot);
+  free(tk->cpool);
   free(tk);
 }
 
@@ -183,6 +176,50 @@ static uint32_t hash_bytes(const char *s, size_t n, uint32_t kind) {
   return h;
 }
 
+/* The cached entry of norm[0..nnorm) (hash h) in language slot `slot`,
+ * or NULL with *at the empty table slot where it would go. */
+static const stem_entry *cache_find(const sl_tokenizer *tk, uint32_t h, int slot, const char *norm,
+                                    uint32_t nnorm, uint32_t *at) {
+  uint32_t p = h & (SL_TOK_CACHE_SLOTS - 1);
+  for (; tk->cslot[p]; p = (p + 1) & (SL_TOK_CACHE_SLOTS - 1)) {
+    const stem_entry *e = (const stem_entry *)(tk->cpool + tk->cslot[p] - 1);
+    if (e->hash == h && e->slot == slot + 1 && e->nnorm == nnorm &&
+        !memcmp((const char *)(e + 1), norm, nnorm))
+      return e;
+  }
+  *at = p;
+  return NULL;
+}
+
+/* Caches norm -> stem sv[0..sn) and stop at table slot at (from
+ * cache_find); nothing happens when memory runs short. */
+static void cache_add(sl_tokenizer *tk, uint32_t at, uint32_t h, int slot, const char *norm,
+                      uint32_t nnorm, const char *sv, size_t sn, int stop) {
+  size_t need = (sizeof(stem_entry) + nnorm + sn + 3) & ~(size_t)3;
+  if (nnorm > 255 || sn > 255)
+    return;
+  if ((tk->cused + 1) * 4 > SL_TOK_CACHE_SLOTS * 3 || tk->ncpool + need > SL_TOK_CACHE_POOL) {
+    memset(tk->cslot, 0, SL_TOK_CACHE_SLOTS * sizeof *tk->cslot); /* start over */
+    tk->ncpool = tk->cused = 0;
+    at = h & (SL_TOK_CACHE_SLOTS - 1);
+  }
+  if (tk->ncpool + need > tk->capcpool) {
+    size_t nc = tk->capcpool ? tk->capcpool * 2 : 65536;
+    char *p = realloc(tk->cpool, nc);
+    if (!p)
+      return;
+    tk->cpool = p;
+    tk->capcpool = nc;
+  }
+  stem_entry *e = (stem_entry *)(tk->cpool + tk->ncpool);
+  *e = (stem_entry){h, (uint8_t)(slot + 1), (uint8_t)nnorm, (uint8_t)sn, (uint8_t)stop};
+  memcpy((char *)(e + 1), norm, nnorm);
+  memcpy((char *)(e + 1) + nnorm, sv, sn);
+  tk->cslot[at] = (uint32_t)tk->ncpool + 1;
+  tk->ncpool += need;
+  tk->cused++;
+}
+
 /* Stem and stopword verdict of norm[0..nnorm) in language slot `slot`
  * (hash: its hash_bytes(norm, nnorm, stem) when known, or NULL); the stem
  * is appended to the pool when it differs from norm (then
@@ -195,45 +232,35 @@ static sl_rc stem_and_stop(sl_tokenizer *tk, int slot, const char *key,
   const char *norm = tk->pool + normoff;
   const char *sv = norm;
   size_t sn = nnorm;
-  sl_tokcache *e = NULL;
-  uint32_t h = 0;
+  uint32_t h = 0, at = 0;
   sl_rc rc = SL_OK;
-  if (!tk->cache)
-    tk->cache = calloc(SL_TOK_CACHE_SLOTS, sizeof *tk->cache);
-  if (tk->cache) {
-    h = hash ? *hash : hash_bytes(norm, nnorm, (uint32_t)stem);
-    e = &tk->cache[h & (SL_TOK_CACHE_SLOTS - 2)];
-    for (int way = 0; way < 2; way++)
-      if (e[way].key == slot + 1 && e[way].hash == h && e[way].nnorm == nnorm &&
-          memcmp(e[way].text, norm, nnorm) == 0) {
-        *stop = e[way].stop;
-        sv = e[way].text + nnorm;
-        sn = e[way].nstem;
-        goto copy;
-      }
+  if (!st) { /* no stem: the stopword table alone, which costs less than a
+              * cache entry */
+    *stop = sl_is_stopword(key, norm, nnorm);
+    return SL_OK;
   }
-  *stop = sl_is_stopword(key, norm, nnorm);
-  if (st) {
-    const sb_symbol *sym =
-        sb_stemmer_stem(st, (const sb_symbol *)norm, (int)nnorm);
+  if (!tk->cslot)
+    tk->cslot = calloc(SL_TOK_CACHE_SLOTS, sizeof *tk->cslot);
+  const stem_entry *e = NULL;
+  if (tk->cslot) {
+    h = hash ? *hash : hash_bytes(norm, nnorm, (uint32_t)stem);
+    e = cache_find(tk, h, slot, norm, nnorm, &at);
+  }
+  if (e) {
+    *stop = e->stop;
+    sv = (const char *)(e + 1) + nnorm;
+    sn = e->nstem;
+  } else {
+    *stop = sl_is_stopword(key, norm, nnorm);
+    const sb_symbol *sym = sb_stemmer_stem(st, (const sb_symbol *)norm, (int)nnorm);
     int len = sb_stemmer_length(st);
     if (sym && len > 0) {
       sv = (const char *)sym;
       sn = (size_t)len;
     }
+    if (tk->cslot)
+      cache_add(tk, at, h, slot, norm, nnorm, sv, sn, *stop);
   }
-  if (e && nnorm + sn <= SL_TOK_CACHE_TEXT) {
-    e[1] = e[0]; /* the older entry of the pair goes */
-    e->key = (uint8_t)(slot + 1);
-    e->hash = h;
-    e->nnorm = (uint8_t)nnorm;
-    e->nstem = (uint8_t)sn;
-    e->stop = (uint8_t)*stop;
-    memcpy(e->text, norm, nnorm);
-    memmove(e->text + nnorm, sv, sn);
-    sv = e->text + nnorm;
-  }
-copy:
   if (sn == nnorm && memcmp(sv, norm, sn) == 0)
     return SL_OK;
   /* sv points into the cache or the stemmer, never into the pool */
@@ -454,67 +481,6 @@ static sl_rc norm_token(sl_tokenizer *tk, const char *s, size_t n,
   return SL_OK;
 }
 
-/* z[0..n) into tk->text16 (*n16 units), with tk->off8[i] the byte offset
- * of unit i and off8[*n16] = n.  Ill-formed UTF-8 reads as U+FFFD, one
- * per maximal subpart, as ICU's UTF-8 UText reads it. */
-static sl_rc to_utf16(sl_tokenizer *tk, const char *z, size_t n, int32_t *n16) {
-  const uint8_t *restrict p = (const uint8_t *)z;
-  int32_t i = 0, len = (int32_t)n, j = 0;
-  if (n + 1 > tk->cap16) {
-    size_t nc = tk->cap16 ? tk->cap16 : 4096;
-    while (nc < n + 1)
-      nc *= 2;
-    UChar *t = realloc(tk->text16, nc * sizeof *t);
-    if (!t)
-      return SL_ENOMEM;
-    tk->text16 = t;
-    uint32_t *o = realloc(tk->off8, nc * sizeof *o);
-    if (!o)
-      return SL_ENOMEM;
-    tk->off8 = o;
-    tk->cap16 = nc;
-  }
-  UChar *restrict u = tk->text16;
-  uint32_t *restrict o = tk->off8;
-  /* a UTF-8 sequence never takes more UTF-16 units than bytes */
-  while (i < len) {
-    /* a run of ASCII: one unit per byte */
-    int32_t e = i, d = j - i;
-    for (uint64_t w; e + 8 <= len; e += 8) { /* eight ASCII bytes a step */
-      memcpy(&w, p + e, 8);
-      if (w & 0x8080808080808080ull)
-        break;
-    }
-    while (e < len && p[e] < 0x80)
-      e++;
-    for (int32_t k = i; k < e; k++) {
-      o[k + d] = (uint32_t)k;
-      u[k + d] = p[k];
-    }
-    j += e - i;
-    i = e;
-    if (i >= len)
-      break;
-    int32_t at = i;
-    UChar32 c;
-    U8_NEXT(p, i, len, c);
-    if (c < 0)
-      c = 0xFFFD;
-    if (c <= 0xFFFF) {
-      o[j] = (uint32_t)at;
-      u[j++] = (UChar)c;
-    } else {
-      o[j] = (uint32_t)at;
-      u[j++] = U16_LEAD(c);
-      o[j] = (uint32_t)at;
-      u[j++] = U16_TRAIL(c);
-    }
-  }
-  o[j] = (uint32_t)n;
-  *n16 = j;
-  return SL_OK;
-}
-
 /* SL_TOK_UPPER / SL_TOK_ALLCAPS from the source spelling of a token. */
 static uint32_t case_flags(const char *s, size_t n) {
   const uint8_t *p = (const uint8_t *)s;
@@ -598,6 +564,82 @@ static int is_abbrev(const char *s, size_t n) {
   return letters == 1;
 }
 
+/* One walk of sl_tokenize over its text's segments. */
+typedef struct tok_walk {
+  sl_tokenizer *tk;
+  const char *z;
+  const char *key; /* language key (lang_key) */
+  int slot;        /* stem_slot, or -1 */
+  int sent;        /* the next token opens a sentence */
+  uint32_t last_start, last_end; /* the last token kept */
+} tok_walk;
+
+/* A segment [start, end) of status `status` (ICU's rule status): a
+ * sentence end to note or a token to add (sl_wordbreak_fn). */
+static sl_rc on_segment(void *ctx, uint32_t start, uint32_t end, int32_t status) {
+  tok_walk *w = ctx;
+  sl_tokenizer *tk = w->tk;
+  const char *s = w->z + start;
+  size_t len = end - start;
+  sl_rc rc;
+  if (status < UBRK_WORD_NONE_LIMIT) {
+    if (!w->sent) {
+      int e = ends_sentence(s, len);
+      /* a lone full stop after "U.S" or an initial ends no sentence */
+      w->sent = e == 2 || (e == 1 && !(tk->ntok > 0 && w->last_end == start &&
+                                       is_abbrev(w->z + w->last_start,
+                                                 (size_t)(w->last_end - w->last_start))));
+    }
+    return SL_OK;
+  }
+  if (len > SL_TOK_MAX_BYTES)
+    return SL_OK;
+  if ((rc = toks_reserve(tk)) != SL_OK)
+    return rc;
+  sl_token *t = &tk->toks[tk->ntok];
+  uint32_t *off = &tk->off[2 * tk->ntok];
+  uint32_t nnorm = 0, cflags = 0, hash = 0;
+  int letter = status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT;
+  int ascii = norm_ascii(tk, s, len, (uint32_t)letter, &nnorm, &cflags, &hash);
+  off[0] = (uint32_t)tk->npool;
+  if (!ascii && (rc = norm_token(tk, s, len, &nnorm)) != SL_OK)
+    return rc;
+  if (nnorm == 0)
+    return SL_OK; /* only marks or ignorables */
+  t->start = start;
+  t->end = end;
+  t->nnorm = nnorm;
+  t->flags = 0;
+  tk->npool += nnorm + 1;
+  if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
+    t->flags |= SL_TOK_NUMBER;
+  else
+    t->flags |= ascii ? cflags : case_flags(s, len);
+  if (w->sent) {
+    t->flags |= SL_TOK_SENT;
+    w->sent = 0;
+  }
+  off[1] = off[0];
+  t->nstem = nnorm;
+  if (w->slot >= 0) {
+    int stop = 0;
+    if ((rc = stem_and_stop(tk, w->slot, w->key, off[0], nnorm, letter, ascii ? &hash : NULL,
+                            &off[1], &t->nstem, &stop)) != SL_OK)
+      return rc;
+    if (stop)
+      t->flags |= SL_TOK_STOP;
+  }
+  w->last_start = start;
+  w->last_end = end;
+  tk->ntok++;
+  return SL_OK;
+}
+
+const char *sl_tokenizer_pool(const sl_tokenizer *tk, size_t *n) {
+  *n = tk->npool;
+  return tk->pool;
+}
+
 /* Tokenises UTF-8 z[0..n) of language lang (BCP 47 tag, "und" or NULL:
  * no stems, no stopwords) into word and number tokens.  *toks points
  * into tk's memory and stays valid until the next call on tk.  Invalid
@@ -607,10 +649,8 @@ static int is_abbrev(const char *s, size_t n) {
 sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
                   const sl_token **toks, size_t *ntok) {
   sl_rc rc = SL_OK;
-  UErrorCode err = U_ZERO_ERROR;
   char key[4];
-  int slot, sent = 1;
-  int32_t prev, cur, b16, n16 = 0, last_start = 0, last_end = -1;
+  tok_walk w;
   if (!tk || !toks || !ntok || (!z && n))
     return SL_EINVAL;
   *toks = NULL;
@@ -622,74 +662,14 @@ sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
   if (n == 0)
     goto out;
   lang_key(lang, key);
-  slot = stem_slot(tk, key);
-  if ((rc = to_utf16(tk, z, n, &n16)) != SL_OK)
+  memset(&w, 0, sizeof w);
+  w.tk = tk;
+  w.z = z;
+  w.key = key;
+  w.slot = stem_slot(tk, key);
+  w.sent = 1;
+  if ((rc = sl_wordbreak_each(tk->wb, z, n, on_segment, &w)) != SL_OK)
     goto out;
-  ubrk_setText(tk->bi, tk->text16, n16, &err);
-  if (U_FAILURE(err)) {
-    rc = SL_EICU;
-    goto out;
-  }
-  /* boundaries are UTF-16 indexes; off8 turns them into byte offsets */
-  b16 = ubrk_first(tk->bi);
-  prev = (int32_t)tk->off8[b16];
-  for (b16 = ubrk_next(tk->bi); b16 != UBRK_DONE; prev = cur, b16 = ubrk_next(tk->bi)) {
-    cur = (int32_t)tk->off8[b16];
-    int32_t status = ubrk_getRuleStatus(tk->bi);
-    const char *s = z + prev;
-    size_t len = (size_t)(cur - prev);
-    if (status < UBRK_WORD_NONE_LIMIT) {
-      if (!sent) {
-        int e = ends_sentence(s, len);
-        /* a lone full stop after "U.S" or an initial ends no sentence */
-        sent = e == 2 || (e == 1 && !(tk->ntok > 0 && last_end == prev &&
-                                      is_abbrev(z + last_start,
-                                                (size_t)(last_end -
-                                                         last_start))));
-      }
-      continue;
-    }
-    if (len > SL_TOK_MAX_BYTES)
-      continue;
-    if ((rc = toks_reserve(tk)) != SL_OK)
-      goto out;
-    sl_token *t = &tk->toks[tk->ntok];
-    uint32_t *off = &tk->off[2 * tk->ntok];
-    uint32_t nnorm = 0, cflags = 0, hash = 0;
-    int letter = status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT;
-    int ascii = norm_ascii(tk, s, len, (uint32_t)letter, &nnorm, &cflags, &hash);
-    off[0] = (uint32_t)tk->npool;
-    if (!ascii && (rc = norm_token(tk, s, len, &nnorm)) != SL_OK)
-      goto out;
-    if (nnorm == 0)
-      continue; /* only marks or ignorables */
-    t->start = (uint32_t)prev;
-    t->end = (uint32_t)cur;
-    t->nnorm = nnorm;
-    t->flags = 0;
-    tk->npool += nnorm + 1;
-    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
-      t->flags |= SL_TOK_NUMBER;
-    else
-      t->flags |= ascii ? cflags : case_flags(s, len);
-    if (sent) {
-      t->flags |= SL_TOK_SENT;
-      sent = 0;
-    }
-    off[1] = off[0];
-    t->nstem = nnorm;
-    if (slot >= 0) {
-      int stop = 0;
-      if ((rc = stem_and_stop(tk, slot, key, off[0], nnorm, letter, ascii ? &hash : NULL, &off[1],
-                              &t->nstem, &stop)) != SL_OK)
-        goto out;
-      if (stop)
-        t->flags |= SL_TOK_STOP;
-    }
-    last_start = prev;
-    last_end = cur;
-    tk->ntok++;
-  }
   /* the pool may have moved while growing: pointers are set last */
   for (size_t i = 0; i < tk->ntok; i++) {
     tk->toks[i].norm = tk->pool + tk->off[2 * i];

@@ -41,6 +41,11 @@ void sl_tokenizer_free(sl_tokenizer *tk);
 sl_rc sl_tokenize(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
                   const sl_token **toks, size_t *ntok);
 
+/* The memory that the norm and stem of every token of the last
+ * sl_tokenize call on tk point into: *n bytes from the returned address
+ * (a caller keeping the tokens copies it whole and moves the pointers). */
+const char *sl_tokenizer_pool(const sl_tokenizer *tk, size_t *n);
+
 /* Normalises z[0..n) as tokens are normalised (NFKC, case fold, Arabic
  * folding).  *out is malloc'd, NUL-terminated; caller frees. */
 sl_rc sl_normalize(const char *z, size_t n, char **out, size_t *nout);

@@ -22,6 +22,15 @@
  * linked yet is looked up again in every document that repeats it, against
  * the same block (a direct-mapped table; a collision just recomputes). */
 #define FAM_CACHE_SLOTS (1u << 16)
+/* Bits of the set of the first words of every variant (two bits a word):
+ * the mention finder asks it before looking up each name that starts at
+ * a capitalised word; a few per cent of the words not in it answer yes. */
+#define FIRST_BITS (1u << 18)
+/* Surfaces whose normal form (surface_norm: a tokenizer run per linked
+ * mention) and names keys whose blocking codes are remembered, as
+ * documents repeat their names; past this many bytes the memory starts
+ * over. */
+#define SURF_POOL_MAX (4u << 20)
 
 typedef struct fam_score {
   uint64_t tag; /* both names' hashes mixed; 0 = empty */
@@ -41,6 +50,12 @@ struct sl_linker {
   size_t nblocks, capblocks;
   long *doc_linked;      /* scratch: entities linked in the current doc */
   fam_score *fam_cache;  /* FAM_CACHE_SLOTS */
+  uint64_t *first;       /* FIRST_BITS: first words of by_variant's keys */
+  sl_strmap *by_surface; /* surface -> offset in surf of its surface_norm */
+  sl_strmap *by_key;     /* names key -> offset in surf of its family_codes */
+  char *surf;            /* records: uint16 k, fam, fam_end, then k bytes of
+                          * norm (by_surface); uint16 n, n bytes of codes (by_key) */
+  size_t nsurf, capsurf;
   uint32_t stamp;        /* best_candidate's current search (sl_entity.stamp) */
   size_t ndoc_linked, capdoc;
 };
@@ -54,8 +69,10 @@ sl_rc sl_linker_new(sl_linker **out) {
   if (rc == SL_OK)
     rc = sl_tokenizer_new(&lk->tk);
   if (rc == SL_OK && (!(lk->by_variant = sl_strmap_new()) || !(lk->by_gaz = sl_strmap_new()) || !(lk->by_id = sl_strmap_new()) ||
-                      !(lk->by_block = sl_strmap_new()) ||
-                      !(lk->fam_cache = calloc(FAM_CACHE_SLOTS, sizeof *lk->fam_cache))))
+                      !(lk->by_block = sl_strmap_new()) || !(lk->by_surface = sl_strmap_new()) ||
+                      !(lk->by_key = sl_strmap_new()) ||
+                      !(lk->fam_cache = calloc(FAM_CACHE_SLOTS, sizeof *lk->fam_cache)) ||
+                      !(lk->first = calloc(FIRST_BITS / 64, sizeof *lk->first))))
     rc = SL_ENOMEM;
   if (rc != SL_OK) {
     sl_linker_free(lk);
@@ -79,6 +96,10 @@ void sl_linker_free(sl_linker *lk) {
   free(lk->e);
   free(lk->doc_linked);
   free(lk->fam_cache);
+  free(lk->first);
+  free(lk->surf);
+  sl_strmap_free(lk->by_surface);
+  sl_strmap_free(lk->by_key);
   sl_strmap_free(lk->by_variant);
   sl_strmap_free(lk->by_gaz);
   sl_strmap_free(lk->by_id);
@@ -151,11 +172,38 @@ static size_t family_codes(const char *key, char *out, size_t cap) {
   return nc;
 }
 
+static int surf_room(sl_linker *lk, size_t need);
+
+/* family_codes through lk->by_key: a name looked up again (in every
+ * document that repeats it) is not read into codes again. */
+static size_t key_codes(sl_linker *lk, const char *key, char *out, size_t cap) {
+  int64_t at;
+  size_t nk = strlen(key);
+  if (sl_strmap_get(lk->by_key, key, nk, &at)) {
+    uint16_t nc;
+    memcpy(&nc, lk->surf + at, sizeof nc);
+    if (nc + 1u > cap)
+      return family_codes(key, out, cap);
+    memcpy(out, lk->surf + at + sizeof nc, nc);
+    out[nc] = 0;
+    return nc;
+  }
+  size_t nc = family_codes(key, out, cap);
+  uint16_t h = (uint16_t)nc;
+  if (nc > UINT16_MAX || !surf_room(lk, sizeof h + nc) ||
+      sl_strmap_put(lk->by_key, key, nk, (int64_t)lk->nsurf) != SL_OK)
+    return nc;
+  memcpy(lk->surf + lk->nsurf, &h, sizeof h);
+  memcpy(lk->surf + lk->nsurf + sizeof h, out, nc);
+  lk->nsurf += sizeof h + nc;
+  return nc;
+}
+
 /* Posts entity idx under the blocking codes of its family name, which
  * every link must agree on. */
 static sl_rc index_key(sl_linker *lk, const char *key, size_t idx) {
   char codes[512];
-  family_codes(key, codes, sizeof codes);
+  key_codes(lk, key, codes, sizeof codes);
   for (const char *b = codes; *b;) {
     size_t nb = strcspn(b, " ");
     int64_t bi;
@@ -246,6 +294,53 @@ static size_t surface_norm(sl_linker *lk, const char *z, size_t n, char *buf, si
   return k;
 }
 
+/* surface_norm through lk->by_surface: a surface seen before is not
+ * tokenised again. */
+static size_t surface_norm_cached(sl_linker *lk, const char *z, size_t n, char *buf, size_t cap,
+                                  size_t *fam, size_t *fam_end) {
+  int64_t at;
+  uint16_t h[3];
+  if (sl_strmap_get(lk->by_surface, z, n, &at)) {
+    memcpy(h, lk->surf + at, sizeof h);
+    if (h[0] + 1u > cap)
+      return 0;
+    memcpy(buf, lk->surf + at + sizeof h, h[0]);
+    buf[h[0]] = 0;
+    *fam = h[1];
+    *fam_end = h[2];
+    return h[0];
+  }
+  size_t k = surface_norm(lk, z, n, buf, cap, fam, fam_end);
+  if (!k || k > UINT16_MAX || !surf_room(lk, sizeof h + k))
+    return k;
+  h[0] = (uint16_t)k, h[1] = (uint16_t)*fam, h[2] = (uint16_t)*fam_end;
+  if (sl_strmap_put(lk->by_surface, z, n, (int64_t)lk->nsurf) != SL_OK)
+    return k;
+  memcpy(lk->surf + lk->nsurf, h, sizeof h);
+  memcpy(lk->surf + lk->nsurf + sizeof h, buf, k);
+  lk->nsurf += sizeof h + k;
+  return k;
+}
+
+/* 1 when lk->surf has need bytes free at nsurf; past SURF_POOL_MAX both
+ * memories start over.  0 when out of memory. */
+static int surf_room(sl_linker *lk, size_t need) {
+  if (lk->nsurf + need > SURF_POOL_MAX) {
+    sl_strmap *a = sl_strmap_new(), *b = sl_strmap_new();
+    if (!a || !b) {
+      sl_strmap_free(a);
+      sl_strmap_free(b);
+      return 0;
+    }
+    sl_strmap_free(lk->by_surface);
+    sl_strmap_free(lk->by_key);
+    lk->by_surface = a;
+    lk->by_key = b;
+    lk->nsurf = 0;
+  }
+  return sl_grow(&lk->surf, lk->nsurf + need - 1, &lk->capsurf, 1, 65536) == SL_OK;
+}
+
 /* Last space-separated word of z[0..n). */
 static const char *last_of(const char *z, size_t n, size_t *len) {
   size_t i = n;
@@ -263,15 +358,32 @@ static int better_name(const char *cur, int cur_rank, const char *z, size_t n, i
   return cur_rank % 100 == 1 && rank % 100 <= 3 && lc == ln && !memcmp(a, b, lc);
 }
 
+/* The two bits of FIRST for the first word of z[0..n). */
+static void first_bits(const char *z, size_t n, size_t *b0, size_t *b1) {
+  const char *sp = memchr(z, ' ', n);
+  uint64_t h = sl_hash64(z, sp ? (size_t)(sp - z) : n);
+  *b0 = (size_t)h & (FIRST_BITS - 1);
+  *b1 = (size_t)(h >> 32) & (FIRST_BITS - 1);
+}
+
+/* by_variant's key z[0..n) gets value v; its first word joins FIRST. */
+static sl_rc put_variant(sl_linker *lk, const char *z, size_t n, int64_t v) {
+  size_t b0, b1;
+  first_bits(z, n, &b0, &b1);
+  lk->first[b0 / 64] |= (uint64_t)1 << (b0 % 64);
+  lk->first[b1 / 64] |= (uint64_t)1 << (b1 % 64);
+  return sl_strmap_put(lk->by_variant, z, n, v);
+}
+
 sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size_t n) {
   char norm[512];
   size_t last, last_end;
-  size_t k = surface_norm(lk, surface, n, norm, sizeof norm, &last, &last_end);
+  size_t k = surface_norm_cached(lk, surface, n, norm, sizeof norm, &last, &last_end);
   int64_t v;
   if (!k)
     return SL_OK;
   if (!sl_strmap_get(lk->by_variant, norm, k, &v) || (v & PARTIAL_BIT) || v == AMBIGUOUS) {
-    if (sl_strmap_put(lk->by_variant, norm, k, (int64_t)idx) != SL_OK)
+    if (put_variant(lk, norm, k, (int64_t)idx) != SL_OK)
       return SL_ENOMEM;
   }
   /* a person's family name alone is a partial variant ("بوتين", "Assad") */
@@ -280,17 +392,17 @@ sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size
     const char *fam = norm + last;
     size_t nf = last_end - last;
     if (!sl_strmap_get(lk->by_variant, fam, nf, &v)) {
-      if (sl_strmap_put(lk->by_variant, fam, nf, (int64_t)idx | PARTIAL_BIT) != SL_OK)
+      if (put_variant(lk, fam, nf, (int64_t)idx | PARTIAL_BIT) != SL_OK)
         return SL_ENOMEM;
     } else if ((v & PARTIAL_BIT) && (size_t)(v & ~PARTIAL_BIT) != idx) {
-      if (sl_strmap_put(lk->by_variant, fam, nf, AMBIGUOUS) != SL_OK)
+      if (put_variant(lk, fam, nf, AMBIGUOUS) != SL_OK)
         return SL_ENOMEM;
     }
   }
   /* a better display name replaces the current one: a Latin spelling
    * for a name only seen in other scripts, or the full form of a family
    * name ("Putin" -> "Vladimir Putin"), never a longer run of capitals */
-  int r = name_rank(surface, n);
+  int r = e->gaz_code ? 0 : name_rank(surface, n);
   if (!e->gaz_code && r > e->name_rank && better_name(e->name, e->name_rank, surface, n, r)) {
     char *nn = strndup(surface, n);
     char key[512];
@@ -333,6 +445,11 @@ sl_rc sl_linker_load_entity(sl_linker *lk, int64_t id, sl_ent_type type, const c
 int sl_linker_known(void *ctx, const char *norm, size_t n, sl_ent_type *type) {
   sl_linker *lk = ctx;
   int64_t v;
+  if (!type) { /* may a variant start with this word? */
+    size_t b0, b1;
+    first_bits(norm, n, &b0, &b1);
+    return (int)((lk->first[b0 / 64] >> (b0 % 64)) & (lk->first[b1 / 64] >> (b1 % 64)) & 1);
+  }
   if (!sl_strmap_get(lk->by_variant, norm, n, &v) || v == AMBIGUOUS)
     return 0;
   *type = lk->e[v & ~PARTIAL_BIT].type;
@@ -375,6 +492,17 @@ static int is_acronym(const char *key) {
   return *key == '=' && !strchr(key, ' ');
 }
 
+/* e->fam_hash, fam_off and fam_len: family_of(e->key) once per key, not
+ * once per comparison (a block's entities meet every name of the block). */
+static void entity_family(sl_entity *e) {
+  char fam[512];
+  size_t n = family_of(e->key, fam, sizeof fam), len;
+  const char *f = sl_names_family(e->key, &len);
+  e->fam_off = f ? (uint32_t)(f - e->key) : 0;
+  e->fam_len = (uint32_t)n;
+  e->fam_hash = sl_hash64(fam, n) | 1;
+}
+
 /* Best entity for a name key among those sharing a block with its words. */
 static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int strict) {
   long best = -1;
@@ -387,7 +515,7 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
    * given name may also stand for a full name this document already gave.
    * An entity met twice (its block, then this document's names) is scored
    * once (stamp). */
-  family_codes(key, codes, sizeof codes);
+  key_codes(lk, key, codes, sizeof codes);
   size_t ncodes = 0; /* words of codes: each ends at a space or the end */
   for (const char *c = codes; *c; c++)
     ncodes += c[0] != ' ' && (c[1] == ' ' || !c[1]);
@@ -441,11 +569,12 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
        * a lone given name ("Mr. Ahmed") may stand for a full name the same
        * document already gave.  This one-word test is cheap: it goes first */
       if (!e->fam_hash)
-        e->fam_hash = sl_hash64(elast, family_of(e->key, elast, sizeof elast)) | 1;
+        entity_family(e);
       uint64_t tag = (mhash * 0x9E3779B97F4A7C15ull ^ e->fam_hash) | 1;
       fam_score *fc = &lk->fam_cache[(tag >> 32) & (FAM_CACHE_SLOTS - 1)];
       if (fc->tag != tag) {
-        family_of(e->key, elast, sizeof elast);
+        memcpy(elast, e->key + e->fam_off, e->fam_len);
+        elast[e->fam_len] = 0;
         fc->tag = tag;
         fc->score = sl_names_score_keys(mlast, elast);
       }

@@ -31,6 +31,7 @@ typedef struct sl_entity {
   int64_t mentions, docs;
   uint32_t stamp;      /* linker scratch: last search that scored it */
   uint64_t fam_hash;   /* linker scratch: hash of its key's family name, 0 unknown */
+  uint32_t fam_off, fam_len; /* linker scratch: that family name in key (with fam_hash) */
   uint32_t nwords;     /* linker scratch: words of its key, 0 unknown */
 } sl_entity;
 
@@ -45,7 +46,8 @@ sl_rc sl_linker_load_entity(sl_linker *lk, int64_t id, sl_ent_type type, const c
                             const char *gaz_code, int64_t mentions, int64_t docs, size_t *idx);
 sl_rc sl_linker_add_variant(sl_linker *lk, size_t idx, const char *surface, size_t n);
 
-/* Known-name callback for sl_mentions_find (ctx = the linker). */
+/* Known-name callback for sl_mentions_find (ctx = the linker); with type
+ * NULL, whether some known name may start with the word z[0..n). */
 int sl_linker_known(void *ctx, const char *norm, size_t n, sl_ent_type *type);
 
 /* Occurrences of each normalised name among mentions ms[0..nm): the count

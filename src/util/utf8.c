@@ -53,29 +53,27 @@ char *sl_utf8_sanitize(const char *z, size_t n, size_t *out_n, size_t *nbad) {
   if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
     i = 3; /* drop the byte-order mark */
   while (i < n) {
-    /* a run of ASCII is copied whole, found eight bytes at a time */
-    size_t a = i;
-    while (a + 8 <= n) {
-      uint64_t w;
-      memcpy(&w, u + a, 8);
-      if (w & 0x8080808080808080ull)
+    /* a run of valid text is copied whole: ASCII found eight bytes at a
+     * time, other characters one sequence at a time */
+    size_t a = i, len;
+    for (;;) {
+      while (a + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, u + a, 8);
+        if (w & 0x8080808080808080ull)
+          break;
+        a += 8;
+      }
+      while (a < n && u[a] < 0x80)
+        a++;
+      if (a >= n || !(len = valid_seq(u, n, a)))
         break;
-      a += 8;
+      a += len;
     }
-    while (a < n && u[a] < 0x80)
-      a++;
-    if (a > i) {
-      memcpy(out + o, z + i, a - i);
-      o += a - i;
-      i = a;
-      continue;
-    }
-    size_t len = valid_seq(u, n, i);
-    if (len) {
-      memcpy(out + o, z + i, len);
-      o += len;
-      i += len;
-    } else {
+    memcpy(out + o, z + i, a - i);
+    o += a - i;
+    i = a;
+    if (i < n) {
       memcpy(out + o, "\xEF\xBF\xBD", 3);
       o += 3;
       i++;

@@ -3,16 +3,8 @@
  * (root locale) gives them, with their rule status (UBRK_WORD_*): the
  * segmentation under the tokenizer (stage 4 of the data flow).
  *
- * ICU decides every boundary.  Text of the alphabets it segments by its
- * rules alone (letters, digits, punctuation and spaces below U+0800, and
- * general punctuation) takes a fast path that follows the same rules
- * (UAX #29 as ICU tailors them) in C; each character joins it only after
- * ICU has segmented it in a set of probe strings exactly as the fast path
- * does.  Everything else — scripts ICU segments with a dictionary
- * (Chinese, Japanese, Thai, ...), combining marks, emoji, characters the
- * probes did not settle — goes to ICU itself, a stretch at a time, cut
- * where a boundary is certain (a space or line end before a letter or
- * digit), so the boundaries are ICU's whatever the mix.
+ * ICU decides every boundary (UAX #29 as ICU tailors it, with its
+ * dictionaries for Chinese, Japanese, Thai, ...).
  */
 #ifndef SL_WORDBREAK_H
 #define SL_WORDBREAK_H
@@ -37,10 +29,5 @@ void sl_wordbreak_free(sl_wordbreak *wb);
  * calling fn for every segment, word or not.  SL_ENOMEM, SL_EICU, or
  * fn's own error. */
 sl_rc sl_wordbreak_each(sl_wordbreak *wb, const char *z, size_t n, sl_wordbreak_fn fn, void *ctx);
-
-/* Turns the fast path off (0) or back on (1) for wb: the unit tests
- * compare both ways on the same text.  Returns 1 when wb now takes the
- * fast path (the installed ICU passed its check), else 0. */
-int sl_wordbreak_set_fast(sl_wordbreak *wb, int on);
 
 #endif

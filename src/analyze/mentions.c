@@ -798,6 +798,14 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
         i++;
         continue;
       }
+      /* a sentence's first word before a name ("Later Erdogan said",
+       * "Now Biden"): a stopword, or a word the text writes in lower case
+       * too, opens no name */
+      if (run > 1 && (toks[start].flags & SL_TOK_SENT) &&
+          ((toks[start].flags & SL_TOK_STOP) || lower_has(&s, &toks[start]))) {
+        i = start + 1;
+        continue;
+      }
       /* a word the text also writes in lower case is a common word with
        * a capital (a headline, a sentence start), not part of a name */
       int common = 0;

@@ -143,6 +143,30 @@ START_TEST(capitals_are_not_always_names) {
 }
 END_TEST
 
+/* News names a person in full once, untitled, then by the last name; a
+ * sentence's first word before the name is not part of it. */
+START_TEST(untitled_full_names_said_again_by_last_name) {
+  found f = {0};
+  const char *en = "Vladimir Putin met Recep Tayyip Erdogan in Sochi. Now Erdogan said the talks "
+                   "went well, and Putin agreed. He now hopes for more.";
+  run("en", en, &f);
+  sl_entity *erdogan = entity_of(en, &f, "Recep Tayyip Erdogan");
+  ck_assert_ptr_nonnull(erdogan);
+  ck_assert_int_eq(erdogan->type, SL_ENT_PERSON);
+  ck_assert_ptr_eq(entity_of(en, &f, "Erdogan"), erdogan);
+  ck_assert(!has_surface(en, &f, "Now Erdogan"));
+  sl_entity *putin = entity_of(en, &f, "Vladimir Putin");
+  ck_assert_ptr_nonnull(putin);
+  ck_assert_ptr_eq(entity_of(en, &f, "Putin"), putin);
+  free(f.m);
+  /* said once and never again: no evidence it names a person */
+  const char *once = "Talks with Anna Maria Kowalska lasted three hours in Sochi.";
+  run("en", once, &f);
+  ck_assert_int_lt(index_of(once, &f, "Anna Maria Kowalska"), 0);
+  free(f.m);
+}
+END_TEST
+
 START_TEST(linking_keeps_people_apart) {
   found f = {0};
   const char *a = "President Ahmed al-Sharaa met Foreign Minister Asaad al-Shaibani.";
@@ -247,6 +271,7 @@ static Suite *suite(void) {
   tcase_add_test(t, gazetteer_cldr_names);
   tcase_add_test(t, triggers_across_languages);
   tcase_add_test(t, capitals_are_not_always_names);
+  tcase_add_test(t, untitled_full_names_said_again_by_last_name);
   tcase_add_test(t, linking_keeps_people_apart);
   tcase_add_test(t, last_words_type_untitled_names);
   tcase_add_test(t, curated_places_and_bodies_meet_across_scripts);

@@ -52,8 +52,9 @@ int sl_linker_known(void *ctx, const char *norm, size_t n, sl_ent_type *type);
 
 /* Occurrences of each normalised name among mentions ms[0..nm): the count
  * in the low 32 bits, the sightings that do not open a sentence above
- * them.  A name of several words also counts the mentions of its last
- * word alone (the full name, then the family name).  NULL when out of memory; free with sl_strmap_free. */
+ * them.  A name of two or three words and its last word alone count each
+ * other's sightings (the full name, then the family name).  NULL when out
+ * of memory; free with sl_strmap_free. */
 sl_strmap *sl_linker_count_names(const sl_mention *ms, size_t nm);
 
 /* Links the mentions of one document (text z[0..n), language lang).

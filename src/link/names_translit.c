@@ -50,8 +50,8 @@ struct sl_names_tr {
   UTransliterator *be;   /* Belarusian words (short u) */
   UTransliterator *any;  /* any other script -> Latin */
   UTransliterator *post; /* lower, diacritic consonants, Latin-ASCII */
-  UTransliterator *alt[MAX_READINGS];     /* other readings of Latin words */
-  UTransliterator *alt_low[MAX_READINGS]; /* the same, rules only: a-z words */
+  UTransliterator *pre;  /* NFC, lower: before a reading's rules */
+  UTransliterator *alt[MAX_READINGS]; /* other readings of Latin words, rules only */
 };
 
 /* Our own post-transform, in ICU rule syntax (applied to every word). */
@@ -253,21 +253,16 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
   u_uastrncpy(rules, post_rules, (int32_t)sizeof post_rules);
   nr = u_strlen(rules);
   tr->post = utrans_openU(u"sl-names-post", -1, UTRANS_FORWARD, rules, nr, NULL, &st);
+  /* a reading of a word with letters beyond a-z runs pre, its rules,
+   * then post (alt_reading): one compiled copy of post for all of them */
+  if (U_SUCCESS(st))
+    tr->pre = utrans_openU(u"sl-names-pre", -1, UTRANS_FORWARD, u"::NFC;\n::Lower;\n", -1, NULL,
+                           &st);
   for (a = 0; a < NREADINGS && U_SUCCESS(st); a++) {
-    char text[4096];
     UParseError pe;
-    int tn = snprintf(text, sizeof text, "::NFC;\n::Lower;\n%s%s", readings[a].rules, post_rules);
-    if (tn < 0 || (size_t)tn >= sizeof text) {
-      rc = SL_EICU;
-      goto out;
-    }
-    u_uastrncpy(rules, text, (int32_t)(sizeof rules / sizeof rules[0]));
-    tr->alt[a] = utrans_openU(u"sl-names-alt", -1, UTRANS_FORWARD, rules, u_strlen(rules),
-                              &pe, &st);
     u_uastrncpy(rules, readings[a].rules, (int32_t)(sizeof rules / sizeof rules[0]));
-    if (U_SUCCESS(st))
-      tr->alt_low[a] = utrans_openU(u"sl-names-alt-low", -1, UTRANS_FORWARD, rules,
-                                    u_strlen(rules), &pe, &st);
+    tr->alt[a] = utrans_openU(u"sl-names-alt", -1, UTRANS_FORWARD, rules, u_strlen(rules), &pe,
+                              &st);
   }
   if (U_FAILURE(st)) {
     rc = SL_EICU;
@@ -287,10 +282,9 @@ void sl_names_tr_free(sl_names_tr *tr) {
   if (tr->be) utrans_close(tr->be);
   if (tr->any) utrans_close(tr->any);
   if (tr->post) utrans_close(tr->post);
+  if (tr->pre) utrans_close(tr->pre);
   for (size_t a = 0; a < NREADINGS; a++)
     if (tr->alt[a]) utrans_close(tr->alt[a]);
-  for (size_t a = 0; a < NREADINGS; a++)
-    if (tr->alt_low[a]) utrans_close(tr->alt_low[a]);
   free(tr);
 }
 
@@ -939,19 +933,23 @@ static size_t alt_reading(sl_names_tr *tr, int a, const UChar *w, int32_t n, cha
   char asc[4 * SL_NAMES_MAX_SYMS + 8];
   size_t k = 0, ns;
   int32_t i, j = 0;
-  UTransliterator *t = tr->alt_low[a];
+  int plain = 1;
   if (len > cb / 3) len = cb / 3;
   /* plain ASCII (most names) needs only the rule pass, on a-z */
-  for (i = 0; i < len && t; i++) {
+  for (i = 0; i < len && plain; i++) {
     UChar c = w[i];
-    if (c >= 0x80) t = NULL;
+    if (c >= 0x80) plain = 0;
     else if (c >= 'A' && c <= 'Z') buf[j++] = (UChar)(c + 32);
     else if (c >= 'a' && c <= 'z') buf[j++] = c;
   }
-  if (t) len = j;
-  else memcpy(buf, w, (size_t)len * sizeof(UChar)), t = tr->alt[a];
+  if (plain) len = j;
+  else memcpy(buf, w, (size_t)len * sizeof(UChar));
+  /* else NFC and lower case first, and post after: what one pass of
+   * "::NFC; ::Lower; rules post_rules" would do, pass by pass */
+  if (!plain) lim = len, utrans_transUChars(tr->pre, buf, &len, cb, 0, &lim, &st);
   lim = len;
-  utrans_transUChars(t, buf, &len, cb, 0, &lim, &st);
+  utrans_transUChars(tr->alt[a], buf, &len, cb, 0, &lim, &st);
+  if (!plain) lim = len, utrans_transUChars(tr->post, buf, &len, cb, 0, &lim, &st);
   if (U_FAILURE(st)) return 0;
   for (i = 0; i < len && k + 1 < sizeof asc; i++)
     if (buf[i] >= 'a' && buf[i] <= 'z') asc[k++] = (char)buf[i];

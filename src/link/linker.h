@@ -31,6 +31,7 @@ typedef struct sl_entity {
   int64_t mentions, docs;
   uint32_t stamp;      /* linker scratch: last search that scored it */
   uint64_t fam_hash;   /* linker scratch: hash of its key's family name, 0 unknown */
+  uint32_t fam_off, fam_len; /* linker scratch: that family name in key (with fam_hash) */
   uint32_t nwords;     /* linker scratch: words of its key, 0 unknown */
 } sl_entity;
 

@@ -214,7 +214,8 @@ static double dist_score(float dist, float w, int mixed) {
  * that keeps the best of several alignments passes the score to beat as
  * beat: once every cell of a row is so far that the score must end below
  * beat, no path can beat it and align returns -1 (costs are never
- * negative, so the distance only grows row by row).  -1: no beat. */
+ * negative, so the distance only grows row by row).  -1: no beat.  A row
+ * that far from a score above 0 ends the alignment with its score, 0. */
 static double align(const char *a, int na, int aab, const char *b, int nb, int bab, int same,
                     double beat) {
   float rows[2][SL_NAMES_MAX_SYMS + 8], *prev = rows[0], *cur = rows[1], *t;
@@ -228,7 +229,7 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   const float *delb = same ? del_same : !bab && aab ? del_vs_abjad : del_cost;
   float wf = same ? weak_final * (float)SAME_SCRIPT : weak_final;
   int i, j;
-  int wfa = 0, wfb = 0;
+  int wfa = 0, wfb = 0, bounded;
   if (na > 0 && a[na - 1] == '~') na--, wfa = 1;
   if (nb > 0 && b[nb - 1] == '~') nb--, wfb = 1;
   if (na <= 0 || nb <= 0) return 0.0;
@@ -246,7 +247,7 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   if (w < 1.0f) w = 1.0f;
   /* the bound needs a score that falls as the distance grows; the margin
    * keeps rounding from pruning an alignment that would tie */
-  if (short_factor < 0.0f || abjad_scale < 0.0f) beat = -1.0;
+  bounded = short_factor >= 0.0f && abjad_scale >= 0.0f;
   beat -= 1e-9;
   if (wfa && da[na - 1] > wf) da[na - 1] = wf;
   if (wfb && db[nb - 1] > wf) db[nb - 1] = wf;
@@ -267,7 +268,11 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
       if (v < rmin) rmin = v;
     }
     t = prev, prev = cur, cur = t;
-    if (beat > 0.0 && i < na && dist_score(rmin, w, aab != bab) < beat) return -1.0;
+    if (bounded && i < na) {
+      double bound = dist_score(rmin, w, aab != bab);
+      if (bound <= 0.0) return 0.0; /* exact: the score is clamped to 0 */
+      if (bound < beat) return -1.0;
+    }
   }
   return dist_score(prev[nb], w, aab != bab);
 }

@@ -393,6 +393,10 @@ static int is_particle(const word *x) {
   return 0;
 }
 
+/* The bytes that end a reading in a key: NUL, ' ', '|', '^' (split_key
+ * scans every byte of both keys of each pair). */
+static const unsigned char reading_end[256] = {[0] = 1, [' '] = 1, ['|'] = 1, ['^'] = 1};
+
 /* Splits key k into words; returns the count (at most SL_NAMES_MAX_WORDS). */
 static int split_key(const char *k, word *w) {
   int nw = 0;
@@ -414,12 +418,12 @@ static int split_key(const char *k, word *w) {
     if (*k == '!' && k[1] && k[1] != ' ') x->concept = k[1], k += 2;
     x->s = k;
     x->nstem = 0;
-    while (*k && *k != ' ' && *k != '|' && *k != '^') k++;
+    while (!reading_end[(unsigned char)*k]) k++;
     x->n = (int)(k - x->s);
     while (*k == '|' || *k == '^') {
       int stem = *k == '^';
       const char *r = ++k;
-      while (*k && *k != ' ' && *k != '|' && *k != '^') k++;
+      while (!reading_end[(unsigned char)*k]) k++;
       if (k > r && stem && x->nstem < SL_NAMES_MAX_STEMS) {
         x->stem[x->nstem] = r;
         x->stemn[x->nstem++] = (int)(k - r);

@@ -49,7 +49,8 @@ struct sl_names_tr {
   UTransliterator *uk;   /* Ukrainian words (i, yi, ye, g-upturn): h for g */
   UTransliterator *be;   /* Belarusian words (short u) */
   UTransliterator *any;  /* any other script -> Latin */
-  UTransliterator *post; /* lower, diacritic consonants, Latin-ASCII */
+  UTransliterator *post; /* lower, diacritic consonants (post_rules) */
+  UTransliterator *ascii; /* Latin-ASCII, after post (finish) */
   UTransliterator *pre;  /* NFC, lower: before a reading's rules */
   UTransliterator *alt[MAX_READINGS]; /* other readings of Latin words, rules only */
 };
@@ -70,8 +71,7 @@ static const char post_rules[] =
     "\\u00FE > th;\n"
     "\\u0259 > e;\n"                                   /* schwa */
     "\\u0131 > i;\n"                                   /* dotless i */
-    "\\u014B > ng;\n"
-    "::Latin-ASCII;\n";
+    "\\u014B > ng;\n";
 
 /* Other readings of a Latin-script word: how Russian and Arabic
  * transcription reads names of other source languages, where the plain
@@ -253,6 +253,7 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
   u_uastrncpy(rules, post_rules, (int32_t)sizeof post_rules);
   nr = u_strlen(rules);
   tr->post = utrans_openU(u"sl-names-post", -1, UTRANS_FORWARD, rules, nr, NULL, &st);
+  if (U_SUCCESS(st)) tr->ascii = open_id("Latin-ASCII", &st);
   /* a reading of a word with letters beyond a-z runs pre, its rules,
    * then post (alt_reading): one compiled copy of post for all of them */
   if (U_SUCCESS(st))
@@ -282,6 +283,7 @@ void sl_names_tr_free(sl_names_tr *tr) {
   if (tr->be) utrans_close(tr->be);
   if (tr->any) utrans_close(tr->any);
   if (tr->post) utrans_close(tr->post);
+  if (tr->ascii) utrans_close(tr->ascii);
   if (tr->pre) utrans_close(tr->pre);
   for (size_t a = 0; a < NREADINGS; a++)
     if (tr->alt[a]) utrans_close(tr->alt[a]);
@@ -466,6 +468,21 @@ static UTransliterator *cyrillic_tr(sl_names_tr *tr, const UChar *w, int32_t n) 
   return tr->ru;
 }
 
+/* The last passes of every word, on buf[0..*len) (capacity cap): post,
+ * then Latin-ASCII only when a character beyond ASCII is left -- its
+ * rules all start from one, and its NFD, mark removal and NFC change no
+ * ASCII text, but cost more than all the other passes of a word. */
+static void finish(sl_names_tr *tr, UChar *buf, int32_t *len, int32_t cap, UErrorCode *st) {
+  int32_t lim = *len, i;
+  utrans_transUChars(tr->post, buf, len, cap, 0, &lim, st);
+  for (i = 0; i < *len && U_SUCCESS(*st); i++)
+    if (buf[i] >= 0x80) {
+      lim = *len;
+      utrans_transUChars(tr->ascii, buf, len, cap, 0, &lim, st);
+      break;
+    }
+}
+
 /* Transliterates w[0..n) into lower-case ASCII letters a..z in out[0..cap);
  * returns the count. */
 static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char *out,
@@ -502,8 +519,7 @@ static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char
                        0, &lim, &st);
     if (U_FAILURE(st)) return 0;
   }
-  lim = len;
-  utrans_transUChars(tr->post, buf, &len, cb, 0, &lim, &st);
+  finish(tr, buf, &len, cb, &st);
   if (U_FAILURE(st)) return 0;
   for (i = 0; i < len && k + 1 < cap; i++) {
     UChar c = buf[i];
@@ -924,32 +940,52 @@ static size_t lower_nfc(const UChar *w, int32_t n, char *z, size_t cap) {
   return (size_t)zn;
 }
 
-/* The symbols of reading a (readings[]) of Latin word w[0..n) into
- * sym[0..SL_NAMES_MAX_SYMS); returns the count, 0 on an ICU failure. */
-static size_t alt_reading(sl_names_tr *tr, int a, const UChar *w, int32_t n, char *sym) {
-  UChar buf[4 * SL_NAMES_MAX_SYMS + 64];
-  int32_t len = n, lim, cb = (int32_t)(sizeof buf / sizeof buf[0]);
+/* The text the reading passes of Latin word w[0..n) start from, into
+ * buf[0..cap) (cap >= 3 * n): plain ASCII (most names) in lower case with
+ * a-z only, as the rules alone expect; any other word in NFC and lower
+ * case, the first passes of "::NFC; ::Lower; rules post_rules", done once
+ * for all its readings.  Sets *plain; returns the length, -1 on an ICU
+ * failure. */
+static int32_t reading_input(sl_names_tr *tr, const UChar *w, int32_t n, UChar *buf, int32_t cap,
+                             int *plain) {
   UErrorCode st = U_ZERO_ERROR;
-  char asc[4 * SL_NAMES_MAX_SYMS + 8];
-  size_t k = 0, ns;
-  int32_t i, j = 0;
-  int plain = 1;
-  if (len > cb / 3) len = cb / 3;
-  /* plain ASCII (most names) needs only the rule pass, on a-z */
-  for (i = 0; i < len && plain; i++) {
+  int32_t i, j = 0, len = n, lim;
+  if (len > cap / 3) len = cap / 3;
+  *plain = 1;
+  for (i = 0; i < len && *plain; i++) {
     UChar c = w[i];
-    if (c >= 0x80) plain = 0;
+    if (c >= 0x80) *plain = 0;
     else if (c >= 'A' && c <= 'Z') buf[j++] = (UChar)(c + 32);
     else if (c >= 'a' && c <= 'z') buf[j++] = c;
   }
-  if (plain) len = j;
-  else memcpy(buf, w, (size_t)len * sizeof(UChar));
-  /* else NFC and lower case first, and post after: what one pass of
-   * "::NFC; ::Lower; rules post_rules" would do, pass by pass */
-  if (!plain) lim = len, utrans_transUChars(tr->pre, buf, &len, cb, 0, &lim, &st);
+  if (*plain) return j;
+  memcpy(buf, w, (size_t)len * sizeof(UChar));
+  lim = len;
+  utrans_transUChars(tr->pre, buf, &len, cap, 0, &lim, &st);
+  return U_FAILURE(st) ? -1 : len;
+}
+
+/* The symbols of reading a (readings[]) of a Latin word whose
+ * reading_input is in[0..n) (plain as it says) into
+ * sym[0..SL_NAMES_MAX_SYMS); returns the count, 0 on an ICU failure. */
+static size_t alt_reading(sl_names_tr *tr, int a, const UChar *in, int32_t n, int plain,
+                          char *sym) {
+  UChar buf[4 * SL_NAMES_MAX_SYMS + 64];
+  int32_t len = n, lim, cb = (int32_t)(sizeof buf / sizeof buf[0]), i;
+  UErrorCode st = U_ZERO_ERROR;
+  char asc[4 * SL_NAMES_MAX_SYMS + 8];
+  size_t k = 0, ns;
+  int post = 0;
+  if (len > cb) len = cb; /* in is no longer than buf */
+  memcpy(buf, in, (size_t)len * sizeof(UChar));
   lim = len;
   utrans_transUChars(tr->alt[a], buf, &len, cb, 0, &lim, &st);
-  if (!plain) lim = len, utrans_transUChars(tr->post, buf, &len, cb, 0, &lim, &st);
+  /* post_rules (NFC, lower case, our letters) and Latin-ASCII change no
+   * character of ASCII without capitals but drop ' and `, which the a-z
+   * filter below drops too: only text with other characters needs them */
+  for (i = 0; i < len && !plain && !post; i++)
+    post = buf[i] >= 0x80 || (buf[i] >= 'A' && buf[i] <= 'Z');
+  if (post && U_SUCCESS(st)) finish(tr, buf, &len, cb, &st);
   if (U_FAILURE(st)) return 0;
   for (i = 0; i < len && k + 1 < sizeof asc; i++)
     if (buf[i] >= 'a' && buf[i] <= 'z') asc[k++] = (char)buf[i];
@@ -1135,12 +1171,16 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       char low[160];
       size_t nlow = lower_nfc(u + ws, we - ws, low, sizeof low), q;
       uint64_t seen[4] = {0, 0, 0, 0};
+      UChar in[4 * SL_NAMES_MAX_SYMS + 64];
+      int plain;
+      int32_t nin = reading_input(tr, u + ws, we - ws, in, (int32_t)(sizeof in / sizeof in[0]),
+                                  &plain);
       for (q = 0; q < nlow; q++) seen[(unsigned char)low[q] >> 6] |= 1ull << ((unsigned char)low[q] & 63);
       for (r = 0; r <= (int)NREADINGS && nal < SL_NAMES_MAX_ALTS; r++) {
         int ri = r < 4 ? r : r == 4 ? -1 : r - 1; /* Korean fifth */
         size_t m;
-        if (ri >= 0 && !reading_applies(&readings[ri], low, nlow, seen)) continue;
-        m = ri >= 0 ? alt_reading(tr, ri, u + ws, we - ws, alt[nal]) : korean_reading(asc, na, alt[nal]);
+        if (ri >= 0 && (nin < 0 || !reading_applies(&readings[ri], low, nlow, seen))) continue;
+        m = ri >= 0 ? alt_reading(tr, ri, in, nin, plain, alt[nal]) : korean_reading(asc, na, alt[nal]);
         if (!m || (m == ns && memcmp(alt[nal], sym, ns) == 0)) continue;
         for (b = 0; b < nal; b++)
           if (nalt[b] == m && memcmp(alt[nal], alt[b], m) == 0) break;

@@ -994,6 +994,13 @@ static size_t alt_reading(sl_names_tr *tr, int a, const UChar *in, int32_t n, in
   return mark_final(asc, k, sym, ns);
 }
 
+/* Does Latin word w[0..n) open with an elided article, d' or l' before
+ * a letter (d'Orléans, l'Héritier)? */
+static int elided_article(const UChar *w, int32_t n) {
+  return n >= 4 && (w[0] == 'd' || w[0] == 'D' || w[0] == 'l' || w[0] == 'L') &&
+         (w[1] == '\'' || w[1] == 0x2019) && u_isalpha(w[2]);
+}
+
 /* Korean names as Russian writes them (Kontsevich's system, with the
  * spellings Russian news keeps for North Korean names): Kim Jong Un = Ким
  * Чен Ын, Kim Il Sung = Ким Ир Сен, Moon Jae-in = Мун Чжэ Ин, Park Geun-hye
@@ -1187,6 +1194,14 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
         if (b < nal) continue;
         nalt[nal++] = m;
         need += 1 + m;
+      }
+      /* a French or Catalan elided article (d'Orléans, d'Aragó, l'Ecuyer)
+       * is dropped where Russian makes the name an adjective (Орлеанская,
+       * Арагонская) or a word of its own: the word without it too */
+      if (nal < SL_NAMES_MAX_ALTS && elided_article(u + ws, we - ws) && na > 3) {
+        size_t m = symbolize(asc + 1, na - 1, 0, alt[nal]);
+        m = mark_final(asc + 1, na - 1, alt[nal], m);
+        if (m) nalt[nal++] = m, need += 1 + m;
       }
     }
     /* an Arabic t+s or d+z is ts, dz (Tsipras = تسيبراس, Gorgodze =

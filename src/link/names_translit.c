@@ -49,16 +49,14 @@ struct sl_names_tr {
   UTransliterator *uk;   /* Ukrainian words (i, yi, ye, g-upturn): h for g */
   UTransliterator *be;   /* Belarusian words (short u) */
   UTransliterator *any;  /* any other script -> Latin */
-  UTransliterator *post; /* lower, diacritic consonants (post_rules) */
+  UTransliterator *post; /* diacritic consonants, apostrophes (post_rules) */
   UTransliterator *ascii; /* Latin-ASCII, after post (finish) */
-  UTransliterator *pre;  /* NFC, lower: before a reading's rules */
   UTransliterator *alt[MAX_READINGS]; /* other readings of Latin words, rules only */
 };
 
-/* Our own post-transform, in ICU rule syntax (applied to every word). */
+/* Our own post-transform, in ICU rule syntax (applied to every word,
+ * after NFC and lower case: finish). */
 static const char post_rules[] =
-    "::NFC;\n"
-    "::Lower;\n"
     "[\\u02B9\\u02BA\\u02BB\\u02BC\\u02BE\\u02BF\\u0027\\u0060\\u2018\\u2019"
     "\\u00B4\\u02C8\\u0640] > ;\n"
     "\\u1E97 > a;\n"                                   /* t-diaeresis: ta marbuta */
@@ -254,11 +252,6 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
   nr = u_strlen(rules);
   tr->post = utrans_openU(u"sl-names-post", -1, UTRANS_FORWARD, rules, nr, NULL, &st);
   if (U_SUCCESS(st)) tr->ascii = open_id("Latin-ASCII", &st);
-  /* a reading of a word with letters beyond a-z runs pre, its rules,
-   * then post (alt_reading): one compiled copy of post for all of them */
-  if (U_SUCCESS(st))
-    tr->pre = utrans_openU(u"sl-names-pre", -1, UTRANS_FORWARD, u"::NFC;\n::Lower;\n", -1, NULL,
-                           &st);
   for (a = 0; a < NREADINGS && U_SUCCESS(st); a++) {
     UParseError pe;
     u_uastrncpy(rules, readings[a].rules, (int32_t)(sizeof rules / sizeof rules[0]));
@@ -284,7 +277,6 @@ void sl_names_tr_free(sl_names_tr *tr) {
   if (tr->any) utrans_close(tr->any);
   if (tr->post) utrans_close(tr->post);
   if (tr->ascii) utrans_close(tr->ascii);
-  if (tr->pre) utrans_close(tr->pre);
   for (size_t a = 0; a < NREADINGS; a++)
     if (tr->alt[a]) utrans_close(tr->alt[a]);
   free(tr);
@@ -468,12 +460,30 @@ static UTransliterator *cyrillic_tr(sl_names_tr *tr, const UChar *w, int32_t n) 
   return tr->ru;
 }
 
-/* The last passes of every word, on buf[0..*len) (capacity cap): post,
+/* NFC, then lower case (root locale) of buf[0..*len) in place (capacity
+ * cap): what the transliterators ::NFC; ::Lower; do, through ICU's
+ * normalizer and case mapping directly, at a fraction of the cost. */
+static void nfc_lower(UChar *buf, int32_t *len, int32_t cap, UErrorCode *st) {
+  UChar tmp[4 * SL_NAMES_MAX_SYMS + 64];
+  const UNormalizer2 *nfc = unorm2_getNFCInstance(st);
+  int32_t n;
+  if (U_FAILURE(*st)) return;
+  if (cap > (int32_t)(sizeof tmp / sizeof tmp[0])) cap = (int32_t)(sizeof tmp / sizeof tmp[0]);
+  n = unorm2_normalize(nfc, buf, *len, tmp, cap, st);
+  if (U_FAILURE(*st)) return;
+  *len = u_strToLower(buf, cap, tmp, n, "", st);
+}
+
+/* The last passes of every word, on buf[0..*len) (capacity cap): NFC,
+ * lower case, post,
  * then Latin-ASCII only when a character beyond ASCII is left -- its
  * rules all start from one, and its NFD, mark removal and NFC change no
  * ASCII text, but cost more than all the other passes of a word. */
 static void finish(sl_names_tr *tr, UChar *buf, int32_t *len, int32_t cap, UErrorCode *st) {
-  int32_t lim = *len, i;
+  int32_t lim, i;
+  nfc_lower(buf, len, cap, st);
+  if (U_FAILURE(*st)) return;
+  lim = *len;
   utrans_transUChars(tr->post, buf, len, cap, 0, &lim, st);
   for (i = 0; i < *len && U_SUCCESS(*st); i++)
     if (buf[i] >= 0x80) {
@@ -946,10 +956,10 @@ static size_t lower_nfc(const UChar *w, int32_t n, char *z, size_t cap) {
  * case, the first passes of "::NFC; ::Lower; rules post_rules", done once
  * for all its readings.  Sets *plain; returns the length, -1 on an ICU
  * failure. */
-static int32_t reading_input(sl_names_tr *tr, const UChar *w, int32_t n, UChar *buf, int32_t cap,
+static int32_t reading_input(const UChar *w, int32_t n, UChar *buf, int32_t cap,
                              int *plain) {
   UErrorCode st = U_ZERO_ERROR;
-  int32_t i, j = 0, len = n, lim;
+  int32_t i, j = 0, len = n;
   if (len > cap / 3) len = cap / 3;
   *plain = 1;
   for (i = 0; i < len && *plain; i++) {
@@ -960,8 +970,7 @@ static int32_t reading_input(sl_names_tr *tr, const UChar *w, int32_t n, UChar *
   }
   if (*plain) return j;
   memcpy(buf, w, (size_t)len * sizeof(UChar));
-  lim = len;
-  utrans_transUChars(tr->pre, buf, &len, cap, 0, &lim, &st);
+  nfc_lower(buf, &len, cap, &st);
   return U_FAILURE(st) ? -1 : len;
 }
 
@@ -1180,7 +1189,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       uint64_t seen[4] = {0, 0, 0, 0};
       UChar in[4 * SL_NAMES_MAX_SYMS + 64];
       int plain;
-      int32_t nin = reading_input(tr, u + ws, we - ws, in, (int32_t)(sizeof in / sizeof in[0]),
+      int32_t nin = reading_input(u + ws, we - ws, in, (int32_t)(sizeof in / sizeof in[0]),
                                   &plain);
       for (q = 0; q < nlow; q++) seen[(unsigned char)low[q] >> 6] |= 1ull << ((unsigned char)low[q] & 63);
       for (r = 0; r <= (int)NREADINGS && nal < SL_NAMES_MAX_ALTS; r++) {

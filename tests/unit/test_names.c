@@ -547,6 +547,13 @@ START_TEST(test_diacritic_keys) {
       {"François", "frankois~|fransuas~|frankoiz~|franCois~|franjois~|fransua"},
       {"Győző", "gyozo|giyocyo|Zyoso|gyojo|diyozyo"},
       {"Łukasz", "lukaS|lukas|lukasj|lukas~"},
+      /* NFC and lower case by ICU's normalizer and case mapping, as the
+       * ::NFC; ::Lower; passes did: capitals, final sigma, dotted I */
+      {"ΣΩΚΡΑΤΗΣ", "&sokrates"},
+      {"Οδυσσέας", "&odiseas"},
+      {"İstanbul", "istanbul"},
+      {"ЁЛКИН", "%=yelkin"},
+      {"ҐАЛАГАН", "%galahan"},
   };
   UChar ascii[128], out[128];
   int32_t n = 0, len, lim, i;

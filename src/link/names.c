@@ -220,6 +220,7 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
                     double beat) {
   float rows[2][SL_NAMES_MAX_SYMS + 8], *prev = rows[0], *cur = rows[1], *t;
   float da[SL_NAMES_MAX_SYMS + 8], db[SL_NAMES_MAX_SYMS + 8];
+  unsigned char bi[SL_NAMES_MAX_SYMS + 8]; /* b's symbols as table indices */
   float wa = 0.0f, wb = 0.0f, w, rmin;
   float (*sub)[128] = same ? sub_cost_same : aab != bab ? sub_cost_ab : sub_cost;
   const float *nw = aab != bab ? norm_mixed : norm_same;
@@ -240,8 +241,9 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
     wa += nw[(unsigned char)a[i] & 127];
   }
   for (j = 0; j < nb; j++) {
-    db[j] = delb[(unsigned char)b[j] & 127];
-    wb += nw[(unsigned char)b[j] & 127];
+    bi[j] = (unsigned char)b[j] & 127;
+    db[j] = delb[bi[j]];
+    wb += nw[bi[j]];
   }
   w = wa > wb ? wa : wb;
   if (w < 1.0f) w = 1.0f;
@@ -259,7 +261,7 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
     const float *row = sub[(unsigned char)a[i - 1] & 127];
     cur[0] = rmin = prev[0] + da[i - 1] * lead_factor;
     for (j = 1; j <= nb; j++) {
-      float v = prev[j - 1] + row[(unsigned char)b[j - 1] & 127];
+      float v = prev[j - 1] + row[bi[j - 1]];
       float u = prev[j] + da[i - 1];
       float l = cur[j - 1] + db[j - 1];
       if (u < v) v = u;

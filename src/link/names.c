@@ -224,8 +224,9 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   float wa = 0.0f, wb = 0.0f, w, rmin;
   float (*sub)[128] = same ? sub_cost_same : aab != bab ? sub_cost_ab : sub_cost;
   const float *nw = aab != bab ? norm_mixed : norm_same;
-  /* deletion costs by the partner's kind (dcost), SAME_SCRIPT times for
-   * spelling variants; the weak final's cap is scaled alike */
+  /* deletion costs: a vowel of a word whose partner is abjad costs
+   * del_vs_abjad; SAME_SCRIPT times for spelling variants, and the weak
+   * final's cap with them */
   const float *dela = same ? del_same : !aab && bab ? del_vs_abjad : del_cost;
   const float *delb = same ? del_same : !bab && aab ? del_vs_abjad : del_cost;
   float wf = same ? weak_final * (float)SAME_SCRIPT : weak_final;

@@ -475,10 +475,10 @@ static void nfc_lower(UChar *buf, int32_t *len, int32_t cap, UErrorCode *st) {
 }
 
 /* The last passes of every word, on buf[0..*len) (capacity cap): NFC,
- * lower case, post,
- * then Latin-ASCII only when a character beyond ASCII is left -- its
- * rules all start from one, and its NFD, mark removal and NFC change no
- * ASCII text, but cost more than all the other passes of a word. */
+ * lower case, post_rules, then Latin-ASCII only when a character beyond
+ * ASCII is left -- its rules all start from one, and its NFD, mark
+ * removal and NFC change no ASCII text, but it costs more than all the
+ * other passes of a word. */
 static void finish(sl_names_tr *tr, UChar *buf, int32_t *len, int32_t cap, UErrorCode *st) {
   int32_t lim, i;
   nfc_lower(buf, len, cap, st);
@@ -951,11 +951,10 @@ static size_t lower_nfc(const UChar *w, int32_t n, char *z, size_t cap) {
 }
 
 /* The text the reading passes of Latin word w[0..n) start from, into
- * buf[0..cap) (cap >= 3 * n): plain ASCII (most names) in lower case with
- * a-z only, as the rules alone expect; any other word in NFC and lower
- * case, the first passes of "::NFC; ::Lower; rules post_rules", done once
- * for all its readings.  Sets *plain; returns the length, -1 on an ICU
- * failure. */
+ * buf[0..cap): plain ASCII (most names) in lower case with a-z only, as
+ * the rules alone expect; any other word in NFC and lower case (as finish
+ * makes it after the rules), done once for all its readings.  Sets
+ * *plain; returns the length, -1 on an ICU failure. */
 static int32_t reading_input(const UChar *w, int32_t n, UChar *buf, int32_t cap,
                              int *plain) {
   UErrorCode st = U_ZERO_ERROR;
@@ -989,9 +988,9 @@ static size_t alt_reading(sl_names_tr *tr, int a, const UChar *in, int32_t n, in
   memcpy(buf, in, (size_t)len * sizeof(UChar));
   lim = len;
   utrans_transUChars(tr->alt[a], buf, &len, cb, 0, &lim, &st);
-  /* post_rules (NFC, lower case, our letters) and Latin-ASCII change no
-   * character of ASCII without capitals but drop ' and `, which the a-z
-   * filter below drops too: only text with other characters needs them */
+  /* finish (NFC, lower case, post_rules, Latin-ASCII) changes no
+   * character of ASCII without capitals but drops ' and `, which the a-z
+   * filter below drops too: only text with other characters needs it */
   for (i = 0; i < len && !plain && !post; i++)
     post = buf[i] >= 0x80 || (buf[i] >= 'A' && buf[i] <= 'Z');
   if (post && U_SUCCESS(st)) finish(tr, buf, &len, cb, &st);

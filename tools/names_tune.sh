@@ -16,7 +16,7 @@ PKG="icu-uc icu-i18n"
 cc -O2 -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc \
   $(pkg-config --cflags $PKG) -o "$out/names_tune" tools/names_tune.c \
   src/link/names.c src/link/names_translit.c src/link/names_han.c src/link/names_whole.c \
-  src/util/error.c \
+  src/util/error.c src/util/utf8.c \
   src/analyze/gazetteer.c src/analyze/gazetteer_cldr.c src/analyze/gazetteer_extra.c \
   src/analyze/normalize.c src/analyze/tokenize.c src/analyze/stopwords.c \
   src/analyze/stopwords_data.c src/util/strmap.c src/util/grow.c \

@@ -147,6 +147,20 @@ static size_t family_of(const char *key, char *fam, size_t cap) {
   return n;
 }
 
+/* Finds entity e's family name once per key (family_of): its hash, and
+ * where it lies in the key, so that scoring it again needs no search. */
+static void remember_family(sl_entity *e) {
+  size_t n;
+  const char *f = sl_names_family(e->key, &n);
+  if (!f)
+    n = 0;
+  else if (n >= 512)
+    n = 511; /* as family_of into a 512-byte buffer */
+  e->fam_off = f ? (uint32_t)(f - e->key) : 0;
+  e->fam_len = (uint32_t)n;
+  e->fam_hash = sl_hash64(e->key + e->fam_off, n) | 1;
+}
+
 /* The blocking codes (sl_names_block) of the family name of key, one per
  * reading, that the linker indexes and looks up, into out[0..cap)
  * separated by spaces; returns their length (0: none).  Every reading
@@ -492,17 +506,6 @@ static int is_acronym(const char *key) {
   return *key == '=' && !strchr(key, ' ');
 }
 
-/* e->fam_hash, fam_off and fam_len: family_of(e->key) once per key, not
- * once per comparison (a block's entities meet every name of the block). */
-static void entity_family(sl_entity *e) {
-  char fam[512];
-  size_t n = family_of(e->key, fam, sizeof fam), len;
-  const char *f = sl_names_family(e->key, &len);
-  e->fam_off = f ? (uint32_t)(f - e->key) : 0;
-  e->fam_len = (uint32_t)n;
-  e->fam_hash = sl_hash64(fam, n) | 1;
-}
-
 /* Best entity for a name key among those sharing a block with its words. */
 static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int strict) {
   long best = -1;
@@ -569,10 +572,11 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
        * a lone given name ("Mr. Ahmed") may stand for a full name the same
        * document already gave.  This one-word test is cheap: it goes first */
       if (!e->fam_hash)
-        entity_family(e);
+        remember_family(e);
       uint64_t tag = (mhash * 0x9E3779B97F4A7C15ull ^ e->fam_hash) | 1;
       fam_score *fc = &lk->fam_cache[(tag >> 32) & (FAM_CACHE_SLOTS - 1)];
       if (fc->tag != tag) {
+        /* the family name again, from where it was found in the key */
         memcpy(elast, e->key + e->fam_off, e->fam_len);
         elast[e->fam_len] = 0;
         fc->tag = tag;

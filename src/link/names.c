@@ -84,6 +84,7 @@ static float sub_cost[128][128];
 static float sub_cost_ab[128][128]; /* when one word is abjad */
 static float sub_cost_same[128][128]; /* two words of one alphabet (SAME_SCRIPT) */
 static float del_cost[128];
+static float del_same[128]; /* del_cost, SAME_SCRIPT times */
 static float del_vs_abjad[128]; /* dropping a vowel when the partner is abjad */
 static float norm_same[128];    /* weight in the normaliser, same-kind pair */
 static float norm_mixed[128];   /* weight in the normaliser, abjad vs not */
@@ -155,8 +156,10 @@ static void build_tables(void) {
    * SAME_VARIANT times for the letters that romanize one Arabic letter
    * (qaf: q, k, g; dhal: dh, d, z; tha: th, t, s; kha: kh, h, k; ghain:
    * gh, g), so that Kadhafi is still Gaddafi */
-  for (x = 0; x < 128; x++)
+  for (x = 0; x < 128; x++) {
     for (y = 0; y < 128; y++) sub_cost_same[x][y] = (float)SAME_SCRIPT * sub_cost[x][y];
+    del_same[x] = del_cost[x] * (float)SAME_SCRIPT;
+  }
   for (i = 0; same_variants[i]; i += 2) {
     unsigned char a = (unsigned char)same_variants[i], b = (unsigned char)same_variants[i + 1];
     sub_cost_same[a][b] = sub_cost_same[b][a] = (float)SAME_VARIANT * sub_cost[a][b];
@@ -196,63 +199,85 @@ typedef struct word {
   int stemn[SL_NAMES_MAX_STEMS];
 } word;
 
-/* Cost of dropping symbol c of a word whose partner is (other_abjad). */
-static float dcost(unsigned char c, int self_abjad, int other_abjad) {
-  if (!self_abjad && other_abjad) return del_vs_abjad[c & 127];
-  return del_cost[c & 127];
+/* The score of distance dist between words of normaliser weight w
+ * (align); never increasing in dist, so a lower bound of the distance
+ * gives an upper bound of the score. */
+static double dist_score(float dist, float w, int mixed) {
+  double d = (double)dist / (double)w * (1.0 + (double)short_factor / (double)w);
+  if (mixed) d *= (double)abjad_scale;
+  d = 1.0 - d;
+  return d < 0.0 ? 0.0 : d;
 }
 
 /* Weighted edit distance of a[0..na) and b[0..nb), divided by the larger
- * deletion weight; returns the score 1 - that, clamped to [0,1]. */
-static double align(const char *a, int na, int aab, const char *b, int nb, int bab, int same) {
-  float prev[SL_NAMES_MAX_SYMS + 8], cur[SL_NAMES_MAX_SYMS + 8];
+ * deletion weight; returns the score 1 - that, clamped to [0,1].  A caller
+ * that keeps the best of several alignments passes the score to beat as
+ * beat: once every cell of a row is so far that the score must end below
+ * beat, no path can beat it and align returns -1 (costs are never
+ * negative, so the distance only grows row by row).  -1: no beat.  A row
+ * that far from a score above 0 ends the alignment with its score, 0. */
+static double align(const char *a, int na, int aab, const char *b, int nb, int bab, int same,
+                    double beat) {
+  float rows[2][SL_NAMES_MAX_SYMS + 8], *prev = rows[0], *cur = rows[1], *t;
   float da[SL_NAMES_MAX_SYMS + 8], db[SL_NAMES_MAX_SYMS + 8];
-  float wa = 0.0f, wb = 0.0f, w;
+  unsigned char bi[SL_NAMES_MAX_SYMS + 8]; /* b's symbols as table indices */
+  float wa = 0.0f, wb = 0.0f, w, rmin;
   float (*sub)[128] = same ? sub_cost_same : aab != bab ? sub_cost_ab : sub_cost;
   const float *nw = aab != bab ? norm_mixed : norm_same;
-  double d;
+  /* deletion costs: a vowel of a word whose partner is abjad costs
+   * del_vs_abjad; SAME_SCRIPT times for spelling variants, and the weak
+   * final's cap with them */
+  const float *dela = same ? del_same : !aab && bab ? del_vs_abjad : del_cost;
+  const float *delb = same ? del_same : !bab && aab ? del_vs_abjad : del_cost;
+  float wf = same ? weak_final * (float)SAME_SCRIPT : weak_final;
   int i, j;
-  int wfa = 0, wfb = 0;
+  int wfa = 0, wfb = 0, bounded;
   if (na > 0 && a[na - 1] == '~') na--, wfa = 1;
   if (nb > 0 && b[nb - 1] == '~') nb--, wfb = 1;
   if (na <= 0 || nb <= 0) return 0.0;
   if (na > SL_NAMES_MAX_SYMS + 4) na = SL_NAMES_MAX_SYMS + 4;
   if (nb > SL_NAMES_MAX_SYMS + 4) nb = SL_NAMES_MAX_SYMS + 4;
   for (i = 0; i < na; i++) {
-    da[i] = dcost((unsigned char)a[i], aab, bab);
+    da[i] = dela[(unsigned char)a[i] & 127];
     wa += nw[(unsigned char)a[i] & 127];
   }
   for (j = 0; j < nb; j++) {
-    db[j] = dcost((unsigned char)b[j], bab, aab);
-    wb += nw[(unsigned char)b[j] & 127];
+    bi[j] = (unsigned char)b[j] & 127;
+    db[j] = delb[bi[j]];
+    wb += nw[bi[j]];
   }
-  if (wfa && da[na - 1] > weak_final) da[na - 1] = weak_final;
-  if (wfb && db[nb - 1] > weak_final) db[nb - 1] = weak_final;
-  for (i = 0; same && i < na; i++) da[i] *= (float)SAME_SCRIPT;
-  for (j = 0; same && j < nb; j++) db[j] *= (float)SAME_SCRIPT;
+  w = wa > wb ? wa : wb;
+  if (w < 1.0f) w = 1.0f;
+  /* the bound needs a score that falls as the distance grows; the margin
+   * keeps rounding from pruning an alignment that would tie */
+  bounded = short_factor >= 0.0f && abjad_scale >= 0.0f;
+  beat -= 1e-9;
+  if (wfa && da[na - 1] > wf) da[na - 1] = wf;
+  if (wfb && db[nb - 1] > wf) db[nb - 1] = wf;
   /* a name that starts with extra letters is less alike than one with
    * extra letters inside: leading gaps cost lead_factor more */
   prev[0] = 0.0f;
   for (j = 1; j <= nb; j++) prev[j] = prev[j - 1] + db[j - 1] * lead_factor;
   for (i = 1; i <= na; i++) {
     const float *row = sub[(unsigned char)a[i - 1] & 127];
-    cur[0] = prev[0] + da[i - 1] * lead_factor;
+    cur[0] = rmin = prev[0] + da[i - 1] * lead_factor;
     for (j = 1; j <= nb; j++) {
-      float v = prev[j - 1] + row[(unsigned char)b[j - 1] & 127];
+      float v = prev[j - 1] + row[bi[j - 1]];
       float u = prev[j] + da[i - 1];
       float l = cur[j - 1] + db[j - 1];
       if (u < v) v = u;
       if (l < v) v = l;
       cur[j] = v;
+      if (v < rmin) rmin = v;
     }
-    memcpy(prev, cur, (size_t)(nb + 1) * sizeof(float));
+    t = prev, prev = cur, cur = t;
+    if (bounded && i < na) {
+      double bound = dist_score(rmin, w, aab != bab);
+      if (bound <= 0.0) return 0.0; /* exact: the score is clamped to 0 */
+      if (bound < beat) return -1.0;
+    }
   }
-  w = wa > wb ? wa : wb;
-  if (w < 1.0f) w = 1.0f;
-  d = (double)prev[nb] / (double)w * (1.0 + (double)short_factor / (double)w);
-  if (aab != bab) d *= (double)abjad_scale;
-  d = 1.0 - d;
-  return d < 0.0 ? 0.0 : d;
+  return dist_score(prev[nb], w, aab != bab);
 }
 
 static double word_score_plain(const word *a, const word *b, int same);
@@ -326,33 +351,31 @@ static double word_score_scripts(const word *a, const word *b, int same) {
  * spelling variant when same, before another reading's penalty (which
  * marks a preference, not a distance). */
 static double word_score_plain(const word *a, const word *b, int same) {
-  double s, t;
+  double s, t, pen = (same ? SAME_SCRIPT_ALT : 1.0) * alt_penalty;
   char buf[SL_NAMES_MAX_SYMS + 4];
   int n, r;
-  s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad, same);
+  s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad, same, -1.0);
   /* a Latin word's other readings meet a word of another script (which
    * has none): Herzog is Gertsog in Russian, Cotillard Kotiyar in Arabic */
   /* and two Latin words each other's (Gorbatschow read as German meets
-   * Gorbachev) */
+   * Gorbachev); each only counts when it beats the best so far */
   if (a->nalt)
     for (r = 0; r < a->nalt; r++) {
-      t = align(a->alt[r], a->altn[r], a->abjad, b->s, b->n, b->abjad, same) -
-          (same ? SAME_SCRIPT_ALT : 1.0) * alt_penalty;
+      t = align(a->alt[r], a->altn[r], a->abjad, b->s, b->n, b->abjad, same, s + pen) - pen;
       if (t > s) s = t;
     }
   if (b->nalt)
     for (r = 0; r < b->nalt; r++) {
-      t = align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], b->abjad, same) -
-          (same ? SAME_SCRIPT_ALT : 1.0) * alt_penalty;
+      t = align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], b->abjad, same, s + pen) - pen;
       if (t > s) s = t;
     }
   if (a->article && !b->article) {
     n = with_article(a, buf);
-    t = align(buf, n, a->abjad, b->s, b->n, b->abjad, same);
+    t = align(buf, n, a->abjad, b->s, b->n, b->abjad, same, s);
     if (t > s) s = t;
   } else if (b->article && !a->article) {
     n = with_article(b, buf);
-    t = align(a->s, a->n, a->abjad, buf, n, b->abjad, same);
+    t = align(a->s, a->n, a->abjad, buf, n, b->abjad, same, s);
     if (t > s) s = t;
   }
   return s;
@@ -372,6 +395,10 @@ static int is_particle(const word *x) {
     if (strlen(list[i]) == (size_t)x->n && memcmp(list[i], x->s, (size_t)x->n) == 0) return 1;
   return 0;
 }
+
+/* The bytes that end a reading in a key: NUL, ' ', '|', '^' (split_key
+ * scans every byte of both keys of each pair). */
+static const unsigned char reading_end[256] = {[0] = 1, [' '] = 1, ['|'] = 1, ['^'] = 1};
 
 /* Splits key k into words; returns the count (at most SL_NAMES_MAX_WORDS). */
 static int split_key(const char *k, word *w) {
@@ -394,12 +421,12 @@ static int split_key(const char *k, word *w) {
     if (*k == '!' && k[1] && k[1] != ' ') x->concept = k[1], k += 2;
     x->s = k;
     x->nstem = 0;
-    while (*k && *k != ' ' && *k != '|' && *k != '^') k++;
+    while (!reading_end[(unsigned char)*k]) k++;
     x->n = (int)(k - x->s);
     while (*k == '|' || *k == '^') {
       int stem = *k == '^';
       const char *r = ++k;
-      while (*k && *k != ' ' && *k != '|' && *k != '^') k++;
+      while (!reading_end[(unsigned char)*k]) k++;
       if (k > r && stem && x->nstem < SL_NAMES_MAX_STEMS) {
         x->stem[x->nstem] = r;
         x->stemn[x->nstem++] = (int)(k - r);

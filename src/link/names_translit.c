@@ -49,15 +49,14 @@ struct sl_names_tr {
   UTransliterator *uk;   /* Ukrainian words (i, yi, ye, g-upturn): h for g */
   UTransliterator *be;   /* Belarusian words (short u) */
   UTransliterator *any;  /* any other script -> Latin */
-  UTransliterator *post; /* lower, diacritic consonants, Latin-ASCII */
-  UTransliterator *alt[MAX_READINGS];     /* other readings of Latin words */
-  UTransliterator *alt_low[MAX_READINGS]; /* the same, rules only: a-z words */
+  UTransliterator *post; /* diacritic consonants, apostrophes (post_rules) */
+  UTransliterator *ascii; /* Latin-ASCII, after post (finish) */
+  UTransliterator *alt[MAX_READINGS]; /* other readings of Latin words, rules only */
 };
 
-/* Our own post-transform, in ICU rule syntax (applied to every word). */
+/* Our own post-transform, in ICU rule syntax (applied to every word,
+ * after NFC and lower case: finish). */
 static const char post_rules[] =
-    "::NFC;\n"
-    "::Lower;\n"
     "[\\u02B9\\u02BA\\u02BB\\u02BC\\u02BE\\u02BF\\u0027\\u0060\\u2018\\u2019"
     "\\u00B4\\u02C8\\u0640] > ;\n"
     "\\u1E97 > a;\n"                                   /* t-diaeresis: ta marbuta */
@@ -70,8 +69,7 @@ static const char post_rules[] =
     "\\u00FE > th;\n"
     "\\u0259 > e;\n"                                   /* schwa */
     "\\u0131 > i;\n"                                   /* dotless i */
-    "\\u014B > ng;\n"
-    "::Latin-ASCII;\n";
+    "\\u014B > ng;\n";
 
 /* Other readings of a Latin-script word: how Russian and Arabic
  * transcription reads names of other source languages, where the plain
@@ -253,21 +251,12 @@ sl_rc sl_names_tr_new(sl_names_tr **out) {
   u_uastrncpy(rules, post_rules, (int32_t)sizeof post_rules);
   nr = u_strlen(rules);
   tr->post = utrans_openU(u"sl-names-post", -1, UTRANS_FORWARD, rules, nr, NULL, &st);
+  if (U_SUCCESS(st)) tr->ascii = open_id("Latin-ASCII", &st);
   for (a = 0; a < NREADINGS && U_SUCCESS(st); a++) {
-    char text[4096];
     UParseError pe;
-    int tn = snprintf(text, sizeof text, "::NFC;\n::Lower;\n%s%s", readings[a].rules, post_rules);
-    if (tn < 0 || (size_t)tn >= sizeof text) {
-      rc = SL_EICU;
-      goto out;
-    }
-    u_uastrncpy(rules, text, (int32_t)(sizeof rules / sizeof rules[0]));
-    tr->alt[a] = utrans_openU(u"sl-names-alt", -1, UTRANS_FORWARD, rules, u_strlen(rules),
-                              &pe, &st);
     u_uastrncpy(rules, readings[a].rules, (int32_t)(sizeof rules / sizeof rules[0]));
-    if (U_SUCCESS(st))
-      tr->alt_low[a] = utrans_openU(u"sl-names-alt-low", -1, UTRANS_FORWARD, rules,
-                                    u_strlen(rules), &pe, &st);
+    tr->alt[a] = utrans_openU(u"sl-names-alt", -1, UTRANS_FORWARD, rules, u_strlen(rules), &pe,
+                              &st);
   }
   if (U_FAILURE(st)) {
     rc = SL_EICU;
@@ -287,10 +276,9 @@ void sl_names_tr_free(sl_names_tr *tr) {
   if (tr->be) utrans_close(tr->be);
   if (tr->any) utrans_close(tr->any);
   if (tr->post) utrans_close(tr->post);
+  if (tr->ascii) utrans_close(tr->ascii);
   for (size_t a = 0; a < NREADINGS; a++)
     if (tr->alt[a]) utrans_close(tr->alt[a]);
-  for (size_t a = 0; a < NREADINGS; a++)
-    if (tr->alt_low[a]) utrans_close(tr->alt_low[a]);
   free(tr);
 }
 
@@ -472,6 +460,39 @@ static UTransliterator *cyrillic_tr(sl_names_tr *tr, const UChar *w, int32_t n) 
   return tr->ru;
 }
 
+/* NFC, then lower case (root locale) of buf[0..*len) in place (capacity
+ * cap): what the transliterators ::NFC; ::Lower; do, through ICU's
+ * normalizer and case mapping directly, at a fraction of the cost. */
+static void nfc_lower(UChar *buf, int32_t *len, int32_t cap, UErrorCode *st) {
+  UChar tmp[4 * SL_NAMES_MAX_SYMS + 64];
+  const UNormalizer2 *nfc = unorm2_getNFCInstance(st);
+  int32_t n;
+  if (U_FAILURE(*st)) return;
+  if (cap > (int32_t)(sizeof tmp / sizeof tmp[0])) cap = (int32_t)(sizeof tmp / sizeof tmp[0]);
+  n = unorm2_normalize(nfc, buf, *len, tmp, cap, st);
+  if (U_FAILURE(*st)) return;
+  *len = u_strToLower(buf, cap, tmp, n, "", st);
+}
+
+/* The last passes of every word, on buf[0..*len) (capacity cap): NFC,
+ * lower case, post_rules, then Latin-ASCII only when a character beyond
+ * ASCII is left -- its rules all start from one, and its NFD, mark
+ * removal and NFC change no ASCII text, but it costs more than all the
+ * other passes of a word. */
+static void finish(sl_names_tr *tr, UChar *buf, int32_t *len, int32_t cap, UErrorCode *st) {
+  int32_t lim, i;
+  nfc_lower(buf, len, cap, st);
+  if (U_FAILURE(*st)) return;
+  lim = *len;
+  utrans_transUChars(tr->post, buf, len, cap, 0, &lim, st);
+  for (i = 0; i < *len && U_SUCCESS(*st); i++)
+    if (buf[i] >= 0x80) {
+      lim = *len;
+      utrans_transUChars(tr->ascii, buf, len, cap, 0, &lim, st);
+      break;
+    }
+}
+
 /* Transliterates w[0..n) into lower-case ASCII letters a..z in out[0..cap);
  * returns the count. */
 static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char *out,
@@ -508,8 +529,7 @@ static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char
                        0, &lim, &st);
     if (U_FAILURE(st)) return 0;
   }
-  lim = len;
-  utrans_transUChars(tr->post, buf, &len, cb, 0, &lim, &st);
+  finish(tr, buf, &len, cb, &st);
   if (U_FAILURE(st)) return 0;
   for (i = 0; i < len && k + 1 < cap; i++) {
     UChar c = buf[i];
@@ -930,34 +950,63 @@ static size_t lower_nfc(const UChar *w, int32_t n, char *z, size_t cap) {
   return (size_t)zn;
 }
 
-/* The symbols of reading a (readings[]) of Latin word w[0..n) into
- * sym[0..SL_NAMES_MAX_SYMS); returns the count, 0 on an ICU failure. */
-static size_t alt_reading(sl_names_tr *tr, int a, const UChar *w, int32_t n, char *sym) {
-  UChar buf[4 * SL_NAMES_MAX_SYMS + 64];
-  int32_t len = n, lim, cb = (int32_t)(sizeof buf / sizeof buf[0]);
+/* The text the reading passes of Latin word w[0..n) start from, into
+ * buf[0..cap): plain ASCII (most names) in lower case with a-z only, as
+ * the rules alone expect; any other word in NFC and lower case (as finish
+ * makes it after the rules), done once for all its readings.  Sets
+ * *plain; returns the length, -1 on an ICU failure. */
+static int32_t reading_input(const UChar *w, int32_t n, UChar *buf, int32_t cap,
+                             int *plain) {
   UErrorCode st = U_ZERO_ERROR;
-  char asc[4 * SL_NAMES_MAX_SYMS + 8];
-  size_t k = 0, ns;
-  int32_t i, j = 0;
-  UTransliterator *t = tr->alt_low[a];
-  if (len > cb / 3) len = cb / 3;
-  /* plain ASCII (most names) needs only the rule pass, on a-z */
-  for (i = 0; i < len && t; i++) {
+  int32_t i, j = 0, len = n;
+  if (len > cap / 3) len = cap / 3;
+  *plain = 1;
+  for (i = 0; i < len && *plain; i++) {
     UChar c = w[i];
-    if (c >= 0x80) t = NULL;
+    if (c >= 0x80) *plain = 0;
     else if (c >= 'A' && c <= 'Z') buf[j++] = (UChar)(c + 32);
     else if (c >= 'a' && c <= 'z') buf[j++] = c;
   }
-  if (t) len = j;
-  else memcpy(buf, w, (size_t)len * sizeof(UChar)), t = tr->alt[a];
+  if (*plain) return j;
+  memcpy(buf, w, (size_t)len * sizeof(UChar));
+  nfc_lower(buf, &len, cap, &st);
+  return U_FAILURE(st) ? -1 : len;
+}
+
+/* The symbols of reading a (readings[]) of a Latin word whose
+ * reading_input is in[0..n) (plain as it says) into
+ * sym[0..SL_NAMES_MAX_SYMS); returns the count, 0 on an ICU failure. */
+static size_t alt_reading(sl_names_tr *tr, int a, const UChar *in, int32_t n, int plain,
+                          char *sym) {
+  UChar buf[4 * SL_NAMES_MAX_SYMS + 64];
+  int32_t len = n, lim, cb = (int32_t)(sizeof buf / sizeof buf[0]), i;
+  UErrorCode st = U_ZERO_ERROR;
+  char asc[4 * SL_NAMES_MAX_SYMS + 8];
+  size_t k = 0, ns;
+  int post = 0;
+  if (len > cb) len = cb; /* in is no longer than buf */
+  memcpy(buf, in, (size_t)len * sizeof(UChar));
   lim = len;
-  utrans_transUChars(t, buf, &len, cb, 0, &lim, &st);
+  utrans_transUChars(tr->alt[a], buf, &len, cb, 0, &lim, &st);
+  /* finish (NFC, lower case, post_rules, Latin-ASCII) changes no
+   * character of ASCII without capitals but drops ' and `, which the a-z
+   * filter below drops too: only text with other characters needs it */
+  for (i = 0; i < len && !plain && !post; i++)
+    post = buf[i] >= 0x80 || (buf[i] >= 'A' && buf[i] <= 'Z');
+  if (post && U_SUCCESS(st)) finish(tr, buf, &len, cb, &st);
   if (U_FAILURE(st)) return 0;
   for (i = 0; i < len && k + 1 < sizeof asc; i++)
     if (buf[i] >= 'a' && buf[i] <= 'z') asc[k++] = (char)buf[i];
   asc[k] = '\0';
   ns = symbolize(asc, k, 0, sym);
   return mark_final(asc, k, sym, ns);
+}
+
+/* Does Latin word w[0..n) open with an elided article, d' or l' before
+ * a letter (d'Orléans, l'Héritier)? */
+static int elided_article(const UChar *w, int32_t n) {
+  return n >= 4 && (w[0] == 'd' || w[0] == 'D' || w[0] == 'l' || w[0] == 'L') &&
+         (w[1] == '\'' || w[1] == 0x2019) && u_isalpha(w[2]);
 }
 
 /* Korean names as Russian writes them (Kontsevich's system, with the
@@ -1137,18 +1186,30 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       char low[160];
       size_t nlow = lower_nfc(u + ws, we - ws, low, sizeof low), q;
       uint64_t seen[4] = {0, 0, 0, 0};
+      UChar in[4 * SL_NAMES_MAX_SYMS + 64];
+      int plain;
+      int32_t nin = reading_input(u + ws, we - ws, in, (int32_t)(sizeof in / sizeof in[0]),
+                                  &plain);
       for (q = 0; q < nlow; q++) seen[(unsigned char)low[q] >> 6] |= 1ull << ((unsigned char)low[q] & 63);
       for (r = 0; r <= (int)NREADINGS && nal < SL_NAMES_MAX_ALTS; r++) {
         int ri = r < 4 ? r : r == 4 ? -1 : r - 1; /* Korean fifth */
         size_t m;
-        if (ri >= 0 && !reading_applies(&readings[ri], low, nlow, seen)) continue;
-        m = ri >= 0 ? alt_reading(tr, ri, u + ws, we - ws, alt[nal]) : korean_reading(asc, na, alt[nal]);
+        if (ri >= 0 && (nin < 0 || !reading_applies(&readings[ri], low, nlow, seen))) continue;
+        m = ri >= 0 ? alt_reading(tr, ri, in, nin, plain, alt[nal]) : korean_reading(asc, na, alt[nal]);
         if (!m || (m == ns && memcmp(alt[nal], sym, ns) == 0)) continue;
         for (b = 0; b < nal; b++)
           if (nalt[b] == m && memcmp(alt[nal], alt[b], m) == 0) break;
         if (b < nal) continue;
         nalt[nal++] = m;
         need += 1 + m;
+      }
+      /* a French or Catalan elided article (d'Orléans, d'Aragó, l'Ecuyer)
+       * is dropped where Russian makes the name an adjective (Орлеанская,
+       * Арагонская) or a word of its own: the word without it too */
+      if (nal < SL_NAMES_MAX_ALTS && elided_article(u + ws, we - ws) && na > 3) {
+        size_t m = symbolize(asc + 1, na - 1, 0, alt[nal]);
+        m = mark_final(asc + 1, na - 1, alt[nal], m);
+        if (m) nalt[nal++] = m, need += 1 + m;
       }
     }
     /* an Arabic t+s or d+z is ts, dz (Tsipras = تسيبراس, Gorgodze =

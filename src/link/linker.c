@@ -580,7 +580,7 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
         memcpy(elast, e->key + e->fam_off, e->fam_len);
         elast[e->fam_len] = 0;
         fc->tag = tag;
-        fc->score = sl_names_score_keys(mlast, elast);
+        fc->score = sl_names_score_keys_floor(mlast, elast, SL_NAMES_SAME);
       }
       double fam = fc->score;
       if (fam < SL_NAMES_SAME &&
@@ -607,10 +607,9 @@ static long best_candidate(sl_linker *lk, const char *key, sl_ent_type type, int
   return best;
 }
 
-/* Occurrences of each normalised name among the document's mentions,
- * built once per document: count in the low 32 bits, sightings that do
- * not open a sentence (headline-style capitals open one) above them. */
-/* Occurrences of each name as written, one pass. */
+/* Occurrences of each name as written, one pass: count in the low 32
+ * bits, sightings that do not open a sentence (headline-style capitals
+ * open one) above them. */
 static sl_strmap *count_as_written(const sl_mention *ms, size_t nm) {
   sl_strmap *m = sl_strmap_new();
   for (size_t i = 0; i < nm && m; i++) {

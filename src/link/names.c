@@ -280,7 +280,7 @@ static double align(const char *a, int na, int aab, const char *b, int nb, int b
   return dist_score(prev[nb], w, aab != bab);
 }
 
-static double word_score_plain(const word *a, const word *b, int same);
+static double word_score_plain(const word *a, const word *b, int same, double floor);
 
 /* Writes "al" in the word's own symbols before s[0..n) into buf. */
 static int with_article(const word *x, char *buf) {
@@ -291,20 +291,23 @@ static int with_article(const word *x, char *buf) {
   return n + 2;
 }
 
-static double word_score_scripts(const word *a, const word *b, int same);
+static double word_score_scripts(const word *a, const word *b, int same, double floor);
 
 /* Score of two words; two words of one alphabet (Putin / Biden, both
  * Latin) are spelling variants, not transcriptions, and much closer when
  * the same: their distance counts SAME_SCRIPT times (the weights are
  * fitted on transcriptions across scripts, where p/b, t/d and vowels
  * come cheap). */
-static double word_score(const word *a, const word *b) {
+static double word_score_floor(const word *a, const word *b, double floor) {
   const word *sh = a->n <= b->n ? a : b, *lo = a->n <= b->n ? b : a;
   /* an inflected form (Macron'un, Merkels, Johnsonem) is its stem and a
    * short ending: not a spelling variant */
   int stem = sh->n >= 4 && lo->n - sh->n <= 3 && memcmp(sh->s, lo->s, (size_t)sh->n) == 0;
-  return word_score_scripts(a, b, !a->abjad && !b->abjad && a->script == b->script && !stem);
+  return word_score_scripts(a, b, !a->abjad && !b->abjad && a->script == b->script && !stem,
+                            floor);
 }
+
+static double word_score(const word *a, const word *b) { return word_score_floor(a, b, -1.0); }
 
 /* Score s of an alignment as a spelling variant (same != 0) or not. */
 static double variant(double s, int same) {
@@ -313,7 +316,8 @@ static double variant(double s, int same) {
   return s < 0.0 ? 0.0 : s;
 }
 
-static double word_score_scripts(const word *a, const word *b, int same) {
+/* floor: see word_score_plain (the plain words only). */
+static double word_score_scripts(const word *a, const word *b, int same, double floor) {
   double s, t;
   int r;
   /* two generic words meet by meaning: North is Северная, not Южная */
@@ -326,7 +330,7 @@ static double word_score_scripts(const word *a, const word *b, int same) {
      * NY not NU, though their sounds align */
     if (a->script == b->script)
       return a->n == b->n && !memcmp(a->s, b->s, (size_t)a->n) ? 1.0 : 0.0;
-    s = word_score_plain(a, b, 0);
+    s = word_score_plain(a, b, 0, -1.0);
     return variant(s >= ACRONYM_SAME ? s : s * 0.5, same);
   }
   /* a Russian adjective also stands for the name it is made from
@@ -334,48 +338,52 @@ static double word_score_scripts(const word *a, const word *b, int same) {
   if (a->nstem || b->nstem) {
     word x = a->nstem ? *a : *b;
     const word *other = a->nstem ? b : a;
-    s = word_score_plain(a, b, same);
+    s = word_score_plain(a, b, same, -1.0);
     x.nstem = 0;
     for (r = 0; r < (a->nstem ? a->nstem : b->nstem); r++) {
       x.s = a->nstem ? a->stem[r] : b->stem[r];
       x.n = a->nstem ? a->stemn[r] : b->stemn[r];
-      t = word_score_plain(&x, other, same) - alt_penalty;
+      t = word_score_plain(&x, other, same, -1.0) - alt_penalty;
       if (t > s) s = t;
     }
     return s;
   }
-  return word_score_plain(a, b, same);
+  return word_score_plain(a, b, same, floor);
 }
 
 /* word_score without a concept or stems; each alignment scored as a
  * spelling variant when same, before another reading's penalty (which
  * marks a preference, not a distance). */
-static double word_score_plain(const word *a, const word *b, int same) {
+static double word_score_plain(const word *a, const word *b, int same, double floor) {
   double s, t, pen = (same ? SAME_SCRIPT_ALT : 1.0) * alt_penalty;
   char buf[SL_NAMES_MAX_SYMS + 4];
   int n, r;
-  s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad, same, -1.0);
+  /* a caller that only asks whether the score reaches floor lets every
+   * alignment stop once it cannot: s below floor is then not exact */
+  s = align(a->s, a->n, a->abjad, b->s, b->n, b->abjad, same, floor);
   /* a Latin word's other readings meet a word of another script (which
    * has none): Herzog is Gertsog in Russian, Cotillard Kotiyar in Arabic */
   /* and two Latin words each other's (Gorbatschow read as German meets
    * Gorbachev); each only counts when it beats the best so far */
   if (a->nalt)
     for (r = 0; r < a->nalt; r++) {
-      t = align(a->alt[r], a->altn[r], a->abjad, b->s, b->n, b->abjad, same, s + pen) - pen;
+      t = align(a->alt[r], a->altn[r], a->abjad, b->s, b->n, b->abjad, same,
+                (s > floor ? s : floor) + pen) - pen;
       if (t > s) s = t;
     }
   if (b->nalt)
     for (r = 0; r < b->nalt; r++) {
-      t = align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], b->abjad, same, s + pen) - pen;
+      t = align(a->s, a->n, a->abjad, b->alt[r], b->altn[r], b->abjad, same,
+                (s > floor ? s : floor) + pen) - pen;
       if (t > s) s = t;
     }
   if (a->article && !b->article) {
     n = with_article(a, buf);
-    t = align(buf, n, a->abjad, b->s, b->n, b->abjad, same, s);
+    t = align(buf, n, a->abjad, b->s, b->n, b->abjad, same, s > floor ? s : floor);
     if (t > s) s = t;
   } else if (b->article && !a->article) {
     n = with_article(b, buf);
-    t = align(a->s, a->n, a->abjad, buf, n, b->abjad, same, s);
+    t = align(a->s, a->n, a->abjad, buf, n, b->abjad, same, s > floor ? s : floor);
     if (t > s) s = t;
   }
   return s;
@@ -721,6 +729,19 @@ double sl_names_score_keys(const char *ka, const char *kb) {
     if (cs > best) best = cs;
   }
   return best;
+}
+
+double sl_names_score_keys_floor(const char *ka, const char *kb, double floor) {
+  word wa[SL_NAMES_MAX_WORDS], wb[SL_NAMES_MAX_WORDS];
+  double s;
+  if (!ka || !kb) return 0.0;
+  init_tables();
+  /* one word each, as sl_names_score_keys scores them; else in full */
+  if (split_key(ka, wa) == 1 && split_key(kb, wb) == 1)
+    s = word_score_floor(&wa[0], &wb[0], floor);
+  else
+    s = sl_names_score_keys(ka, kb);
+  return s < floor ? 0.0 : s;
 }
 
 const char *sl_names_family(const char *k, size_t *len) {

@@ -32,6 +32,11 @@ double sl_names_score(sl_names *nm, const char *a, size_t na, const char *b, siz
 /* The same, on two keys made by sl_names_key (fast path for the linker). */
 double sl_names_score_keys(const char *ka, const char *kb);
 
+/* sl_names_score_keys for a caller that only asks whether the score
+ * reaches floor: the score when it does, else 0 (an alignment stops once
+ * it cannot reach floor).  The linker's family-name test. */
+double sl_names_score_keys_floor(const char *ka, const char *kb, double floor);
+
 /* Blocking codes of key k (made by sl_names_key) for an inverted index of
  * names: one short ASCII code per word (the first two consonant classes),
  * space-separated, written NUL-terminated into out[0..cap).  Two names

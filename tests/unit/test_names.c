@@ -534,6 +534,32 @@ START_TEST(test_family) {
 }
 END_TEST
 
+/* The linker's family-name test: sl_names_score_keys_floor is the full
+ * score whenever that reaches the floor, else 0, on names of several
+ * scripts and on keys of more than one word. */
+START_TEST(test_score_floor) {
+  static const char *const N[] = {"Putin", "Путин", "بوتين", "Erdogan", "Эрдоган", "أردوغان",
+                                  "Biden", "Байден", "Gorbatschow", "Gorbachev", "al-Assad",
+                                  "Асад", "Herzog", "Герцог", "Pushkin", "Vladimir Putin", "Müller"};
+  size_t nn = sizeof N / sizeof N[0], met = 0;
+  char ka[256], kb[256];
+  for (size_t i = 0; i < nn; i++)
+    for (size_t j = 0; j < nn; j++) {
+      sl_names_key(nm, N[i], strlen(N[i]), ka, sizeof ka);
+      sl_names_key(nm, N[j], strlen(N[j]), kb, sizeof kb);
+      double full = sl_names_score_keys(ka, kb);
+      double got = sl_names_score_keys_floor(ka, kb, SL_NAMES_SAME);
+      if (full >= SL_NAMES_SAME) {
+        ck_assert_msg(got == full, "%s / %s: %f, not %f", N[i], N[j], got, full);
+        met++;
+      } else {
+        ck_assert_msg(got == 0.0, "%s / %s: %f below the floor", N[i], N[j], got);
+      }
+    }
+  ck_assert_uint_gt(met, nn); /* the same-name pairs met, not only each name itself */
+}
+END_TEST
+
 /* names_translit.c runs Latin-ASCII only on text with a letter beyond
  * ASCII, trusting that it leaves ASCII unchanged; keys of words with
  * diacritics, with readings that still have some after their rules
@@ -597,6 +623,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_known_whole);
   tcase_add_test(tc, test_family);
   tcase_add_test(tc, test_diacritic_keys);
+  tcase_add_test(tc, test_score_floor);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -2,10 +2,8 @@
  * tokenize — word tokens with normal form, stem and flags (stage 4 of the
  * data flow: after langid, before dates and mentions).
  *
- * Boundaries are ICU's word breaks (wordbreak.c: ICU's iterator, or a
- * fast path that gives the same boundaries for text of the alphabets),
- * as byte offsets into the caller's text.  Invalid UTF-8 is read as
- * U+FFFD.  ICU segments Chinese and Japanese with its dictionary,
+ * Boundaries are ICU's word breaks (wordbreak.c), as byte offsets into
+ * the caller's text.  Invalid UTF-8 is read as U+FFFD.  ICU segments Chinese and Japanese with its dictionary,
  * Thai-like scripts likewise, and Vietnamese into syllables.  Segments
  * whose rule status is UBRK_WORD_NONE (spaces, punctuation, emoji) are
  * skipped but scanned for sentence ends to set SL_TOK_SENT.

@@ -62,18 +62,15 @@ static void usage(FILE *f) {
           SL_SAME_EVENT);
 }
 
-/* A record: cJSON's tree of one line.  cJSON reads a long text at a few
- * instructions a byte where jansson spent ~150 (reading was a tenth of a
- * run); jansson still writes --explain's JSON.  cJSON passes bytes through
- * unchecked, so the line is made valid UTF-8 before it is parsed. */
-typedef struct record {
-  cJSON *obj;
-} record;
+/* A record is cJSON's tree of one line.  cJSON reads a long text at a
+ * few instructions a byte where jansson spent ~150 (reading was a tenth
+ * of a run); jansson still writes --explain's JSON.  cJSON passes bytes
+ * through unchecked, so the line is made valid UTF-8 before it is parsed. */
 
-/* A string field of r, or NULL; whole numbers (pair ids) are printed into
- * tmp. */
-static const char *field(const record *r, const char *key, char *tmp, size_t ntmp, size_t *n) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(r->obj, key);
+/* A string field of record r, or NULL; whole numbers (pair ids) are
+ * printed into tmp. */
+static const char *field(const cJSON *r, const char *key, char *tmp, size_t ntmp, size_t *n) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(r, key);
   *n = 0;
   if (cJSON_IsString(v) && v->valuestring) {
     *n = strlen(v->valuestring);
@@ -92,7 +89,7 @@ static const char *field(const record *r, const char *key, char *tmp, size_t ntm
  * mark dropped and Latin-1 mojibake repaired (the line was made valid
  * UTF-8 before parsing).  Caller frees; NULL when missing or out of
  * memory. */
-static char *text_field(const record *o, const char *key, size_t *n) {
+static char *text_field(const cJSON *o, const char *key, size_t *n) {
   size_t len;
   const char *z = field(o, key, NULL, 0, &len);
   if (!z)
@@ -112,7 +109,7 @@ static char *text_field(const record *o, const char *key, size_t *n) {
 
 /* A short field copied for printing: control characters and quotes
  * become '_' so TSV and JSON stay well-formed. */
-static void short_field(const record *o, const char *key, char *dst, size_t cap, const char *dflt) {
+static void short_field(const cJSON *o, const char *key, char *dst, size_t cap, const char *dflt) {
   char tmp[32];
   size_t n;
   const char *z = field(o, key, tmp, sizeof tmp, &n);
@@ -224,10 +221,12 @@ static void print_pair(const opts *o, const char *id, const char *l1, const char
 }
 
 /* stdin read in blocks, lines found with memchr: sl_read_line's byte at a
- * time was 1.5% of a run.  The same contract as sl_read_line: the line
- * without its '\n', NUL-terminated, at most max bytes kept (*toolong set
- * beyond them, the rest skipped); 1 when a line was read, 0 at the end,
- * -1 when out of memory. */
+ * time was 1.5% of a run.  Ingest keeps sl_read_line: fread waits for a
+ * whole block, and ingest takes each record of a slow stream as it
+ * comes.  The same contract as sl_read_line: the line without its '\n',
+ * NUL-terminated, at most max bytes kept (*toolong set beyond them, the
+ * rest skipped); 1 when a line was read, 0 at the end, -1 when out of
+ * memory. */
 typedef struct reader {
   FILE *f;
   size_t at, n;
@@ -278,7 +277,7 @@ static int next_line(reader *r, char **buf, size_t *cap, size_t max, size_t *len
  * reported and skipped, -1 on a failure that ends the run. */
 static int read_record(sl_pairdoc *pd, const opts *o, const char *line, size_t n, size_t lineno,
                        pending *pe) {
-  record r = {NULL}, *rec = &r;
+  cJSON *rec = NULL;
   char *t1 = NULL, *t2 = NULL;
   char *id = pe->id, in1[8], in2[8];
   size_t n1 = 0, n2 = 0, tn, nbad = 0, nfixed = 0;
@@ -290,13 +289,13 @@ static int read_record(sl_pairdoc *pd, const opts *o, const char *line, size_t n
     return -1;
   }
   /* the terminating NUL is part of the text: nothing may follow the record */
-  if (!(r.obj = cJSON_ParseWithLengthOpts(fixed, nfixed + 1, NULL, 1))) {
+  if (!(rec = cJSON_ParseWithLengthOpts(fixed, nfixed + 1, NULL, 1))) {
     const char *at = cJSON_GetErrorPtr();
     size_t col = at && at >= fixed && at <= fixed + nfixed ? (size_t)(at - fixed) + 1 : 0;
     fprintf(stderr, "storyline similarity: line %zu: invalid JSON at column %zu\n", lineno, col);
     goto out;
   }
-  if (!cJSON_IsObject(r.obj)) {
+  if (!cJSON_IsObject(rec)) {
     fprintf(stderr, "storyline similarity: line %zu: record is not a JSON object\n", lineno);
     goto out;
   }
@@ -338,7 +337,7 @@ static int read_record(sl_pairdoc *pd, const opts *o, const char *line, size_t n
 out:
   free(t1);
   free(t2);
-  cJSON_Delete(r.obj);
+  cJSON_Delete(rec);
   free(fixed);
   return ret;
 }

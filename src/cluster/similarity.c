@@ -232,7 +232,8 @@ void sl_sim_design(const sl_sim_parts *p, double *x) {
   /* what both name but do not share, as a negative column: it grows
    * (toward 0) with the share, so the weight >= 0 still never lets more
    * shared evidence lower the score */
-  const double part[] = {p->persons, p->places, p->orgs, p->numbers, p->eventwords, p->topics};
+  const double part[] = {p->persons, p->places, p->orgs, p->numbers, p->eventwords,
+                         p->topics}; /* in SL_SIM_BOTH_* bit order */
   for (unsigned k = 0; k < sizeof part / sizeof part[0]; k++)
     *o++ = p->both & (1u << k) ? -(1 - part[k]) : 0;
 }
@@ -257,8 +258,6 @@ double sl_similarity_df(const sl_featvec *a, const sl_featvec *b, const sl_df *d
   return sl_similarity_dfw(a, NULL, b, df, parts);
 }
 
-/* wa: a's weights from sl_similarity_weights under the same df, or NULL
- * to compute them here (each is the same number either way). */
 /* The SL_SIM_BOTH_* kinds that both sides carry. */
 static unsigned both_name(const kind_acc *acc) {
   static const struct { int kind; unsigned bit; } K[] = {
@@ -272,6 +271,8 @@ static unsigned both_name(const kind_acc *acc) {
   return both;
 }
 
+/* wa: a's weights from sl_similarity_weights under the same df, or NULL
+ * to compute them here (each is the same number either way). */
 double sl_similarity_dfw(const sl_featvec *a, const double *wa, const sl_featvec *b,
                          const sl_df *df, sl_sim_parts *parts) {
   kind_acc acc[SL_F_NKINDS];

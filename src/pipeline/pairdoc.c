@@ -186,6 +186,8 @@ sl_rc sl_pairdoc_vector(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *ou
   return sl_pairdoc_vector_labeled(pd, t, out, lang, why, NULL);
 }
 
+size_t sl_pairdoc_names(const sl_pairdoc *pd) { return sl_linker_count(pd->lk); }
+
 const char *sl_pairdoc_entity_name(sl_pairdoc *pd, uint64_t feat) {
   sl_feat_kind k = sl_feat_kind_of(feat);
   int64_t id = sl_feat_entity_of(feat);

@@ -50,6 +50,10 @@ sl_rc sl_pairdoc_vector_labeled(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_fea
  * text (a name may give way to a better spelling). */
 const char *sl_pairdoc_entity_name(sl_pairdoc *pd, uint64_t feat);
 
+/* How many names the handle's linker knows: it grows when a text teaches
+ * it new ones, which a text read earlier may carry as well. */
+size_t sl_pairdoc_names(const sl_pairdoc *pd);
+
 /* Mentions of a, found with the linker's help and linked: the step between
  * sl_analyze and sl_evidence_build that ingest takes as well.  When the
  * first pass creates entities a second pass runs, to find the short forms

@@ -132,4 +132,5 @@ const sl_head SL_MENTION_HEADS[] = {
   {HEAD_NOT_NAME, "jahr tag woche monat pandemie epidemie año día semana mes pandemia epidemia "
                   "anno giorno settimana mese année jour semaine mois pandémie épidémie rok dzień "
                   "tydzień miesiąc yıl gün hafta ay salgın год день неделя месяц пандемия"},
+  {HEAD_NOT_NAME, "euro dollar franken pfund prozent millionen milliarden zuschauer krise debatte"},
   {HEAD_NONE, NULL}};

@@ -186,8 +186,6 @@ sl_rc sl_pairdoc_vector(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *ou
   return sl_pairdoc_vector_labeled(pd, t, out, lang, why, NULL);
 }
 
-size_t sl_pairdoc_names(const sl_pairdoc *pd) { return sl_linker_count(pd->lk); }
-
 const char *sl_pairdoc_entity_name(sl_pairdoc *pd, uint64_t feat) {
   sl_feat_kind k = sl_feat_kind_of(feat);
   int64_t id = sl_feat_entity_of(feat);
@@ -197,12 +195,11 @@ const char *sl_pairdoc_entity_name(sl_pairdoc *pd, uint64_t feat) {
   return e ? e->name : NULL;
 }
 
-sl_rc sl_pairdoc_vector_labeled(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *out,
-                                char *lang, const char **why, sl_labels *labels) {
-  sl_analysis a;
+/* Analyses t into a (cleared by the caller). */
+static sl_rc analyse(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_analysis *a, char *lang,
+                     const char **why) {
   sl_doc doc;
   sl_rc rc;
-  memset(&a, 0, sizeof a);
   memset(&doc, 0, sizeof doc);
   /* sl_analyze only reads the document, so the caller's strings are
    * lent to it rather than copied */
@@ -217,27 +214,70 @@ sl_rc sl_pairdoc_vector_labeled(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_fea
   if (why)
     *why = NULL;
   if ((rc = snippet(pd, t, &doc.nbody)) != SL_OK)
-    goto out;
+    return rc;
   doc.body = pd->body;
-  if ((rc = sl_analyze(pd->az, &doc, &a, why)) != SL_OK)
-    goto out;
+  if ((rc = sl_analyze(pd->az, &doc, a, why)) != SL_OK)
+    return rc;
   if (lang)
-    memcpy(lang, a.lang, sizeof a.lang);
-  if ((rc = sl_pipeline_link(pd->az, pd->lk, &a)) != SL_OK)
-    goto out;
-  if ((rc = grow(pd, a.nments)) != SL_OK)
-    goto out;
-  for (size_t i = 0; i < a.nments; i++) {
+    memcpy(lang, a->lang, sizeof a->lang);
+  return SL_OK;
+}
+
+/* Links the mentions of analysed a and builds its evidence vector. */
+static sl_rc link_and_build(sl_pairdoc *pd, sl_analysis *a, sl_featvec *out, sl_labels *labels) {
+  sl_rc rc;
+  if ((rc = sl_pipeline_link(pd->az, pd->lk, a)) != SL_OK)
+    return rc;
+  if ((rc = grow(pd, a->nments)) != SL_OK)
+    return rc;
+  for (size_t i = 0; i < a->nments; i++) {
     pd->ids[i] = 0;
     pd->types[i] = SL_ENT_UNKNOWN;
-    if (a.ment_entity[i] >= 0) {
-      const sl_entity *e = sl_linker_entity(pd->lk, (size_t)a.ment_entity[i]);
-      pd->ids[i] = a.ment_entity[i] + 1;
+    if (a->ment_entity[i] >= 0) {
+      const sl_entity *e = sl_linker_entity(pd->lk, (size_t)a->ment_entity[i]);
+      pd->ids[i] = a->ment_entity[i] + 1;
       pd->types[i] = e ? e->type : SL_ENT_UNKNOWN;
     }
   }
-  rc = sl_evidence_build_labeled(&a, pd->ids, pd->types, out, labels);
-out:
+  return sl_evidence_build_labeled(a, pd->ids, pd->types, out, labels);
+}
+
+sl_rc sl_pairdoc_vector_labeled(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_featvec *out,
+                                char *lang, const char **why, sl_labels *labels) {
+  sl_analysis a;
+  memset(&a, 0, sizeof a);
+  sl_rc rc = analyse(pd, t, &a, lang, why);
+  if (rc == SL_OK)
+    rc = link_and_build(pd, &a, out, labels);
   sl_analysis_clear(&a);
+  return rc;
+}
+
+sl_rc sl_pairdoc_pair(sl_pairdoc *pd, const sl_pairdoc_text *t1, const sl_pairdoc_text *t2,
+                      sl_pairdoc_pair_out *o, const char **why) {
+  sl_analysis a, b;
+  memset(&a, 0, sizeof a);
+  memset(&b, 0, sizeof b);
+  sl_rc rc = analyse(pd, t1, &a, o->lang1, why);
+  if (rc == SL_OK)
+    rc = link_and_build(pd, &a, o->v1, o->labels1);
+  size_t known = sl_linker_count(pd->lk);
+  if (rc == SL_OK)
+    rc = analyse(pd, t2, &b, o->lang2, why);
+  if (rc == SL_OK)
+    rc = link_and_build(pd, &b, o->v2, NULL);
+  /* text2 taught the linker names that text1 may carry too, and some of
+   * them text1 only finds once they are known (two capitals in German
+   * may be a noun and a name): text1's mentions are found and linked
+   * again, on the analysis already made.  On the dev pairs, 5-fold
+   * cross-validated same_event recall 0.644 -> 0.668 at about the same
+   * precision. */
+  if (rc == SL_OK && sl_linker_count(pd->lk) > known) {
+    if (o->labels1)
+      sl_labels_clear(o->labels1);
+    rc = link_and_build(pd, &a, o->v1, o->labels1);
+  }
+  sl_analysis_clear(&a);
+  sl_analysis_clear(&b);
   return rc;
 }

@@ -50,9 +50,22 @@ sl_rc sl_pairdoc_vector_labeled(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_fea
  * text (a name may give way to a better spelling). */
 const char *sl_pairdoc_entity_name(sl_pairdoc *pd, uint64_t feat);
 
-/* How many names the handle's linker knows: it grows when a text teaches
- * it new ones, which a text read earlier may carry as well. */
-size_t sl_pairdoc_names(const sl_pairdoc *pd);
+/* What sl_pairdoc_pair writes: both vectors (initialised by the caller,
+ * contents replaced), the languages used (>= 8 bytes each, may be NULL),
+ * and, when labels1 is not NULL, the words behind text1's features
+ * (cleared first by the caller). */
+typedef struct sl_pairdoc_pair_out {
+  sl_featvec *v1, *v2;
+  char *lang1, *lang2;
+  sl_labels *labels1;
+} sl_pairdoc_pair_out;
+
+/* The vectors of a pair of texts, read as two sl_pairdoc_vector calls
+ * would, except that when text2 teaches the linker new names, text1's
+ * mentions are found and linked again: a name text2 introduced counts in
+ * text1 as well, as it would in a store that already knew it. */
+sl_rc sl_pairdoc_pair(sl_pairdoc *pd, const sl_pairdoc_text *t1, const sl_pairdoc_text *t2,
+                      sl_pairdoc_pair_out *o, const char **why);
 
 /* Mentions of a, found with the linker's help and linked: the step between
  * sl_analyze and sl_evidence_build that ingest takes as well.  When the

@@ -119,7 +119,7 @@ END_TEST
 
 START_TEST(capitals_are_not_always_names) {
   found f = {0};
-  /* German capitalises nouns: no entity from capitals alone */
+  /* German capitalises nouns: no entity from a lone capital noun */
   const char *de = "Die Corona-Krise trifft die Wirtschaft. Die Corona-Krise dauert an, sagt die Regierung.";
   run("de", de, &f);
   for (size_t i = 0; i < f.n; i++)
@@ -263,6 +263,32 @@ START_TEST(curated_places_and_bodies_meet_across_scripts) {
 }
 END_TEST
 
+/* German capitalises every noun: a name there is two capitals in a row,
+ * after the nouns before it; compounds, "X von Y", adjective + noun and
+ * abstract nouns are none, and a lone capital only as an acronym. */
+START_TEST(german_names_among_capitalised_nouns) {
+  found f = {0};
+  const char *de = "Der 100-jährige Weltkriegsveteran Tom Moore hat Runden gedreht. "
+                   "Moore habe das Land inspiriert, sagte Premierminister Boris Johnson. "
+                   "Zustrom von Migranten im Persischen Golf, sagt die CDU. "
+                   "Die Corona-Krise und die Lungenkrankheit Covid bleiben. Tom Moore dankte.";
+  run("de", de, &f);
+  sl_entity *moore = entity_of(de, &f, "Tom Moore");
+  ck_assert_ptr_nonnull(moore);
+  ck_assert_int_eq(moore->type, SL_ENT_PERSON);
+  ck_assert(!has_surface(de, &f, "Weltkriegsveteran Tom Moore"));
+  ck_assert(has_surface(de, &f, "Boris Johnson"));
+  ck_assert(has_surface(de, &f, "CDU"));
+  ck_assert(!has_surface(de, &f, "Zustrom von Migranten"));
+  ck_assert(!has_surface(de, &f, "Zustrom"));
+  ck_assert(!has_surface(de, &f, "Persischen Golf"));
+  ck_assert(!has_surface(de, &f, "Corona-Krise"));
+  ck_assert(!has_surface(de, &f, "Lungenkrankheit Covid"));
+  ck_assert(!has_surface(de, &f, "Runden"));
+  free(f.m);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("mentions");
   TCase *t = tcase_create("core");
@@ -271,6 +297,7 @@ static Suite *suite(void) {
   tcase_add_test(t, gazetteer_cldr_names);
   tcase_add_test(t, triggers_across_languages);
   tcase_add_test(t, capitals_are_not_always_names);
+  tcase_add_test(t, german_names_among_capitalised_nouns);
   tcase_add_test(t, untitled_full_names_said_again_by_last_name);
   tcase_add_test(t, linking_keeps_people_apart);
   tcase_add_test(t, last_words_type_untitled_names);

@@ -409,6 +409,49 @@ START_TEST(only_latin_capitals_meet_across_scripts) {
 }
 END_TEST
 
+/* A name the second text of a pair introduces counts in the first: the
+ * German report names "Tom Moore" once among capitalised nouns, which
+ * alone makes no entity; once the English report made him one, the
+ * German report's mention links to him. */
+static size_t persons_shared(const sl_featvec *a, const sl_featvec *b) {
+  size_t n = 0;
+  for (size_t i = 0; i < a->n; i++)
+    for (size_t j = 0; j < b->n; j++)
+      n += a->v[i].id == b->v[j].id && sl_feat_kind_of(a->v[i].id) == SL_F_PERSON;
+  return n;
+}
+
+START_TEST(pair_reads_text1_again_with_text2_names) {
+  static const char de[] = "Der Weltkriegsveteran Tom Moore hat im Garten Runden gedreht und Geld gesammelt.";
+  static const char en[] = "Tom Moore, the British veteran, raised money by walking laps in his garden. "
+                           "On Thursday the veteran Tom Moore turned 100.";
+  sl_pairdoc_text t1 = {"de", "de", NULL, NULL, de, sizeof de - 1};
+  sl_pairdoc_text t2 = {"en", "en", NULL, NULL, en, sizeof en - 1};
+  sl_featvec v1, v2;
+  char l1[8], l2[8];
+  const char *why = NULL;
+  sl_featvec_init(&v1);
+  sl_featvec_init(&v2);
+  /* read one after the other, the German text knows no Tom Moore */
+  sl_pairdoc *pd;
+  ck_assert_int_eq(sl_pairdoc_new(&pd), SL_OK);
+  ck_assert_int_eq(sl_pairdoc_vector(pd, &t1, &v1, l1, &why), SL_OK);
+  ck_assert_int_eq(sl_pairdoc_vector(pd, &t2, &v2, l2, &why), SL_OK);
+  ck_assert_uint_eq(persons_shared(&v1, &v2), 0);
+  sl_pairdoc_free(pd);
+  /* read as a pair, it does */
+  ck_assert_int_eq(sl_pairdoc_new(&pd), SL_OK);
+  sl_pairdoc_pair_out o = {&v1, &v2, l1, l2, NULL};
+  ck_assert_int_eq(sl_pairdoc_pair(pd, &t1, &t2, &o, &why), SL_OK);
+  ck_assert_str_eq(l1, "de");
+  ck_assert_str_eq(l2, "en");
+  ck_assert_uint_eq(persons_shared(&v1, &v2), 1);
+  sl_pairdoc_free(pd);
+  sl_featvec_free(&v1);
+  sl_featvec_free(&v2);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("similarity");
   TCase *tc = tcase_create("score");
@@ -426,6 +469,7 @@ static Suite *suite(void) {
   tcase_add_test(tp, seeds_kremlin_reports_match_across_scripts);
   tcase_add_test(tp, pairdoc_given_language_and_empty_text);
   tcase_add_test(tp, only_latin_capitals_meet_across_scripts);
+  tcase_add_test(tp, pair_reads_text1_again_with_text2_names);
   suite_add_tcase(s, tp);
   return s;
 }

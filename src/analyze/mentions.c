@@ -634,6 +634,50 @@ static size_t caps_run(scan *s, size_t i) {
   return j - i;
 }
 
+/* Where every noun has a capital (German), the name within the capitals
+ * toks[*start..*start + *run), narrowed in place; 0 when there is none.  A
+ * lone capital is a noun unless it is an acronym (CDU, RTL), and so is a
+ * hyphenated compound ("Corona-Krise"); two capitals in a row are a name
+ * ("Tom Moore", "Frank-Walter Steinmeier") after the nouns before it
+ * ("Weltkriegsveteran Tom Moore"), unless the first is an adjective
+ * ("Persischen Golf") or one of them an abstract noun.  "von" there mostly
+ * joins two nouns ("Zustrom von Migranten"): the run ends before it.  Of
+ * the persons the German dev texts yield so, about two in three are names
+ * of people, most of the rest names of places and organisations. */
+static int noun_language_name(const scan *s, size_t *start, size_t *run) {
+  const sl_token *t = s->t;
+  size_t a = *start, n = *run, words = 1;
+  for (size_t k = a + 1; k < a + n; k++)
+    if (is_particle(&t[k]) && !is_upper(&t[k]))
+      n = k - a;
+  for (size_t k = a + 1; k < a + n; k++)
+    words += !joined(s->z, &t[k - 1], &t[k]);
+  *run = n;
+  if (words == 1)
+    return n == 1 && (t[a].flags & SL_TOK_ALLCAPS) && t[a].nnorm <= 6;
+  while (words > 2) {
+    do {
+      a++;
+      n--;
+    } while (joined(s->z, &t[a - 1], &t[a]));
+    words--;
+  }
+  *start = a;
+  *run = n;
+  const sl_token *last = &t[a + n - 1];
+  if ((last->flags & SL_TOK_ALLCAPS) && last->nnorm <= 6) {
+    *start = a + n - 1; /* "Hamburgs CDU": the acronym alone */
+    *run = 1;
+    return 1;
+  }
+  if (german_adjective(&t[a]))
+    return 0;
+  for (size_t k = a; k < a + n; k++)
+    if (german_noun(&t[k]) && head_of(last) == HEAD_NONE && head_of(&t[a]) != HEAD_ORG)
+      return 0;
+  return 1;
+}
+
 /* 1 for عبد ("servant of"), which opens a given name of two words. */
 static int is_abd(const sl_token *t) {
   return t->nnorm == 6 && !memcmp(t->norm, "\xD8\xB9\xD8\xA8\xD8\xAF", 6);
@@ -824,47 +868,9 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
     if (s.cased && s.lower && is_upper(&toks[i])) {
       size_t run = caps_run(&s, i);
       size_t start = i;
-      /* where every noun has a capital, a lone capital is a noun unless
-       * it is an acronym (CDU, RTL), and so is a hyphenated compound
-       * ("Corona-Krise"); two capitals in a row are a name ("Tom Moore",
-       * "Frank-Walter Steinmeier") after the nouns before it
-       * ("Weltkriegsveteran Tom Moore"), unless the first is an
-       * adjective ("Persischen Golf") or one of them an abstract noun.
-       * Of the persons the German dev texts yield so, about two in three
-       * are names of people, most of the rest names of places and
-       * organisations. */
-      if (s.nouns_capitalised && run > 0) {
-        /* "von" there mostly joins two nouns ("Zustrom von Migranten") */
-        for (size_t k = start + 1; k < start + run; k++)
-          if (is_particle(&toks[k]) && !is_upper(&toks[k]))
-            run = k - start;
-        size_t words = 1;
-        for (size_t k = start + 1; k < start + run; k++)
-          words += !joined(z, &toks[k - 1], &toks[k]);
-        if (words == 1 && !(run == 1 && (toks[i].flags & SL_TOK_ALLCAPS) && toks[i].nnorm <= 6)) {
-          i = start + run;
-          continue;
-        }
-        while (words > 2) {
-          do {
-            start++;
-            run--;
-          } while (joined(z, &toks[start - 1], &toks[start]));
-          words--;
-        }
-        const sl_token *last = &toks[start + run - 1];
-        if (words == 2 && (last->flags & SL_TOK_ALLCAPS) && last->nnorm <= 6) {
-          start += run - 1; /* "Hamburgs CDU": the acronym alone */
-          run = 1;
-        }
-        int noun = words == 2 && german_adjective(&toks[start]);
-        for (size_t k = start; k < start + run && !noun; k++)
-          noun = german_noun(&toks[k]) && head_of(&toks[start + run - 1]) == HEAD_NONE &&
-                 head_of(&toks[start]) != HEAD_ORG;
-        if (noun) {
-          i = start + run;
-          continue;
-        }
+      if (s.nouns_capitalised && run > 0 && !noun_language_name(&s, &start, &run)) {
+        i = start + run;
+        continue;
       }
       /* a capital that only opens a sentence is not a name by itself */
       if (run == 1 && (toks[i].flags & SL_TOK_SENT)) {

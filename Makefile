@@ -51,7 +51,37 @@ $(BUILD)/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(LIB): $(LIB_OBJ)
+# Word translations (src/cluster/translate.h): a table generated at build
+# time from Debian's FreeDict dictionaries by tools/gen_translations.c,
+# which reads them with the library's own tokenizer (from CORE, the
+# library without the table).
+DICT_DIR  ?= /usr/share/dictd
+CORE      := $(BUILD)/libstoryline-core.a
+GEN_TRANS := $(BUILD)/tools/gen_translations
+TRANS_C   := $(BUILD)/gen/translations.c
+TRANS_OBJ := $(BUILD)/gen/translations.o
+
+$(CORE): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+# the table changes only with the tokenizer: other library changes leave it
+TOKENIZER_OBJ := $(addprefix $(BUILD)/src/,analyze/tokenize.o analyze/normalize.o \
+                   analyze/stopwords.o analyze/stopwords_data.o analyze/wordbreak.o util/strmap.o)
+
+$(GEN_TRANS): tools/gen_translations.c $(TOKENIZER_OBJ) | $(CORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(CORE) $(LDLIBS)
+
+$(TRANS_C): $(GEN_TRANS) $(wildcard $(DICT_DIR)/freedict-*-eng.index)
+	@mkdir -p $(dir $@)
+	$(GEN_TRANS) $(DICT_DIR) > $@.tmp
+	@mv $@.tmp $@
+
+$(TRANS_OBJ): $(TRANS_C)
+	$(CC) $(ALL_CFLAGS) -O0 -c $< -o $@
+
+$(LIB): $(LIB_OBJ) $(TRANS_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 

@@ -42,10 +42,11 @@ NAMES = (["bias", "persons", "places", "orgs", "numbers", "eventwords"] +
          [t + s for t in TEXT for s in [""] + ["~%g" % k for k in RAMP] + ["+%g" % k for k in HINGE]] +
          ["eventwords*max(persons,places)", "persons*places", "sqrt(persons)", "sqrt(places)",
           "sqrt(numbers)", "topics", "sqrt(topics)"] +
-         ["-apart(%s)" % k for k in ("persons", "places", "orgs", "numbers", "eventwords", "topics")])
+         ["-apart(%s)" % k for k in ("persons", "places", "orgs", "numbers", "eventwords", "topics",
+                                     "translated")])
 # kinds whose "both name them" flag (named_by_both) adds a column of what
 # both name apart: -(1 - part), 0 when one side names none
-APART = ("persons", "places", "orgs", "numbers", "eventwords", "topics")
+APART = ("persons", "places", "orgs", "numbers", "eventwords", "topics", "translated")
 
 
 def shape(v):

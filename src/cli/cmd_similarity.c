@@ -5,7 +5,8 @@
  * title2?, published1?, published2?} on stdin and writes one line per pair:
  * the score in [0,1], same_event (score >= threshold) and the parts of the
  * evidence (persons, places, orgs, dates, numbers, eventwords, topics,
- * words, tokens, caps, lead; see cluster/similarity.h) so a reader sees
+ * words, tokens, caps, lead, translated; see cluster/similarity.h) so a
+ * reader sees
  * why; with --json also named_by_both, the kinds both texts name (a kind
  * there with a part below 1 names things apart, which counts against the
  * pair).  TSV with a header line by default, JSON with --json; --explain
@@ -58,7 +59,8 @@ static void usage(FILE *f) {
              "  named_by_both the kinds both texts name: named apart, they count against).\n"
              "  Default threshold %.3f.\n"
              "  --explain adds what the two texts share: persons, places, orgs, numbers,\n"
-             "  event words, topics and words (a JSON field \"shared\", or a last TSV column).\n",
+             "  event words, topics, words and words that meet through the dictionaries\n"
+             "  (translated) (a JSON field \"shared\", or a last TSV column).\n",
           SL_SAME_EVENT);
 }
 
@@ -132,7 +134,7 @@ static const struct {
   size_t max; /* entries listed at most */
 } SHARED[] = {{SL_F_PERSON, "persons", 20}, {SL_F_PLACE, "places", 20}, {SL_F_ORG, "orgs", 20},
               {SL_F_NUMBER, "numbers", 20}, {SL_F_EVENTWORD, "event_words", 20},
-              {SL_F_TOPIC, "topics", 20}, {SL_F_TERM, "words", 12}};
+              {SL_F_TOPIC, "topics", 20}, {SL_F_TERM, "words", 12}, {SL_F_TRANS, "translated", 12}};
 
 /* What the pair's two vectors share, by kind, named (JSON object; NULL
  * when out of memory).  Words come rarest first: the ones that say most. */
@@ -188,7 +190,8 @@ static json_t *shared_of(sl_pairdoc *pd, const pending *pe, const sl_df *df) {
 /* The kinds both texts name (shared or not) as a JSON array into buf: a
  * kind both name with an overlap below 1 names things apart. */
 static const char *both_json(unsigned both, char *buf, size_t cap) {
-  static const char *const KIND[] = {"persons", "places", "orgs", "numbers", "eventwords", "topics"};
+  static const char *const KIND[] = {"persons", "places", "orgs", "numbers", "eventwords", "topics",
+                                     "translated"};
   size_t n = 0;
   buf[n++] = '[';
   for (unsigned k = 0; k < sizeof KIND / sizeof KIND[0]; k++)
@@ -207,16 +210,17 @@ static void print_pair(const opts *o, const char *id, const char *l1, const char
     printf("{\"pair_id\":\"%s\",\"lang1\":\"%s\",\"lang2\":\"%s\",\"score\":%.4f,\"same_event\":%d,"
            "\"parts\":{\"persons\":%.4f,\"places\":%.4f,\"orgs\":%.4f,\"dates\":%.4f,"
            "\"numbers\":%.4f,\"eventwords\":%.4f,\"topics\":%.4f,\"words\":%.4f,"
-           "\"tokens\":%.4f,\"caps\":%.4f,\"lead\":%.4f},\"named_by_both\":%s,"
+           "\"tokens\":%.4f,\"caps\":%.4f,\"lead\":%.4f,\"translated\":%.4f},\"named_by_both\":%s,"
            "\"same_lang\":%d,\"same_script\":%d,\"caps_both\":%d%s%s}\n",
            id, l1, l2, p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers,
-           p->eventwords, p->topics, p->words, p->tokens, p->caps, p->lead,
+           p->eventwords, p->topics, p->words, p->tokens, p->caps, p->lead, p->translated,
            both_json(p->both, both, sizeof both), p->same_lang, p->same_script, p->caps_both,
            why ? ",\"shared\":" : "", why ? why : "");
   else
-    printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%s%s\n", id,
-           p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords,
-           p->topics, p->words, p->tokens, p->caps, p->lead, o->explain ? "\t" : "", why ? why : "");
+    printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%s%s\n",
+           id, p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords,
+           p->topics, p->words, p->tokens, p->caps, p->lead, p->translated, o->explain ? "\t" : "",
+           why ? why : "");
   free(why);
 }
 
@@ -413,7 +417,7 @@ int cmd_similarity(int argc, char **argv) {
   }
   if (!o.json)
     printf("pair_id\tscore\tsame_event\tpersons\tplaces\torgs\tdates\tnumbers\teventwords\ttopics\t"
-           "words\ttokens\tcaps\tlead%s\n", o.explain ? "\tshared" : "");
+           "words\ttokens\tcaps\tlead\ttranslated%s\n", o.explain ? "\tshared" : "");
   int got;
   in->f = stdin;
   while ((got = next_line(in, &line, &cap, MAX_LINE, &len, &toobig)) > 0) {

@@ -6,8 +6,11 @@
  * language, cut to their first SURFACE_CHARS letters: names, acronyms and
  * many cognates ("Merkel", "WHO", "ministro"/"minister") are written alike
  * across the Latin-script languages, and this is what such pairs share
- * when the mention finder missed a name.  The first LEAD_TOKENS words
- * (title and lead) count twice.  Lengths and weights were chosen on the
+ * when the mention finder missed a name.  Translated stems are English
+ * word stems: an English word's own, another language's translations
+ * from the dictionary table (translate.h), so that "Erdbeben" and
+ * "earthquake" meet.  The first LEAD_TOKENS words (title and lead) count
+ * twice.  Lengths and weights were chosen on the
  * dev pairs with tools/fit_similarity.py (cross-validated r).
  */
 #include <pthread.h>
@@ -18,11 +21,13 @@
 
 #include "cluster/eventwords.h"
 #include "cluster/evidence.h"
+#include "cluster/translate.h"
 #include "util/strmap.h" /* sl_hash64 */
 
 #define SURFACE_CHARS 5 /* letters kept of a surface token */
 #define LEAD_TOKENS 20  /* words of the title and lead, which say what happened */
 #define LEAD_WEIGHT 2.0f
+#define MAX_TRANSLATIONS 3 /* a word's first senses in the dictionary */
 #define FOLD_FIRST 0xC0u
 #define FOLD_LAST 0x24Fu
 
@@ -104,6 +109,7 @@ sl_rc sl_evidence_build_labeled(const sl_analysis *a, const int64_t *ids, const 
   out->ndocs = 1;
   out->day = SL_NO_DAY;
   size_t nl = strlen(a->lang);
+  int english = !strcmp(a->lang, "en");
   rc = sl_featvec_push(out, sl_feat_id(SL_F_LANG, a->lang, nl), 1.0f);
   const char *script = sl_script_name(a->script);
   if (rc == SL_OK)
@@ -144,6 +150,25 @@ sl_rc sl_evidence_build_labeled(const sl_analysis *a, const int64_t *ids, const 
       rc = sl_featvec_push(out, sl_feat_hashed(SL_F_TERM, hterm), lw);
     if (rc == SL_OK && labels)
       rc = sl_labels_add(labels, sl_feat_hashed(SL_F_TERM, hterm), t->norm, t->nnorm);
+    uint32_t tr[MAX_TRANSLATIONS];
+    size_t ntr = 1;
+    if (english)
+      tr[0] = (uint32_t)hterm;
+    else if (nl + 1 + t->nnorm <= sizeof buf) {
+      /* the word's own senses, else those of its stem */
+      buf[nl] = '=';
+      memcpy(buf + nl + 1, t->norm, t->nnorm);
+      ntr = sl_translate(sl_hash64(buf, nl + 1 + t->nnorm), tr, MAX_TRANSLATIONS);
+      if (!ntr)
+        ntr = sl_translate(hterm, tr, MAX_TRANSLATIONS);
+    } else
+      ntr = sl_translate(hterm, tr, MAX_TRANSLATIONS);
+    for (size_t k = 0; k < ntr && rc == SL_OK; k++) {
+      uint64_t id = ((uint64_t)SL_F_TRANS << 56) | tr[k];
+      rc = sl_featvec_push(out, id, 1.0f);
+      if (rc == SL_OK && labels)
+        rc = sl_labels_add(labels, id, t->norm, t->nnorm);
+    }
     size_t ns = surface(t->norm, t->nnorm, buf, sizeof buf);
     if (ns < 2)
       continue;

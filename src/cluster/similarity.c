@@ -233,7 +233,7 @@ void sl_sim_design(const sl_sim_parts *p, double *x) {
    * (toward 0) with the share, so the weight >= 0 still never lets more
    * shared evidence lower the score */
   const double part[] = {p->persons, p->places, p->orgs, p->numbers, p->eventwords,
-                         p->topics}; /* in SL_SIM_BOTH_* bit order */
+                         p->topics, p->translated}; /* in SL_SIM_BOTH_* bit order */
   for (unsigned k = 0; k < sizeof part / sizeof part[0]; k++)
     *o++ = p->both & (1u << k) ? -(1 - part[k]) : 0;
 }
@@ -263,7 +263,8 @@ static unsigned both_name(const kind_acc *acc) {
   static const struct { int kind; unsigned bit; } K[] = {
     {SL_F_PERSON, SL_SIM_BOTH_PERSONS}, {SL_F_PLACE, SL_SIM_BOTH_PLACES},
     {SL_F_ORG, SL_SIM_BOTH_ORGS}, {SL_F_NUMBER, SL_SIM_BOTH_NUMBERS},
-    {SL_F_EVENTWORD, SL_SIM_BOTH_EVENTWORDS}, {SL_F_TOPIC, SL_SIM_BOTH_TOPICS}};
+    {SL_F_EVENTWORD, SL_SIM_BOTH_EVENTWORDS}, {SL_F_TOPIC, SL_SIM_BOTH_TOPICS},
+    {SL_F_TRANS, SL_SIM_BOTH_TRANSLATED}};
   unsigned both = 0;
   for (size_t k = 0; k < sizeof K / sizeof K[0]; k++)
     if (acc[K[k].kind].na > 0 && acc[K[k].kind].nb > 0)
@@ -312,6 +313,7 @@ double sl_similarity_dfw(const sl_featvec *a, const double *wa, const sl_featvec
   p.tokens = cosine(&acc[SL_F_SURFACE]);
   p.caps = cosine(&acc[SL_F_CAPS]);
   p.lead = cosine(&acc[SL_F_LEAD]);
+  p.translated = cosine(&acc[SL_F_TRANS]);
   /* a shared language feature, or (vectors from before it existed)
    * shared word stems, which carry their language */
   p.same_lang = acc[SL_F_LANG].dot > 0 || (acc[SL_F_LANG].na == 0 && acc[SL_F_TERM].dot > 0);

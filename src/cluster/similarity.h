@@ -24,7 +24,8 @@ enum {
   SL_SIM_BOTH_ORGS = 1u << 2,
   SL_SIM_BOTH_NUMBERS = 1u << 3,
   SL_SIM_BOTH_EVENTWORDS = 1u << 4,
-  SL_SIM_BOTH_TOPICS = 1u << 5
+  SL_SIM_BOTH_TOPICS = 1u << 5,
+  SL_SIM_BOTH_TRANSLATED = 1u << 6 /* words the dictionaries translate */
 };
 
 typedef struct sl_sim_parts {
@@ -37,6 +38,7 @@ typedef struct sl_sim_parts {
   double tokens;                /* cosine of surface tokens, any language */
   double caps;                  /* ... of capitalised words (names) only */
   double lead;                  /* ... of the title and lead only */
+  double translated;            /* cosine of English stems, words translated (translate.h) */
   int same_lang;                /* 1 when both sides share a language */
   int same_script;              /* 1 when both sides share a script */
   int caps_both;                /* 1 when both sides have capitalised words */

@@ -15,14 +15,15 @@
  * (k = 0.3, 0.5, 0.7); eventwords * max(persons, places) (what happened,
  * to whom or where); persons * places; sqrt of persons, places, numbers;
  * topics, sqrt(topics); for persons, places, orgs, numbers, eventwords
- * and topics, -(1 - part) when both sides name some (what they name
- * apart), else 0.
+ * topics and translated words, -(1 - part) when both sides have some
+ * (what they name apart; translated: words of the two that the
+ * dictionaries know, yet do not meet), else 0.
  * Every column grows with its parts and every weight but the bias is
  * >= 0, so more shared evidence never lowers the score; what both name
  * but do not share lowers it.  Days are not in
  * the design: the dev pairs rarely know them; they act by rule.
  * tools/fit_similarity.py mirrors it. */
-#define SL_SIM_NX 47
+#define SL_SIM_NX 48
 
 /* Highest score two reports may get when both days are known and more
  * than a month apart. */

@@ -44,7 +44,7 @@ jq -e -s 'map(select(.pair_id == "kremlin-vi-ar"))[0] | .lang1 == "vi" and .lang
 # not listed
 jq -e -s 'map(select(.pair_id == "kremlin-vi-ar"))[0].named_by_both | index("persons") != null' \
   out.jsonl > /dev/null || { echo "kremlin-vi-ar: persons missing from named_by_both"; fail=1; }
-jq -e -s 'all(.[]; .named_by_both | all(.[]; IN("persons", "places", "orgs", "numbers", "eventwords", "topics")))' \
+jq -e -s 'all(.[]; .named_by_both | all(.[]; IN("persons", "places", "orgs", "numbers", "eventwords", "topics", "translated")))' \
   out.jsonl > /dev/null || { echo "named_by_both: unknown kind"; fail=1; }
 
 # TSV: a header, then the same scores
@@ -111,7 +111,7 @@ jq -e -s 'map(select(.pair_id == "kremlin-vi-ar"))[0].shared
   { echo "--explain changed the scores"; fail=1; }
 "$SL" similarity --explain < pairs.jsonl > explain.tsv 2> /dev/null
 head -n 1 explain.tsv | grep -q '	shared$' || { echo "no shared column in the TSV header"; fail=1; }
-[ "$(sed -n 2p explain.tsv | awk -F'\t' '{print NF}')" -eq 15 ] || { echo "TSV rows lack the shared column"; fail=1; }
+[ "$(sed -n 2p explain.tsv | awk -F'\t' '{print NF}')" -eq 16 ] || { echo "TSV rows lack the shared column"; fail=1; }
 
 # nothing scorable: exit 1 with a message
 printf '{"text1": "a"}\nnot json\n' > none.jsonl

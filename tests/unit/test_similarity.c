@@ -10,6 +10,8 @@
 #include "analyze/tokenize.h"
 #include "cluster/eventwords.h"
 #include "cluster/similarity.h"
+#include "cluster/translate.h"
+#include "util/strmap.h"
 #include "cluster/similarity_weights.h"
 #include "pipeline/pairdoc.h"
 
@@ -452,6 +454,68 @@ START_TEST(pair_reads_text1_again_with_text2_names) {
 }
 END_TEST
 
+/* Words meet across languages through the dictionaries (translate.h):
+ * the German report's Erdbeben is the English report's earthquake. */
+static size_t shared_of_kind(const sl_featvec *a, const sl_featvec *b, sl_feat_kind kind) {
+  size_t n = 0;
+  for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
+    if (a->v[i].id != b->v[j].id) {
+      i += a->v[i].id < b->v[j].id;
+      j += b->v[j].id < a->v[i].id;
+      continue;
+    }
+    n += sl_feat_kind_of(a->v[i].id) == kind;
+    i++, j++;
+  }
+  return n;
+}
+
+START_TEST(words_meet_through_the_dictionaries) {
+  ck_assert_uint_gt(sl_trans_n, 100000); /* the build found the dictionaries */
+  static const char de[] = "Ein schweres Erdbeben hat die Regierung des Landes erschüttert.";
+  static const char en[] = "A strong earthquake shook the government of the country.";
+  static const char sport[] = "The football match ended in a draw after extra time.";
+  sl_pairdoc *pd;
+  sl_featvec vde, ven, vsport;
+  sl_sim_parts p;
+  ck_assert_int_eq(sl_pairdoc_new(&pd), SL_OK);
+  text_vec(pd, "de", de, &vde);
+  text_vec(pd, "en", en, &ven);
+  text_vec(pd, "en", sport, &vsport);
+  /* earthquake, government, country at least */
+  ck_assert_uint_ge(shared_of_kind(&vde, &ven, SL_F_TRANS), 3);
+  ck_assert_uint_eq(shared_of_kind(&vde, &vsport, SL_F_TRANS), 0);
+  sl_similarity(&vde, &ven, &p);
+  ck_assert_double_gt(p.translated, 0.3);
+  sl_similarity(&vde, &vsport, &p);
+  ck_assert_double_eq(p.translated, 0);
+  /* the lookup itself: a Spanish stem, and a word no dictionary has */
+  uint32_t tr[3];
+  const sl_token *t;
+  size_t nt;
+  sl_tokenizer *tk;
+  ck_assert_int_eq(sl_tokenizer_new(&tk), SL_OK);
+  ck_assert_int_eq(sl_tokenize(tk, "es", "gobierno", 8, &t, &nt), SL_OK);
+  ck_assert_uint_eq(nt, 1);
+  char key[64];
+  int kn = snprintf(key, sizeof key, "es:%.*s", (int)t[0].nstem, t[0].stem);
+  size_t n = sl_translate(sl_hash64(key, (size_t)kn), tr, 3);
+  ck_assert_int_eq(sl_tokenize(tk, "en", "government", 10, &t, &nt), SL_OK);
+  kn = snprintf(key, sizeof key, "en:%.*s", (int)t[0].nstem, t[0].stem);
+  uint32_t want = (uint32_t)sl_hash64(key, (size_t)kn);
+  int found = 0;
+  for (size_t k = 0; k < n; k++)
+    found |= tr[k] == want;
+  ck_assert(found);
+  ck_assert_uint_eq(sl_translate(sl_hash64("es:qqxzzy", 9), tr, 3), 0);
+  sl_tokenizer_free(tk);
+  sl_featvec_free(&vde);
+  sl_featvec_free(&ven);
+  sl_featvec_free(&vsport);
+  sl_pairdoc_free(pd);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("similarity");
   TCase *tc = tcase_create("score");
@@ -470,6 +534,7 @@ static Suite *suite(void) {
   tcase_add_test(tp, pairdoc_given_language_and_empty_text);
   tcase_add_test(tp, only_latin_capitals_meet_across_scripts);
   tcase_add_test(tp, pair_reads_text1_again_with_text2_names);
+  tcase_add_test(tp, words_meet_through_the_dictionaries);
   suite_add_tcase(s, tp);
   return s;
 }

@@ -73,7 +73,7 @@ $(GEN_TRANS): tools/gen_translations.c $(TOKENIZER_OBJ) | $(CORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(CORE) $(LDLIBS)
 
-$(TRANS_C): $(GEN_TRANS) $(wildcard $(DICT_DIR)/freedict-*-eng.index)
+$(TRANS_C): $(GEN_TRANS) $(wildcard $(DICT_DIR)/freedict-*.index)
 	@mkdir -p $(dir $@)
 	$(GEN_TRANS) $(DICT_DIR) > $@.tmp
 	@mv $@.tmp $@

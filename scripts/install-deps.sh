@@ -10,7 +10,9 @@ libstemmer-dev libexttextcat-dev libexttextcat-data libmicrohttpd-dev zlib1g-dev
 jq curl python3 chromium fonts-noto-core wrk
 sqlite3 clang libclang-rt-14-dev valgrind
 dict-freedict-deu-eng dict-freedict-fra-eng dict-freedict-spa-eng dict-freedict-ita-eng
-dict-freedict-pol-eng dict-freedict-tur-eng dict-freedict-ara-eng"
+dict-freedict-pol-eng dict-freedict-tur-eng dict-freedict-ara-eng
+dict-freedict-fra-deu dict-freedict-deu-fra dict-freedict-spa-deu dict-freedict-deu-spa
+dict-freedict-ita-deu dict-freedict-deu-ita dict-freedict-deu-rus"
 missing=""
 for p in $PKGS; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

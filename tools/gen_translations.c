@@ -1,18 +1,25 @@
 /*
- * gen_translations — writes src/cluster/translate.c's table: word stems of
- * German, French, Spanish, Italian, Polish, Turkish and Arabic mapped to
- * the English stems they translate to, from Debian's FreeDict dictionaries
- * (packages dict-freedict-LLL-eng, dictd format in /usr/share/dictd).
- * Both sides go through storyline's own tokenizer, so a key is exactly the
- * hash evidence.c gives the word's stem ("de:erdbeb") and a value the low
- * 32 bits of the English stem's ("en:earthquak").  Run by the Makefile at
- * build time: usage: gen_translations DICT_DIR > translations.c
+ * gen_translations — writes the table of src/cluster/translate.h: words of
+ * German, French, Spanish, Italian, Polish, Turkish, Arabic and Russian
+ * mapped to the English stems they translate to, from Debian's FreeDict
+ * dictionaries (packages dict-freedict-LLL-LLL, dictd format in
+ * /usr/share/dictd).  Every word goes through storyline's own tokenizer,
+ * so a key is exactly the hash evidence.c gives a word's form
+ * ("de=erdbeben") or stem ("de:erdbeb"), and a value the low 32 bits of
+ * an English stem's ("en:earthquak").  Run by the Makefile at build time:
+ * usage: gen_translations DICT_DIR > translations.c
  *
  * A headword of one word keeps the first MAX_SENSES one-word translations
  * of its entries, in the dictionary's order (the commonest sense first);
- * phrases, examples, notes and cross-references are skipped.  A missing
- * dictionary is skipped with a warning: the table is then smaller, or
- * empty, and the "translated" part of the similarity weaker, or 0.
+ * phrases, examples, notes and cross-references are skipped.  The
+ * dictionaries into English come first.  Languages whose dictionary into
+ * English is small (French, Spanish, Italian) or missing (Russian) then
+ * go through German, whose dictionary is large: a word's German
+ * translations lend it their English ones, from dictionaries either way
+ * (fra-deu: French headword, German senses; deu-fra: the other way).
+ * A missing dictionary is skipped with a warning: the table is then
+ * smaller, or empty, and the "translated" part of the similarity weaker,
+ * or 0.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -27,10 +34,20 @@
 #define MAX_SENSES 3
 #define MAX_ENTRY (1u << 16) /* longer entries are lists, not words */
 
+/* Dictionaries, in the order they are read: into English, then through
+ * German (the German words' senses must be known by then). */
+typedef enum via { INTO_ENGLISH, INTO_GERMAN, FROM_GERMAN } via;
+
 static const struct {
   const char *lang, *file;
-} DICTS[] = {{"de", "deu"}, {"fr", "fra"}, {"es", "spa"}, {"it", "ita"},
-             {"pl", "pol"}, {"tr", "tur"}, {"ar", "ara"}};
+  via how;
+} DICTS[] = {{"de", "deu-eng", INTO_ENGLISH}, {"fr", "fra-eng", INTO_ENGLISH},
+             {"es", "spa-eng", INTO_ENGLISH}, {"it", "ita-eng", INTO_ENGLISH},
+             {"pl", "pol-eng", INTO_ENGLISH}, {"tr", "tur-eng", INTO_ENGLISH},
+             {"ar", "ara-eng", INTO_ENGLISH}, {"fr", "fra-deu", INTO_GERMAN},
+             {"fr", "deu-fra", FROM_GERMAN},  {"es", "spa-deu", INTO_GERMAN},
+             {"es", "deu-spa", FROM_GERMAN},  {"it", "ita-deu", INTO_GERMAN},
+             {"it", "deu-ita", FROM_GERMAN},  {"ru", "deu-rus", FROM_GERMAN}};
 
 /* One source stem and the English stems it translates to. */
 typedef struct entry {
@@ -172,20 +189,21 @@ static int skip_line(const char *z, size_t n) {
   return n == 0;
 }
 
-/* The translations of one entry body (after its headword line) into
- * vals[*nv..MAX_SENSES), skipping those already there. */
-static void entry_senses(sl_tokenizer *tk, const char *z, size_t n, uint32_t *vals, size_t *nv,
-                         char *line) {
-  size_t i = 0;
+/* The one-word senses of entry body z[0..n) (after its headword line),
+ * in order, read as words of lang: their stem hashes into stems[] and
+ * form hashes into forms[], at most max; returns how many. */
+static size_t entry_words(sl_tokenizer *tk, const char *lang, const char *z, size_t n,
+                          uint64_t *stems, uint64_t *forms, size_t max, char *line) {
+  size_t i = 0, nw = 0;
   while (i < n && z[i] != '\n') /* the headword line */
     i++;
-  while (i < n && *nv < MAX_SENSES) {
+  while (i < n && nw < max) {
     size_t e = ++i;
     while (e < n && z[e] != '\n')
       e++;
     if (e > i && !skip_line(z + i, e - i)) {
       size_t ln = plain_line(z + i, e - i, line);
-      for (size_t a = 0; a < ln && *nv < MAX_SENSES;) {
+      for (size_t a = 0; a < ln && nw < max;) {
         size_t b = a;
         while (b < ln && line[b] != ',' && line[b] != ';')
           b++;
@@ -193,17 +211,40 @@ static void entry_senses(sl_tokenizer *tk, const char *z, size_t n, uint32_t *va
         size_t end = b;
         while (end > a && line[end - 1] == ' ')
           end--;
-        uint64_t h = end > a && line[end - 1] != '.' ? one_word(tk, "en", line + a, b - a, NULL) : 0;
-        uint32_t v = (uint32_t)h;
-        int seen = 0;
-        for (size_t k = 0; k < *nv; k++)
-          seen |= vals[k] == v;
-        if (h && !seen)
-          vals[(*nv)++] = v;
+        uint64_t form = 0;
+        uint64_t h = end > a && line[end - 1] != '.' ? one_word(tk, lang, line + a, b - a, &form) : 0;
+        int dup = 0;
+        for (size_t k = 0; k < nw; k++)
+          dup |= stems[k] == h;
+        if (h && !dup) {
+          stems[nw] = h;
+          forms[nw++] = form;
+        }
         a = b + 1;
       }
     }
     i = e;
+  }
+  return nw;
+}
+
+/* The entry of key, or NULL. */
+static const entry *lookup(sl_strmap *seen, uint64_t key) {
+  char kb[24];
+  int kn = snprintf(kb, sizeof kb, "%llx", (unsigned long long)key);
+  int64_t at;
+  return sl_strmap_get(seen, kb, (size_t)kn, &at) ? &entries[at] : NULL;
+}
+
+/* Adds to vals[0..*nv) the English senses of entry e not there yet, up
+ * to MAX_SENSES. */
+static void take(const entry *e, uint32_t *vals, size_t *nv) {
+  for (size_t k = 0; e && k < e->nv && *nv < MAX_SENSES; k++) {
+    int dup = 0;
+    for (size_t j = 0; j < *nv; j++)
+      dup |= vals[j] == e->vals[k];
+    if (!dup)
+      vals[(*nv)++] = e->vals[k];
   }
 }
 
@@ -230,24 +271,27 @@ static int merge(sl_strmap *seen, uint64_t key, const uint32_t *vals, size_t nv)
   return 0;
 }
 
-/* Adds one dictionary's stems; -1 when out of memory, 0 otherwise (a
- * missing dictionary is a warning). */
-static int add_dict(sl_tokenizer *tk, const char *dir, const char *lang, const char *file) {
+/* Adds one dictionary's words to the entries (seen: key -> entry); -1
+ * when out of memory, 0 otherwise (a missing dictionary is a warning). */
+static int add_dict(sl_tokenizer *tk, sl_strmap *seen, const char *dir, const char *lang,
+                    const char *file, via how) {
   char path[4096];
   size_t ndict = 0, nidx = 0, before = nentries;
-  snprintf(path, sizeof path, "%s/freedict-%s-eng.dict.dz", dir, file);
+  snprintf(path, sizeof path, "%s/freedict-%s.dict.dz", dir, file);
   char *dict = read_gz(path, &ndict);
-  snprintf(path, sizeof path, "%s/freedict-%s-eng.index", dir, file);
+  snprintf(path, sizeof path, "%s/freedict-%s.index", dir, file);
   char *idx = read_gz(path, &nidx); /* gzopen reads plain files too */
   char *line = malloc(MAX_ENTRY);
-  sl_strmap *seen = sl_strmap_new(); /* key -> its entry */
+  /* the headword's language and its senses' */
+  const char *head = how == FROM_GERMAN ? "de" : lang;
+  const char *sense = how == INTO_ENGLISH ? "en" : how == INTO_GERMAN ? "de" : lang;
   int rc = 0;
   if (!dict || !idx) {
-    fprintf(stderr, "gen_translations: no %s dictionary (%s): install dict-freedict-%s-eng\n", lang,
+    fprintf(stderr, "gen_translations: no %s dictionary (%s): install dict-freedict-%s\n", file,
             path, file);
     goto out;
   }
-  if (!line || !seen) {
+  if (!line) {
     rc = -1;
     goto out;
   }
@@ -259,26 +303,40 @@ static int add_dict(sl_tokenizer *tk, const char *dir, const char *lang, const c
       size_t off = b64num(t1 + 1, (size_t)(t2 - t1 - 1));
       size_t elen = b64num(t2 + 1, len - (size_t)(t2 + 1 - p));
       uint64_t form = 0;
-      uint64_t key = memchr(p, ' ', (size_t)(t1 - p)) ? 0 : one_word(tk, lang, p, (size_t)(t1 - p), &form);
+      uint64_t key = memchr(p, ' ', (size_t)(t1 - p)) ? 0 : one_word(tk, head, p, (size_t)(t1 - p), &form);
       if (key && off < ndict && elen <= ndict - off && elen < MAX_ENTRY) {
+        uint64_t stems[MAX_SENSES], forms[MAX_SENSES];
         uint32_t vals[MAX_SENSES];
-        size_t nv = 0;
-        entry_senses(tk, dict + off, elen, vals, &nv, line);
-        /* the word's own senses under its form; under its stem, those of
-         * every headword with that stem (Regierer, regierend, Regierung) */
-        rc = merge(seen, form, vals, nv);
-        if (rc == 0)
-          rc = merge(seen, key, vals, nv);
+        size_t nw = entry_words(tk, sense, dict + off, elen, stems, forms, MAX_SENSES, line), nv = 0;
+        if (how == INTO_ENGLISH)
+          for (size_t k = 0; k < nw; k++)
+            vals[nv++] = (uint32_t)stems[k];
+        else if (how == INTO_GERMAN) /* the German senses' English ones */
+          for (size_t k = 0; k < nw; k++)
+            take(lookup(seen, forms[k]), vals, &nv);
+        else /* FROM_GERMAN: the headword's English senses go to each word */
+          take(lookup(seen, form), vals, &nv);
+        if (how != FROM_GERMAN) {
+          /* the word's own senses under its form; under its stem, those of
+           * every headword with that stem (Regierer, regierend, Regierung) */
+          rc = merge(seen, form, vals, nv);
+          if (rc == 0)
+            rc = merge(seen, key, vals, nv);
+        } else
+          for (size_t k = 0; k < nw && rc == 0; k++) {
+            rc = merge(seen, forms[k], vals, nv);
+            if (rc == 0)
+              rc = merge(seen, stems[k], vals, nv);
+          }
       }
     }
     p = nl ? nl + 1 : p + len;
   }
-  fprintf(stderr, "gen_translations: %s: %zu words and stems\n", lang, nentries - before);
+  fprintf(stderr, "gen_translations: %s: %zu new words and stems\n", file, nentries - before);
 out:
   free(dict);
   free(idx);
   free(line);
-  sl_strmap_free(seen);
   return rc;
 }
 
@@ -304,11 +362,17 @@ int main(int argc, char **argv) {
     fprintf(stderr, "gen_translations: cannot open the tokenizer\n");
     return 1;
   }
+  sl_strmap *seen = sl_strmap_new(); /* key -> its entry */
+  if (!seen) {
+    fprintf(stderr, "gen_translations: out of memory\n");
+    return 1;
+  }
   for (size_t d = 0; d < sizeof DICTS / sizeof DICTS[0]; d++)
-    if (add_dict(tk, argv[1], DICTS[d].lang, DICTS[d].file) != 0) {
+    if (add_dict(tk, seen, argv[1], DICTS[d].lang, DICTS[d].file, DICTS[d].how) != 0) {
       fprintf(stderr, "gen_translations: out of memory\n");
       return 1;
     }
+  sl_strmap_free(seen);
   sl_tokenizer_free(tk);
   size_t npairs = 0;
   for (size_t i = 0; i < nentries; i++)

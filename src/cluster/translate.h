@@ -3,8 +3,9 @@
  * translate to, so that reports in two languages can share words:
  * "Erdbeben" and "earthquake" meet, as do "gobierno" and "government".
  * The table comes from Debian's FreeDict dictionaries (German, French,
- * Spanish, Italian, Polish, Turkish, Arabic to English), compiled at build
- * time by tools/gen_translations.c into build/gen/translations.c.
+ * Spanish, Italian, Polish, Turkish, Arabic to English; French, Spanish,
+ * Italian and Russian through German), compiled at build time by
+ * tools/gen_translations.c into build/gen/translations.c.
  */
 #ifndef SL_TRANSLATE_H
 #define SL_TRANSLATE_H

@@ -205,29 +205,30 @@ static int joined(const char *z, const sl_token *a, const sl_token *b) {
 
 static int is_upper(const sl_token *t) { return (t->flags & SL_TOK_UPPER) != 0; }
 
+/* 1 when t's norm ends in one of ends (NULL-terminated) after at least
+ * three more bytes. */
+static int ends_in(const sl_token *t, const char *const *ends) {
+  for (int i = 0; ends[i]; i++) {
+    size_t m = strlen(ends[i]);
+    if (t->nnorm > m + 2 && !memcmp(t->norm + t->nnorm - m, ends[i], m))
+      return 1;
+  }
+  return 0;
+}
+
 /* 1 for an inflected German adjective of the kind that opens place and
  * organisation names ("Persischen", "Vereinigten", "Bayerischen"), not
  * a given name. */
 static int german_adjective(const sl_token *t) {
   static const char *const ENDS[] = {"ischen", "ischer", "ische", "isches", "igten", "igen", NULL};
-  for (int i = 0; ENDS[i]; i++) {
-    size_t m = strlen(ENDS[i]);
-    if (t->nnorm > m + 2 && !memcmp(t->norm + t->nnorm - m, ENDS[i], m))
-      return 1;
-  }
-  return 0;
+  return ends_in(t, ENDS);
 }
 
 /* 1 for a German word with a suffix that makes abstract nouns
  * ("Lungenkrankheit", "Auseinandersetzungen"): no part of a person's name. */
 static int german_noun(const sl_token *t) {
   static const char *const ENDS[] = {"ungen", "heit", "keit", "schaft", "tion", "tionen", "ismus", "ität", NULL};
-  for (int i = 0; ENDS[i]; i++) {
-    size_t m = strlen(ENDS[i]);
-    if (t->nnorm > m + 2 && !memcmp(t->norm + t->nnorm - m, ENDS[i], m))
-      return 1;
-  }
-  return 0;
+  return ends_in(t, ENDS);
 }
 
 /* Lower-case name particles inside names: al-, el-, bin, ibn, van, von... */

@@ -43,7 +43,7 @@ NAMES = (["bias", "persons", "places", "orgs", "numbers", "eventwords"] +
          ["eventwords*max(persons,places)", "persons*places", "sqrt(persons)", "sqrt(places)",
           "sqrt(numbers)", "topics", "sqrt(topics)"] +
          ["-apart(%s)" % k for k in ("persons", "places", "orgs", "numbers", "eventwords", "topics",
-                                     "translated")])
+                                     "translated")] + ["-apart(translated_lead)"])
 # kinds whose "both name them" flag (named_by_both) adds a column of what
 # both name apart: -(1 - part), 0 when one side names none
 APART = ("persons", "places", "orgs", "numbers", "eventwords", "topics", "translated")
@@ -60,7 +60,8 @@ def design(p, both):
     return x + [p["eventwords"] * max(p["persons"], p["places"]), p["persons"] * p["places"],
                 math.sqrt(p["persons"]), math.sqrt(p["places"]), math.sqrt(p["numbers"]),
                 p["topics"], math.sqrt(p["topics"])] + \
-        [-(1.0 - p[k]) if k in both else 0.0 for k in APART]
+        [-(1.0 - p[k]) if k in both else 0.0 for k in APART] + \
+        [-(1.0 - p["translated_lead"]) if "translated" in both else 0.0]
 
 
 def solve(a, b):

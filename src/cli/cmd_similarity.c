@@ -5,8 +5,8 @@
  * title2?, published1?, published2?} on stdin and writes one line per pair:
  * the score in [0,1], same_event (score >= threshold) and the parts of the
  * evidence (persons, places, orgs, dates, numbers, eventwords, topics,
- * words, tokens, caps, lead, translated; see cluster/similarity.h) so a
- * reader sees
+ * words, tokens, caps, lead, translated, translated_lead; see
+ * cluster/similarity.h) so a reader sees
  * why; with --json also named_by_both, the kinds both texts name (a kind
  * there with a part below 1 names things apart, which counts against the
  * pair).  TSV with a header line by default, JSON with --json; --explain
@@ -210,17 +210,17 @@ static void print_pair(const opts *o, const char *id, const char *l1, const char
     printf("{\"pair_id\":\"%s\",\"lang1\":\"%s\",\"lang2\":\"%s\",\"score\":%.4f,\"same_event\":%d,"
            "\"parts\":{\"persons\":%.4f,\"places\":%.4f,\"orgs\":%.4f,\"dates\":%.4f,"
            "\"numbers\":%.4f,\"eventwords\":%.4f,\"topics\":%.4f,\"words\":%.4f,"
-           "\"tokens\":%.4f,\"caps\":%.4f,\"lead\":%.4f,\"translated\":%.4f},\"named_by_both\":%s,"
+           "\"tokens\":%.4f,\"caps\":%.4f,\"lead\":%.4f,\"translated\":%.4f,\"translated_lead\":%.4f},\"named_by_both\":%s,"
            "\"same_lang\":%d,\"same_script\":%d,\"caps_both\":%d%s%s}\n",
            id, l1, l2, p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers,
-           p->eventwords, p->topics, p->words, p->tokens, p->caps, p->lead, p->translated,
+           p->eventwords, p->topics, p->words, p->tokens, p->caps, p->lead, p->translated, p->translated_lead,
            both_json(p->both, both, sizeof both), p->same_lang, p->same_script, p->caps_both,
            why ? ",\"shared\":" : "", why ? why : "");
   else
-    printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%s%s\n",
+    printf("%s\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%s%s\n",
            id, p->score, same, p->persons, p->places, p->orgs, p->dates, p->numbers, p->eventwords,
-           p->topics, p->words, p->tokens, p->caps, p->lead, p->translated, o->explain ? "\t" : "",
-           why ? why : "");
+           p->topics, p->words, p->tokens, p->caps, p->lead, p->translated, p->translated_lead,
+           o->explain ? "\t" : "", why ? why : "");
   free(why);
 }
 
@@ -417,7 +417,7 @@ int cmd_similarity(int argc, char **argv) {
   }
   if (!o.json)
     printf("pair_id\tscore\tsame_event\tpersons\tplaces\torgs\tdates\tnumbers\teventwords\ttopics\t"
-           "words\ttokens\tcaps\tlead\ttranslated%s\n", o.explain ? "\tshared" : "");
+           "words\ttokens\tcaps\tlead\ttranslated\ttranslated_lead%s\n", o.explain ? "\tshared" : "");
   int got;
   in->f = stdin;
   while ((got = next_line(in, &line, &cap, MAX_LINE, &len, &toobig)) > 0) {

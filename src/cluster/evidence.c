@@ -10,7 +10,7 @@
  * word stems: an English word's own, another language's translations
  * from the dictionary table (translate.h), so that "Erdbeben" and
  * "earthquake" meet.  The first LEAD_TOKENS words (title and lead) count
- * twice.  Lengths and weights were chosen on the
+ * twice, and their surface forms and English stems also stand apart.  Lengths and weights were chosen on the
  * dev pairs with tools/fit_similarity.py (cross-validated r).
  */
 #include <pthread.h>
@@ -168,6 +168,8 @@ sl_rc sl_evidence_build_labeled(const sl_analysis *a, const int64_t *ids, const 
       rc = sl_featvec_push(out, id, 1.0f);
       if (rc == SL_OK && labels)
         rc = sl_labels_add(labels, id, t->norm, t->nnorm);
+      if (rc == SL_OK && nword <= LEAD_TOKENS)
+        rc = sl_featvec_push(out, ((uint64_t)SL_F_TRANS_LEAD << 56) | tr[k], 1.0f);
     }
     size_t ns = surface(t->norm, t->nnorm, buf, sizeof buf);
     if (ns < 2)

@@ -22,6 +22,7 @@ typedef enum sl_feat_kind {
   SL_F_TOPIC,   /* a news topic (epidemic, economy, ...), any language */
   SL_F_LATIN,   /* flag: capitalised Latin-script words (names a text quotes) */
   SL_F_TRANS,   /* an English word stem: the word itself, or a translation */
+  SL_F_TRANS_LEAD, /* the same, of a word of the title and lead */
   SL_F_NKINDS
 } sl_feat_kind;
 

@@ -236,6 +236,7 @@ void sl_sim_design(const sl_sim_parts *p, double *x) {
                          p->topics, p->translated}; /* in SL_SIM_BOTH_* bit order */
   for (unsigned k = 0; k < sizeof part / sizeof part[0]; k++)
     *o++ = p->both & (1u << k) ? -(1 - part[k]) : 0;
+  *o++ = p->both & SL_SIM_BOTH_TRANSLATED ? -(1 - p->translated_lead) : 0;
 }
 
 static void wctx_init(wctx *c, const sl_df *df) {
@@ -314,6 +315,7 @@ double sl_similarity_dfw(const sl_featvec *a, const double *wa, const sl_featvec
   p.caps = cosine(&acc[SL_F_CAPS]);
   p.lead = cosine(&acc[SL_F_LEAD]);
   p.translated = cosine(&acc[SL_F_TRANS]);
+  p.translated_lead = cosine(&acc[SL_F_TRANS_LEAD]);
   /* a shared language feature, or (vectors from before it existed)
    * shared word stems, which carry their language */
   p.same_lang = acc[SL_F_LANG].dot > 0 || (acc[SL_F_LANG].na == 0 && acc[SL_F_TERM].dot > 0);

@@ -39,6 +39,7 @@ typedef struct sl_sim_parts {
   double caps;                  /* ... of capitalised words (names) only */
   double lead;                  /* ... of the title and lead only */
   double translated;            /* cosine of English stems, words translated (translate.h) */
+  double translated_lead;       /* ... of the title and lead only */
   int same_lang;                /* 1 when both sides share a language */
   int same_script;              /* 1 when both sides share a script */
   int caps_both;                /* 1 when both sides have capitalised words */

@@ -17,13 +17,14 @@
  * topics, sqrt(topics); for persons, places, orgs, numbers, eventwords
  * topics and translated words, -(1 - part) when both sides have some
  * (what they name apart; translated: words of the two that the
- * dictionaries know, yet do not meet), else 0.
+ * dictionaries know, yet do not meet), else 0; the same for the
+ * translated words of the title and lead.
  * Every column grows with its parts and every weight but the bias is
  * >= 0, so more shared evidence never lowers the score; what both name
  * but do not share lowers it.  Days are not in
  * the design: the dev pairs rarely know them; they act by rule.
  * tools/fit_similarity.py mirrors it. */
-#define SL_SIM_NX 48
+#define SL_SIM_NX 49
 
 /* Highest score two reports may get when both days are known and more
  * than a month apart. */

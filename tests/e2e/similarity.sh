@@ -111,7 +111,7 @@ jq -e -s 'map(select(.pair_id == "kremlin-vi-ar"))[0].shared
   { echo "--explain changed the scores"; fail=1; }
 "$SL" similarity --explain < pairs.jsonl > explain.tsv 2> /dev/null
 head -n 1 explain.tsv | grep -q '	shared$' || { echo "no shared column in the TSV header"; fail=1; }
-[ "$(sed -n 2p explain.tsv | awk -F'\t' '{print NF}')" -eq 16 ] || { echo "TSV rows lack the shared column"; fail=1; }
+[ "$(sed -n 2p explain.tsv | awk -F'\t' '{print NF}')" -eq 17 ] || { echo "TSV rows lack the shared column"; fail=1; }
 
 # nothing scorable: exit 1 with a message
 printf '{"text1": "a"}\nnot json\n' > none.jsonl

@@ -130,6 +130,22 @@ static size_t possessive_len(const char *z, size_t n, size_t min_stem) {
   return 0;
 }
 
+/* Length of a Turkish case ending set off by an apostrophe at the end of
+ * z[0..n) ("Soylu'nun", "Ankara’da"): a proper noun takes its suffixes so,
+ * and the name ends before it.  0 when there is none. */
+static size_t case_ending_len(const char *z, size_t n) {
+  for (size_t i = n; i > 2 && n - i <= 12; i--) {
+    if (z[i - 1] == '\'')
+      return n - i + 1;
+    if (i > 5 && !memcmp(z + i - 3, "\xE2\x80\x99", 3))
+      return n - i + 3;
+    unsigned char c = (unsigned char)z[i - 1];
+    if (c < 0x80 && !(c >= 'a' && c <= 'z'))
+      return 0; /* only letters follow the apostrophe */
+  }
+  return 0;
+}
+
 /* What the last word of an untyped name says of it (HEAD_NONE: nothing). */
 static sl_head_kind head_of(const sl_token *t) {
   int64_t v = HEAD_NONE;
@@ -250,6 +266,7 @@ typedef struct scan {
   int cased; /* the text's script has letter case */
   int nouns_capitalised; /* German, Luxembourgish: every noun has a capital */
   int slavic;            /* Polish, Czech, Slovak: places take case endings */
+  int turkish;           /* Turkish: a proper noun's case ending follows an apostrophe */
   const struct sl_gazetteer *gaz;
   sl_known_name_fn known;
   void *known_ctx;
@@ -417,6 +434,8 @@ static int may_start_place(const scan *s, const sl_token *t) {
   if (sl_gazetteer_may_start(s->gaz, f, n))
     return 1;
   size_t p = possessive_len(f, n, 2);
+  if (!p && s->turkish)
+    p = case_ending_len(f, n);
   if (p && sl_gazetteer_may_start(s->gaz, f, n - p))
     return 1;
   if (s->cased) {
@@ -444,6 +463,8 @@ static const sl_gaz_entry *gaz_find(scan *s, size_t i, size_t *len) {
     size_t n = lens[k];
     const sl_gaz_entry *e = sl_gazetteer_find(s->gaz, key, n);
     size_t p = e ? 0 : possessive_len(key, n, 2);
+    if (!e && !p && s->turkish)
+      p = case_ending_len(key, n); /* "Ankara'da" */
     if (p)
       e = sl_gazetteer_find(s->gaz, key, n - p);
     /* Russian cases: "России", "Москве", "Китая" -> Россия, Москва, Китай */
@@ -561,8 +582,11 @@ static sl_rc emit(scan *s, size_t a, size_t b, sl_ent_type type, sl_mention_src 
   m->tok_end = (uint32_t)b;
   m->start = s->t[a].start;
   m->end = s->t[b - 1].end;
-  /* possessive "Assad's" is not part of the name */
+  /* possessive "Assad's" is not part of the name, nor a Turkish case
+   * ending ("Erdoğan'ın") */
   m->end -= (uint32_t)possessive_len(s->z + m->start, m->end - m->start, 2);
+  if (s->turkish)
+    m->end -= (uint32_t)case_ending_len(s->z + m->start, m->end - m->start);
   m->type = type;
   m->src = src;
   m->gaz = gaz;
@@ -570,7 +594,10 @@ static sl_rc emit(scan *s, size_t a, size_t b, sl_ent_type type, sl_mention_src 
   if (!join_norms(s->t, a, b, m->norm, sizeof m->norm))
     m->norm[0] = 0;
   size_t nn = strlen(m->norm);
-  m->norm[nn - possessive_len(m->norm, nn, 1)] = 0;
+  nn -= possessive_len(m->norm, nn, 1);
+  if (s->turkish)
+    nn -= case_ending_len(m->norm, nn);
+  m->norm[nn] = 0;
   return SL_OK;
 }
 
@@ -620,7 +647,8 @@ static size_t caps_run(scan *s, size_t i) {
         !calendar_at(s, j)) {
       words++;
       j++;
-      if (possessive(s->z, t))
+      if (possessive(s->z, t) ||
+          (s->turkish && case_ending_len(s->z + t->start, t->end - t->start)))
         break;
       continue;
     }
@@ -777,7 +805,7 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
 sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_token *toks,
                             size_t ntok, sl_known_name_fn known, void *known_ctx,
                             sl_mention_memo **memo, sl_mention **out, size_t *nout) {
-  scan s = {z, toks, ntok, 0, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0, NULL};
+  scan s = {z, toks, ntok, 0, 0, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0, NULL};
   sl_rc rc = SL_OK;
   (void)n;
   pthread_once(&CUES_ONCE, build_cues);
@@ -795,6 +823,7 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
    * or more, or acronyms (see below) */
   s.nouns_capitalised = lang && (!strncmp(lang, "de", 2) || !strncmp(lang, "lb", 2));
   s.slavic = lang && (!strncmp(lang, "pl", 2) || !strncmp(lang, "cs", 2) || !strncmp(lang, "sk", 2));
+  s.turkish = lang && (!strncmp(lang, "tr", 2) || !strncmp(lang, "az", 2));
   if (memo) {
     if (*memo && ((*memo)->toks != toks || (*memo)->ntok != ntok)) {
       sl_mention_memo_free(*memo); /* other tokens: start afresh */

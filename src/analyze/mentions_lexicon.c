@@ -90,7 +90,11 @@ const sl_cue SL_MENTION_CUES[] = {
   {CUE_PERSON, "cancelliere"}, {CUE_PERSON, "portavoce"}, {CUE_PERSON, "signor"},
   {CUE_PERSON, "prezydent"}, {CUE_PERSON, "kanclerz"}, {CUE_PERSON, "rzecznik"}, {CUE_PERSON, "szef"},
   {CUE_PERSON, "cumhurbaşkanı"}, {CUE_PERSON, "başbakan"}, {CUE_PERSON, "bakan"}, {CUE_PERSON, "bakanı"},
-  {CUE_PERSON, "sözcüsü"}, {CUE_PERSON, "başkanı"},
+  {CUE_PERSON, "sözcüsü"}, {CUE_PERSON, "başkanı"}, {CUE_PERSON, "başkan"},
+  {CUE_PERSON, "yardımcısı"}, {CUE_PERSON, "başkanvekili"}, {CUE_PERSON, "milletvekili"},
+  {CUE_PERSON, "üyesi"}, {CUE_PERSON, "vali"}, {CUE_PERSON, "valisi"}, {CUE_PERSON, "kaymakamı"},
+  {CUE_PERSON, "müdürü"}, {CUE_PERSON, "büyükelçisi"}, {CUE_PERSON, "direktörü"},
+  {CUE_PERSON, "antrenörü"}, {CUE_PERSON, "başsavcısı"}, {CUE_PERSON, "genel sekreteri"},
   {CUE_PLACE, "ville de"}, {CUE_PLACE, "stadt"}, {CUE_PLACE, "ciudad de"}, {CUE_PLACE, "città di"},
   {CUE_PLACE, "miasto"},
   /* Chinese (names follow the title) */
@@ -115,7 +119,7 @@ const sl_head SL_MENTION_HEADS[] = {
              "tribunal tribunale agencia agenzia agence compañía società société secretaría "
              "corte cour concejo senato sénat senado krankenhaus klinik hôpital ospedale "
              "zgromadzenie szpital sąd birliği odası belediyesi başkanlığı müdürlüğü hastanesi "
-             "holding"},
+             "holding örgütü konseyi kurulu kurumu federasyonu kulübü"},
   {HEAD_ORG, "партия банк группа университет министерство фонд агентство больница суд собрание"},
   {HEAD_ORG, "مجلس المجلس شركة الشركة هيئة الهيئة وزارة الوزارة جامعة الجامعة منظمة المنظمة حزب "
              "الحزب لجنة اللجنة بنك البنك اتحاد الاتحاد جمعية الجمعية مؤسسة المؤسسة"},
@@ -123,7 +127,8 @@ const sl_head SL_MENTION_HEADS[] = {
                "mountains valley bay beach park airport station district province region bridge "
                "straße strasse platz insel fluss flughafen calle avenida plaza río isla aeropuerto "
                "via piazza fiume isola aeroporto rue île aéroport ulica plac rzeka wyspa lotnisko "
-               "caddesi sokak meydanı nehri adası havalimanı"},
+               "caddesi sokak sokağı meydanı nehri adası havalimanı mahallesi köyü ilçesi parkı "
+               "camii"},
   {HEAD_PLACE, "улица проспект площадь река остров аэропорт"},
   {HEAD_NOT_NAME, "new breaking watch update updated video videos photo photos live exclusive "
                   "opinion analysis editorial read more click here"}, /* headline furniture */

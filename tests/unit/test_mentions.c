@@ -289,6 +289,26 @@ START_TEST(german_names_among_capitalised_nouns) {
 }
 END_TEST
 
+/* Turkish proper nouns take their case endings after an apostrophe
+ * ("Soylu'nun", "Ankara'da"): the name ends before it; titles come in
+ * many forms (Yardımcısı, Valisi, Teknik Direktörü). */
+START_TEST(turkish_case_endings_and_titles) {
+  found f = {0};
+  const char *tr = "İçişleri Bakanı Süleyman Soylu'nun açıklaması Ankara'da yapıldı. "
+                   "Belediye Başkan Yardımcısı Enver İskurt konuştu. Soylu, İstanbul’da da konuştu.";
+  run("tr", tr, &f);
+  ck_assert(has_surface(tr, &f, "Süleyman Soylu"));
+  ck_assert(!has_surface(tr, &f, "Süleyman Soylu'nun"));
+  sl_entity *ankara = entity_of(tr, &f, "Ankara");
+  ck_assert_ptr_nonnull(ankara);
+  ck_assert_int_eq(ankara->type, SL_ENT_PLACE);
+  ck_assert_ptr_nonnull(entity_of(tr, &f, "İstanbul"));
+  ck_assert(has_surface(tr, &f, "Enver İskurt"));
+  ck_assert(!has_surface(tr, &f, "Başkan Yardımcısı Enver İskurt"));
+  free(f.m);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("mentions");
   TCase *t = tcase_create("core");
@@ -298,6 +318,7 @@ static Suite *suite(void) {
   tcase_add_test(t, triggers_across_languages);
   tcase_add_test(t, capitals_are_not_always_names);
   tcase_add_test(t, german_names_among_capitalised_nouns);
+  tcase_add_test(t, turkish_case_endings_and_titles);
   tcase_add_test(t, untitled_full_names_said_again_by_last_name);
   tcase_add_test(t, linking_keeps_people_apart);
   tcase_add_test(t, last_words_type_untitled_names);

@@ -6,6 +6,7 @@
 
 #include "analyze/langid.h"
 #include "analyze/tokenize.h"
+#include "link/decline.h"
 #include "link/linker.h"
 #include "link/names.h"
 #include "util/grow.h"
@@ -692,7 +693,6 @@ sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
   sl_rc rc = SL_OK;
   char key[512];
   sl_strmap *names = NULL; /* name -> occurrences, built on first need */
-  (void)lang;
   (void)n;
   lk->ndoc_linked = 0;
   for (size_t i = 0; i < nm; i++)
@@ -732,6 +732,25 @@ sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
         idx = (size_t)best;
         goto linked;
       }
+      /* a declined name ("Andrzeja Dudy"): the person its nominative
+       * guess names, if known */
+      char nom[128];
+      size_t nnom = m->type == SL_ENT_PERSON || m->type == SL_ENT_UNKNOWN
+                        ? sl_decline_guess(lang, m->norm, strlen(m->norm), nom, sizeof nom)
+                        : 0;
+      if (nnom && sl_strmap_get(lk->by_variant, nom, nnom, &v) && v != AMBIGUOUS &&
+          lk->e[v & ~PARTIAL_BIT].type == SL_ENT_PERSON) {
+        idx = (size_t)(v & ~PARTIAL_BIT);
+        goto linked;
+      }
+      char nkey[512];
+      if (nnom && sl_names_key(lk->nm, nom, nnom, nkey, sizeof nkey)) {
+        best = best_candidate(lk, nkey, SL_ENT_PERSON, m->src == SL_MSRC_CAPS);
+        if (best >= 0 && (words > 1 || linked_in_doc(lk, best))) {
+          idx = (size_t)best;
+          goto linked;
+        }
+      }
       /* a new entity needs evidence of its type: a trigger, an acronym, or
        * a capitalised multi-word name the document repeats */
       if (m->type == SL_ENT_UNKNOWN) {
@@ -748,6 +767,10 @@ sl_rc sl_linker_link(sl_linker *lk, const char *lang, const char *z, size_t n,
         continue;
       if ((rc = new_entity(lk, m->type == SL_ENT_UNKNOWN ? SL_ENT_PERSON : m->type, surface, ns,
                            NULL, &idx)) != SL_OK)
+        break;
+      /* the same person in the nominative finds it by its guess */
+      if (nnom && !sl_strmap_get(lk->by_variant, nom, nnom, &v) &&
+          (rc = put_variant(lk, nom, nnom, (int64_t)idx)) != SL_OK)
         break;
     linked:
       ent[i] = (long)idx;

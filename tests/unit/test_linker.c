@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "link/decline.h"
 #include "link/linker.h"
 #include "link/names.h"
 #include "check_main.h"
@@ -159,6 +160,47 @@ START_TEST(family_of_keys) {
 }
 END_TEST
 
+/* Links the one mention z (norm its lower case) of a Polish document. */
+static long link_pl(const char *z, const char *norm, uint32_t words, sl_mention_src src) {
+  sl_mention m;
+  long ent = -2;
+  memset(&m, 0, sizeof m);
+  m.end = (uint32_t)strlen(z);
+  m.tok_end = words;
+  m.type = src == SL_MSRC_TRIGGER ? SL_ENT_PERSON : SL_ENT_UNKNOWN;
+  m.src = src;
+  snprintf(m.norm, sizeof m.norm, "%s", norm);
+  ck_assert_int_eq(sl_linker_link(lk, "pl", z, strlen(z), &m, 1, &ent), SL_OK);
+  return ent;
+}
+
+/* Polish declines names: the nominative and the declined forms are one
+ * person, whichever comes first. */
+START_TEST(declined_polish_names_are_one_person) {
+  char g[128];
+  ck_assert_uint_gt(sl_decline_guess("pl", "andrzeja dudy", 13, g, sizeof g), 0);
+  ck_assert_str_eq(g, "andrzej duda");
+  ck_assert_uint_gt(sl_decline_guess("pl", "jacka kurskiego", 15, g, sizeof g), 0);
+  ck_assert_str_eq(g, "jacek kurski");
+  ck_assert_uint_gt(sl_decline_guess("pl", "donaldem trumpem", 16, g, sizeof g), 0);
+  ck_assert_str_eq(g, "donald trump");
+  ck_assert_uint_gt(sl_decline_guess("pl", "beaty szyd\xC5\x82o", 13, g, sizeof g), 0);
+  ck_assert_str_eq(g, "beata szyd\xC5\x82o");
+  ck_assert_uint_eq(sl_decline_guess("pl", "merkel", 6, g, sizeof g), 0);
+  ck_assert_uint_eq(sl_decline_guess("en", "andrzeja dudy", 13, g, sizeof g), 0);
+  /* nominative first */
+  long duda = link_pl("Andrzej Duda", "andrzej duda", 2, SL_MSRC_TRIGGER);
+  ck_assert_int_ge(duda, 0);
+  ck_assert_int_eq(link_pl("Andrzeja Dudy", "andrzeja dudy", 2, SL_MSRC_CAPS), duda);
+  ck_assert_int_eq(link_pl("Andrzejem Dud\xC4\x85", "andrzejem dud\xC4\x85", 2, SL_MSRC_CAPS), duda);
+  /* declined first */
+  long kurski = link_pl("Jacka Kurskiego", "jacka kurskiego", 2, SL_MSRC_TRIGGER);
+  ck_assert_int_ge(kurski, 0);
+  ck_assert_int_eq(link_pl("Jacek Kurski", "jacek kurski", 2, SL_MSRC_CAPS), kurski);
+  ck_assert_int_ne(kurski, duda);
+}
+END_TEST
+
 static Suite *make_suite(void) {
   Suite *s = suite_create("linker");
   TCase *tc = tcase_create("core");
@@ -170,6 +212,7 @@ static Suite *make_suite(void) {
   tcase_add_test(tc, acronyms_a_letter_apart_stay_apart);
   tcase_add_test(tc, family_of_keys);
   tcase_add_test(tc, a_full_name_and_its_last_name_count_each_other);
+  tcase_add_test(tc, declined_polish_names_are_one_person);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -272,6 +272,7 @@ typedef struct scan {
   void *known_ctx;
   sl_mention *out;
   size_t n, cap;
+  uint8_t *titled;        /* bit per token: its sentence is in title case (titled_build) */
   const sl_token **lower; /* tokens the text writes in lower case, by norm hash */
   size_t lower_mask;      /* slots - 1 (a power of two), 0 when none */
   sl_mention_memo *memo;  /* may be NULL */
@@ -355,6 +356,37 @@ static sl_rc lower_build(scan *s) {
   }
   return SL_OK;
 }
+
+/* Marks the tokens of the sentences written in title case, as English
+ * headlines are ("Tom Moore Is Awarded Knighthood For Fundraising
+ * Walks"): five words or more, four in five with a capital, a small word
+ * among them.  Capitals there say nothing of names. */
+static sl_rc titled_build(scan *s) {
+  s->titled = calloc(s->ntok / 8 + 1, 1);
+  if (!s->titled)
+    return SL_ENOMEM;
+  for (size_t a = 0; a < s->ntok;) {
+    size_t b = a + 1, words = 0, caps = 0, small = 0;
+    while (b < s->ntok && !(s->t[b].flags & SL_TOK_SENT))
+      b++;
+    for (size_t k = a; k < b; k++) {
+      if (s->t[k].flags & SL_TOK_NUMBER)
+        continue;
+      words++;
+      if (is_upper(&s->t[k])) {
+        caps++;
+        small += k > a && (s->t[k].flags & SL_TOK_STOP);
+      }
+    }
+    if (words >= 5 && caps * 5 >= words * 4 && small)
+      for (size_t k = a; k < b; k++)
+        s->titled[k / 8] |= (uint8_t)(1u << (k % 8));
+    a = b;
+  }
+  return SL_OK;
+}
+
+static int titled(const scan *s, size_t i) { return s->titled && (s->titled[i / 8] >> (i % 8)) & 1; }
 
 static int lower_has(const scan *s, const sl_token *t) {
   size_t p = (size_t)sl_hash_mem(t->norm, t->nnorm) & s->lower_mask;
@@ -805,7 +837,7 @@ sl_rc sl_mentions_find(const char *lang, const char *z, size_t n, const sl_token
 sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_token *toks,
                             size_t ntok, sl_known_name_fn known, void *known_ctx,
                             sl_mention_memo **memo, sl_mention **out, size_t *nout) {
-  scan s = {z, toks, ntok, 0, 0, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, 0, NULL};
+  scan s = {z, toks, ntok, 0, 0, 0, 0, sl_gazetteer_get(), known, known_ctx, NULL, 0, 0, NULL, NULL, 0, NULL};
   sl_rc rc = SL_OK;
   (void)n;
   pthread_once(&CUES_ONCE, build_cues);
@@ -842,6 +874,12 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
       s.memo->lower = s.lower;
       s.memo->lower_mask = s.lower_mask;
     }
+  }
+
+  if (s.cased && !s.nouns_capitalised && titled_build(&s) != SL_OK) {
+    if (!s.memo)
+      free(s.lower);
+    return SL_ENOMEM;
   }
 
   for (size_t i = 0; i < ntok && rc == SL_OK;) {
@@ -916,8 +954,9 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
         continue;
       }
       /* a word the text also writes in lower case is a common word with
-       * a capital (a headline, a sentence start), not part of a name */
-      int common = 0;
+       * a capital (a headline, a sentence start), not part of a name; in
+       * a title-case headline any capital may be one */
+      int common = run > 0 && titled(&s, start);
       for (size_t k = start; k < start + run && !common; k++)
         common = !is_particle(&toks[k]) && lower_has(&s, &toks[k]);
       if (run > 0 && common) {
@@ -947,6 +986,7 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
   }
   if (!s.memo)
     free(s.lower);
+  free(s.titled);
   if (rc != SL_OK) {
     free(s.out);
     return rc;

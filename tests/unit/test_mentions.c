@@ -140,6 +140,14 @@ START_TEST(capitals_are_not_always_names) {
   ck_assert(!has_surface(en, &f, "December"));
   ck_assert_ptr_nonnull(entity_of(en, &f, "Smith"));
   free(f.m);
+  /* a headline in title case: its capitals name nothing by themselves */
+  const char *head = "Veteran Is Awarded Knighthood For Fundraising Walks\n"
+                     "The veteran Tom Moore raised money. Tom Moore is 100.";
+  run("en", head, &f);
+  ck_assert(!has_surface(head, &f, "Fundraising Walks"));
+  ck_assert(!has_surface(head, &f, "Awarded Knighthood"));
+  ck_assert(has_surface(head, &f, "Tom Moore"));
+  free(f.m);
 }
 END_TEST
 

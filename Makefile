@@ -67,7 +67,8 @@ $(CORE): $(LIB_OBJ)
 
 # the table changes only with the tokenizer: other library changes leave it
 TOKENIZER_OBJ := $(addprefix $(BUILD)/src/,analyze/tokenize.o analyze/normalize.o \
-                   analyze/stopwords.o analyze/stopwords_data.o analyze/wordbreak.o util/strmap.o)
+                   analyze/stopwords.o analyze/stopwords_data.o analyze/wordbreak.o util/strmap.o \
+                   util/utf8.o)
 
 $(GEN_TRANS): tools/gen_translations.c $(TOKENIZER_OBJ) | $(CORE)
 	@mkdir -p $(dir $@)

@@ -228,31 +228,42 @@ static size_t entry_words(sl_tokenizer *tk, const char *lang, const char *z, siz
   return nw;
 }
 
+/* The entries are found by key's hex digits (seen: the text -> index). */
+static int key_text(uint64_t key, char *kb, size_t cap) {
+  return snprintf(kb, cap, "%llx", (unsigned long long)key);
+}
+
 /* The entry of key, or NULL. */
 static const entry *lookup(sl_strmap *seen, uint64_t key) {
   char kb[24];
-  int kn = snprintf(kb, sizeof kb, "%llx", (unsigned long long)key);
+  int kn = key_text(key, kb, sizeof kb);
   int64_t at;
   return sl_strmap_get(seen, kb, (size_t)kn, &at) ? &entries[at] : NULL;
 }
 
-/* Adds to vals[0..*nv) the English senses of entry e not there yet, up
- * to MAX_SENSES. */
-static void take(const entry *e, uint32_t *vals, size_t *nv) {
-  for (size_t k = 0; e && k < e->nv && *nv < MAX_SENSES; k++) {
+/* Adds to vals[0..*nv) the senses from[0..n) not there yet, up to
+ * MAX_SENSES in all (the first met first). */
+static void add_senses(uint32_t *vals, size_t *nv, const uint32_t *from, size_t n) {
+  for (size_t k = 0; k < n && *nv < MAX_SENSES; k++) {
     int dup = 0;
     for (size_t j = 0; j < *nv; j++)
-      dup |= vals[j] == e->vals[k];
+      dup |= vals[j] == from[k];
     if (!dup)
-      vals[(*nv)++] = e->vals[k];
+      vals[(*nv)++] = from[k];
   }
 }
 
-/* Adds the senses vals[0..nv) to key's entry, up to MAX_SENSES in all
- * (the first met first); 0, or -1 when out of memory. */
+/* Adds the English senses of entry e (may be NULL) to vals[0..*nv). */
+static void take(const entry *e, uint32_t *vals, size_t *nv) {
+  if (e)
+    add_senses(vals, nv, e->vals, e->nv);
+}
+
+/* Adds the senses vals[0..nv) to key's entry; 0, or -1 when out of
+ * memory. */
 static int merge(sl_strmap *seen, uint64_t key, const uint32_t *vals, size_t nv) {
   char kb[24];
-  int kn = snprintf(kb, sizeof kb, "%llx", (unsigned long long)key);
+  int kn = key_text(key, kb, sizeof kb);
   int64_t at;
   entry *e;
   if (!nv)
@@ -261,13 +272,7 @@ static int merge(sl_strmap *seen, uint64_t key, const uint32_t *vals, size_t nv)
     e = &entries[at];
   else if (!(e = new_entry(key)) || sl_strmap_put(seen, kb, (size_t)kn, (int64_t)(nentries - 1)) != SL_OK)
     return -1;
-  for (size_t k = 0; k < nv && e->nv < MAX_SENSES; k++) {
-    int dup = 0;
-    for (size_t j = 0; j < e->nv; j++)
-      dup |= e->vals[j] == vals[k];
-    if (!dup)
-      e->vals[e->nv++] = vals[k];
-  }
+  add_senses(e->vals, &e->nv, vals, nv);
   return 0;
 }
 

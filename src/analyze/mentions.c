@@ -278,6 +278,16 @@ typedef struct scan {
   sl_mention_memo *memo;  /* may be NULL */
 } scan;
 
+/* Bytes at the end of z[0..n) that follow a name but are not part of it:
+ * a possessive ("Assad's"; the name keeps min_stem bytes), and in Turkish
+ * a case ending after an apostrophe ("Soylu'nun"). */
+static size_t suffix_len(const scan *s, const char *z, size_t n, size_t min_stem) {
+  size_t p = possessive_len(z, n, min_stem);
+  if (s->turkish)
+    p += case_ending_len(z, n - p);
+  return p;
+}
+
 #define MEMO_UNSEEN 0xFF
 
 struct sl_mention_memo {
@@ -289,6 +299,7 @@ struct sl_mention_memo {
   uint8_t *cal;             /* is_calendar_word, MEMO_UNSEEN first */
   const sl_token **lower;   /* lower_build's table (NULL: not built) */
   size_t lower_mask;
+  uint8_t *titled;          /* titled_build's bits (NULL: not built) */
 };
 
 void sl_mention_memo_free(sl_mention_memo *m) {
@@ -300,6 +311,7 @@ void sl_mention_memo_free(sl_mention_memo *m) {
   free(m->cue_len);
   free(m->cal);
   free(m->lower);
+  free(m->titled);
   free(m);
 }
 
@@ -465,9 +477,7 @@ static int may_start_place(const scan *s, const sl_token *t) {
     return 1;
   if (sl_gazetteer_may_start(s->gaz, f, n))
     return 1;
-  size_t p = possessive_len(f, n, 2);
-  if (!p && s->turkish)
-    p = case_ending_len(f, n);
+  size_t p = suffix_len(s, f, n, 2);
   if (p && sl_gazetteer_may_start(s->gaz, f, n - p))
     return 1;
   if (s->cased) {
@@ -494,9 +504,7 @@ static const sl_gaz_entry *gaz_find(scan *s, size_t i, size_t *len) {
       continue;
     size_t n = lens[k];
     const sl_gaz_entry *e = sl_gazetteer_find(s->gaz, key, n);
-    size_t p = e ? 0 : possessive_len(key, n, 2);
-    if (!e && !p && s->turkish)
-      p = case_ending_len(key, n); /* "Ankara'da" */
+    size_t p = e ? 0 : suffix_len(s, key, n, 2); /* "Assad's", "Ankara'da" */
     if (p)
       e = sl_gazetteer_find(s->gaz, key, n - p);
     /* Russian cases: "России", "Москве", "Китая" -> Россия, Москва, Китай */
@@ -614,11 +622,7 @@ static sl_rc emit(scan *s, size_t a, size_t b, sl_ent_type type, sl_mention_src 
   m->tok_end = (uint32_t)b;
   m->start = s->t[a].start;
   m->end = s->t[b - 1].end;
-  /* possessive "Assad's" is not part of the name, nor a Turkish case
-   * ending ("Erdoğan'ın") */
-  m->end -= (uint32_t)possessive_len(s->z + m->start, m->end - m->start, 2);
-  if (s->turkish)
-    m->end -= (uint32_t)case_ending_len(s->z + m->start, m->end - m->start);
+  m->end -= (uint32_t)suffix_len(s, s->z + m->start, m->end - m->start, 2);
   m->type = type;
   m->src = src;
   m->gaz = gaz;
@@ -626,10 +630,7 @@ static sl_rc emit(scan *s, size_t a, size_t b, sl_ent_type type, sl_mention_src 
   if (!join_norms(s->t, a, b, m->norm, sizeof m->norm))
     m->norm[0] = 0;
   size_t nn = strlen(m->norm);
-  nn -= possessive_len(m->norm, nn, 1);
-  if (s->turkish)
-    nn -= case_ending_len(m->norm, nn);
-  m->norm[nn] = 0;
+  m->norm[nn - suffix_len(s, m->norm, nn, 1)] = 0;
   return SL_OK;
 }
 
@@ -654,9 +655,10 @@ static int calendar_at(scan *s, size_t i) {
   return m->cal[i];
 }
 
-/* 1 when token t ends in a possessive ("Merkel's"): the name ends there. */
-static int possessive(const char *z, const sl_token *t) {
-  return possessive_len(z + t->start, t->end - t->start, 1) != 0;
+/* 1 when token t ends in a possessive ("Merkel's") or a Turkish case
+ * ending: the name ends there. */
+static int name_ends(const scan *s, const sl_token *t) {
+  return suffix_len(s, s->z + t->start, t->end - t->start, 1) != 0;
 }
 
 /* Length of a capitalised name starting at token i (0 when none). */
@@ -679,8 +681,7 @@ static size_t caps_run(scan *s, size_t i) {
         !calendar_at(s, j)) {
       words++;
       j++;
-      if (possessive(s->z, t) ||
-          (s->turkish && case_ending_len(s->z + t->start, t->end - t->start)))
+      if (name_ends(s, t))
         break;
       continue;
     }
@@ -866,6 +867,7 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
     s.memo = *memo;
     s.lower = s.memo->lower;
     s.lower_mask = s.memo->lower_mask;
+    s.titled = s.memo->titled;
   }
   if (s.cased && !s.lower) {
     if (lower_build(&s) != SL_OK)
@@ -876,10 +878,14 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
     }
   }
 
-  if (s.cased && !s.nouns_capitalised && titled_build(&s) != SL_OK) {
-    if (!s.memo)
-      free(s.lower);
-    return SL_ENOMEM;
+  if (s.cased && !s.nouns_capitalised && !s.titled) {
+    if (titled_build(&s) != SL_OK) {
+      if (!s.memo)
+        free(s.lower);
+      return SL_ENOMEM;
+    }
+    if (s.memo) /* the memo owns it now */
+      s.memo->titled = s.titled;
   }
 
   for (size_t i = 0; i < ntok && rc == SL_OK;) {
@@ -984,9 +990,10 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
     }
     i++;
   }
-  if (!s.memo)
+  if (!s.memo) {
     free(s.lower);
-  free(s.titled);
+    free(s.titled);
+  }
   if (rc != SL_OK) {
     free(s.out);
     return rc;

@@ -14,8 +14,8 @@ Model: ridge least squares with non-negative weights (bias excepted) of
 (5 - overall) on the design row of
 sl_sim_design() (similarity_weights.h; mirrored in design() below), fitted
 four times: on same-language pairs (W_SAME), on cross-lingual pairs in
-one script (W_CROSS), on all cross-lingual pairs without the word, token,
-lead and caps columns (W_SCRIPT, used across scripts, where those cannot
+one script that the dictionaries translate (W_CROSS), on all
+cross-lingual pairs without the word, token, lead and caps columns (W_SCRIPT, used across scripts, where those cannot
 meet), and on the cross-lingual pairs with capitalised words on both
 sides without the word, token and lead columns (W_SCRIPT_CAPS, used
 across scripts when both sides quote Latin names).  The score is
@@ -150,8 +150,10 @@ def load(pairs_path, parts_path):
             g += 1
         if g == len(gold):
             sys.exit("fit_similarity: %s is not in %s order" % (parts_path, pairs_path))
-        group = 0 if r["same_lang"] else 1 if r["same_script"] else 3 if r["caps_both"] else 2
-        rows.append((design(r["parts"], r.get("named_by_both", ())), 5 - gold[g]["overall"], group, r["parts"]["dates"],
+        both = r.get("named_by_both", ())
+        group = 0 if r["same_lang"] else 1 if r["same_script"] and "translated" in both else \
+            3 if r["caps_both"] else 2
+        rows.append((design(r["parts"], both), 5 - gold[g]["overall"], group, r["parts"]["dates"],
                      gold[g]["overall"], r["caps_both"]))
         g += 1
     return rows

@@ -10,6 +10,8 @@
  * "source:" lines) supplement the shape rules.  A "read more"/"most read"
  * heading after the body ends the article: nothing below it is kept, not
  * even as context, since it was written at crawl time, not with the story.
+ * Last, consent banners and sign-up notices are taken out of body lines
+ * sentence by sentence (boilerplate.c).
  */
 #include <ctype.h>
 #include <pthread.h>
@@ -20,6 +22,7 @@
 #include <unicode/ustring.h>
 
 #include "analyze/normalize.h"
+#include "clean/boilerplate.h"
 #include "clean/clean.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
@@ -392,6 +395,7 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
     cap = MAX_LINES;
   line *ls = calloc(cap, sizeof *ls);
   sl_strmap *seen = sl_strmap_new();
+  char *kept = NULL; /* rewritten lines (boilerplate sentences out) */
   char folded[256], slug[1024], lslug[1024];
   size_t nslug = 0;
   memset(out, 0, sizeof *out);
@@ -474,6 +478,26 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
     }
     body_lines++;
   }
+  /* Consent banners, sign-up and paywall notices inside body lines
+   * (boilerplate.h); the lines that lose sentences are rewritten into
+   * kept, the rest left pointing into z. */
+  kept = malloc(n + 1);
+  if (!kept) {
+    rc = SL_ENOMEM;
+    goto out;
+  }
+  for (size_t i = first, used = 0; i < nl; i++) {
+    if (ls[i].cls != L_BODY)
+      continue;
+    size_t m = sl_boilerplate_strip(ls[i].z, ls[i].n, kept + used);
+    if (m == ls[i].n && !memcmp(kept + used, ls[i].z, m))
+      continue;
+    if (m == 0)
+      ls[i].cls = L_DROP;
+    ls[i].z = kept + used;
+    ls[i].n = m;
+    used += m + 1;
+  }
   /* A body line that ends in a photo credit is a caption ("… Ảnh: SANA"). */
   for (size_t i = first; i < nl; i++) {
     if (ls[i].cls != L_BODY)
@@ -516,6 +540,7 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
   }
 out:
   free(ls);
+  free(kept);
   sl_strmap_free(seen);
   if (rc != SL_OK)
     sl_cleaned_free(out);

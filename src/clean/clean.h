@@ -3,7 +3,8 @@
  *
  * Drops related-story lists, "read more"/"most read" blocks, repeated
  * headline lines, photo captions, tweet-embed lines, "Source link" and
- * "Comment (0)" lines.  Signals are language-agnostic first (repetition,
+ * "Comment (0)" lines, and the sentences of cookie banners and sign-up
+ * notices inside body lines (boilerplate.h).  Signals are language-agnostic first (repetition,
  * line shape, link and date density, position after the body ends), with
  * per-language cue words as a supplement.  Inline furniture (captions,
  * embeds, related links inside the body) is kept apart as context: it was

@@ -335,7 +335,12 @@ double sl_similarity_dfw(const sl_featvec *a, const double *wa, const sl_featvec
     p.caps_both = acc[SL_F_LATIN].na > 0 && acc[SL_F_LATIN].nb > 0;
   else /* vectors from before the flag: any capitals */
     p.caps_both = acc[SL_F_CAPS].na > 0 && acc[SL_F_CAPS].nb > 0;
-  const double *w = p.same_lang ? SL_SIM_W_SAME : p.same_script ? SL_SIM_W_CROSS
+  /* the cross-lingual weights in one script lean on the dictionaries: a
+   * pair they cannot translate (a language without one, a text in the
+   * wrong language) is read as across scripts, by names and numbers */
+  int translated = (p.both & SL_SIM_BOTH_TRANSLATED) != 0;
+  const double *w = p.same_lang ? SL_SIM_W_SAME
+                  : p.same_script && translated ? SL_SIM_W_CROSS
                   : p.caps_both ? SL_SIM_W_SCRIPT_CAPS : SL_SIM_W_SCRIPT;
   double y = 0;
   for (size_t k = 0; k < SL_SIM_NX; k++)

@@ -3,7 +3,8 @@
  * anywhere in a line (its substring search), caption and source cues at a
  * line's start, trailer headings that end the article, in ASCII and in
  * scripts whose lines are lowered without ICU (Cyrillic) or with it
- * (Vietnamese).
+ * (Vietnamese); sentences of consent banners and sign-up notices inside
+ * body lines, in English, German and Polish, and news about cookies kept.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -91,12 +92,59 @@ START_TEST(cues_and_trailers) {
 }
 END_TEST
 
+/* Consent banners and sign-up notices inside body lines go, sentence by
+ * sentence; the headline a flattened page glues before them stays, and so
+ * does news that merely names cookies or privacy policies. */
+START_TEST(boilerplate_sentences) {
+  /* English sign-up block glued between headline and story */
+  const char *en = "Boris Johnson up and walking as he recovers in hospital Sign up to FREE email alerts "
+                   "from Daily Star Subscribe Thank you for subscribing See our privacy notice Invalid Email "
+                   "Downing Street confirmed on Friday that the Prime Minister is up and walking again.";
+  char doc[2048];
+  snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1, en, BODY2);
+  ck_assert_int_eq(where(doc, "Boris Johnson up and walking as he recovers in hospital"), 1);
+  ck_assert_int_eq(where(doc, "Downing Street confirmed on Friday"), 1);
+  ck_assert_int_eq(where(doc, "Sign up to FREE"), -1);
+  ck_assert_int_eq(where(doc, "privacy notice"), -1);
+  /* German and Polish consent banners, several sentences each */
+  snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1,
+           "Wir verwenden auf unserer Webseite Cookies und Analysetechniken, um das Angebot zu verbessern. "
+           "Zudem zeigen wir Ihnen Werbung unserer Partner an. Weitere Informationen finden Sie in unserer "
+           "Datenschutzerkl\xC3\xA4rung. Der Stadtrat beschloss am Dienstag den neuen Haushalt f\xC3\xBCr das Jahr.",
+           BODY2);
+  ck_assert_int_eq(where(doc, "Cookies"), -1);
+  ck_assert_int_eq(where(doc, "Werbung"), -1);
+  ck_assert_int_eq(where(doc, "Der Stadtrat beschloss am Dienstag"), 1);
+  snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1,
+           "Rz\xC4\x85" "d przyj\xC4\x85\xC5\x82 projekt ustawy o szkolnictwie. Aby poprawi\xC4\x87 swoj\xC4\x85 "
+           "witryn\xC4\x99 i dedykowane reklamy, zbieramy anonimowe informacje. Szczeg\xC3\xB3\xC5\x82owy opis "
+           "znajdziesz w polityce prywatno\xC5\x9B" "ci. Klikaj\xC4\x85" "c na przycisk, wyra\xC5\xBC" "asz zgod\xC4\x99 "
+           "na przetwarzanie danych.",
+           BODY2);
+  ck_assert_int_eq(where(doc, "projekt ustawy o szkolnictwie"), 1);
+  ck_assert_int_eq(where(doc, "zbieramy"), -1);
+  ck_assert_int_eq(where(doc, "przycisk"), -1);
+  /* news about cookies and privacy: no address to the reader, kept */
+  const char *news = "The regulator fined the company over its privacy policy and its use of cookies on Tuesday.";
+  snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1, news, BODY2);
+  ck_assert_int_eq(where(doc, news), 1);
+  const char *hack = "Hackers stole passwords and email addresses of two million customers, the company said.";
+  snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1, hack, BODY2);
+  ck_assert_int_eq(where(doc, hack), 1);
+  /* a sign-up line alone goes whole */
+  ck_assert_int_eq(where(BODY1 "\nSign up to our newsletter to get other stories like this delivered to your inbox.\n" BODY2,
+                         "newsletter"),
+                   -1);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("clean");
   TCase *tc = tcase_create("lines");
   tcase_add_test(tc, embeds_anywhere_in_a_line);
   tcase_add_test(tc, handle_after_a_dash);
   tcase_add_test(tc, cues_and_trailers);
+  tcase_add_test(tc, boilerplate_sentences);
   suite_add_tcase(s, tc);
   return s;
 }

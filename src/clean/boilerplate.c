@@ -273,15 +273,17 @@ size_t sl_boilerplate_strip(const char *z, size_t n, char *out) {
     s[i].to += s[i].start;
     s[i].drop = boilerplate(s[i].action, s[i].topic);
   }
-  /* a banner runs over several sentences: a neighbour naming one cue, or
-   * a sentence between two dropped ones, goes with it */
+  /* a banner runs over several sentences: a neighbour naming one cue or
+   * hardly a word (a form's list of characters), or a sentence between
+   * two dropped ones, goes with it */
   for (int changed = 1; changed;) {
     changed = 0;
     for (size_t i = 0; i < ns; i++) {
       if (s[i].drop)
         continue;
       int before = i > 0 && s[i - 1].drop, after = i + 1 < ns && s[i + 1].drop;
-      if (((before || after) && s[i].action + s[i].topic > 0) || (before && after)) {
+      int weak = s[i].action + s[i].topic > 0 || words(z + s[i].start, s[i].end - s[i].start) < 2;
+      if (((before || after) && weak) || (before && after)) {
         s[i].drop = 1;
         changed = 1;
       }

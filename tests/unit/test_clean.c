@@ -124,6 +124,16 @@ START_TEST(boilerplate_sentences) {
   ck_assert_int_eq(where(doc, "projekt ustawy o szkolnictwie"), 1);
   ck_assert_int_eq(where(doc, "zbieramy"), -1);
   ck_assert_int_eq(where(doc, "przycisk"), -1);
+  /* a paywall form: its character list and field names go with it */
+  snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1,
+           "Oil prices to outperform in the second half of the year TAKE A FREE TRIAL Registered users can "
+           "read up to 3 reports. Note our system only accepts work email addresses (no Gmail). The password "
+           "for your account must contain one of these characters: \" !#$%&'()*+,-./:;<=>?@[]^_`{|}~\". "
+           "Email address First Name Last Name Organisation Job Title",
+           BODY2);
+  ck_assert_int_eq(where(doc, "Oil prices to outperform in the second half of the year"), 1);
+  ck_assert_int_eq(where(doc, "password"), -1);
+  ck_assert_int_eq(where(doc, "First Name"), -1);
   /* news about cookies and privacy: no address to the reader, kept */
   const char *news = "The regulator fined the company over its privacy policy and its use of cookies on Tuesday.";
   snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1, news, BODY2);

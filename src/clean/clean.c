@@ -29,7 +29,9 @@
 
 #define MAX_LINES 200000
 
-typedef enum line_class { L_BODY, L_CONTEXT, L_DROP } line_class;
+/* L_BANNER: a body line that was all boilerplate (boilerplate.h), kept
+ * only when nothing else is */
+typedef enum line_class { L_BODY, L_CONTEXT, L_DROP, L_BANNER } line_class;
 
 typedef struct line {
   const char *z;
@@ -492,8 +494,10 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
     size_t m = sl_boilerplate_strip(ls[i].z, ls[i].n, kept + used);
     if (m == ls[i].n && !memcmp(kept + used, ls[i].z, m))
       continue;
-    if (m == 0)
-      ls[i].cls = L_DROP;
+    if (m == 0) {
+      ls[i].cls = L_BANNER;
+      continue;
+    }
     ls[i].z = kept + used;
     ls[i].n = m;
     used += m + 1;
@@ -519,7 +523,7 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
      * lose the document (short notices, lists) */
     free(out->text);
     for (size_t i = 0; i < nl; i++)
-      if (ls[i].cls == L_CONTEXT)
+      if (ls[i].cls == L_CONTEXT || ls[i].cls == L_BANNER)
         ls[i].cls = L_BODY;
     out->text = join_lines(ls, nl, L_BODY, &out->ntext);
     if (!out->text) {

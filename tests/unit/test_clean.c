@@ -141,6 +141,8 @@ START_TEST(boilerplate_sentences) {
   const char *hack = "Hackers stole passwords and email addresses of two million customers, the company said.";
   snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1, hack, BODY2);
   ck_assert_int_eq(where(doc, hack), 1);
+  /* a page that is nothing but a banner keeps it: the document is not lost */
+  ck_assert_int_eq(where("We use cookies on our website. Click accept to agree to our privacy policy.\n", "We use cookies"), 1);
   /* a sign-up line alone goes whole */
   ck_assert_int_eq(where(BODY1 "\nSign up to our newsletter to get other stories like this delivered to your inbox.\n" BODY2,
                          "newsletter"),

@@ -42,6 +42,7 @@ typedef struct pending {
   char id[MAX_FIELD], l1[8], l2[8];
   sl_featvec va, vb;
   sl_labels la; /* --explain: the words behind va's features */
+  int empty;    /* a text had no article: printed with score 0 */
 } pending;
 
 typedef struct opts {
@@ -60,7 +61,9 @@ static void usage(FILE *f) {
              "  Default threshold %.3f.\n"
              "  --explain adds what the two texts share: persons, places, orgs, numbers,\n"
              "  event words, topics, words and words that meet through the dictionaries\n"
-             "  (translated) (a JSON field \"shared\", or a last TSV column).\n",
+             "  (translated) (a JSON field \"shared\", or a last TSV column).\n"
+             "  A text with no article (blank, or page furniture only) shares nothing:\n"
+             "  its pair is scored 0, with a note on stderr.\n",
           SL_SAME_EVENT);
 }
 
@@ -323,6 +326,8 @@ static int read_record(sl_pairdoc *pd, const opts *o, const char *line, size_t n
                        field(rec, "published2", NULL, 0, &tn), t2, n2};
   const char *why = NULL;
   sl_labels_clear(&pe->la);
+  snprintf(pe->l1, sizeof pe->l1, "und"); /* until the analysis says */
+  snprintf(pe->l2, sizeof pe->l2, "und");
   sl_pairdoc_pair_out po = {&pe->va, &pe->vb, pe->l1, pe->l2, o->explain ? &pe->la : NULL};
   sl_rc rc = sl_pairdoc_pair(pd, &a, &b, &po, &why);
   if (rc == SL_OK && o->explain)
@@ -331,6 +336,13 @@ static int read_record(sl_pairdoc *pd, const opts *o, const char *line, size_t n
     fprintf(stderr, "storyline similarity: line %zu: out of memory\n", lineno);
     ret = -1;
     goto out;
+  }
+  pe->empty = rc == SL_EEMPTY;
+  if (pe->empty) {
+    /* a text of nothing but page furniture shares nothing with the other:
+     * the pair is still answered, so that no pair goes missing */
+    fprintf(stderr, "storyline similarity: line %zu: %s: scored 0\n", lineno, why ? why : sl_strerror(rc));
+    rc = SL_OK;
   }
   if (rc != SL_OK) {
     fprintf(stderr, "storyline similarity: line %zu: %s\n", lineno, why ? why : sl_strerror(rc));
@@ -349,12 +361,20 @@ out:
 static sl_rc flush_batch(const opts *o, sl_pairdoc *pd, sl_df *df, pending *batch, size_t n) {
   sl_rc rc = SL_OK;
   for (size_t i = 0; i < n && rc == SL_OK; i++) {
+    if (batch[i].empty)
+      continue;
     rc = sl_df_add(df, &batch[i].va);
     if (rc == SL_OK)
       rc = sl_df_add(df, &batch[i].vb);
   }
   for (size_t i = 0; i < n && rc == SL_OK; i++) {
     sl_sim_parts p;
+    if (batch[i].empty) {
+      memset(&p, 0, sizeof p);
+      p.dates = -1;
+      print_pair(o, batch[i].id, batch[i].l1, batch[i].l2, &p, NULL);
+      continue;
+    }
     sl_similarity_df(&batch[i].va, &batch[i].vb, df, &p);
     json_t *shared = NULL;
     if (o->explain && !(shared = shared_of(pd, &batch[i], df))) {

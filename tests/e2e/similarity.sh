@@ -7,8 +7,8 @@
 # --threshold is honoured; --explain names what the texts share; bytes that
 # are not UTF-8 are repaired and reported; bad records (truncated JSON, a
 # missing text, an over-long line) are reported on stderr with their line
-# number and skipped, and the exit status is 1 only when nothing could be
-# scored.
+# number and skipped, a text with no article is scored 0 with a note, and
+# the exit status is 1 only when nothing could be scored.
 set -u
 : "${SL:?SL must name the storyline binary}"
 : "${ROOT:?ROOT must name the repository root}"
@@ -112,6 +112,20 @@ jq -e -s 'map(select(.pair_id == "kremlin-vi-ar"))[0].shared
 "$SL" similarity --explain < pairs.jsonl > explain.tsv 2> /dev/null
 head -n 1 explain.tsv | grep -q '	shared$' || { echo "no shared column in the TSV header"; fail=1; }
 [ "$(sed -n 2p explain.tsv | awk -F'\t' '{print NF}')" -eq 17 ] || { echo "TSV rows lack the shared column"; fail=1; }
+
+# a text with no article (blank, or a URL alone) shares nothing: the pair
+# is answered with score 0 in its place, and a note says why
+{
+  sed -n 1p pairs.jsonl
+  echo '{"pair_id": "blank", "text1": "   ", "text2": "The minister met the union on Tuesday."}'
+  echo '{"pair_id": "url", "text1": "https://example.com/a", "text2": "The minister met the union."}'
+  sed -n 3p pairs.jsonl
+} > empty.jsonl
+"$SL" similarity --json < empty.jsonl > empty.out 2> empty.err || { echo "similarity failed on empty texts"; cat empty.err; fail=1; }
+jq -e -s 'map(.pair_id) == ["kremlin-vi-ar", "blank", "url", "kremlin-call"]
+          and (map(select(.pair_id == "blank" or .pair_id == "url") | .score == 0 and .same_event == 0) | all)' \
+  empty.out > /dev/null || { echo "empty texts not scored 0 in their place:"; cat empty.out; fail=1; }
+grep -q 'line 2: no article text after cleaning: scored 0' empty.err || { echo "no note for the blank text"; cat empty.err; fail=1; }
 
 # nothing scorable: exit 1 with a message
 printf '{"text1": "a"}\nnot json\n' > none.jsonl

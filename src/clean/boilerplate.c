@@ -6,9 +6,8 @@
  * itself ("we use", "click", "subscribe", "our website"),
  * and TOPIC, the page's own business (cookie, privacy, newsletter,
  * password, advertising, "all rights reserved").  Only a line with an
- * action and a topic, or three cues, is split into sentences, by ICU's
- * sentence break iterator; the rule of boilerplate.h is then applied to
- * each sentence.
+ * action and a topic is split into sentences, by ICU's sentence break
+ * iterator; the rule of boilerplate.h is then applied to each sentence.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -27,13 +26,14 @@ static const char *const ACTION[] = {
   /* en */ "we use", "we collect", "our website", "our site", "our partners", "our services",
   "subscribe", "sign up", "log in", "registered users", "register now", "enter your", "your browser",
   "your account", "you agree", "you consent", "accept", /* acceptez, accepter */
+  "follow ", "like us", "tap here",
   /* de */ "wir verwenden", "verwenden wir", "sammeln wir", "wir nutzen", "unserer website",
-  "unsere website", "unserer webseite", "unserer partner", "klicken", "abonnieren", "anmelden",
+  "unsere website", "unserer webseite", "unserer partner", "klicken", "abonnieren", "anmelden", "folgen sie",
   "akzeptieren", "stimmen sie", "ihr browser", "ihre einwilligung",
   /* fr */ "nous utilisons", "notre site", "nos partenaires", "cliquez", "cliquant", "abonnez",
   "inscrivez", "votre navigateur",
   /* es */ "utilizamos", "usamos cookies", "nuestro sitio", "nuestra web", "nuestros socios", "clic",
-  "suscríbete", "regístrate", "registrad", "aceptar", "su navegador", "tu navegador", /* clic: click */
+  "suscríbete", "regístrate", "aceptar", "su navegador", "tu navegador", /* clic: click */
   /* it */ "utilizziamo", "il nostro sito", "nostri partner", "clicca", "iscriviti", "accetta",
   "il tuo browser",
   /* pl */ "zbieramy", "używamy", "naszej witryny", "naszych partnerów", "klikając", "kliknij",
@@ -46,29 +46,44 @@ static const char *const ACTION[] = {
   NULL};
 
 static const char *const TOPIC[] = {
-  /* en */ "cookie", "privacy", "personal data", "personal information", "newsletter", "password",
+  /* en */ "cookie", "privacy", "copyright", "personal data", "personal information", "newsletter", "password",
   "email address", "e-mail address", "advertis", "terms of use", "terms of service",
-  "all rights reserved", "free trial", "javascript", "spam",
+  "free trial", "javascript", "spam",
   /* de */ "datenschutz", "personenbezogen", "persönlichen informationen", "passwort",
-  "e-mail-adresse", "werbung", "nutzungsbedingungen", "alle rechte vorbehalten",
+  "e-mail-adresse", "werbung", "nutzungsbedingungen", 
   /* fr */ "confidentialité", "données personnelles", "mot de passe", "adresse e-mail",
-  "adresse email", "publicité", "conditions d'utilisation", "tous droits réservés",
+  "adresse email", "publicité", "conditions d'utilisation", 
   /* es */ "privacidad", "datos personales", "boletín", "contraseña", "correo electrónico",
-  "publicidad", "términos y condiciones", "derechos reservados",
-  /* it */ "dati personali", "pubblicità", "termini e condizioni", "diritti riservati",
+  "publicidad", "términos y condiciones", 
+  /* it */ "dati personali", "pubblicità", "termini e condizioni", 
   /* pl */ "prywatności", "danych osobowych", "dane osobowe", "przetwarzani", "reklam", "witryn",
-  "hasło", "logowania", "prawa zastrzeżone", "zgodę na",
+  "hasło", "logowania", "zgodę na",
   /* ru */ "конфиденциальност", "персональных данных", "рассылк", "пароль", "электронной почты",
-  "реклам", "все права защищены", "условиями использования",
-  /* tr */ "gizlilik", "çerez", "kişisel veri", "bülten", "şifre", "e-posta", "tüm hakları saklıdır",
+  "реклам", "условиями использования",
+  /* tr */ "gizlilik", "çerez", "kişisel veri", "bülten", "şifre", "e-posta", 
   "kullanım koşulları",
   /* ar */ "الخصوصية", "ملفات تعريف الارتباط", "الكوكيز", "النشرة البريدية", "كلمة المرور",
-  "البريد الإلكتروني", "البريد الالكتروني", "جميع الحقوق محفوظة", "للموقع",
-  /* zh */ "隐私", "个人信息", "版权所有", "密码", "邮箱", "广告",
+  "البريد الإلكتروني", "البريد الالكتروني", "للموقع",
+  /* zh */ "隐私", "个人信息", "密码", "邮箱", "广告",
   NULL};
 
-#define NACTION (sizeof ACTION / sizeof *ACTION - 1)
-#define NCUES (NACTION + sizeof TOPIC / sizeof *TOPIC - 1)
+/* Cues that make a sentence boilerplate alone: the page's legal line, and
+ * a request to turn off an ad blocker. */
+static const char *const STRONG[] = {
+  "all rights reserved", "may not be published, broadcast", "alle rechte vorbehalten",
+  "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati",
+  "wszelkie prawa zastrzeżone", "все права защищены", "tüm hakları saklıdır", "جميع الحقوق محفوظة",
+  "版权所有", "adblock", "ad blocker", "ad-blocker", "ublock", "广告拦截", NULL};
+
+/* Platforms a page asks to be followed on: one topic however many are
+ * named (news names them too: "said on Twitter and Facebook"). */
+static const char *const SOCIAL[] = {"twitter", "facebook", "instagram", "youtube", "telegram", "tiktok", NULL};
+
+#define COUNT(list) (sizeof list / sizeof *list - 1)
+#define NACTION COUNT(ACTION)
+#define NTOPIC COUNT(TOPIC)
+#define NSTRONG COUNT(STRONG)
+#define NCUES (NACTION + NTOPIC + NSTRONG + COUNT(SOCIAL))
 
 /* The cues by their first three bytes: cue i (ACTION then TOPIC) is one of
  * ix[first[h]..first[h + 1]) for h = bucket(its bytes), so that where no
@@ -83,7 +98,16 @@ static uint16_t first[NBUCKETS + 1];
 static cue_ix ix[NCUES];
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
-static const char *cue(size_t i) { return i < NACTION ? ACTION[i] : TOPIC[i - NACTION]; }
+/* Cue i: ACTION, then TOPIC, STRONG and SOCIAL. */
+static const char *cue(size_t i) {
+  if (i < NACTION)
+    return ACTION[i];
+  if ((i -= NACTION) < NTOPIC)
+    return TOPIC[i];
+  if ((i -= NTOPIC) < NSTRONG)
+    return STRONG[i];
+  return SOCIAL[i - NSTRONG];
+}
 
 static unsigned bucket(const char *z) {
   unsigned h = ((unsigned)(unsigned char)z[0] * 37u ^ (unsigned char)z[1]) * 37u ^ (unsigned char)z[2];
@@ -141,6 +165,7 @@ static int cue_at(const char *z, size_t n, size_t i, const char *first_low, size
  * a word's first character needs more than ASCII lowering. */
 static void count_cues(const char *z, size_t n, int *action, int *topic, size_t *from, size_t *to) {
   uint8_t seen[NCUES];
+  int social = 0;
   memset(seen, 0, sizeof seen);
   *action = *topic = 0;
   int after_sep = 1; /* the text starts a word */
@@ -171,8 +196,14 @@ static void count_cues(const char *z, size_t n, int *action, int *topic, size_t 
       seen[ci] = 1;
       if (ci < NACTION)
         ++*action;
-      else
+      else if (ci < NACTION + NTOPIC)
         ++*topic;
+      else if (ci < NACTION + NTOPIC + NSTRONG)
+        ++*action, ++*topic;
+      else if (!social++)
+        ++*topic;
+      else
+        continue;
       if (from && *action + *topic == 1)
         *from = i;
       if (to) {
@@ -207,7 +238,8 @@ typedef struct sentence {
   size_t start, end;
   size_t from, to; /* the cues' span, from the first to the last */
   int action, topic;
-  int drop;
+  int seed; /* boilerplate by its own cues */
+  int drop; /* boilerplate, by its own cues or its neighbours' */
 } sentence;
 
 #define MAX_SENTENCES 512
@@ -253,8 +285,10 @@ static size_t append(char *out, size_t o, const char *z, size_t a, size_t b) {
 }
 
 /* 1 when action and topic cues, counted in a sentence, make it
- * boilerplate (in a line: may make some of its sentences so). */
-static int boilerplate(int action, int topic) { return (action && topic) || action + topic >= 3; }
+ * boilerplate (in a line: may make some of its sentences so).  Topics
+ * alone do not: news about privacy law names cookies, personal data and
+ * Facebook in one sentence. */
+static int boilerplate(int action, int topic) { return action && topic; }
 
 size_t sl_boilerplate_strip(const char *z, size_t n, char *out) {
   sentence *s = NULL;
@@ -271,7 +305,7 @@ size_t sl_boilerplate_strip(const char *z, size_t n, char *out) {
     count_cues(z + s[i].start, s[i].end - s[i].start, &s[i].action, &s[i].topic, &s[i].from, &s[i].to);
     s[i].from += s[i].start;
     s[i].to += s[i].start;
-    s[i].drop = boilerplate(s[i].action, s[i].topic);
+    s[i].drop = s[i].seed = boilerplate(s[i].action, s[i].topic);
   }
   /* a banner runs over several sentences: a neighbour naming one cue or
    * hardly a word (a form's list of characters), or a sentence between
@@ -304,11 +338,14 @@ size_t sl_boilerplate_strip(const char *z, size_t n, char *out) {
       continue;
     }
     /* flattened pages glue the headline before a banner and the story's
-     * first sentence after it: those stay */
+     * first sentence after it, and a sentence of the story before a
+     * copyright line: those stay */
     if (i == 0 && s[i].action + s[i].topic && words(z, s[i].from) >= 3) {
       o = append(out, o, z, 0, s[i].from);
       if (words(z + s[i].to, s[i].end - s[i].to) >= 8)
         o = append(out, o, z, s[i].to, s[i].end);
+    } else if (s[i].seed && words(z + s[i].start, s[i].from - s[i].start) >= 8) {
+      o = append(out, o, z, s[i].start, s[i].from);
     }
   }
   out[o] = 0;

@@ -17,10 +17,12 @@
  * removed (out then holds the line as is), 0 when all of it was.  A
  * sentence is boilerplate when it addresses the reader ("we use", "click",
  * "subscribe", in each supported language) about the page's own business
- * (cookies, privacy policy, newsletter, password, advertising), or names
- * three such things; a sentence beside one, naming one, goes with it.
- * News about cookies or privacy policies (no address to the reader) is
- * kept.  Thread-safe. */
+ * (cookies, privacy policy, newsletter, password, advertising), or is the
+ * page's legal line ("all rights reserved"); a sentence beside one, naming
+ * one such thing or hardly a word, goes with it.  News about cookies or
+ * privacy policies (no address to the reader) is kept, and so are a
+ * headline glued before a banner and a story's sentence before a
+ * copyright line.  Thread-safe. */
 size_t sl_boilerplate_strip(const char *z, size_t n, char *out);
 
 #endif

@@ -138,6 +138,17 @@ START_TEST(boilerplate_sentences) {
   const char *news = "The regulator fined the company over its privacy policy and its use of cookies on Tuesday.";
   snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1, news, BODY2);
   ck_assert_int_eq(where(doc, news), 1);
+  const char *law = "The privacy act was inspired by outrage over data breaches at Facebook that exposed the personal "
+                    "data of millions, and it limits cookies.";
+  snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1, law, BODY2);
+  ck_assert_int_eq(where(doc, law), 1);
+  /* a copyright line goes, the story's sentence glued before it stays */
+  snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1,
+           "The mayor opened the new bridge over the river to traffic on Sunday morning Copyright 2020 The "
+           "Associated Press. All rights reserved.",
+           BODY2);
+  ck_assert_int_eq(where(doc, "The mayor opened the new bridge over the river"), 1);
+  ck_assert_int_eq(where(doc, "rights reserved"), -1);
   const char *hack = "Hackers stole passwords and email addresses of two million customers, the company said.";
   snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1, hack, BODY2);
   ck_assert_int_eq(where(doc, hack), 1);

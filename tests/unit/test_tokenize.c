@@ -245,6 +245,24 @@ START_TEST(test_russian_stem) {
 }
 END_TEST
 
+/* Polish, which Snowball lacks, stems to a word's first six letters:
+ * the cases of one word meet (papieża, papieżowi: papież), short words
+ * and numbers stay whole, and English is untouched by it. */
+START_TEST(test_polish_prefix_stem) {
+  const sl_token *t;
+  size_t n = tokenize("pl", "Papieża przywitali papieżowi 2020 wyborów rok", &t);
+  ck_assert_uint_eq(n, 6);
+  ck_assert_str_eq(t[0].norm, "papieża");
+  ck_assert_str_eq(t[0].stem, "papież");
+  ck_assert_str_eq(t[2].stem, "papież");
+  ck_assert_str_eq(t[3].stem, "2020");
+  ck_assert_str_eq(t[4].stem, "wyboró");
+  ck_assert_str_eq(t[5].stem, "rok");
+  n = tokenize("en", "Presidential elections", &t);
+  ck_assert_str_eq(t[0].stem, "presidenti");
+}
+END_TEST
+
 /* The per-tokenizer stem cache keeps languages apart and gives the same
  * answers as the first computation. */
 START_TEST(test_cache_languages) {
@@ -531,6 +549,7 @@ static Suite *tokenize_suite(void) {
   tcase_add_test(tc, test_norm_fast_path_matches_icu);
   tcase_add_test(tc, test_chinese);
   tcase_add_test(tc, test_russian_stem);
+  tcase_add_test(tc, test_polish_prefix_stem);
   tcase_add_test(tc, test_english_flags);
   tcase_add_test(tc, test_cache_languages);
   tcase_add_test(tc, test_cache_real);

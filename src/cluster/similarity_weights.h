@@ -41,4 +41,15 @@ extern const double SL_SIM_W_CROSS[SL_SIM_NX];
 extern const double SL_SIM_W_SCRIPT[SL_SIM_NX];
 extern const double SL_SIM_W_SCRIPT_CAPS[SL_SIM_NX];
 
+/* Per language pair (either order), the line a + b * score that the
+ * weighted score goes through before the cap of days far apart: one set
+ * of weights serves every language, not equally well, and one same-event
+ * threshold needs scores that mean the same in each.  Pairs of languages
+ * not listed keep the score.  Ends with a NULL lang_a. */
+typedef struct sl_sim_calib {
+  const char *lang_a, *lang_b;
+  double a, b;
+} sl_sim_calib;
+extern const sl_sim_calib SL_SIM_CALIB[];
+
 #endif

@@ -490,7 +490,7 @@ sl_rc sl_ingest_write(sl_ingest *in, sl_analysis *a, sl_rc arc, const char *why,
     /* the same mention finding and linking as `storyline similarity` */
     sl_stage_times *saved = sl_analyzer_times(in->az);
     sl_analyzer_set_times(in->az, &in->times);
-    rc = sl_pipeline_link(in->az, in->lk, a);
+    rc = sl_pipeline_link(in->az, in->lk, a, 2);
     sl_analyzer_set_times(in->az, saved);
     mark = sl_thread_cpu();
     if (rc == SL_OK)

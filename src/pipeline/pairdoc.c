@@ -59,14 +59,14 @@ static int worth_linking(sl_linker *lk, const sl_strmap *counts, const sl_mentio
   return (c & 0xFFFFFFFF) >= 2 || sl_linker_known(lk, m->norm, strlen(m->norm), &t);
 }
 
-sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a) {
+sl_rc sl_pipeline_link(sl_analyzer *az, sl_linker *lk, sl_analysis *a, int passes) {
   sl_rc rc = SL_OK;
   sl_mention *keep = NULL;
   size_t *at = NULL;
   long *ent = NULL;
   sl_stage_times *times = sl_analyzer_times(az);
   double mark = times ? sl_thread_cpu() : 0;
-  for (int pass = 0; pass < 2 && rc == SL_OK; pass++) {
+  for (int pass = 0; pass < passes && rc == SL_OK; pass++) {
     size_t before = sl_linker_count(lk), nk = 0;
     if ((rc = sl_analyze_mentions(az, a, sl_linker_known, lk)) != SL_OK)
       break;
@@ -242,7 +242,7 @@ static sl_rc build(sl_pairdoc *pd, const sl_analysis *a, sl_featvec *out, sl_lab
 
 /* Links the mentions of analysed a and builds its evidence vector. */
 static sl_rc link_and_build(sl_pairdoc *pd, sl_analysis *a, sl_featvec *out, sl_labels *labels) {
-  sl_rc rc = sl_pipeline_link(pd->az, pd->lk, a);
+  sl_rc rc = sl_pipeline_link(pd->az, pd->lk, a, 1);
   return rc == SL_OK ? build(pd, a, out, labels) : rc;
 }
 
@@ -313,7 +313,7 @@ sl_rc sl_pairdoc_pair(sl_pairdoc *pd, const sl_pairdoc_text *t1, const sl_pairdo
    * they link otherwise.  On the dev pairs, 5-fold cross-validated
    * same_event recall 0.644 -> 0.668 at about the same precision. */
   if (rc == SL_OK && sl_linker_count(pd->lk) > known) {
-    rc = sl_pipeline_link(pd->az, pd->lk, &a);
+    rc = sl_pipeline_link(pd->az, pd->lk, &a, 1);
     if (rc == SL_OK && !links_same(pd, &a, &l1)) {
       if (o->labels1)
         sl_labels_clear(o->labels1);

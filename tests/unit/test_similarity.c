@@ -118,6 +118,35 @@ START_TEST(languages_pick_their_weights) {
 END_TEST
 
 /* A word every document has says less than a word two documents share. */
+/* A pair's score goes through its language pair's line of SL_SIM_CALIB,
+ * in either order; a pair of unlisted languages keeps the weighted score. */
+START_TEST(language_pairs_are_calibrated) {
+  static const int64_t p[] = {3, 4, 0};
+  static const char *const w[] = {"gipfel", "treffen", NULL};
+  int tested = 0;
+  for (const sl_sim_calib *c = SL_SIM_CALIB; c->lang_a; c++) {
+    sl_featvec a, b, ua, ub;
+    vec(&a, c->lang_a, w, p, SL_NO_DAY);
+    vec(&b, c->lang_b, NULL, p, SL_NO_DAY);
+    /* the same evidence under languages the table does not list, the
+     * same ones or two different ones as the row has */
+    vec(&ua, "xa", w, p, SL_NO_DAY);
+    vec(&ub, strcmp(c->lang_a, c->lang_b) ? "xb" : "xa", NULL, p, SL_NO_DAY);
+    double s = sl_similarity(&a, &b, NULL), raw = sl_similarity(&ua, &ub, NULL);
+    double want = c->a + c->b * raw;
+    want = want < 0 ? 0 : want > 1 ? 1 : want;
+    ck_assert_double_eq_tol(s, want, 1e-9);
+    ck_assert_double_eq_tol(sl_similarity(&b, &a, NULL), s, 1e-9);
+    tested += fabs(c->a) + fabs(c->b - 1) > 1e-6;
+    sl_featvec_free(&a);
+    sl_featvec_free(&b);
+    sl_featvec_free(&ua);
+    sl_featvec_free(&ub);
+  }
+  ck_assert_int_gt(tested, 0);
+}
+END_TEST
+
 START_TEST(rare_words_weigh_more) {
   static const char *const common_a[] = {"corona", "schul", NULL};
   static const char *const common_b[] = {"corona", "fussball", NULL};
@@ -523,6 +552,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, unrelated_reports_are_not);
   tcase_add_test(tc, days_far_apart_cap_the_score);
   tcase_add_test(tc, languages_pick_their_weights);
+  tcase_add_test(tc, language_pairs_are_calibrated);
   tcase_add_test(tc, rare_words_weigh_more);
   tcase_add_test(tc, more_evidence_never_lowers_the_score);
   tcase_add_test(tc, what_both_name_apart_lowers_the_score);

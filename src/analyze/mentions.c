@@ -104,9 +104,15 @@ static void build_cues(void) {
     size_t nt;
     if (sl_tokenize(tk, "und", w, strlen(w), &t, &nt) != SL_OK)
       goto fail;
-    for (size_t k = 0; k < nt; k++)
-      if (sl_strmap_put(heads, t[k].norm, t[k].nnorm, (int64_t)SL_MENTION_HEADS[i].kind) != SL_OK)
+    for (size_t k = 0; k < nt; k++) {
+      /* a word may be a last word of one kind and an opening one too */
+      int64_t v = 0;
+      sl_strmap_get(heads, t[k].norm, t[k].nnorm, &v);
+      int kind = SL_MENTION_HEADS[i].kind;
+      v = kind & (HEAD_LEAD_PLACE | HEAD_LEAD_NOT_NAME) ? v | kind : (v & ~0xF) | kind;
+      if (sl_strmap_put(heads, t[k].norm, t[k].nnorm, v) != SL_OK)
         goto fail;
+    }
   }
   sl_tokenizer_free(tk);
   CUES = m;
@@ -147,14 +153,18 @@ static size_t case_ending_len(const char *z, size_t n) {
 }
 
 /* What the last word of an untyped name says of it (HEAD_NONE: nothing). */
-static sl_head_kind head_of(const sl_token *t) {
+/* HEADS' value for token t: an sl_head_kind in the low bits, HEAD_LEAD_*
+ * above them. */
+static int64_t heads_of(const sl_token *t) {
   int64_t v = HEAD_NONE;
   /* "New Year's": the word without its possessive */
   size_t n = t->nnorm - possessive_len(t->norm, t->nnorm, 1);
   if (HEADS)
     sl_strmap_get(HEADS, t->norm, n, &v);
-  return (sl_head_kind)v;
+  return v;
 }
+
+static sl_head_kind head_of(const sl_token *t) { return (sl_head_kind)(heads_of(t) & 0xF); }
 
 /* 0 when z[0..n) is surely not the first token of a cue. */
 static int may_start_cue(const char *z, size_t n) {
@@ -972,8 +982,10 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
       if (run > 0) {
         sl_ent_type t = SL_ENT_UNKNOWN;
         sl_head_kind head = head_of(&toks[start + run - 1]);
-        /* "New Year", "Coronavirus-Pandemie", or a lone "Police": no name */
-        if (head == HEAD_NOT_NAME || (run == 1 && head != HEAD_NONE)) {
+        int64_t lead = run > 1 ? heads_of(&toks[start]) : 0;
+        /* "New Year", "Coronavirus-Pandemie", "Año Nuevo", or a lone
+         * "Police": no name */
+        if (head == HEAD_NOT_NAME || (lead & HEAD_LEAD_NOT_NAME) || (run == 1 && head != HEAD_NONE)) {
           i = start + run;
           continue;
         }
@@ -981,8 +993,8 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
           t = SL_ENT_ORG; /* acronyms: TASS, SANA, AFP */
         else if (head == HEAD_ORG || (run > 1 && head_of(&toks[start]) == HEAD_ORG))
           t = SL_ENT_ORG; /* "Fox News", "Deutsche Bank", "Banco Santander" */
-        else if (head == HEAD_PLACE)
-          t = SL_ENT_PLACE; /* "Wall Street", "Red Square" */
+        else if (head == HEAD_PLACE || (lead & HEAD_LEAD_PLACE))
+          t = SL_ENT_PLACE; /* "Wall Street", "Red Square", "Bezirk Korneuburg" */
         rc = emit(&s, start, start + run, t, SL_MSRC_CAPS, NULL);
         i = start + run;
         continue;

@@ -17,9 +17,13 @@ extern const sl_cue SL_MENTION_CUES[];
  * "Fox News" is an organisation, "Wall Street" a place, and "New Year" or
  * "Coronavirus-Pandemie" no name at all. */
 typedef enum sl_head_kind { HEAD_NONE = 0, HEAD_ORG, HEAD_PLACE, HEAD_NOT_NAME } sl_head_kind;
+/* In SL_MENTION_HEADS only: words that say what a run of capitals names
+ * when they open it ("Bezirk Korneuburg", "Año Nuevo"), kept as bits
+ * beside a word's sl_head_kind. */
+enum { HEAD_LEAD_PLACE = 1 << 4, HEAD_LEAD_NOT_NAME = 1 << 5 };
 
 typedef struct sl_head {
-  sl_head_kind kind;
+  int kind;          /* an sl_head_kind, or HEAD_LEAD_PLACE, HEAD_LEAD_NOT_NAME */
   const char *words; /* space-separated, any language */
 } sl_head;
 

@@ -14,7 +14,8 @@
  *
  * SL_MENTION_HEADS: last words of an untyped run of capitals that say what
  * it names (an organisation, a place) or that it is no name (a day, a
- * season, a contest, an epidemic).  An organisation word also types a run
+ * season, a contest, an epidemic), and first words that do so where the
+ * noun comes first (Bezirk Korneuburg, Año Nuevo).  An organisation word also types a run
  * it opens (Banco Santander, Bank of America), and after a title it opens
  * no person's name ("رئيس مجلس إدارة الشركة" is a chairman of a board).
  */
@@ -158,4 +159,12 @@ const sl_head SL_MENTION_HEADS[] = {
                   "anno giorno settimana mese année jour semaine mois pandémie épidémie rok dzień "
                   "tydzień miesiąc yıl gün hafta ay salgın год день неделя месяц пандемия"},
   {HEAD_NOT_NAME, "euro dollar franken pfund prozent millionen milliarden zuschauer krise debatte"},
+  /* opening words: where the noun comes first (German districts, Romance
+   * and Polish places and holidays) */
+  {HEAD_LEAD_PLACE, "bezirk landkreis kreis gemeinde kanton bundesland provinz lake mount "
+                    "provincia municipio departamento isla calle avenida plaza río lago monte "
+                    "isola via viale piazza corso rue boulevard place île département "
+                    "województwo powiat gmina ulica aleja plac jezioro wyspa"},
+  {HEAD_LEAD_NOT_NAME, "año día semana navidad nochevieja pascua anno giorno settimana natale "
+                       "capodanno pasqua année jour semaine noël nouvel pâques"},
   {HEAD_NONE, NULL}};

@@ -148,6 +148,18 @@ START_TEST(capitals_are_not_always_names) {
   ck_assert(!has_surface(head, &f, "Awarded Knighthood"));
   ck_assert(has_surface(head, &f, "Tom Moore"));
   free(f.m);
+  /* where the noun comes first, its opening word types the run: a
+   * holiday is no person, a district is a place */
+  const char *es = "Miles de personas celebraron el Año Nuevo en la playa. El Año Nuevo llegó con frío.";
+  run("es", es, &f);
+  ck_assert(!has_surface(es, &f, "Año Nuevo"));
+  free(f.m);
+  const char *de2 = "Im Bezirk Korneuburg stieg das Wasser. Der Bezirk Korneuburg meldet Schäden.";
+  run("de", de2, &f);
+  sl_entity *bezirk = entity_of(de2, &f, "Bezirk Korneuburg");
+  ck_assert_ptr_nonnull(bezirk);
+  ck_assert_int_eq(bezirk->type, SL_ENT_PLACE);
+  free(f.m);
 }
 END_TEST
 

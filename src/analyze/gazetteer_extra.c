@@ -18,7 +18,7 @@ const sl_gaz_extra SL_GAZ_EXTRA[] = {
   {"SY", SL_GAZ_COUNTRY, "Syria", "سورية|Сирийская Арабская Республика"},
   {"lm:kremlin", SL_GAZ_LANDMARK, "Kremlin", "Kremlin|Điện Kremlin|الكرملين|قصر الكرملين|Кремль|克里姆林宫|Kreml|Kremlin de Moscou"},
   {"lm:white-house", SL_GAZ_LANDMARK, "White House", "Nhà Trắng|البيت الأبيض|Белый дом|白宫|Maison Blanche|Weißes Haus|Casa Blanca|Casa Bianca|Biały Dom|Beyaz Saray"},
-  {"org:un", SL_GAZ_ORG, "United Nations", "UN|U.N.|Liên hợp quốc|LHQ|الأمم المتحدة|ООН|联合国|ONU|Vereinte Nationen|Birleşmiş Milletler|Organizacja Narodów Zjednoczonych"},
+  {"org:un", SL_GAZ_ORG, "United Nations", "UN|U.N.|Liên hợp quốc|LHQ|الأمم المتحدة|ООН|联合国|ONU|Vereinte Nationen|Birleşmiş Milletler|Organizacja Narodów Zjednoczonych|Nations unies|Naciones Unidas|Nazioni Unite|Organisation des Nations unies|Organización de las Naciones Unidas|Organizzazione delle Nazioni Unite|Организация Объединённых Наций|Организация Объединенных Наций|Narody Zjednoczone|ONZ"},
   {"org:nato", SL_GAZ_ORG, "NATO", "NATO|OTAN|الناتو|حلف الناتو|НАТО|北约"},
   {"org:eu", SL_GAZ_ORG, "European Union", "EU|Liên minh châu Âu|الاتحاد الأوروبي|Евросоюз|Европейский союз|欧盟|Union européenne|Europäische Union|Unión Europea|Unione europea|Unia Europejska|Avrupa Birliği|ЕС"},
   {"org:asean", SL_GAZ_ORG, "ASEAN", "ASEAN|آسيان|АСЕАН|东盟"},

@@ -139,7 +139,8 @@ const sl_head SL_MENTION_HEADS[] = {
              "instytut consejo consiglio conseil comisión commissione departamento dipartimento "
              "tribunal tribunale agencia agenzia agence compañía società société secretaría "
              "corte cour concejo senato sénat senado krankenhaus klinik hôpital ospedale "
-             "zgromadzenie szpital sąd birliği odası belediyesi başkanlığı müdürlüğü hastanesi "
+             "zgromadzenie szpital sąd trybunał urząd sejm komisja izba agencja kancelaria "
+             "birliği odası belediyesi başkanlığı müdürlüğü hastanesi "
              "holding örgütü konseyi kurulu kurumu federasyonu kulübü"},
   {HEAD_ORG, "партия банк группа университет министерство фонд агентство больница суд собрание"},
   {HEAD_ORG, "مجلس المجلس شركة الشركة هيئة الهيئة وزارة الوزارة جامعة الجامعة منظمة المنظمة حزب "

@@ -160,6 +160,19 @@ START_TEST(capitals_are_not_always_names) {
   ck_assert_ptr_nonnull(bezirk);
   ck_assert_int_eq(bezirk->type, SL_ENT_PLACE);
   free(f.m);
+  /* a Polish body opens with its noun; the UN in Italian is the UN */
+  const char *pl = "Trybunał Konstytucyjny orzekł w środę. Trybunał Konstytucyjny zbada ustawę.";
+  run("pl", pl, &f);
+  sl_entity *court = entity_of(pl, &f, "Trybunał Konstytucyjny");
+  ck_assert_ptr_nonnull(court);
+  ck_assert_int_eq(court->type, SL_ENT_ORG);
+  free(f.m);
+  const char *it = "Le Nazioni Unite hanno chiesto una tregua.";
+  run("it", it, &f);
+  sl_entity *un_it = entity_of(it, &f, "Nazioni Unite");
+  ck_assert_ptr_nonnull(un_it);
+  ck_assert_str_eq(un_it->name, "United Nations");
+  free(f.m);
 }
 END_TEST
 

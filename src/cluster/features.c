@@ -134,6 +134,18 @@ static int cmp_feat(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+size_t sl_featvec_lower(const sl_featvec *v, uint64_t id) {
+  size_t lo = 0, hi = v->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (v->v[mid].id < id)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 void sl_featvec_finish(sl_featvec *v) {
   if (v->n < 2)
     return;

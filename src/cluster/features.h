@@ -65,6 +65,10 @@ sl_rc sl_featvec_push(sl_featvec *v, uint64_t id, float w);
 void sl_featvec_finish(sl_featvec *v);
 /* acc += doc (both finished); acc->ndocs counts the documents. */
 sl_rc sl_featvec_add(sl_featvec *acc, const sl_featvec *doc);
+/* Index of the first feature of finished v whose id is >= id (v->n when
+ * none): the features of one kind are the run that starts at
+ * sl_featvec_lower(v, sl_feat_hashed(kind, 0)). */
+size_t sl_featvec_lower(const sl_featvec *v, uint64_t id);
 
 /* Days since 1970-01-01 of a Gregorian date (day-level dates only). */
 int32_t sl_days_from_civil(int y, int m, int d);

@@ -271,20 +271,12 @@ static void calib_init(void) {
 }
 
 /* The language feature of v with the most weight (an event's reports may
- * be in several), or 0.  Features sort by id, kind in the top byte, so
- * the language features are one run, found by bisection. */
+ * be in several), or 0. */
 static uint64_t main_lang(const sl_featvec *v) {
-  uint64_t lo_id = (uint64_t)SL_F_LANG << 56, best = 0;
-  size_t lo = 0, hi = v->n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (v->v[mid].id < lo_id)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  uint64_t best = 0;
   float bw = 0;
-  for (size_t i = lo; i < v->n && sl_feat_kind_of(v->v[i].id) == SL_F_LANG; i++)
+  for (size_t i = sl_featvec_lower(v, sl_feat_hashed(SL_F_LANG, 0));
+       i < v->n && sl_feat_kind_of(v->v[i].id) == SL_F_LANG; i++)
     if (!best || v->v[i].w > bw)
       best = v->v[i].id, bw = v->v[i].w;
   return best;

@@ -165,6 +165,7 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
     a->ntext = c.ntext;
     a->context = c.context;
     a->ncontext = c.ncontext;
+    a->no_article = c.banner_only;
   }
   if (!a->title || !a->text || !a->context) {
     rc = a->text ? SL_ENOMEM : SL_EEMPTY;

@@ -42,6 +42,9 @@ typedef struct sl_analysis {
   struct sl_mention_memo *ment_memo; /* sl_analyze_mentions' lookups, kept between passes */
   char content_hash[17];  /* 64-bit hash of the cleaned text, hex */
   int truncated;          /* text was cut at SL_MAX_DOC_TEXT */
+  int no_article;         /* text is page boilerplate only (a consent or access
+                           * notice, sl_cleaned.banner_only): stored, but
+                           * evidence of nothing */
   const char *html_limit; /* static warning when the page hit a limit, else NULL */
 } sl_analysis;
 

@@ -26,7 +26,8 @@ static const char *const ACTION[] = {
   /* en */ "we use", "we collect", "our website", "our site", "our partners", "our services",
   "subscribe", "sign up", "log in", "registered users", "register now", "enter your", "your browser",
   "your account", "you agree", "you consent", "accept", /* acceptez, accepter */
-  "follow ", "like us", "tap here",
+  "follow ", "like us", "tap here", "we are sorry", "we suspect", "we apologize", "przykro nam",
+  "podejrzewamy", "zaznacz",
   /* de */ "wir verwenden", "verwenden wir", "sammeln wir", "wir nutzen", "unserer website",
   "unsere website", "unserer webseite", "unserer partner", "klicken", "abonnieren", "anmelden", "folgen sie",
   "akzeptieren", "stimmen sie", "ihr browser", "ihre einwilligung",
@@ -48,7 +49,7 @@ static const char *const ACTION[] = {
 static const char *const TOPIC[] = {
   /* en */ "cookie", "privacy", "copyright", "personal data", "personal information", "newsletter", "password",
   "email address", "e-mail address", "advertis", "terms of use", "terms of service",
-  "free trial", "javascript", "spam",
+  "free trial", "javascript", "spam", "ip address", "captcha", "not a robot",
   /* de */ "datenschutz", "personenbezogen", "persönlichen informationen", "passwort",
   "e-mail-adresse", "werbung", "nutzungsbedingungen", 
   /* fr */ "confidentialité", "données personnelles", "mot de passe", "adresse e-mail",
@@ -56,7 +57,7 @@ static const char *const TOPIC[] = {
   /* es */ "privacidad", "datos personales", "boletín", "contraseña", "correo electrónico",
   "publicidad", "términos y condiciones", 
   /* it */ "dati personali", "pubblicità", "termini e condizioni", 
-  /* pl */ "prywatności", "danych osobowych", "dane osobowe", "przetwarzani", "reklam", "witryn",
+  /* pl */ "prywatności", "danych osobowych", "adresu ip", "adres ip", "robotem", "dane osobowe", "przetwarzani", "reklam", "witryn",
   "hasło", "logowania", "zgodę na",
   /* ru */ "конфиденциальност", "персональных данных", "рассылк", "пароль", "электронной почты",
   "реклам", "условиями использования",
@@ -194,6 +195,7 @@ static void count_cues(const char *z, size_t n, int *action, int *topic, size_t 
       if (seen[ci] || !cue_at(z, n, i, low, fl, q))
         continue;
       seen[ci] = 1;
+      int first_cue = *action + *topic == 0;
       if (ci < NACTION)
         ++*action;
       else if (ci < NACTION + NTOPIC)
@@ -204,13 +206,13 @@ static void count_cues(const char *z, size_t n, int *action, int *topic, size_t 
         ++*topic;
       else
         continue;
-      if (from && *action + *topic == 1)
+      if (from && first_cue)
         *from = i;
       if (to) {
         size_t e = i + m;
         while (e < n && z[e] != ' ' && (unsigned char)z[e] < 0x80 && z[e] != '.' && z[e] != ',')
           e++;
-        if (e > *to || *action + *topic == 1)
+        if (e > *to || first_cue)
           *to = e;
       }
     }

@@ -407,7 +407,7 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
     return SL_ENOMEM;
   }
   size_t nl = split_lines(z, n, ls, cap);
-  size_t first = 0;
+  size_t first = 0, strip_from = 0; /* body lines from here on may hold banners */
   const char *tz = title;
   size_t tn = title ? strlen(title) : 0;
 
@@ -430,6 +430,7 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
         ls[first].cls = L_DROP;
       else if (count_chars(tz, tn) > 200)
         tn = title_cut(tz, tn);
+      strip_from = lead ? first : first + 1; /* a lead line is body too */
       first++;
     }
   }
@@ -488,7 +489,7 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
     rc = SL_ENOMEM;
     goto out;
   }
-  for (size_t i = first, used = 0; i < nl; i++) {
+  for (size_t i = strip_from, used = 0; i < nl; i++) {
     if (ls[i].cls != L_BODY)
       continue;
     size_t m = sl_boilerplate_strip(ls[i].z, ls[i].n, kept + used);
@@ -522,9 +523,11 @@ sl_rc sl_clean_text(const char *z, size_t n, const char *title, sl_cleaned *out)
     /* nothing looked like prose: keep every non-junk line rather than
      * lose the document (short notices, lists) */
     free(out->text);
-    for (size_t i = 0; i < nl; i++)
+    for (size_t i = 0; i < nl; i++) {
+      out->banner_only |= ls[i].cls == L_BANNER;
       if (ls[i].cls == L_CONTEXT || ls[i].cls == L_BANNER)
         ls[i].cls = L_BODY;
+    }
     out->text = join_lines(ls, nl, L_BODY, &out->ntext);
     if (!out->text) {
       rc = SL_ENOMEM;

@@ -20,6 +20,8 @@ typedef struct sl_cleaned {
   char *text;      /* body, lines joined by "\n" */
   char *context;   /* inline furniture lines, "\n"-joined ("" if none) */
   size_t ntext, ncontext;
+  int banner_only; /* text is nothing but boilerplate (boilerplate.h), kept
+                    * so that nothing is lost: no article to compare */
 } sl_cleaned;
 
 /* Cleans plain-text article z[0..n) (valid UTF-8).  When title is NULL the

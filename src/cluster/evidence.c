@@ -110,6 +110,10 @@ sl_rc sl_evidence_build_labeled(const sl_analysis *a, const int64_t *ids, const 
   out->day = SL_NO_DAY;
   size_t nl = strlen(a->lang);
   int english = !strcmp(a->lang, "en");
+  if (a->no_article) { /* a page of notices says nothing of any event */
+    sl_featvec_finish(out);
+    return SL_OK;
+  }
   rc = sl_featvec_push(out, sl_feat_id(SL_F_LANG, a->lang, nl), 1.0f);
   const char *script = sl_script_name(a->script);
   if (rc == SL_OK)

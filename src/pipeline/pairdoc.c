@@ -220,6 +220,11 @@ static sl_rc analyse(sl_pairdoc *pd, const sl_pairdoc_text *t, sl_analysis *a, c
     return rc;
   if (lang)
     memcpy(lang, a->lang, sizeof a->lang);
+  if (a->no_article) {
+    if (why)
+      *why = "no article text, only a page notice (consent, sign-up, access)";
+    return SL_EEMPTY;
+  }
   return SL_OK;
 }
 

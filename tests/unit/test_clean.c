@@ -152,8 +152,20 @@ START_TEST(boilerplate_sentences) {
   const char *hack = "Hackers stole passwords and email addresses of two million customers, the company said.";
   snprintf(doc, sizeof doc, "%s\n%s\n%s\n", BODY1, hack, BODY2);
   ck_assert_int_eq(where(doc, hack), 1);
-  /* a page that is nothing but a banner keeps it: the document is not lost */
+  /* a page that is nothing but a banner keeps it: the document is not
+   * lost, but it is marked as no article */
   ck_assert_int_eq(where("We use cookies on our website. Click accept to agree to our privacy policy.\n", "We use cookies"), 1);
+  const char *bot = "A headline\nWe are sorry, but we recorded many connections from your IP address. If you "
+                    "want to connect with us, select I am not a robot.\n";
+  sl_cleaned c;
+  ck_assert_int_eq(sl_clean_text(bot, strlen(bot), NULL, &c), SL_OK);
+  ck_assert_int_eq(c.banner_only, 1);
+  sl_cleaned_free(&c);
+  const char *sorry = "A headline\nWe are sorry, the minister said on Tuesday, but the talks with the union "
+                      "failed again.\n";
+  ck_assert_int_eq(sl_clean_text(sorry, strlen(sorry), NULL, &c), SL_OK);
+  ck_assert_int_eq(c.banner_only, 0);
+  sl_cleaned_free(&c);
   /* a sign-up line alone goes whole */
   ck_assert_int_eq(where(BODY1 "\nSign up to our newsletter to get other stories like this delivered to your inbox.\n" BODY2,
                          "newsletter"),

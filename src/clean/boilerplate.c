@@ -271,19 +271,27 @@ static size_t split(const char *z, size_t n, sentence *s, size_t cap) {
   return U_SUCCESS(st) ? ns : 0;
 }
 
-/* Appends z[a..b), blanks trimmed, to out[0..o) after one space; returns
- * the new length. */
-static size_t append(char *out, size_t o, const char *z, size_t a, size_t b) {
+/* What is kept of a line: out[0..o), whose last piece ended at z[last]. */
+typedef struct kept {
+  char *out;
+  size_t o, last;
+} kept;
+
+/* Appends z[a..b), blanks trimmed, to k: after one space when something
+ * was left out between it and the last piece, else as the line had it
+ * ("said.The"), so that the kept text is never longer than the line. */
+static void append(kept *k, const char *z, size_t a, size_t b) {
   while (a < b && (z[a] == ' ' || z[a] == '\t'))
     a++;
   while (b > a && (z[b - 1] == ' ' || z[b - 1] == '\t'))
     b--;
   if (a == b)
-    return o;
-  if (o)
-    out[o++] = ' ';
-  memcpy(out + o, z + a, b - a);
-  return o + (b - a);
+    return;
+  if (k->o && a > k->last)
+    k->out[k->o++] = ' ';
+  memcpy(k->out + k->o, z + a, b - a);
+  k->o += b - a;
+  k->last = b;
 }
 
 /* 1 when action and topic cues, counted in a sentence, make it
@@ -294,7 +302,8 @@ static int boilerplate(int action, int topic) { return action && topic; }
 
 size_t sl_boilerplate_strip(const char *z, size_t n, char *out) {
   sentence *s = NULL;
-  size_t ns = 0, o = 0;
+  size_t ns = 0;
+  kept k = {out, 0, 0};
   int a, t;
   pthread_once(&index_once, index_cues);
   count_cues(z, n, &a, &t, NULL, NULL);
@@ -336,21 +345,21 @@ size_t sl_boilerplate_strip(const char *z, size_t n, char *out) {
   }
   for (size_t i = 0; i < ns; i++) {
     if (!s[i].drop) {
-      o = append(out, o, z, s[i].start, s[i].end);
+      append(&k, z, s[i].start, s[i].end);
       continue;
     }
     /* flattened pages glue the headline before a banner and the story's
      * first sentence after it, and a sentence of the story before a
      * copyright line: those stay */
     if (i == 0 && s[i].action + s[i].topic && words(z, s[i].from) >= 3) {
-      o = append(out, o, z, 0, s[i].from);
+      append(&k, z, 0, s[i].from);
       if (words(z + s[i].to, s[i].end - s[i].to) >= 8)
-        o = append(out, o, z, s[i].to, s[i].end);
+        append(&k, z, s[i].to, s[i].end);
     } else if (s[i].seed && words(z + s[i].start, s[i].from - s[i].start) >= 8) {
-      o = append(out, o, z, s[i].start, s[i].from);
+      append(&k, z, s[i].start, s[i].from);
     }
   }
-  out[o] = 0;
+  out[k.o] = 0;
   free(s);
-  return o;
+  return k.o;
 }

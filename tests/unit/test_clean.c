@@ -7,11 +7,15 @@
  * body lines, in English, German and Polish, and news about cookies kept.
  */
 #include <check.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check_main.h"
+#include "clean/boilerplate.h"
 #include "clean/clean.h"
+#include "util/utf8.h"
 
 #define BODY1 "The minister said on Tuesday that the talks with the union would go on next week."
 #define BODY2 "Both sides agreed that the new contract should be signed before the end of the year."
@@ -173,6 +177,71 @@ START_TEST(boilerplate_sentences) {
 }
 END_TEST
 
+/* What a line keeps is never longer than the line, however its kept
+ * sentences were glued ("said.The", a fuzzer's find): the cleaner writes
+ * it into a buffer of the line's size. */
+START_TEST(boilerplate_never_grows_a_line) {
+  static const char *const LINES[] = {
+      "A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.We use cookies.Q.R.S.T.U.V.W.X.Y.Z.",
+      "Story one.Story two.We use cookies on our website, see our privacy policy.Story three.Story four.",
+      "Title here Sign up to our newsletter, see our privacy policy.The story goes on and on and on and on.",
+      "x.y.Disable adblock.z.w.",
+      /* each carriage return ends a sentence: many one-byte sentences */
+      "Use no adblock. a b\ra b\ra b\ra b\ra b\ra b\ra b\ra b\ra b\ra b\ra b\ra b\ra b\ra b\ra b\ra b\r",
+      "Headlije.We use cookies on our website. Click kies on our website. Clic ka policy. Allccjpt to",
+      NULL};
+  for (int i = 0; LINES[i]; i++) {
+    size_t n = strlen(LINES[i]);
+    char *out = malloc(n + 2);
+    ck_assert_ptr_nonnull(out);
+    out[n + 1] = 'Z';
+    size_t m = sl_boilerplate_strip(LINES[i], n, out);
+    ck_assert_uint_le(m, n);
+    ck_assert_uint_eq(strlen(out), m);
+    ck_assert_int_eq(out[n + 1], 'Z');
+    free(out);
+  }
+  /* the fuzzer's find, kept in its corpus: carriage returns end many
+   * one-word sentences between banner words, each once joined by a space */
+  FILE *f = fopen("tests/fuzz/corpus/clean/boilerplate_glued_sentences", "rb");
+  ck_assert_ptr_nonnull(f);
+  char raw[1024];
+  size_t nraw = fread(raw, 1, sizeof raw, f);
+  fclose(f);
+  size_t nfix = 0, nbad = 0;
+  char *fixed = sl_utf8_sanitize(raw, nraw, &nfix, &nbad);
+  ck_assert_ptr_nonnull(fixed);
+  sl_cleaned c;
+  ck_assert_int_eq(sl_clean_text(fixed, nfix, NULL, &c), SL_OK);
+  ck_assert_uint_le(c.ntext, nfix);
+  sl_cleaned_free(&c);
+  free(fixed);
+  /* lines pieced together at random (fixed seed) from cues, short words,
+   * sentence ends without spaces, carriage returns and stray bytes */
+  static const char *const PIECES[] = {"We use cookies", " on our website", ". ", ".", "\r", " ", "a b",
+                                       "Click", " privacy policy", "adblock", "\xFF", "\xD9\x85",
+                                       "All rights reserved", "Story", "?", "\t", "x"};
+  uint32_t seed = 12345;
+  char line[512], out[520];
+  for (int round = 0; round < 20000; round++) {
+    size_t n = 0;
+    while (n < 400) {
+      seed = seed * 1103515245u + 12345u;
+      const char *p = PIECES[(seed >> 16) % (sizeof PIECES / sizeof *PIECES)];
+      size_t k = strlen(p);
+      memcpy(line + n, p, k);
+      n += k;
+      if ((seed >> 8) % 29 == 0)
+        break;
+    }
+    out[n + 1] = 'Z';
+    size_t m = sl_boilerplate_strip(line, n, out);
+    ck_assert_uint_le(m, n);
+    ck_assert_int_eq(out[n + 1], 'Z');
+  }
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("clean");
   TCase *tc = tcase_create("lines");
@@ -180,6 +249,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, handle_after_a_dash);
   tcase_add_test(tc, cues_and_trailers);
   tcase_add_test(tc, boilerplate_sentences);
+  tcase_add_test(tc, boilerplate_never_grows_a_line);
   suite_add_tcase(s, tc);
   return s;
 }

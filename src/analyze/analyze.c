@@ -115,6 +115,23 @@ static char *host_in(const char *z) {
   return host_of(p);
 }
 
+/* A given language tag as storyline keys languages: its primary subtag in
+ * lower case ("en-US", "EN", "pt_BR" -> "en", "en", "pt"), so that reports
+ * tagged "en" and "en-US" are one language to the evidence and the
+ * similarity; a tag without a 2-3 letter primary subtag is kept as given
+ * (up to 7 bytes). */
+static void given_lang(const char *tag, char out[8]) {
+  size_t n = 0;
+  while (n < 7 && ((tag[n] >= 'a' && tag[n] <= 'z') || (tag[n] >= 'A' && tag[n] <= 'Z'))) {
+    out[n] = (char)(tag[n] | 0x20);
+    n++;
+  }
+  if ((n == 2 || n == 3) && (tag[n] == 0 || tag[n] == '-' || tag[n] == '_'))
+    out[n] = 0;
+  else
+    snprintf(out, 8, "%.7s", tag);
+}
+
 sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char **why) {
   sl_rc rc = SL_OK;
   const sl_token *t;
@@ -193,7 +210,7 @@ sl_rc sl_analyze(sl_analyzer *az, const sl_doc *doc, sl_analysis *a, const char 
   if (doc->published)
     sl_date_parse_iso(doc->published, strlen(doc->published), &a->published);
   if (doc->lang && *doc->lang)
-    snprintf(a->lang, sizeof a->lang, "%.7s", doc->lang);
+    given_lang(doc->lang, a->lang);
   else if (!a->lang[0] && ((!az->lid && (rc = sl_langid_new(&az->lid)) != SL_OK) ||
                             (rc = sl_langid_detect(az->lid, a->text, a->ntext, a->lang)) != SL_OK))
     goto out;

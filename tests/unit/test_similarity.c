@@ -385,6 +385,24 @@ START_TEST(pairdoc_given_language_and_empty_text) {
   ck_assert_int_gt(kinds[SL_F_TERM], 4);
   ck_assert_int_eq(kinds[SL_F_LANG], 1);
   ck_assert_int_ne(sl_pairdoc_vector(pd, &empty, &v, lang, &why), SL_OK);
+  /* a tag with a region, or in capitals, is its language: the same
+   * vector as under "de" */
+  sl_featvec ref;
+  sl_featvec_init(&ref);
+  ck_assert_int_eq(sl_pairdoc_vector(pd, &t, &ref, lang, &why), SL_OK);
+  static const char *const TAGS[] = {"de-DE", "DE", "de_AT", NULL};
+  for (int k = 0; TAGS[k]; k++) {
+    sl_featvec w;
+    sl_pairdoc_text tt = {"x", TAGS[k], NULL, NULL, de, sizeof de - 1};
+    sl_featvec_init(&w);
+    ck_assert_int_eq(sl_pairdoc_vector(pd, &tt, &w, lang, &why), SL_OK);
+    ck_assert_str_eq(lang, "de");
+    ck_assert_uint_eq(w.n, ref.n);
+    for (size_t i = 0; i < w.n; i++)
+      ck_assert(w.v[i].id == ref.v[i].id);
+    sl_featvec_free(&w);
+  }
+  sl_featvec_free(&ref);
   sl_featvec_free(&v);
   sl_pairdoc_free(pd);
 }

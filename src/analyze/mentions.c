@@ -109,7 +109,7 @@ static void build_cues(void) {
       int64_t v = 0;
       sl_strmap_get(heads, t[k].norm, t[k].nnorm, &v);
       int kind = SL_MENTION_HEADS[i].kind;
-      v = kind & (HEAD_LEAD_PLACE | HEAD_LEAD_NOT_NAME) ? v | kind : (v & ~0xF) | kind;
+      v = kind & ~HEAD_KIND_MASK ? v | kind : (v & ~(int64_t)HEAD_KIND_MASK) | kind;
       if (sl_strmap_put(heads, t[k].norm, t[k].nnorm, v) != SL_OK)
         goto fail;
     }
@@ -152,7 +152,6 @@ static size_t case_ending_len(const char *z, size_t n) {
   return 0;
 }
 
-/* What the last word of an untyped name says of it (HEAD_NONE: nothing). */
 /* HEADS' value for token t: an sl_head_kind in the low bits, HEAD_LEAD_*
  * above them. */
 static int64_t heads_of(const sl_token *t) {
@@ -164,7 +163,8 @@ static int64_t heads_of(const sl_token *t) {
   return v;
 }
 
-static sl_head_kind head_of(const sl_token *t) { return (sl_head_kind)(heads_of(t) & 0xF); }
+/* What the last word of an untyped name says of it (HEAD_NONE: nothing). */
+static sl_head_kind head_of(const sl_token *t) { return (sl_head_kind)(heads_of(t) & HEAD_KIND_MASK); }
 
 /* 0 when z[0..n) is surely not the first token of a cue. */
 static int may_start_cue(const char *z, size_t n) {
@@ -991,7 +991,7 @@ sl_rc sl_mentions_find_memo(const char *lang, const char *z, size_t n, const sl_
         }
         if (run == 1 && (toks[i].flags & SL_TOK_ALLCAPS) && toks[i].nnorm <= 6)
           t = SL_ENT_ORG; /* acronyms: TASS, SANA, AFP */
-        else if (head == HEAD_ORG || (run > 1 && head_of(&toks[start]) == HEAD_ORG))
+        else if (head == HEAD_ORG || (lead & HEAD_KIND_MASK) == HEAD_ORG)
           t = SL_ENT_ORG; /* "Fox News", "Deutsche Bank", "Banco Santander" */
         else if (head == HEAD_PLACE || (lead & HEAD_LEAD_PLACE))
           t = SL_ENT_PLACE; /* "Wall Street", "Red Square", "Bezirk Korneuburg" */

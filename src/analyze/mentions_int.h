@@ -20,7 +20,7 @@ typedef enum sl_head_kind { HEAD_NONE = 0, HEAD_ORG, HEAD_PLACE, HEAD_NOT_NAME }
 /* In SL_MENTION_HEADS only: words that say what a run of capitals names
  * when they open it ("Bezirk Korneuburg", "Año Nuevo"), kept as bits
  * beside a word's sl_head_kind. */
-enum { HEAD_LEAD_PLACE = 1 << 4, HEAD_LEAD_NOT_NAME = 1 << 5 };
+enum { HEAD_KIND_MASK = 0xF, HEAD_LEAD_PLACE = 1 << 4, HEAD_LEAD_NOT_NAME = 1 << 5 };
 
 typedef struct sl_head {
   int kind;          /* an sl_head_kind, or HEAD_LEAD_PLACE, HEAD_LEAD_NOT_NAME */

@@ -3,8 +3,9 @@
  * data flow: after langid, before dates and mentions).
  *
  * Boundaries are ICU's word breaks (wordbreak.c), as byte offsets into
- * the caller's text.  Invalid UTF-8 is read as U+FFFD.  ICU segments Chinese and Japanese with its dictionary,
- * Thai-like scripts likewise, and Vietnamese into syllables.  Segments
+ * the caller's text.  Invalid UTF-8 is read as U+FFFD.  ICU segments
+ * Chinese and Japanese with its dictionary, Thai-like scripts likewise,
+ * and Vietnamese into syllables.  Segments
  * whose rule status is UBRK_WORD_NONE (spaces, punctuation, emoji) are
  * skipped but scanned for sentence ends to set SL_TOK_SENT.
  *
@@ -246,11 +247,6 @@ static void cache_add(sl_tokenizer *tk, uint32_t at, uint32_t h, int slot, const
   tk->cused++;
 }
 
-/* Stem and stopword verdict of norm[0..nnorm) in language slot `slot`
- * (hash: its hash_bytes(norm, nnorm, stem) when known, or NULL); the stem
- * is appended to the pool when it differs from norm (then
- * stemoff and nstem are set; otherwise left alone).  stem != 0 for letter
- * tokens, which are stemmed; numbers and ideographs are not. */
 /* Appends stem[0..n) to the pool as a token's stem, or, when stem is
  * NULL, the first n bytes of the pool at offset from (a prefix of the
  * norm: read after the pool may have moved). */
@@ -267,6 +263,11 @@ static sl_rc push_stem(sl_tokenizer *tk, const char *stem, uint32_t from, size_t
   return SL_OK;
 }
 
+/* Stem and stopword verdict of norm[0..nnorm) in language slot `slot`
+ * (hash: its hash_bytes(norm, nnorm, stem) when known, or NULL); the stem
+ * is appended to the pool when it differs from norm (then
+ * stemoff and nstem are set; otherwise left alone).  stem != 0 for letter
+ * tokens, which are stemmed; numbers and ideographs are not. */
 static sl_rc stem_and_stop(sl_tokenizer *tk, int slot, const char *key,
                            uint32_t normoff, uint32_t nnorm, int stem, const uint32_t *hash,
                            uint32_t *stemoff, uint32_t *nstem, int *stop) {

@@ -86,7 +86,7 @@ static const char *const SOCIAL[] = {"twitter", "facebook", "instagram", "youtub
 #define NSTRONG COUNT(STRONG)
 #define NCUES (NACTION + NTOPIC + NSTRONG + COUNT(SOCIAL))
 
-/* The cues by their first three bytes: cue i (ACTION then TOPIC) is one of
+/* The cues by their first three bytes: cue i (see cue()) is one of
  * ix[first[h]..first[h + 1]) for h = bucket(its bytes), so that where no
  * cue starts one lookup says so. */
 #define NBUCKETS 1024

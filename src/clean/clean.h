@@ -4,8 +4,9 @@
  * Drops related-story lists, "read more"/"most read" blocks, repeated
  * headline lines, photo captions, tweet-embed lines, "Source link" and
  * "Comment (0)" lines, and the sentences of cookie banners and sign-up
- * notices inside body lines (boilerplate.h).  Signals are language-agnostic first (repetition,
- * line shape, link and date density, position after the body ends), with
+ * notices inside body lines (boilerplate.h).  Signals are
+ * language-agnostic first (repetition, line shape, link and date density,
+ * position after the body ends), with
  * per-language cue words as a supplement.  Inline furniture (captions,
  * embeds, related links inside the body) is kept apart as context: it was
  * written when the article was, so dates module may use its years.

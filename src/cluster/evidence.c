@@ -10,8 +10,9 @@
  * word stems: an English word's own, another language's translations
  * from the dictionary table (translate.h), so that "Erdbeben" and
  * "earthquake" meet.  The first LEAD_TOKENS words (title and lead) count
- * twice, and their surface forms and English stems also stand apart.  Lengths and weights were chosen on the
- * dev pairs with tools/fit_similarity.py (cross-validated r).
+ * twice, and their surface forms and English stems also stand apart.
+ * Lengths and weights were chosen on the dev pairs with
+ * tools/fit_similarity.py (cross-validated r).
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -109,11 +110,11 @@ sl_rc sl_evidence_build_labeled(const sl_analysis *a, const int64_t *ids, const 
   out->ndocs = 1;
   out->day = SL_NO_DAY;
   size_t nl = strlen(a->lang);
-  int english = !strcmp(a->lang, "en");
   if (a->no_article) { /* a page of notices says nothing of any event */
     sl_featvec_finish(out);
     return SL_OK;
   }
+  int english = !strcmp(a->lang, "en");
   rc = sl_featvec_push(out, sl_feat_id(SL_F_LANG, a->lang, nl), 1.0f);
   const char *script = sl_script_name(a->script);
   if (rc == SL_OK)

@@ -251,6 +251,8 @@ static void wctx_init(wctx *c, const sl_df *df) {
   pthread_once(&LOG1P_ONCE, log1p_init);
 }
 
+static double clamp01(double s) { return s < 0 ? 0 : s > 1 ? 1 : s; }
+
 /* SL_SIM_CALIB by language feature ids, made once. */
 #define MAX_CALIB 64
 typedef struct calib_ids {
@@ -392,10 +394,10 @@ double sl_similarity_dfw(const sl_featvec *a, const double *wa, const sl_featvec
     y += w[k] * x[k];
   /* labels run from 4 (unrelated) to 1 (very similar); y predicts 5 - label */
   double s = (y - 1) / 3;
-  s = calibrate(a, b, s < 0 ? 0 : s > 1 ? 1 : s);
+  s = calibrate(a, b, clamp01(s));
   if (p.dates == 0 && s > SL_SIM_FAR_CAP)
     s = SL_SIM_FAR_CAP;
-  s = s < 0 ? 0 : s > 1 ? 1 : s;
+  s = clamp01(s);
   p.score = s;
   if (parts)
     *parts = p;

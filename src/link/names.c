@@ -188,7 +188,7 @@ typedef struct word {
   int abjad;
   int article;
   int initial; /* "V." of V. Putin: stands for any word starting so */
-  char concept; /* a generic word (North, River, Saint...): its code, else 0 */
+  int concept; /* a generic word (North, River, Saint...): its code, else 0 */
   int acronym;  /* all capitals (CNN, НАТО): names_int.h */
   int script;   /* 0 Latin, 1 Cyrillic, 2 another alphabet (abjad: see abjad) */
   int nalt; /* other readings of a Latin word (names_int.h) */
@@ -426,7 +426,10 @@ static int split_key(const char *k, word *w) {
     if (*k == '.') x->initial = 1, k++;
     x->acronym = *k == '=';
     if (*k == '=') k++;
-    if (*k == '!' && k[1] && k[1] != ' ') x->concept = k[1], k += 2;
+    if (*k == '!' && k[1] == '!' && k[2] && k[2] != ' ')
+      x->concept = 0x100 | (unsigned char)k[2], k += 3; /* the second page */
+    else if (*k == '!' && k[1] && k[1] != ' ')
+      x->concept = (unsigned char)k[1], k += 2;
     x->s = k;
     x->nstem = 0;
     while (!reading_end[(unsigned char)*k]) k++;
@@ -592,7 +595,7 @@ static int rotation(const int *pair, int n) {
  * Central, New): left unpaired, it marks another place (South Sudan is
  * not Sudan, New York not York). */
 static int is_direction(const word *x) {
-  return x->concept && strchr("NSEWCn", x->concept) != NULL;
+  return x->concept > 0 && x->concept < 0x100 && strchr("NSEWCn", x->concept) != NULL;
 }
 
 /* Pairs the words of a[0..na) and b[0..nb) greedily, best pair first, any
@@ -816,7 +819,8 @@ size_t sl_names_block(const char *k, char *out, size_t cap) {
       continue;
     }
     if (*k == '=') k++; /* an acronym: codes of its letters */
-    if (*k == '!' && k[1]) k += 2; /* a generic word's concept: codes of its sounds */
+    if (*k == '!' && k[1] == '!' && k[2]) k += 3; /* a generic word's concept: */
+    else if (*k == '!' && k[1]) k += 2;            /* codes of its sounds */
     /* the first three consonant classes, repeats once */
     for (; *k && *k != ' ' && *k != '|' && *k != '^'; k++) {
       char cl[2];

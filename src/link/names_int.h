@@ -11,9 +11,10 @@
  * an optional flag '@' (an Arabic article al-/el-/ash-... was removed), an
  * optional flag '.' (the word is an initial: "V." of V. Putin), then
  * an optional flag '=' (the word is an acronym: 2-6 capitals, CNN, НАТО),
- * an optional '!' and a concept code (a generic word of place and
- * organisation names, translated rather than transliterated: North,
- * River, University, Saint...: names_translit.c), then
+ * an optional '!' and a concept code, or '!!' and a code of the second
+ * page (a generic word of place and organisation names, translated rather
+ * than transliterated: North, River, University, Saint, State, Red...:
+ * names_translit.c), then
  * one byte per sound symbol:
  *   vowels      a e i o u          (abjad: A W Y, which are also consonants,
  *                                   and H, a final heh, vowel or h)
@@ -26,7 +27,8 @@
  * after its own, each introduced by '|' (German z = ts, French ill = y,
  * and readings only words with a language's own letters get, Hungarian
  * gy, Vietnamese tone marks...: names_translit.c), less a penalty; an
- * abjad word with t+s carries one (t s as two letters besides ts).
+ * abjad word with t+s carries one (t s as two letters besides ts), and one
+ * opening with a clitic and an article (بالقاهرة) the word without them.
  * A Cyrillic word with an adjective ending may carry up to
  * SL_NAMES_MAX_STEMS stems, each introduced by '^' (Гарвардский: garvard,
  * Касперского: kasperskiy), which count against any word, less the penalty

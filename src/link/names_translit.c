@@ -553,7 +553,7 @@ static size_t to_ascii(sl_names_tr *tr, int scr, const UChar *w, int32_t n, char
  * languages; a word found here still keeps its sound symbols, which count
  * against a word that is no generic word. */
 static const struct generic_word {
-  char code;
+  int code; /* one printable byte; 0x100 | a byte: the second page */
   const char *forms; /* space-separated */
 } generic_words[] = {
     {'N', "north northern северная северный северное северные северной северо شمال شمالي شمالية"},
@@ -576,12 +576,12 @@ static const struct generic_word {
     {'e', "sea море моря بحر"},
     {'G', "gulf bay залив залива خليج"},
     {'T', "strip сектор сектора قطاع"},
-    {'P', "peninsula полуостров полуострова"},
+    {'P', "peninsula полуостров полуострова شبه"}, /* شبه جزيرة: "almost island" */
     {'u', "university университет университета университете جامعة"},
     {'b', "bank банк банка بنك مصرف"},
     {'p', "party партия партии حزب"},
     {'m', "ministry министерство министерства وزارة"},
-    {'o', "company компания компании شركة"},
+    {'o', "company corporation corp компания компании корпорация корпорации شركة"},
     {'O', "organization organisation организация организации منظمة"},
     {'V', "movement движение движения حركة"},
     {'A', "army армия армии جيش"},
@@ -632,20 +632,21 @@ static const struct generic_word {
     {'7', "museum музей музея متحف"},
     {'8', "center centre центр центра مركز"},
     {'9', "foundation fund фонд фонда مؤسسة صندوق"},
-    {'$', "association ассоциация ассоциации جمعية"},
+    {'$', "association assembly society ассоциация ассоциации ассамблея ассамблеи общество "
+          "общества собрание собрания جمعية"},
     {'%', "committee комитет комитета لجنة"},
     {'&', "commission комиссия комиссии مفوضية"},
     {'*', "service служба службы خدمة جهاز"},
     {'+', "forces force силы сил قوات قوة"},
     {',', "guard guards гвардия гвардии حرس"},
     {'-', "brigade brigades бригада бригады لواء كتائب"},
-    {'/', "airlines airline airways авиалинии авиакомпания طيران"},
+    {'/', "airlines airline airways авиалинии авиакомпания طيران خطوط"},
     {':', "canal канал канала قناة"},
     /* adjectives of organisation names */
     {';', "national национальный национальная национальное национального وطني وطنية"},
     {'<', "international международный международная международное международного دولي "
           "دولية"},
-    {'=', "islamic исламский исламская исламское исламского إسلامي إسلامية"},
+    {'=', "islamic muslim исламский исламская исламское исламского إسلامي إسلامية"},
     {'>', "federal федеральный федеральная федеральное федерального اتحادي فيدرالي"},
     {'?', "supreme верховный верховная верховное верховного أعلى عليا"},
     {'[', "royal королевский королевская королевское королевского ملكي ملكية"},
@@ -654,6 +655,59 @@ static const struct generic_word {
     /* ordinals of rulers */
     {'{', "ii второй вторая ثاني ثانية"},
     {'}', "iii третий третья ثالث ثالثة"},
+    /* second page ('!!' and a byte in the key) */
+    {0x100 | 'a', "state государственный государственная государственное государственного "
+                  "государственной государственные штат штата حكومي حكومية دولة"},
+    {0x100 | 'b', "academy академия академии أكاديمية"},
+    {0x100 | 'c', "science sciences наука науки наук علوم"},
+    {0x100 | 'd', "theatre theater театр театра مسرح"},
+    {0x100 | 'e', "club fc sc клуб клуба фк نادي"},
+    {0x100 | 'f', "library библиотека библиотеки مكتبة"},
+    {0x100 | 'g', "station станция станции вокзал محطة"},
+    {0x100 | 'h', "park garden gardens парк парка сад сады حديقة حدائق منتزه"},
+    {0x100 | 'i', "castle fortress fort citadel замок замка крепость крепости цитадель قلعة حصن"},
+    {0x100 | 'j', "monastery abbey монастырь монастыря دير"},
+    {0x100 | 'k', "temple храм храма معبد"},
+    {0x100 | 'l', "ocean океан океана محيط"},
+    {0x100 | 'm', "district county район района округ округа графство قضاء مقاطعة"},
+    {0x100 | 'n', "government правительство правительства حكومة"},
+    {0x100 | 'o', "parliament парламент парламента برلمان"},
+    {0x100 | 'p', "police полиция полиции شرطة"},
+    {0x100 | 'q', "navy fleet флот флота بحرية"},
+    {0x100 | 'r', "group группа группы مجموعة"},
+    {0x100 | 's', "newspaper газета газеты صحيفة جريدة"},
+    {0x100 | 't', "television tv телевидение телеканал تلفزيون"},
+    {0x100 | 'u', "security безопасность безопасности أمن"},
+    {0x100 | 'v', "world всемирный всемирная всемирное всемирного мировой мировая عالم عالمي "
+                  "عالمية"},
+    {0x100 | 'w', "league лига лиги رابطة دوري"},
+    {0x100 | 'x', "orthodox православный православная православное православной أرثوذكسي "
+                  "أرثوذكسية"},
+    {0x100 | 'y', "great grand big великий великая великое великого большой большая большое "
+                  "большого كبير كبرى عظيم"},
+    {0x100 | 'z', "house дом дома بيت"},
+    /* colours of place and organisation names (Red Square = Красная площадь) */
+    {0x100 | 'A', "red красный красная красное красной أحمر حمراء"},
+    {0x100 | 'B', "black чёрный черный чёрная черная чёрное черное أسود سوداء"},
+    {0x100 | 'C', "white белый белая белое أبيض بيضاء"},
+    {0x100 | 'D', "green зелёный зеленый зелёная зеленая أخضر خضراء"},
+    {0x100 | 'E', "blue синий синяя голубой голубая أزرق زرقاء"},
+    /* what ministries and committees are of */
+    {0x100 | 'F', "foreign иностранных иностранный иностранные خارجية خارجي"},
+    {0x100 | 'G', "affairs дел شؤون"},
+    {0x100 | 'H', "interior внутренних داخلية"},
+    {0x100 | 'I', "defence defense обороны دفاع"},
+    {0x100 | 'J', "justice юстиции عدل"},
+    {0x100 | 'K', "finance финансов مالية"},
+    {0x100 | 'L', "health здравоохранения здоровья صحة"},
+    {0x100 | 'M', "education образования تعليم تربية"},
+    /* ordinals of rulers beyond ii, iii (V and X are read as initials) */
+    {0x100 | 'N', "first первый первая أول أولى"},
+    {0x100 | 'O', "iv четвёртый четвертый четвёртая четвертая رابع رابعة"},
+    {0x100 | 'P', "vi шестой шестая سادس سادسة"},
+    {0x100 | 'Q', "vii седьмой седьмая سابع سابعة"},
+    {0x100 | 'R', "viii восьмой восьмая ثامن ثامنة"},
+    {0x100 | 'S', "ix девятый девятая تاسع تاسعة"},
 };
 
 static sl_strmap *generic_map; /* form -> concept code, built once */
@@ -668,7 +722,7 @@ static void build_generic_map(void) {
     while (*f) {
       size_t fl = strcspn(f, " ");
       if (!sl_strmap_get(m, f, fl, NULL) &&
-          sl_strmap_put(m, f, fl, (int64_t)(unsigned char)generic_words[g].code) != SL_OK) {
+          sl_strmap_put(m, f, fl, (int64_t)generic_words[g].code) != SL_OK) {
         sl_strmap_free(m);
         return;
       }
@@ -680,7 +734,7 @@ static void build_generic_map(void) {
 }
 
 /* The concept code of word w[0..n) (generic_words), 0 when it is none. */
-static char generic_code(const UChar *w, int32_t n) {
+static int generic_code(const UChar *w, int32_t n) {
   char z[64];
   int32_t zn = 0;
   UErrorCode st = U_ZERO_ERROR;
@@ -693,7 +747,7 @@ static char generic_code(const UChar *w, int32_t n) {
   if (U_FAILURE(st) || n > 16) return 0;
   u_strToUTF8(z, (int32_t)sizeof z - 1, &zn, low, n, &st);
   if (U_FAILURE(st) || zn <= 0) return 0;
-  return sl_strmap_get(generic_map, z, (size_t)zn, &v) ? (char)v : 0;
+  return sl_strmap_get(generic_map, z, (size_t)zn, &v) ? (int)v : 0;
 }
 
 /* ---- ASCII -> sound symbols --------------------------------------------- */
@@ -1002,6 +1056,19 @@ static size_t alt_reading(sl_names_tr *tr, int a, const UChar *in, int32_t n, in
   return mark_final(asc, k, sym, ns);
 }
 
+/* How many letters of Arabic word w[0..n) are a clitic and an article
+ * before at least three more: bi-, wa-, fa-, ka- + al- (بال وال فال كال),
+ * li- + al- (لل, the alif dropped); 0 when it opens with neither. */
+static int32_t clitic_article(const UChar *w, int32_t n) {
+  int32_t cut = 0;
+  if (n >= 3 && (w[0] == 0x0628 || w[0] == 0x0648 || w[0] == 0x0641 || w[0] == 0x0643) &&
+      w[1] == 0x0627 && w[2] == 0x0644)
+    cut = 3;
+  else if (n >= 2 && w[0] == 0x0644 && w[1] == 0x0644)
+    cut = 2;
+  return cut && count_letters(w + cut, n - cut) >= 3 ? cut : 0;
+}
+
 /* Does Latin word w[0..n) open with an elided article, d' or l' before
  * a letter (d'Orléans, l'Héritier)? */
 static int elided_article(const UChar *w, int32_t n) {
@@ -1121,7 +1188,8 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     size_t na, ns, need, nalt[SL_NAMES_MAX_ALTS] = {0};
     int a, b, r, nal, is_abd = 0, initial, nstem, acronym;
     char spelled;
-    char gcode = 0, stem[SL_NAMES_MAX_STEMS][SL_NAMES_MAX_SYMS];
+    int gcode = 0;
+    char stem[SL_NAMES_MAX_STEMS][SL_NAMES_MAX_SYMS];
     size_t nstemsym[SL_NAMES_MAX_STEMS] = {0};
     /* skip separators */
     while (i < un) {
@@ -1178,7 +1246,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (initial) article = 0;
     need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + (size_t)acronym + ns +
            (size_t)(!abjad && (scr == SCR_CYRILLIC || scr == SCR_OTHER)) +
-           (gcode ? 2u : 0u);
+           (gcode ? gcode > 0xFF ? 3u : 2u : 0u);
     /* other readings, each once and only when it differs: the readings
      * of every word, the Korean one, then those its letters call for */
     nal = 0;
@@ -1219,6 +1287,17 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       size_t m = symbolize(asc, na, 2, alt[0]);
       if (m && (m != ns || memcmp(alt[0], sym, ns) != 0)) nalt[nal++] = m, need += 1 + m;
     }
+    /* a preposition or conjunction written onto an Arabic word with its
+     * article (بالقاهرة "in Cairo", للاستثمار "for investment", والعلوم
+     * "and sciences"): the word without them too, never instead, since
+     * foreign names open so (فالنسيا Valencia, كاليفورنيا California) */
+    if (abjad && !article && nal < SL_NAMES_MAX_ALTS) {
+      int32_t cut = clitic_article(u + ws, we - ws);
+      char casc[4 * SL_NAMES_MAX_SYMS + 8];
+      size_t cn = cut ? to_ascii(tr, scr, u + ws + cut, we - ws - cut, casc, sizeof casc) : 0;
+      size_t m = cn ? symbolize(casc, cn, 1, alt[nal]) : 0;
+      if (m) nalt[nal++] = m, need += 1 + m;
+    }
     nstem = 0;
     if (scr == SCR_CYRILLIC && !initial && !gcode) {
       nstem = adjective_stems(tr, u + ws, we - ws, stem, nstemsym);
@@ -1235,7 +1314,8 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (article) key[klen++] = '@';
     if (initial) key[klen++] = '.';
     if (acronym) key[klen++] = '=';
-    if (gcode) key[klen++] = '!', key[klen++] = gcode;
+    if (gcode > 0xFF) key[klen++] = '!';
+    if (gcode) key[klen++] = '!', key[klen++] = (char)(gcode & 0xFF);
     memcpy(key + klen, sym, ns);
     klen += ns;
     for (a = 0; a < SL_NAMES_MAX_ALTS; a++) {

@@ -21,6 +21,9 @@ struct sl_gazetteer {
   int max_tokens;
 };
 
+/* Marks a by_name value whose spelling other entries have too. */
+#define SHARED ((int64_t)1 << 40)
+
 static struct sl_gazetteer *GAZ;
 static pthread_once_t GAZ_ONCE = PTHREAD_ONCE_INIT;
 
@@ -55,8 +58,15 @@ static void add_name(struct sl_gazetteer *g, sl_tokenizer *tk, const char *z, si
     memcpy(key + k, t[i].norm, t[i].nnorm);
     k += t[i].nnorm;
   }
-  if (sl_strmap_get(g->by_name, key, k, NULL))
+  int64_t had;
+  if (sl_strmap_get(g->by_name, key, k, &had)) {
+    /* a spelling of two places (تونس, Тунис: Tunisia and Tunis) keeps
+     * its first entry, marked shared (a curated row and CLDR's may be
+     * two entries of one code) */
+    if (strcmp(g->e[had & ~SHARED].code, g->e[idx].code) != 0)
+      (void)sl_strmap_put(g->by_name, key, k, had | SHARED);
     return;
+  }
   if (sl_strmap_put(g->by_name, key, k, idx) == SL_OK && (int)nt > g->max_tokens)
     g->max_tokens = (int)nt;
   if (sl_strmap_put(g->first, t[0].norm, t[0].nnorm, 1) == SL_OK) {
@@ -136,7 +146,12 @@ const sl_gaz_entry *sl_gazetteer_find(const struct sl_gazetteer *g, const char *
   int64_t idx;
   if (!g || !sl_strmap_get(g->by_name, z, n, &idx))
     return NULL;
-  return &g->e[idx];
+  return &g->e[idx & ~SHARED];
+}
+
+int sl_gazetteer_shared(const struct sl_gazetteer *g, const char *z, size_t n) {
+  int64_t idx;
+  return g && sl_strmap_get(g->by_name, z, n, &idx) && (idx & SHARED) != 0;
 }
 
 int sl_gazetteer_may_start(const struct sl_gazetteer *g, const char *z, size_t n) {

@@ -29,6 +29,10 @@ const struct sl_gazetteer *sl_gazetteer_get(void);
  * single spaces).  Returns the entry or NULL. */
 const sl_gaz_entry *sl_gazetteer_find(const struct sl_gazetteer *g, const char *z, size_t n);
 
+/* 1 when z[0..n) is a spelling of more than one entry (تونس and Тунис
+ * are Tunisia and Tunis; sl_gazetteer_find gives the first). */
+int sl_gazetteer_shared(const struct sl_gazetteer *g, const char *z, size_t n);
+
 /* 1 when some name's first token has the normalised form z[0..n): a
  * token that starts no name needs no longer lookups. */
 int sl_gazetteer_may_start(const struct sl_gazetteer *g, const char *z, size_t n);

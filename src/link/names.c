@@ -860,6 +860,7 @@ typedef struct slot {
   uint32_t in_len;
   uint32_t key_off; /* key (NUL-terminated) in pool */
   const char *whole; /* id of the place or org the name spells (sl_names_whole) */
+  int shared;        /* ... and the name spells other entries too */
 } slot;
 
 #define CACHE_MIN_SLOTS (1u << 12)
@@ -922,7 +923,7 @@ void sl_names_free(sl_names *nm) {
 }
 
 static void cached_key(sl_names *nm, const char *z, size_t n, char *key, size_t cap,
-                       const char **whole);
+                       const char **whole, int *shared);
 
 /* Through the key cache: the linker asks again for the same names (Putin in
  * every report), and a key costs ICU transliteration passes. */
@@ -930,7 +931,7 @@ size_t sl_names_key(sl_names *nm, const char *z, size_t n, char *key, size_t cap
   if (!key || cap == 0) return 0;
   key[0] = '\0';
   if (!nm || !z) return 0;
-  cached_key(nm, z, n, key, cap, NULL);
+  cached_key(nm, z, n, key, cap, NULL, NULL);
   return strlen(key);
 }
 
@@ -980,13 +981,15 @@ static uint32_t pool_add(sl_names *nm, const char *z, size_t n) {
 
 /* The cached key of z[0..n) (made on a miss), copied into key[0..cap);
  * *whole (when whole is not NULL) gets the id of the place or
- * organisation it spells whole (sl_names_whole), or NULL. */
+ * organisation it spells whole (sl_names_whole), or NULL, and *shared
+ * whether it spells other entries too. */
 static void cached_key(sl_names *nm, const char *z, size_t n, char *key, size_t cap,
-                       const char **whole) {
+                       const char **whole, int *shared) {
   uint64_t h;
   uint32_t p, ioff, koff;
   size_t kn;
   const char *pl;
+  int sh;
   if (n > SL_NAMES_MAX_INPUT) n = SL_NAMES_MAX_INPUT;
   h = hash_bytes(z, n);
   p = (uint32_t)h & (nm->nslots - 1);
@@ -998,14 +1001,14 @@ static void cached_key(sl_names *nm, const char *z, size_t n, char *key, size_t 
       if (kn >= cap) kn = cap - 1;
       memcpy(key, k, kn);
       key[kn] = '\0';
-      if (whole) *whole = s->whole;
+      if (whole) *whole = s->whole, *shared = s->shared;
       return;
     }
     p = (p + 1) & (nm->nslots - 1);
   }
   kn = sl_names_tr_key(nm->tr, z, n, key, cap);
-  pl = sl_names_whole(z, n);
-  if (whole) *whole = pl;
+  pl = sl_names_whole(z, n, &sh);
+  if (whole) *whole = pl, *shared = sh;
   if ((nm->used + 1) * 4 > nm->nslots * 3 && !cache_grow(nm)) cache_clear(nm);
   if (nm->pool_len + n + kn + 1 > CACHE_MAX_POOL) cache_clear(nm);
   ioff = pool_add(nm, z, n);
@@ -1018,22 +1021,29 @@ static void cached_key(sl_names *nm, const char *z, size_t n, char *key, size_t 
   nm->slots[p].in_len = (uint32_t)n;
   nm->slots[p].key_off = koff;
   nm->slots[p].whole = pl;
+  nm->slots[p].shared = sh;
   nm->used++;
 }
 
 double sl_names_score(sl_names *nm, const char *a, size_t na, const char *b, size_t nb) {
   char ka[SL_NAMES_KEY_CAP], kb[SL_NAMES_KEY_CAP];
   const char *pa = NULL, *pb = NULL;
+  int sa = 0, sb = 0;
   double s;
   if (!nm || !a || !b) return 0.0;
-  cached_key(nm, a, na, ka, sizeof ka, &pa);
-  cached_key(nm, b, nb, kb, sizeof kb, &pb);
+  cached_key(nm, a, na, ka, sizeof ka, &pa, &sa);
+  cached_key(nm, b, nb, kb, sizeof kb, &pb, &sb);
   /* two spellings of one place or organisation known whole (Germany =
    * Германия = ألمانيا, Mexico City = Мехико, IMF = МВФ) are the same
    * name whatever they sound like; two different ones (Mexico / Мехико,
-   * North / South Korea) are not, however alike */
+   * North / South Korea) are not, however alike, unless a name in
+   * another script than Latin spells several (تونس and Тунис are the
+   * country and its capital); a Latin one is shared by many languages
+   * (Mexico is the city in French) and is read as English */
   if (pa && pb && strcmp(pa, pb) == 0) return 1.0;
   s = sl_names_score_keys(ka, kb);
-  if (pa && pb && s >= SL_NAMES_SAME) s = SL_NAMES_SAME - 0.1;
+  sa = sa && strchr("#%&", ka[0]) && ka[0];
+  sb = sb && strchr("#%&", kb[0]) && kb[0];
+  if (pa && pb && !sa && !sb && s >= SL_NAMES_SAME) s = SL_NAMES_SAME - 0.1;
   return s;
 }

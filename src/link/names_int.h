@@ -63,11 +63,12 @@ void sl_names_tr_free(sl_names_tr *tr);
 size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size_t cap);
 
 /* The id of the place or organisation that name z[0..n) spells whole
- * (names_whole.c: the CLDR gazetteer, then a hand-made table of
- * translated names), or NULL.  The id is a static string; two names are
- * spellings of one entry when their ids are equal (strcmp).
- * Thread-safe. */
-const char *sl_names_whole(const char *z, size_t n);
+ * (names_whole.c: the hand-made table of translated names, then the CLDR
+ * gazetteer), or NULL.  The id is a static string; two names are
+ * spellings of one entry when their ids are equal (strcmp).  *shared gets
+ * 1 when the name spells other entries too (تونس: Tunisia and Tunis), so
+ * that another id does not tell it apart.  Thread-safe. */
+const char *sl_names_whole(const char *z, size_t n, int *shared);
 
 /* One weight of the alignment: kind 's' substitution cost between symbols
  * x and y (both ways), 'a' the same for abjad/non-abjad word pairs only

@@ -124,15 +124,19 @@ static void build_table(void) {
   table_map = m;
 }
 
-const char *sl_names_whole(const char *z, size_t n) {
+const char *sl_names_whole(const char *z, size_t n, int *shared) {
   char key[256];
   size_t k = whole_key(z, n, key, sizeof key);
   const struct sl_gazetteer *g;
   const sl_gaz_entry *e;
   int64_t i;
+  *shared = 0;
   if (!k) return NULL;
   pthread_once(&table_once, build_table);
   if (table_map && sl_strmap_get(table_map, key, k, &i)) return whole_table[i].id;
-  if ((g = sl_gazetteer_get()) && (e = sl_gazetteer_find(g, key, k))) return e->code;
+  if ((g = sl_gazetteer_get()) && (e = sl_gazetteer_find(g, key, k))) {
+    *shared = sl_gazetteer_shared(g, key, k);
+    return e->code;
+  }
   return NULL;
 }

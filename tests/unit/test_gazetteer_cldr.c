@@ -91,6 +91,14 @@ START_TEST(test_built) {
   e = sl_gazetteer_find(g, "germany", 7);
   ck_assert_ptr_nonnull(e);
   ck_assert_str_eq(e->code, "DE");
+  /* a spelling of two entries keeps its first and is marked shared:
+   * Тунис is Tunisia and its capital; Германия and Москва are one */
+  const char *tunis = "\xD1\x82\xD1\x83\xD0\xBD\xD0\xB8\xD1\x81"; /* тунис */
+  ck_assert_ptr_nonnull(sl_gazetteer_find(g, tunis, strlen(tunis)));
+  ck_assert_int_eq(sl_gazetteer_shared(g, tunis, strlen(tunis)), 1);
+  ck_assert_int_eq(sl_gazetteer_shared(g, moscow, strlen(moscow)), 0);
+  ck_assert_int_eq(sl_gazetteer_shared(g, "germany", 7), 0);
+  ck_assert_int_eq(sl_gazetteer_shared(g, "atlantis", 8), 0);
 }
 END_TEST
 

@@ -189,6 +189,7 @@ typedef struct word {
   int article;
   int initial; /* "V." of V. Putin: stands for any word starting so */
   int concept; /* a generic word (North, River, Saint...): its code, else 0 */
+  unsigned place; /* the word spells a place (China = الصين): its code, else 0 */
   int acronym;  /* all capitals (CNN, НАТО): names_int.h */
   int script;   /* 0 Latin, 1 Cyrillic, 2 another alphabet (abjad: see abjad) */
   int nalt; /* other readings of a Latin word (names_int.h) */
@@ -322,6 +323,9 @@ static double word_score_scripts(const word *a, const word *b, int same, double 
   int r;
   /* two generic words meet by meaning: North is Северная, not Южная */
   if (a->concept && b->concept) return a->concept == b->concept ? 1.0 : 0.0;
+  /* two words that spell places of the gazetteer: one place whatever it
+   * sounds like (China = الصين = Китая), else two */
+  if (a->place && b->place) return a->place == b->place ? 1.0 : 0.0;
   /* an acronym's letters are no syllables: it meets a word of an
    * alphabet only spelled (nearly) alike (NATO = НАТО, CNN is not
    * Hessen, NBA not NBC); Arabic spells acronyms out as words (أوبك) */
@@ -398,7 +402,7 @@ static int is_particle(const word *x) {
   static const char *const abjad[] = {"bn", "Abn", "bAn"};
   const char *const *list = x->abjad ? abjad : latin;
   size_t i, n = x->abjad ? sizeof abjad / sizeof abjad[0] : sizeof latin / sizeof latin[0];
-  if (x->article || x->initial || x->concept || x->n > 3) return 0;
+  if (x->article || x->initial || x->concept || x->place || x->n > 3) return 0;
   for (i = 0; i < n; i++)
     if (strlen(list[i]) == (size_t)x->n && memcmp(list[i], x->s, (size_t)x->n) == 0) return 1;
   return 0;
@@ -407,6 +411,14 @@ static int is_particle(const word *x) {
 /* The bytes that end a reading in a key: NUL, ' ', '|', '^' (split_key
  * scans every byte of both keys of each pair). */
 static const unsigned char reading_end[256] = {[0] = 1, [' '] = 1, ['|'] = 1, ['^'] = 1};
+
+/* The value of a base-64 digit of a place code (names_translit.c). */
+static unsigned place_digit(char c) {
+  if (c >= 'A' && c <= 'Z') return (unsigned)(c - 'A');
+  if (c >= 'a' && c <= 'z') return (unsigned)(c - 'a' + 26);
+  if (c >= '0' && c <= '9') return (unsigned)(c - '0' + 52);
+  return c == '+' ? 62u : 63u;
+}
 
 /* Splits key k into words; returns the count (at most SL_NAMES_MAX_WORDS). */
 static int split_key(const char *k, word *w) {
@@ -430,6 +442,11 @@ static int split_key(const char *k, word *w) {
       x->concept = 0x100 | (unsigned char)k[2], k += 3; /* the second page */
     else if (*k == '!' && k[1] && k[1] != ' ')
       x->concept = (unsigned char)k[1], k += 2;
+    x->place = 0;
+    if (*k == '*' && k[1] && k[2] && k[3]) {
+      x->place = place_digit(k[1]) << 12 | place_digit(k[2]) << 6 | place_digit(k[3]);
+      k += 4;
+    }
     x->s = k;
     x->nstem = 0;
     while (!reading_end[(unsigned char)*k]) k++;
@@ -472,6 +489,7 @@ static void concat_words(const word *w, int nw, char *buf, word *out) {
   out->abjad = out->nalt = out->initial = out->nstem = out->acronym = 0;
   out->script = nw > 0 ? w[0].script : 0;
   out->concept = 0;
+  out->place = 0;
   out->article = w[0].article;
   for (i = 0; i < nw; i++) {
     if (w[i].abjad) out->abjad = 1;
@@ -692,6 +710,18 @@ static double merged_pairs(const word *a, int na, const word *b, int nb) {
   return best > 1.0 ? 1.0 : best;
 }
 
+/* Does a word of a[0..na) spell a place that no word of b[0..nb) does? */
+static int lone_place(const word *a, int na, const word *b, int nb) {
+  int i, j;
+  for (i = 0; i < na; i++) {
+    if (!a[i].place) continue;
+    for (j = 0; j < nb && b[j].place != a[i].place; j++) {
+    }
+    if (j == nb) return 1;
+  }
+  return 0;
+}
+
 double sl_names_score_keys(const char *ka, const char *kb) {
   word wa[SL_NAMES_MAX_WORDS], wb[SL_NAMES_MAX_WORDS], ca, cb;
   word all_a[SL_NAMES_MAX_WORDS], all_b[SL_NAMES_MAX_WORDS];
@@ -731,6 +761,11 @@ double sl_names_score_keys(const char *ka, const char *kb) {
     cs = merged_pairs(wa, na, wb, nb);
     if (cs > best) best = cs;
   }
+  /* each name spells a place the other lacks (Bank of China / Банк
+   * Чили): two names, however alike once their words are joined */
+  if (best >= SL_NAMES_SAME && lone_place(all_a, na_all, all_b, nb_all) &&
+      lone_place(all_b, nb_all, all_a, na_all))
+    best = SL_NAMES_SAME - 0.1;
   return best;
 }
 
@@ -821,6 +856,7 @@ size_t sl_names_block(const char *k, char *out, size_t cap) {
     if (*k == '=') k++; /* an acronym: codes of its letters */
     if (*k == '!' && k[1] == '!' && k[2]) k += 3; /* a generic word's concept: */
     else if (*k == '!' && k[1]) k += 2;            /* codes of its sounds */
+    if (*k == '*' && k[1] && k[2] && k[3]) k += 4; /* so for a place's code */
     /* the first three consonant classes, repeats once */
     for (; *k && *k != ' ' && *k != '|' && *k != '^'; k++) {
       char cl[2];

@@ -14,7 +14,8 @@
  * an optional '!' and a concept code, or '!!' and a code of the second
  * page (a generic word of place and organisation names, translated rather
  * than transliterated: North, River, University, Saint, State, Red...:
- * names_translit.c), then
+ * names_translit.c), an optional '*' and three characters (the word
+ * spells a place of the gazetteer: sl_names_place_code in base 64), then
  * one byte per sound symbol:
  *   vowels      a e i o u          (abjad: A W Y, which are also consonants,
  *                                   and H, a final heh, vowel or h)
@@ -69,6 +70,14 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
  * 1 when the name spells other entries too (تونس: Tunisia and Tunis), so
  * that another id does not tell it apart.  Thread-safe. */
 const char *sl_names_whole(const char *z, size_t n, int *shared);
+
+/* A code (1..2^18-1) of the place or organisation that one word spells
+ * in the gazetteer (China, الصين, Китай; also a Russian case form,
+ * Китая, and an Arabic nisba, الصيني), 0 when it spells none or several.
+ * z[0..n) is the word as written (an Arabic one with its article);
+ * script 1 Cyrillic, 2 Arabic, else 0.  Equal codes: one place (a hash
+ * of its id, so that keys stay valid across builds).  Thread-safe. */
+unsigned sl_names_place_code(const char *z, size_t n, int script);
 
 /* One weight of the alignment: kind 's' substitution cost between symbols
  * x and y (both ways), 'a' the same for abjad/non-abjad word pairs only

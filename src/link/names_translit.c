@@ -1166,6 +1166,22 @@ static int adjective_stems(sl_names_tr *tr, const UChar *w, int32_t n,
   return k;
 }
 
+static const char base64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* The place code (sl_names_place_code) of word w[0..n) of script scr; an
+ * Arabic word is looked up with its article (الصين), w[0..2) when article
+ * is set.  The clitic's alif-less li- (للصين) has none to give. */
+static unsigned word_place(const UChar *w, int32_t n, int scr, int article) {
+  char z[128];
+  int32_t zn = 0;
+  UErrorCode st = U_ZERO_ERROR;
+  if (n <= 0 || n > 40 || (scr == SCR_ABJAD && article && (w[0] != 0x0627 || w[1] != 0x0644)))
+    return 0;
+  u_strToUTF8(z, (int32_t)sizeof z, &zn, w, n, &st);
+  if (U_FAILURE(st) || zn <= 0 || zn >= (int32_t)sizeof z) return 0;
+  return sl_names_place_code(z, (size_t)zn, scr == SCR_CYRILLIC ? 1 : scr == SCR_ABJAD ? 2 : 0);
+}
+
 size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size_t cap) {
   UChar u[SL_NAMES_MAX_INPUT + 8];
   int32_t un = 0, i = 0;
@@ -1187,6 +1203,8 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     char alt[SL_NAMES_MAX_ALTS][SL_NAMES_MAX_SYMS];
     size_t na, ns, need, nalt[SL_NAMES_MAX_ALTS] = {0};
     int a, b, r, nal, is_abd = 0, initial, nstem, acronym;
+    int32_t ws0, cut;
+    unsigned place;
     char spelled;
     int gcode = 0;
     char stem[SL_NAMES_MAX_STEMS][SL_NAMES_MAX_SYMS];
@@ -1218,6 +1236,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     initial = !abjad && is_initial(u + ws, we - ws, we < un && u[we] == '.');
     acronym = !initial && (scr == SCR_LATIN || scr == SCR_CYRILLIC) && is_acronym(u + ws, we - ws);
     if (abjad) we = ws + strip_vowel_marks(u + ws, we - ws);
+    ws0 = ws;
     /* an Arabic initial is the Latin letter's name: جيه. كيه. = J. K. */
     spelled = abjad && we < un && u[we] == '.' ? spelled_letter(u + ws, we - ws) : 0;
     if (spelled) abjad = 0, initial = 1, scr = SCR_LATIN;
@@ -1227,6 +1246,10 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       article = 1;
     }
     if (!initial && scr != SCR_OTHER) gcode = generic_code(u + ws, we - ws);
+    place = !initial && !gcode && !spelled ? word_place(u + ws0, we - ws0, scr, article) : 0;
+    cut = abjad && !article ? clitic_article(u + ws, we - ws) : 0;
+    if (!place && cut)
+      place = word_place(u + ws + cut - 2, we - ws - cut + 2, scr, 1); /* بالقاهرة */
     if (spelled) asc[0] = spelled, asc[1] = '\0', na = 1;
     else na = to_ascii(tr, scr, u + ws, we - ws, asc, sizeof asc);
     if (na == 0) continue;
@@ -1246,7 +1269,7 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (initial) article = 0;
     need = (nwords ? 1u : 0u) + (size_t)abjad + (size_t)(article != 0) + (size_t)initial + (size_t)acronym + ns +
            (size_t)(!abjad && (scr == SCR_CYRILLIC || scr == SCR_OTHER)) +
-           (gcode ? gcode > 0xFF ? 3u : 2u : 0u);
+           (gcode ? gcode > 0xFF ? 3u : 2u : 0u) + (place ? 4u : 0u);
     /* other readings, each once and only when it differs: the readings
      * of every word, the Korean one, then those its letters call for */
     nal = 0;
@@ -1291,10 +1314,9 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
      * article (بالقاهرة "in Cairo", للاستثمار "for investment", والعلوم
      * "and sciences"): the word without them too, never instead, since
      * foreign names open so (فالنسيا Valencia, كاليفورنيا California) */
-    if (abjad && !article && nal < SL_NAMES_MAX_ALTS) {
-      int32_t cut = clitic_article(u + ws, we - ws);
+    if (cut && nal < SL_NAMES_MAX_ALTS) {
       char casc[4 * SL_NAMES_MAX_SYMS + 8];
-      size_t cn = cut ? to_ascii(tr, scr, u + ws + cut, we - ws - cut, casc, sizeof casc) : 0;
+      size_t cn = to_ascii(tr, scr, u + ws + cut, we - ws - cut, casc, sizeof casc);
       size_t m = cn ? symbolize(casc, cn, 1, alt[nal]) : 0;
       if (m) nalt[nal++] = m, need += 1 + m;
     }
@@ -1316,6 +1338,10 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     if (acronym) key[klen++] = '=';
     if (gcode > 0xFF) key[klen++] = '!';
     if (gcode) key[klen++] = '!', key[klen++] = (char)(gcode & 0xFF);
+    if (place) {
+      key[klen++] = '*';
+      for (a = 12; a >= 0; a -= 6) key[klen++] = base64[(place >> a) & 63];
+    }
     memcpy(key + klen, sym, ns);
     klen += ns;
     for (a = 0; a < SL_NAMES_MAX_ALTS; a++) {

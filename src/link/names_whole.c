@@ -140,3 +140,57 @@ const char *sl_names_whole(const char *z, size_t n, int *shared) {
   }
   return NULL;
 }
+
+/* The entry of one word's normal form key[0..k), or of the nominative or
+ * the country a declined or derived form stands for: Russian case
+ * endings (Китая, Германии, Ирана -> Китай, Германия, Иран: the last
+ * letter replaced by а я й ь or dropped) and the Arabic nisba (المصري,
+ * الصيني -> مصر, الصين: a final ي or ية dropped, with and without the
+ * article).  NULL when none, or when the form spells several places. */
+static const sl_gaz_entry *word_entry(const struct sl_gazetteer *g, char *key, size_t k,
+                                      int script) {
+  static const char *const ru_end[] = {"", "\xD0\xB0", "\xD1\x8F", "\xD0\xB9", "\xD1\x8C"};
+  const sl_gaz_entry *e = sl_gazetteer_find(g, key, k);
+  char buf[80];
+  size_t i, m;
+  if (e) return sl_gazetteer_shared(g, key, k) ? NULL : e;
+  if (script == 1 && k >= 6 && k + 2 < sizeof buf) {
+    for (i = 0; i < sizeof ru_end / sizeof ru_end[0]; i++) {
+      m = strlen(ru_end[i]);
+      memcpy(buf, key, k - 2);
+      memcpy(buf + k - 2, ru_end[i], m);
+      if ((e = sl_gazetteer_find(g, buf, k - 2 + m)))
+        return sl_gazetteer_shared(g, buf, k - 2 + m) ? NULL : e;
+    }
+  }
+  if (script == 2 && k >= 8 && k + 4 < sizeof buf) {
+    size_t n = k, art = 0;
+    if (n >= 4 && !memcmp(key + n - 4, "\xD9\x8A\xD8\xA9", 4)) n -= 4; /* ية */
+    else if (!memcmp(key + n - 2, "\xD9\x8A", 2)) n -= 2;             /* ي */
+    else return NULL;
+    if (!memcmp(key, "\xD8\xA7\xD9\x84", 4)) art = 4; /* ال */
+    for (i = 0; i < 2; i++) { /* the stem as written, then with or without its article */
+      m = i == 0 ? n : art ? n - art : n + 4;
+      if (i == 0) memcpy(buf, key, n);
+      else if (art) memcpy(buf, key + art, m);
+      else memcpy(buf, "\xD8\xA7\xD9\x84", 4), memcpy(buf + 4, key, n);
+      if (m >= 4 && (e = sl_gazetteer_find(g, buf, m)))
+        return sl_gazetteer_shared(g, buf, m) ? NULL : e;
+    }
+  }
+  return NULL;
+}
+
+unsigned sl_names_place_code(const char *z, size_t n, int script) {
+  char key[80];
+  size_t k = n < 64 ? whole_key(z, n, key, sizeof key) : 0;
+  const struct sl_gazetteer *g;
+  const sl_gaz_entry *e;
+  uint32_t h = 2166136261u;
+  const char *c;
+  if (!k || memchr(key, ' ', k) || !(g = sl_gazetteer_get()) || !(e = word_entry(g, key, k, script)))
+    return 0;
+  for (c = e->code; *c; c++) h = (h ^ (unsigned char)*c) * 16777619u;
+  h &= (1u << 18) - 1;
+  return h ? h : 1;
+}

@@ -564,11 +564,12 @@ static const struct generic_word {
     {'n', "new нью новая новый новое новые جديد جديدة نيو"},
     {'s', "saint st sainte ste san santa santo sao são sankt сан санкт сент санта санто сен "
           "سان سانت سانتا سانتو ساو"},
-    {'R', "republic республика республики республике جمهورية"},
+    {'R', "republic republican республика республики республике республиканская "
+          "республиканский جمهورية جمهوري"},
     {'K', "kingdom королевство королевства مملكة"},
     {'U', "united соединённые соединенные соединённое соединенное объединённые объединенные "
           "объединённое объединенное متحدة متحد"},
-    {'c', "city город مدينة"},
+    {'c', "city town город городок مدينة بلدة"},
     {'I', "island islands isle isles остров острова островов островах جزيرة جزر"},
     {'r', "river река реки реке рекой نهر"},
     {'L', "lake озеро озера بحيرة"},
@@ -587,12 +588,12 @@ static const struct generic_word {
     {'A', "army армия армии جيش"},
     {'F', "front фронт фронта جبهة"},
     {'k', "council совет совета مجلس"},
-    {'Y', "union союз союза اتحاد"},
+    {'Y', "union federation союз союза федерация федерации اتحاد"},
     {'t', "court суд суда محكمة"},
     {'i', "institute институт института معهد"},
     {'a', "agency агентство агентства وكالة"},
     {'g', "region регион область области منطقة إقليم"},
-    {'v', "province провинция провинции محافظة"},
+    {'v', "province governorate провинция провинции губернаторство мухафаза محافظة"},
     {'l', "lab labs laboratory laboratories лаборатория лаборатории مختبر مختبرات"},
     /* titles before a name */
     {'B', "king король короля ملك"},
@@ -623,7 +624,7 @@ static const struct generic_word {
     {'y', "palace дворец дворца قصر"},
     {'z', "square площадь площади ساحة ميدان"},
     {'0', "street улица улицы شارع"},
-    {'1', "bridge мост моста جسر"},
+    {'1', "bridge causeway мост моста جسر"},
     {'2', "tower башня башни برج"},
     {'3', "stadium стадион стадиона ملعب استاد"},
     {'4', "hospital больница больницы госпиталь مستشفى"},
@@ -657,7 +658,7 @@ static const struct generic_word {
     {'}', "iii третий третья ثالث ثالثة"},
     /* second page ('!!' and a byte in the key) */
     {0x100 | 'a', "state государственный государственная государственное государственного "
-                  "государственной государственные штат штата حكومي حكومية دولة"},
+                  "государственной государственные штат штата حكومي حكومية دولة ولاية"},
     {0x100 | 'b', "academy академия академии أكاديمية"},
     {0x100 | 'c', "science sciences наука науки наук علوم"},
     {0x100 | 'd', "theatre theater театр театра مسرح"},
@@ -701,6 +702,44 @@ static const struct generic_word {
     {0x100 | 'K', "finance финансов مالية"},
     {0x100 | 'L', "health здравоохранения здоровья صحة"},
     {0x100 | 'M', "education образования تعليم تربية"},
+    /* parties, movements and what they stand for */
+    {0x100 | 'T', "communist коммунистическая коммунистический коммунистической شيوعي شيوعية"},
+    {0x100 | 'U', "socialist социалистическая социалистический социалистической اشتراكي "
+                  "اشتراكية"},
+    {0x100 | 'V', "liberation освобождения освобождение تحرير"},
+    {0x100 | 'W', "resistance сопротивления сопротивление مقاومة"},
+    {0x100 | 'X', "revolution revolutionary революция революции революционный революционная "
+                  "ثورة ثوري ثورية"},
+    /* the business of companies and bodies */
+    {0x100 | 'Y', "development развития развитие تنمية"},
+    {0x100 | 'Z', "investment investments инвестиций инвестиционный استثمار"},
+    {0x100 | '0', "oil petroleum нефть нефти нефтяная нефтяной نفط بترول"},
+    {0x100 | '1', "trade commerce торговли торговая торговый تجارة تجاري تجارية"},
+    {0x100 | '2', "industry industries промышленности صناعة صناعات"},
+    {0x100 | '3', "energy энергии энергетики طاقة"},
+    {0x100 | '4', "intelligence разведки разведывательное разведывательная استخبارات مخابرات"},
+    {0x100 | '5', "chamber палата палаты غرفة"},
+    {0x100 | '6', "railway railways железная железные железных железной железнодорожная سكك"},
+    {0x100 | '7', "road дорога дороги طريق"},
+    {0x100 | '8', "embassy посольство посольства سفارة"},
+    {0x100 | '9', "office bureau офис бюро مكتب"},
+    {0x100 | '+', "gallery галерея галереи"},
+    {0x100 | '/', "hotel гостиница отель فندق"},
+    /* features and settlements of place names */
+    {0x100 | '-', "camp лагерь مخيم"},
+    {0x100 | '_', "crossing переход معبر"},
+    {0x100 | '.', "village деревня село قرية"},
+    {0x100 | ',', "municipality муниципалитет بلدية"},
+    {0x100 | ';', "emirate emirates principality эмират эмираты княжество إمارة إمارات"},
+    {0x100 | ':', "sultanate султанат سلطنة"},
+    {0x100 | '<', "cape мыс رأس"},
+    {0x100 | '>', "heights высоты مرتفعات"},
+    {0x100 | '=', "dam плотина سد"},
+    {0x100 | '?', "forest лес غابة"},
+    {0x100 | '@', "oasis оазис واحة"},
+    {0x100 | '#', "falls waterfall водопад شلالات شلال"},
+    {0x100 | '$', "volcano вулкан بركان"},
+    {0x100 | '%', "plateau плато هضبة"},
     /* ordinals of rulers beyond ii, iii (V and X are read as initials) */
     {0x100 | 'N', "first первый первая أول أولى"},
     {0x100 | 'O', "iv четвёртый четвертый четвёртая четвертая رابع رابعة"},
@@ -1245,11 +1284,13 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       ws += 2;
       article = 1;
     }
-    if (!initial && scr != SCR_OTHER) gcode = generic_code(u + ws, we - ws);
-    place = !initial && !gcode && !spelled ? word_place(u + ws0, we - ws0, scr, article) : 0;
+    /* an Arabic word may carry a clitic and its article (بالقاهرة,
+     * للاستثمار): the generic word or place is the word without them */
     cut = abjad && !article ? clitic_article(u + ws, we - ws) : 0;
-    if (!place && cut)
-      place = word_place(u + ws + cut - 2, we - ws - cut + 2, scr, 1); /* بالقاهرة */
+    if (!initial && scr != SCR_OTHER) gcode = generic_code(u + ws, we - ws);
+    if (!gcode && cut) gcode = generic_code(u + ws + cut, we - ws - cut);
+    place = !initial && !gcode && !spelled ? word_place(u + ws0, we - ws0, scr, article) : 0;
+    if (!place && !gcode && cut) place = word_place(u + ws + cut - 2, we - ws - cut + 2, scr, 1);
     if (spelled) asc[0] = spelled, asc[1] = '\0', na = 1;
     else na = to_ascii(tr, scr, u + ws, we - ws, asc, sizeof asc);
     if (na == 0) continue;

@@ -489,6 +489,14 @@ START_TEST(test_generic_words) {
   DIFF("Red Square", "Чёрная площадь");
   DIFF("Ministry of Foreign Affairs", "وزارة الداخلية");
   DIFF("Mohammed VI", "محمد الرابع");
+  SAME("Republican Party", "الحزب الجمهوري");
+  SAME("Communist Party of China", "الحزب الشيوعي الصيني");
+  SAME("Rafah Crossing", "معبر رفح");
+  SAME("Jabalia camp", "مخيم جباليا");
+  DIFF("Communist Party of China", "الحزب الاشتراكي الصيني");
+  DIFF("Rafah Crossing", "مخيم رفح");
+  /* ... also behind an Arabic clitic and its article */
+  SAME("Investment", "للاستثمار");
 }
 END_TEST
 

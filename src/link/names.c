@@ -749,8 +749,12 @@ double sl_names_score_keys(const char *ka, const char *kb) {
   /* names cut into words differently (Le Drian / Lodrian, Abdulrahman /
    * Abd al-Rahman): compare them whole, particles included */
   if (na_all != nb_all) {
-    concat_words(all_a, na_all, bufa, &ca);
-    concat_words(all_b, nb_all, bufb, &cb);
+    /* a single word stays whole, its readings with it (BBC read out
+     * letter by letter is Би-би-си) */
+    if (na_all == 1) ca = all_a[0];
+    else concat_words(all_a, na_all, bufa, &ca);
+    if (nb_all == 1) cb = all_b[0];
+    else concat_words(all_b, nb_all, bufb, &cb);
     cs = word_score(&ca, &cb);
     if (cs > best) best = cs;
   }

@@ -430,6 +430,71 @@ static char spelled_letter(const UChar *w, int32_t n) {
   return 0;
 }
 
+/* The Latin acronym (upper-case ASCII, NUL-terminated, in out[0..8))
+ * that name u[0..n) spells out as the names of its letters, in Cyrillic
+ * joined by hyphens (Би-би-си, Си-эн-эн, Би-эм-дабл-ю) or in Arabic
+ * (بي بي سي, آي بي إم); returns its length, 0 when the name is no such
+ * spelling of 2 to 6 letters. */
+static int32_t spelled_acronym(const UChar *u, int32_t n, char *out) {
+  static const char *const ru[] = {
+      "a\xD1\x8D\xD0\xB9", "b\xD0\xB1\xD0\xB8", "c\xD1\x81\xD0\xB8", "d\xD0\xB4\xD0\xB8",
+      "e\xD0\xB8", "f\xD1\x8D\xD1\x84", "g\xD0\xB4\xD0\xB6\xD0\xB8",
+      "h\xD1\x8D\xD0\xB9\xD1\x87", "i\xD0\xB0\xD0\xB9", "j\xD0\xB4\xD0\xB6\xD0\xB5\xD0\xB9",
+      "k\xD0\xBA\xD0\xB5\xD0\xB9", "l\xD1\x8D\xD0\xBB", "l\xD1\x8D\xD0\xBB\xD1\x8C",
+      "m\xD1\x8D\xD0\xBC", "n\xD1\x8D\xD0\xBD", "o\xD0\xBE\xD1\x83", "p\xD0\xBF\xD0\xB8",
+      "q\xD0\xBA\xD1\x8C\xD1\x8E", "r\xD0\xB0\xD1\x80", "s\xD1\x8D\xD1\x81",
+      "t\xD1\x82\xD0\xB8", "u\xD1\x8E", "v\xD0\xB2\xD0\xB8", "x\xD1\x8D\xD0\xBA\xD1\x81",
+      "y\xD1\x83\xD0\xB0\xD0\xB9", "z\xD0\xB7\xD0\xB5\xD0\xB4", "z\xD0\xB7\xD0\xB5\xD1\x82",
+      "W\xD0\xB4\xD0\xB0\xD0\xB1\xD0\xBB"}; /* дабл: W with the ю after it */
+  int32_t i = 0, k = 0, ws, j;
+  int scr = -1, sep_ok = 1, w_pending = 0;
+  while (i < n) {
+    UChar low[16];
+    char z[48];
+    int32_t zn = 0, ln;
+    UErrorCode st = U_ZERO_ERROR;
+    char c = 0;
+    size_t r;
+    int hyphen = 0, space = 0, wscr;
+    while (i < n && !is_word_char(u[i])) {
+      if (u[i] == '-' || (u[i] >= 0x2010 && u[i] <= 0x2015)) hyphen = 1;
+      else space = 1;
+      i++;
+    }
+    if (i >= n) break;
+    ws = i;
+    while (i < n && is_word_char(u[i])) i++;
+    if (k > 0 || w_pending) sep_ok = sep_ok && (hyphen || !space);
+    wscr = word_script(u + ws, i - ws);
+    if (scr < 0) scr = wscr;
+    if (wscr != scr || (scr != SCR_CYRILLIC && scr != SCR_ABJAD) || k >= 6) return 0;
+    if (scr == SCR_ABJAD) {
+      c = spelled_letter(u + ws, i - ws);
+    } else if (i - ws <= 8) {
+      ln = u_strToLower(low, 16, u + ws, i - ws, "", &st);
+      u_strToUTF8(z, (int32_t)sizeof z, &zn, low, ln, &st);
+      if (U_FAILURE(st)) return 0;
+      for (r = 0; r < sizeof ru / sizeof ru[0] && !c; r++)
+        if (strlen(ru[r] + 1) == (size_t)zn && !memcmp(ru[r] + 1, z, (size_t)zn)) c = ru[r][0];
+      if (w_pending) { /* дабл-ю */
+        if (c != 'u') return 0;
+        c = 'w', w_pending = 0;
+      } else if (c == 'W') {
+        w_pending = 1;
+        continue;
+      }
+    }
+    if (!c) return 0;
+    out[k++] = (char)(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  }
+  /* Russian joins the letters by hyphens; words apart are a name */
+  if (w_pending || k < 2 || (scr == SCR_CYRILLIC && !sep_ok)) return 0;
+  for (j = 0; j < k; j++)
+    if (out[j] < 'A' || out[j] > 'Z') return 0;
+  out[k] = '\0';
+  return k;
+}
+
 /* Is word w[0..n) an acronym: 2 to 6 letters, every one upper case (CNN,
  * NATO, ОПЕК)?  Its letters are no syllables, so it meets other words
  * only when spelled alike. */
@@ -740,6 +805,12 @@ static const struct generic_word {
     {0x100 | '#', "falls waterfall водопад شلالات شلال"},
     {0x100 | '$', "volcano вулкан بركان"},
     {0x100 | '%', "plateau плато هضبة"},
+    {0x100 | '&', "crescent полумесяц полумесяца هلال"},
+    {0x100 | '(', "workers рабочих рабочая рабочий عمال"},
+    {0x100 | ')', "football футбольный футбольная футбольного كرة"},
+    {0x100 | '[', "telecom telecommunications телеком связи اتصالات"},
+    {0x100 | ']', "economics economy экономики экономика экономический اقتصاد"},
+    {0x100 | '{', "higher высшая высший высшее высшей عالي"},
     /* ordinals of rulers beyond ii, iii (V and X are read as initials) */
     {0x100 | 'N', "first первый первая أول أولى"},
     {0x100 | 'O', "iv четвёртый четвертый четвёртая четвертая رابع رابعة"},
@@ -779,6 +850,7 @@ static int generic_code(const UChar *w, int32_t n) {
   UErrorCode st = U_ZERO_ERROR;
   UChar low[32];
   int64_t v;
+  while (n > 1 && (w[n - 1] == '\'' || w[n - 1] == 0x2019)) n--; /* Workers' */
   if (n <= 0 || n > 16) return 0;
   pthread_once(&generic_once, build_generic_map);
   if (!generic_map) return 0;
@@ -1205,6 +1277,25 @@ static int adjective_stems(sl_names_tr *tr, const UChar *w, int32_t n,
   return k;
 }
 
+/* The symbols of Latin acronym s[0..n) (ASCII) read out as the English
+ * names of its letters into out; 0 when a character is no letter. */
+static size_t letter_names(const char *s, size_t n, char *out) {
+  static const char *const name[26] = {
+      "ey", "bi", "si",  "di",   "i",  "ef", "dzhi", "eych", "ay", "dzhey", "key",   "el",  "em",
+      "en", "ou", "pi",  "kyu",  "ar", "es", "ti",   "yu",   "vi", "dablyu", "eks", "uay", "zed"};
+  char buf[4 * SL_NAMES_MAX_SYMS];
+  size_t i, k = 0, m;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)(s[i] | 0x20);
+    if (c < 'a' || c > 'z') return 0;
+    m = strlen(name[c - 'a']);
+    if (k + m >= sizeof buf) return 0;
+    memcpy(buf + k, name[c - 'a'], m);
+    k += m;
+  }
+  return symbolize(buf, k, 0, out);
+}
+
 static const char base64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /* The place code (sl_names_place_code) of word w[0..n) of script scr; an
@@ -1234,6 +1325,11 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
   u_strFromUTF8WithSub(u, (int32_t)(sizeof u / sizeof u[0]), &un, z, (int32_t)n, 0xFFFD, NULL,
                        &st);
   if (U_FAILURE(st)) return 0;
+  {
+    char acr[8];
+    int32_t na = spelled_acronym(u, un, acr);
+    if (na > 0) return sl_names_tr_key(tr, acr, (size_t)na, key, cap); /* as written in Latin */
+  }
   while (i < un && nwords < SL_NAMES_MAX_WORDS) {
     int32_t ws, we, j;
     UChar32 c = 0;
@@ -1314,6 +1410,13 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
     /* other readings, each once and only when it differs: the readings
      * of every word, the Korean one, then those its letters call for */
     nal = 0;
+    /* an acronym read out letter by letter, as Russian and Arabic write
+     * many (BBC = Би-би-си = بي بي سي, IBM = Ай-би-эм): first, before
+     * the readings of words */
+    if (acronym && scr == SCR_LATIN && !gcode) {
+      size_t m = letter_names(asc, na, alt[0]);
+      if (m && (m != ns || memcmp(alt[0], sym, ns) != 0)) nalt[nal++] = m, need += 1 + m;
+    }
     if (scr == SCR_LATIN && !is_abd && !gcode && !spelled) {
       char low[160];
       size_t nlow = lower_nfc(u + ws, we - ws, low, sizeof low), q;
@@ -1355,6 +1458,15 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
      * article (بالقاهرة "in Cairo", للاستثمار "for investment", والعلوم
      * "and sciences"): the word without them too, never instead, since
      * foreign names open so (فالنسيا Valencia, كاليفورنيا California) */
+    /* an Arabic plural of a nisba (الحوثيون, الحوثيين): the singular
+     * (حوثي) too, as Latin names the group (Houthis) */
+    if (abjad && nal < SL_NAMES_MAX_ALTS && we - ws >= 6 && u[we - 3] == 0x064A &&
+        ((u[we - 2] == 0x0648 && u[we - 1] == 0x0646) || (u[we - 2] == 0x064A && u[we - 1] == 0x0646))) {
+      char pasc[4 * SL_NAMES_MAX_SYMS + 8];
+      size_t pn = to_ascii(tr, scr, u + ws, we - ws - 2, pasc, sizeof pasc);
+      size_t m = pn ? symbolize(pasc, pn, 1, alt[nal]) : 0;
+      if (m) nalt[nal++] = m, need += 1 + m;
+    }
     if (cut && nal < SL_NAMES_MAX_ALTS) {
       char casc[4 * SL_NAMES_MAX_SYMS + 8];
       size_t cn = to_ascii(tr, scr, u + ws + cut, we - ws - cut, casc, sizeof casc);

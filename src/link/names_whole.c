@@ -141,6 +141,74 @@ const char *sl_names_whole(const char *z, size_t n, int *shared) {
   return NULL;
 }
 
+/* Is z[0..n) (lower case) the English display name of entry e? */
+static int english_name(const sl_gaz_entry *e, const char *z, size_t n) {
+  size_t i;
+  for (i = 0; i < n && e->name[i]; i++)
+    if ((e->name[i] | 0x20) != z[i]) return 0;
+  return i == n && !e->name[i];
+}
+
+/* The country or city an English adjective of the kind is made from
+ * (Egyptian, Syrian, Chinese, Iraqi, Turkish, Moroccan -> Egypt, Syria,
+ * China, Iraq, Turkey, Morocco): each ending replaced in turn by the
+ * endings names have.  NULL when none or a shared spelling. */
+static const sl_gaz_entry *demonym_place(const struct sl_gazetteer *g, const char *key,
+                                         size_t k) {
+  static const char *const rule[][5] = {
+      {"ian", "", "a", "y", "e"}, {"an", "", "a", "o", NULL}, {"n", "", NULL, NULL, NULL},
+      {"ese", "", "a", NULL, NULL}, {"ish", "ey", "and", "ain", NULL}, {"i", "", NULL, NULL, NULL}};
+  const sl_gaz_entry *e;
+  char buf[80];
+  size_t r, j, ne, nr;
+  for (r = 0; r < sizeof rule / sizeof rule[0]; r++) {
+    ne = strlen(rule[r][0]);
+    if (k < ne + 3 || memcmp(key + k - ne, rule[r][0], ne)) continue;
+    for (j = 1; j < 5 && rule[r][j]; j++) {
+      nr = strlen(rule[r][j]);
+      if (k - ne + nr >= sizeof buf) continue;
+      memcpy(buf, key, k - ne);
+      memcpy(buf + k - ne, rule[r][j], nr);
+      /* the English name only: other languages' names in the gazetteer
+       * would make surnames places (Chinen: French Chine) */
+      if ((e = sl_gazetteer_find(g, buf, k - ne + nr)) && english_name(e, buf, k - ne + nr))
+        return sl_gazetteer_shared(g, buf, k - ne + nr) ? NULL : e;
+    }
+  }
+  return NULL;
+}
+
+/* The place a Russian adjective of the form -ск- is made from (Китайская,
+ * Египетский, Иранское, Японская, Сирийский -> Китай, Египет, Иран,
+ * Япония, Сирия): the stem before ск, as it is, with ия, or a final й
+ * read as я.  NULL when none or a shared spelling. */
+static const sl_gaz_entry *adjective_place(const struct sl_gazetteer *g, const char *key,
+                                           size_t k) {
+  static const char *const end[] = {"", "\xD0\xB8\xD1\x8F"}; /* "", ия */
+  const sl_gaz_entry *e;
+  char buf[80];
+  size_t i, s, m;
+  /* ск, then a two-letter ending (ая ий ое ой ие ую) or a three-letter one
+   * (ого ому их ими) */
+  for (s = k >= 8 ? k - 8 : 0; s + 4 < k; s += 2)
+    if (!memcmp(key + s, "\xD1\x81\xD0\xBA", 4) && (k - s == 8 || k - s == 10)) break;
+  if (s + 4 >= k || s < 6 || s + 4 > sizeof buf) return NULL;
+  for (i = 0; i < 3; i++) {
+    memcpy(buf, key, s);
+    m = s;
+    if (i < 2) {
+      memcpy(buf + s, end[i], strlen(end[i]));
+      m += strlen(end[i]);
+    } else if (!memcmp(buf + s - 2, "\xD0\xB9", 2)) { /* й -> я */
+      memcpy(buf + s - 2, "\xD1\x8F", 2);
+    } else {
+      break;
+    }
+    if ((e = sl_gazetteer_find(g, buf, m))) return sl_gazetteer_shared(g, buf, m) ? NULL : e;
+  }
+  return NULL;
+}
+
 /* The entry of one word's normal form key[0..k), or of the nominative or
  * the country a declined or derived form stands for: Russian case
  * endings (Китая, Германии, Ирана -> Китай, Германия, Иран: the last
@@ -154,6 +222,7 @@ static const sl_gaz_entry *word_entry(const struct sl_gazetteer *g, char *key, s
   char buf[80];
   size_t i, m;
   if (e) return sl_gazetteer_shared(g, key, k) ? NULL : e;
+  if (script == 0 && k >= 5 && k + 4 < sizeof buf) return demonym_place(g, key, k);
   if (script == 1 && k >= 6 && k + 2 < sizeof buf) {
     for (i = 0; i < sizeof ru_end / sizeof ru_end[0]; i++) {
       m = strlen(ru_end[i]);
@@ -162,6 +231,7 @@ static const sl_gaz_entry *word_entry(const struct sl_gazetteer *g, char *key, s
       if ((e = sl_gazetteer_find(g, buf, k - 2 + m)))
         return sl_gazetteer_shared(g, buf, k - 2 + m) ? NULL : e;
     }
+    if ((e = adjective_place(g, key, k))) return e;
   }
   if (script == 2 && k >= 8 && k + 4 < sizeof buf) {
     size_t n = k, art = 0;

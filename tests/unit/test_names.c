@@ -500,6 +500,26 @@ START_TEST(test_generic_words) {
 }
 END_TEST
 
+START_TEST(test_spelled_acronyms) {
+  /* Russian and Arabic write many acronyms as the names of their letters */
+  SAME("BBC", "Би-би-си");
+  SAME("BBC", "بي بي سي");
+  SAME("CNN", "Си-эн-эн");
+  SAME("IBM", "آي بي إم");
+  SAME("BMW", "Би-эм-дабл-ю");
+  DIFF("BBC", "Си-эн-эн");
+  DIFF("CNN", "سي بي إس");
+  /* Russian joins them by hyphens: words apart stay words (Xi Di) */
+  {
+    char key[128];
+    ck_assert_uint_gt(sl_names_key(nm, "Си-ди", strlen("Си-ди"), key, sizeof key), 0);
+    ck_assert_msg(key[0] == '=', "Си-ди: key %s", key);
+    ck_assert_uint_gt(sl_names_key(nm, "Си Ди", strlen("Си Ди"), key, sizeof key), 0);
+    ck_assert_msg(key[0] != '=', "Си Ди: key %s", key);
+  }
+}
+END_TEST
+
 START_TEST(test_arabic_clitics) {
   /* bi-, li-, wa- written onto a word with its article: the word without
    * them is a reading too, so the place is found in "in Cairo" */
@@ -511,6 +531,8 @@ START_TEST(test_arabic_clitics) {
   SAME("California", "كاليفورنيا");
   SAME("Walter", "والتر");
   DIFF("Cairo", "بالموصل");
+  /* the plural of a nisba is its singular too */
+  SAME("Houthi", "الحوثيين");
 }
 END_TEST
 
@@ -556,6 +578,14 @@ START_TEST(test_known_whole) {
   SAME("East Germany", "ألمانيا الشرقية");
   SAME("East Jerusalem", "القدس الشرقية");
   DIFF("Bank of China", "Банк Чили");
+  /* ... or as an adjective of its place, English or Russian */
+  SAME("Egyptian Museum", "Египетский музей");
+  SAME("Chinese Communist Party", "الحزب الشيوعي الصيني");
+  SAME("People's Republic of China", "Китайская Народная Республика");
+  DIFF("Egyptian Museum", "Иранский музей");
+  /* a surname is no adjective of a place in another language (French
+   * Chine): it does not hold a name apart from a place */
+  SAME("Chinen", "البغدادي تشينين");
   DIFF("East Germany", "النمسا الشرقية");
   /* two places of CLDR, however alike */
   DIFF("Mexico", "Мехико");
@@ -665,6 +695,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_cache_consistent);
   tcase_add_test(tc, test_generic_words);
   tcase_add_test(tc, test_arabic_clitics);
+  tcase_add_test(tc, test_spelled_acronyms);
   tcase_add_test(tc, test_korean);
   tcase_add_test(tc, test_known_whole);
   tcase_add_test(tc, test_family);

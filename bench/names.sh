@@ -38,6 +38,8 @@ done
 for f in "$HERE"/data/fullnames*.tsv; do
   [ -f "$f" ] && sh "$HERE/names_fullnames.sh" "$BIN" "$f" | sed "s|^|$(basename "$f"): |"
 done
+# ... and their true pairs with random partners, as the dev files are scored
+python3 "$HERE/names_fullnames_fmr.py" "$BIN" "$HERE"/data/fullnames*.tsv
 
 # throughput: every generated pair, repeated until there are >= 1M
 if ! ls "$tmp"/*.tsv.pairs > /dev/null 2>&1; then

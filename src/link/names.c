@@ -397,9 +397,9 @@ static int is_particle(const word *x) {
   static const char *const latin[] = {"bin", "ibn", "ben", "van", "von", "fon", "de",  "da",
                                       "di",  "du",  "do",  "dos", "das", "del", "der", "den",
                                       "la",  "le",  "e",   "i",   "y",   "na",  "nad", "pod",
-                                      "on",  "am",  "sur", "of",  "Te"}; /* Rostov-na-Donu,
+                                      "on",  "am",  "sur", "of",  "Te", "in"}; /* Rostov-na-Donu,
                                                                             Bank of the ... */
-  static const char *const abjad[] = {"bn", "Abn", "bAn"};
+  static const char *const abjad[] = {"bn", "Abn", "bAn", "fY"}; /* في: in */
   const char *const *list = x->abjad ? abjad : latin;
   size_t i, n = x->abjad ? sizeof abjad / sizeof abjad[0] : sizeof latin / sizeof latin[0];
   if (x->article || x->initial || x->concept || x->place || x->n > 3) return 0;
@@ -1065,6 +1065,41 @@ static void cached_key(sl_names *nm, const char *z, size_t n, char *key, size_t 
   nm->used++;
 }
 
+/* English names a monarch by realm (Abdullah II of Jordan, Salman of
+ * Saudi Arabia) where Arabic and Russian say Abdullah II.  The length of
+ * what comes before the realm when name a[0..n) ends in "of" and a place
+ * known whole, and that is one word or ends in a regnal number (II, XIV);
+ * 0 when the name has no realm. */
+static size_t realm_head(const char *a, size_t n) {
+  const char *tail = NULL;
+  size_t i, head = 0, words = 1;
+  int sh;
+  for (i = 1; i + 4 < n; i++)
+    if (a[i] == ' ' && (a[i + 1] | 0x20) == 'o' && (a[i + 2] | 0x20) == 'f' && a[i + 3] == ' ')
+      tail = a + i + 4, head = i;
+  if (!tail || !sl_names_whole(tail, (size_t)(a + n - tail), &sh)) return 0;
+  for (i = 0; i < head; i++) words += a[i] == ' ';
+  if (words > 1) {
+    i = head;
+    while (i > 0 && a[i - 1] != ' ') i--;
+    if (strspn(a + i, "IVXL") != head - i) return 0;
+  }
+  return head;
+}
+
+/* The better of s and name a[0..n) without its realm (realm_head) against
+ * key kb, less PART_PENALTY, when a opens with no generic word (not Bank
+ * of China) and kb spells no place. */
+static double without_realm(sl_names *nm, const char *a, size_t head, const char *kb, double s) {
+  char kh[SL_NAMES_KEY_CAP];
+  double t;
+  if (strchr(kb, '*')) return s;
+  cached_key(nm, a, head, kh, sizeof kh, NULL, NULL);
+  if (!kh[0] || memchr(kh, '!', strcspn(kh, " ")) || strchr(kh, '*')) return s;
+  t = sl_names_score_keys(kh, kb) - PART_PENALTY;
+  return t > s ? t : s;
+}
+
 double sl_names_score(sl_names *nm, const char *a, size_t na, const char *b, size_t nb) {
   char ka[SL_NAMES_KEY_CAP], kb[SL_NAMES_KEY_CAP];
   const char *pa = NULL, *pb = NULL;
@@ -1085,5 +1120,12 @@ double sl_names_score(sl_names *nm, const char *a, size_t na, const char *b, siz
   sa = sa && strchr("#%&", ka[0]) && ka[0];
   sb = sb && strchr("#%&", kb[0]) && kb[0];
   if (pa && pb && !sa && !sb && s >= SL_NAMES_SAME) s = SL_NAMES_SAME - 0.1;
+  /* one name has a realm, the other none (Abdullah II of Jordan / عبد
+   * الله الثاني): the first without it */
+  if (s < SL_NAMES_SAME) {
+    size_t ha = realm_head(a, na), hb = realm_head(b, nb);
+    if (ha && !hb && !pb) s = without_realm(nm, a, ha, kb, s);
+    if (hb && !ha && !pa) s = without_realm(nm, b, hb, ka, s);
+  }
   return s;
 }

@@ -707,7 +707,7 @@ static const struct generic_word {
     {',', "guard guards гвардия гвардии حرس"},
     {'-', "brigade brigades бригада бригады لواء كتائب"},
     {'/', "airlines airline airways авиалинии авиакомпания طيران خطوط"},
-    {':', "canal канал канала قناة"},
+    {':', "canal channel канал канала قناة"},
     /* adjectives of organisation names */
     {';', "national национальный национальная национальное национального وطني وطنية"},
     {'<', "international международный международная международное международного دولي "
@@ -811,6 +811,12 @@ static const struct generic_word {
     {0x100 | '[', "telecom telecommunications телеком связи اتصالات"},
     {0x100 | ']', "economics economy экономики экономика экономический اقتصاد"},
     {0x100 | '{', "higher высшая высший высшее высшей عالي"},
+    {0x100 | '}', "monetary валютный валютного денежный نقد"},
+    {0x100 | '\'', "armed вооружённые вооруженные вооружённых вооруженных مسلحة مسلح"},
+    {0x100 | '"', "metro subway метро метрополитен مترو"},
+    {0x100 | '`', "pro professional professionals профессиональная профессиональный محترفين "
+                  "محترفون"},
+    {0x100 | '\\', "hills hill upland возвышенность холм холмы تلال تل"},
     /* ordinals of rulers beyond ii, iii (V and X are read as initials) */
     {0x100 | 'N', "first первый первая أول أولى"},
     {0x100 | 'O', "iv четвёртый четвертый четвёртая четвертая رابع رابعة"},

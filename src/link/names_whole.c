@@ -235,7 +235,7 @@ static const sl_gaz_entry *word_entry(const struct sl_gazetteer *g, char *key, s
   }
   if (script == 2 && k >= 8 && k + 4 < sizeof buf) {
     size_t n = k, art = 0;
-    if (n >= 4 && !memcmp(key + n - 4, "\xD9\x8A\xD8\xA9", 4)) n -= 4; /* ية */
+    if (n >= 4 && !memcmp(key + n - 4, "\xD9\x8A\xD9\x87", 4)) n -= 4; /* ية, folded to يه */
     else if (!memcmp(key + n - 2, "\xD9\x8A", 2)) n -= 2;             /* ي */
     else return NULL;
     if (!memcmp(key, "\xD8\xA7\xD9\x84", 4)) art = 4; /* ال */

@@ -583,6 +583,14 @@ START_TEST(test_known_whole) {
   SAME("Chinese Communist Party", "الحزب الشيوعي الصيني");
   SAME("People's Republic of China", "Китайская Народная Республика");
   DIFF("Egyptian Museum", "Иранский музей");
+  SAME("Egyptian Armed Forces", "القوات المسلحة المصرية"); /* the feminine nisba */
+  SAME("Islamic Jihad Movement in Palestine", "حركة الجهاد الإسلامي في فلسطين");
+  /* a monarch named by realm in English, not in Arabic or Russian */
+  SAME("Abdullah II of Jordan", "عبد الله الثاني");
+  SAME("Salman of Saudi Arabia", "سلمان بن عبد العزيز آل سعود");
+  DIFF("Abdullah II of Jordan", "عبد الله الأول");
+  DIFF("Abdullah II of Jordan", "Abdullah II of Saudi Arabia");
+  DIFF("Bank of China", "Банк Японии");
   /* a surname is no adjective of a place in another language (French
    * Chine): it does not hold a name apart from a place */
   SAME("Chinen", "البغدادي تشينين");

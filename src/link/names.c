@@ -852,7 +852,7 @@ size_t sl_names_block(const char *k, char *out, size_t cap) {
     int m[3] = {0, 0, 0}, nc = 0, i, j, p;
     while (*k == ' ' || *k == '|' || *k == '^') k++; /* every reading has codes */
     if (!*k) break;
-    if (*k == '%' || *k == '&') k++; /* the script of the word */
+    while (*k == '#' || *k == '%' || *k == '&' || *k == '@') k++; /* script, article */
     if (*k == '.') { /* an initial: too little for a code */
       while (*k && *k != ' ') k++;
       continue;
@@ -860,7 +860,10 @@ size_t sl_names_block(const char *k, char *out, size_t cap) {
     if (*k == '=') k++; /* an acronym: codes of its letters */
     if (*k == '!' && k[1] == '!' && k[2]) k += 3; /* a generic word's concept: */
     else if (*k == '!' && k[1]) k += 2;            /* codes of its sounds */
-    if (*k == '*' && k[1] && k[2] && k[3]) k += 4; /* so for a place's code */
+    if (*k == '*' && k[1] && k[2] && k[3]) { /* a place's code is a code too (China = */
+      if (!add_code(out, &n, cap, k, 4)) break; /* Китая, whatever they sound like) */
+      k += 4;
+    }
     /* the first three consonant classes, repeats once */
     for (; *k && *k != ' ' && *k != '|' && *k != '^'; k++) {
       char cl[2];

@@ -378,6 +378,16 @@ START_TEST(test_block) {
   ck_assert(!share_code("Putin", "Lavrov"));
   ck_assert(!share_code("Moscow", "Trump"));
   ck_assert(!share_code("Sharaa", "Netanyahu"));
+  /* a place's code is a code (China = Китая, whatever they sound like);
+   * an Arabic word's flags and generic-word code are no sounds */
+  ck_assert(share_code("China", "Китая"));
+  ck_assert(share_code("Bank of China", "بنك الصين"));
+  {
+    char k[64], b[64];
+    sl_names_key(nm, "المصرف", strlen("المصرف"), k, sizeof k); /* #@!bmsrf */
+    sl_names_block(k, b, sizeof b);
+    ck_assert_msg(strcmp(b, "NS SR") == 0, "المصرف: key %s, blocks %s", k, b);
+  }
   /* caps respected, empty keys give nothing */
   ck_assert_uint_eq(sl_names_block("", out, sizeof out), 0);
   ck_assert_uint_lt(sl_names_block("putin vladimir sergeyevich lavrov", out, sizeof out), 8);

@@ -674,7 +674,7 @@ static const struct generic_word {
     {'`', "sgt sergeant сержант سارجنت رقيب"},
     {'\\', "capt captain капитан كابتن نقيب"},
     {'#', "col colonel полковник عقيد كولونيل"},
-    {'@', "jr junior младший جونيور"},
+    {'@', "jr junior младший мл جونيور"},
     {'.', "sir сэр سير"},
     /* buildings, bodies and features in names */
     {'X', "mosque мечеть мечети مسجد جامع"},

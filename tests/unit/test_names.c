@@ -489,6 +489,7 @@ START_TEST(test_generic_words) {
   DIFF("Dr.", "Mr.");
   DIFF("Mrs.", "мистер");
   DIFF("Dr. John Watson", "профессор Джон Ватсон");
+  SAME("Martin Luther King Jr.", "Мартин Лютер Кинг мл.");
   /* the second page of generic words (written '!!' and a byte in a key) */
   SAME("Red Square", "Красная площадь");
   SAME("Red Square", "الساحة الحمراء");

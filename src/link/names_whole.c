@@ -190,7 +190,7 @@ static const sl_gaz_entry *adjective_place(const struct sl_gazetteer *g, const c
   size_t i, s, m;
   /* ск, then a two-letter ending (ая ий ое ой ие ую) or a three-letter one
    * (ого ому их ими) */
-  for (s = k >= 8 ? k - 8 : 0; s + 4 < k; s += 2)
+  for (s = k >= 10 ? k - 10 : 0; s + 4 < k; s += 2)
     if (!memcmp(key + s, "\xD1\x81\xD0\xBA", 4) && (k - s == 8 || k - s == 10)) break;
   if (s + 4 >= k || s < 6 || s + 4 > sizeof buf) return NULL;
   for (i = 0; i < 3; i++) {
@@ -215,7 +215,7 @@ static const sl_gaz_entry *adjective_place(const struct sl_gazetteer *g, const c
  * letter replaced by а я й ь or dropped) and the Arabic nisba (المصري,
  * الصيني -> مصر, الصين: a final ي or ية dropped, with and without the
  * article).  NULL when none, or when the form spells several places. */
-static const sl_gaz_entry *word_entry(const struct sl_gazetteer *g, char *key, size_t k,
+static const sl_gaz_entry *word_entry(const struct sl_gazetteer *g, const char *key, size_t k,
                                       int script) {
   static const char *const ru_end[] = {"", "\xD0\xB0", "\xD1\x8F", "\xD0\xB9", "\xD1\x8C"};
   const sl_gaz_entry *e = sl_gazetteer_find(g, key, k);

@@ -593,6 +593,7 @@ START_TEST(test_known_whole) {
   SAME("Egyptian Museum", "Египетский музей");
   SAME("Chinese Communist Party", "الحزب الشيوعي الصيني");
   SAME("People's Republic of China", "Китайская Народная Республика");
+  SAME("Bank of China", "Банк Китайского"); /* a three-letter ending */
   DIFF("Egyptian Museum", "Иранский музей");
   SAME("Egyptian Armed Forces", "القوات المسلحة المصرية"); /* the feminine nisba */
   SAME("Islamic Jihad Movement in Palestine", "حركة الجهاد الإسلامي في فلسطين");

@@ -394,11 +394,11 @@ static double word_score_plain(const word *a, const word *b, int same, double fl
 }
 
 static int is_particle(const word *x) {
+  /* Rostov-na-Donu, Bank of the..., Islamic Jihad in Palestine */
   static const char *const latin[] = {"bin", "ibn", "ben", "van", "von", "fon", "de",  "da",
                                       "di",  "du",  "do",  "dos", "das", "del", "der", "den",
                                       "la",  "le",  "e",   "i",   "y",   "na",  "nad", "pod",
-                                      "on",  "am",  "sur", "of",  "Te", "in"}; /* Rostov-na-Donu,
-                                                                            Bank of the ... */
+                                      "on",  "am",  "sur", "of",  "Te",  "in"};
   static const char *const abjad[] = {"bn", "Abn", "bAn", "fY"}; /* في: in */
   const char *const *list = x->abjad ? abjad : latin;
   size_t i, n = x->abjad ? sizeof abjad / sizeof abjad[0] : sizeof latin / sizeof latin[0];

@@ -149,6 +149,26 @@ const sl_gaz_entry *sl_gazetteer_find(const struct sl_gazetteer *g, const char *
   return &g->e[idx & ~SHARED];
 }
 
+const sl_gaz_entry *sl_gazetteer_find_russian_case(const struct sl_gazetteer *g, const char *z,
+                                                   size_t n, int *shared) {
+  static const char *const END[] = {"", "\xD0\xB0", "\xD1\x8F", "\xD0\xB9", "\xD1\x8C", NULL};
+  char buf[64];
+  if (n < 2 || n - 2 + 2 >= sizeof buf)
+    return NULL;
+  memcpy(buf, z, n - 2);
+  for (int i = 0; END[i]; i++) {
+    size_t m = strlen(END[i]);
+    memcpy(buf + n - 2, END[i], m);
+    const sl_gaz_entry *e = sl_gazetteer_find(g, buf, n - 2 + m);
+    if (e) {
+      if (shared)
+        *shared = sl_gazetteer_shared(g, buf, n - 2 + m);
+      return e;
+    }
+  }
+  return NULL;
+}
+
 int sl_gazetteer_shared(const struct sl_gazetteer *g, const char *z, size_t n) {
   int64_t idx;
   return g && sl_strmap_get(g->by_name, z, n, &idx) && (idx & SHARED) != 0;

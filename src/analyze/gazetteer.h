@@ -29,6 +29,13 @@ const struct sl_gazetteer *sl_gazetteer_get(void);
  * single spaces).  Returns the entry or NULL. */
 const sl_gaz_entry *sl_gazetteer_find(const struct sl_gazetteer *g, const char *z, size_t n);
 
+/* The entry a one-word Russian case form z[0..n) (normalised) stands
+ * for: its last letter replaced by the nominative endings а я й ь or
+ * dropped (России, Китая, Ирана -> Россия, Китай, Иран).  NULL when none;
+ * *shared (when not NULL) as sl_gazetteer_shared of the form found. */
+const sl_gaz_entry *sl_gazetteer_find_russian_case(const struct sl_gazetteer *g, const char *z,
+                                                   size_t n, int *shared);
+
 /* 1 when z[0..n) is a spelling of more than one entry (تونس and Тунис
  * are Tunisia and Tunis; sl_gazetteer_find gives the first). */
 int sl_gazetteer_shared(const struct sl_gazetteer *g, const char *z, size_t n);

@@ -432,24 +432,6 @@ static size_t elision(const char *norm, size_t n) {
   return 0;
 }
 
-/* A gazetteer name behind a Russian case ending: the last letter of the
- * folded word replaced by the nominative endings (а я й ь or none). */
-static const sl_gaz_entry *cyrillic_base(const struct sl_gazetteer *g, const char *key, size_t n) {
-  static const char *const END[] = {"", "\xD0\xB0", "\xD1\x8F", "\xD0\xB9", "\xD1\x8C", NULL};
-  char buf[64];
-  if (n - 2 + 2 >= sizeof buf)
-    return NULL;
-  memcpy(buf, key, n - 2);
-  for (int i = 0; END[i]; i++) {
-    size_t m = strlen(END[i]);
-    memcpy(buf + n - 2, END[i], m);
-    const sl_gaz_entry *e = sl_gazetteer_find(g, buf, n - 2 + m);
-    if (e)
-      return e;
-  }
-  return NULL;
-}
-
 /* Polish and Czech cases of a one-word place, by the endings that replace
  * its nominative's: "Polsce", "Rosji", "Warszawie", "Chinach", "Berlinie",
  * "Izraelu", "Německu" -> Polska, Rosja, Warszawa, Chiny, Berlin, Izrael,
@@ -519,7 +501,7 @@ static const sl_gaz_entry *gaz_find(scan *s, size_t i, size_t *len) {
       e = sl_gazetteer_find(s->gaz, key, n - p);
     /* Russian cases: "России", "Москве", "Китая" -> Россия, Москва, Китай */
     if (!e && k == 1 && n >= 6 && ((unsigned char)key[0] == 0xD0 || (unsigned char)key[0] == 0xD1))
-      e = cyrillic_base(s->gaz, key, n);
+      e = sl_gazetteer_find_russian_case(s->gaz, key, n, NULL);
     if (!e && k == 1 && s->slavic)
       e = slavic_base(s->gaz, key, n);
     /* elided articles and prepositions: l'ONU, d'Italia, dell'Iran */

@@ -1120,8 +1120,8 @@ double sl_names_score(sl_names *nm, const char *a, size_t na, const char *b, siz
    * (Mexico is the city in French) and is read as English */
   if (pa && pb && strcmp(pa, pb) == 0) return 1.0;
   s = sl_names_score_keys(ka, kb);
-  sa = sa && strchr("#%&", ka[0]) && ka[0];
-  sb = sb && strchr("#%&", kb[0]) && kb[0];
+  sa = sa && ka[0] && strchr("#%&", ka[0]);
+  sb = sb && kb[0] && strchr("#%&", kb[0]);
   if (pa && pb && !sa && !sb && s >= SL_NAMES_SAME) s = SL_NAMES_SAME - 0.1;
   /* one name has a realm, the other none (Abdullah II of Jordan / عبد
    * الله الثاني): the first without it */

@@ -446,7 +446,7 @@ static int32_t spelled_acronym(const UChar *u, int32_t n, char *out) {
       "t\xD1\x82\xD0\xB8", "u\xD1\x8E", "v\xD0\xB2\xD0\xB8", "x\xD1\x8D\xD0\xBA\xD1\x81",
       "y\xD1\x83\xD0\xB0\xD0\xB9", "z\xD0\xB7\xD0\xB5\xD0\xB4", "z\xD0\xB7\xD0\xB5\xD1\x82",
       "W\xD0\xB4\xD0\xB0\xD0\xB1\xD0\xBB"}; /* дабл: W with the ю after it */
-  int32_t i = 0, k = 0, ws, j;
+  int32_t i = 0, k = 0, ws;
   int scr = -1, sep_ok = 1, w_pending = 0;
   while (i < n) {
     UChar low[16];
@@ -489,8 +489,6 @@ static int32_t spelled_acronym(const UChar *u, int32_t n, char *out) {
   }
   /* Russian joins the letters by hyphens; words apart are a name */
   if (w_pending || k < 2 || (scr == SCR_CYRILLIC && !sep_ok)) return 0;
-  for (j = 0; j < k; j++)
-    if (out[j] < 'A' || out[j] > 'Z') return 0;
   out[k] = '\0';
   return k;
 }
@@ -1283,6 +1281,14 @@ static int adjective_stems(sl_names_tr *tr, const UChar *w, int32_t n,
   return k;
 }
 
+/* The symbols of Arabic letters w[0..n) into out (another reading of a
+ * word: part of it); 0 when nothing is left. */
+static size_t abjad_reading(sl_names_tr *tr, const UChar *w, int32_t n, char *out) {
+  char asc[4 * SL_NAMES_MAX_SYMS + 8];
+  size_t na = to_ascii(tr, SCR_ABJAD, w, n, asc, sizeof asc);
+  return na ? symbolize(asc, na, 1, out) : 0;
+}
+
 /* The symbols of Latin acronym s[0..n) (ASCII) read out as the English
  * names of its letters into out; 0 when a character is no letter. */
 static size_t letter_names(const char *s, size_t n, char *out) {
@@ -1460,23 +1466,19 @@ size_t sl_names_tr_key(sl_names_tr *tr, const char *z, size_t n, char *key, size
       size_t m = symbolize(asc, na, 2, alt[0]);
       if (m && (m != ns || memcmp(alt[0], sym, ns) != 0)) nalt[nal++] = m, need += 1 + m;
     }
+    /* an Arabic plural of a nisba (الحوثيون, الحوثيين): the singular
+     * (حوثي) too, as Latin names the group (Houthis) */
+    if (abjad && nal < SL_NAMES_MAX_ALTS && we - ws >= 6 && u[we - 3] == 0x064A &&
+        (u[we - 2] == 0x0648 || u[we - 2] == 0x064A) && u[we - 1] == 0x0646) {
+      size_t m = abjad_reading(tr, u + ws, we - ws - 2, alt[nal]);
+      if (m) nalt[nal++] = m, need += 1 + m;
+    }
     /* a preposition or conjunction written onto an Arabic word with its
      * article (بالقاهرة "in Cairo", للاستثمار "for investment", والعلوم
      * "and sciences"): the word without them too, never instead, since
      * foreign names open so (فالنسيا Valencia, كاليفورنيا California) */
-    /* an Arabic plural of a nisba (الحوثيون, الحوثيين): the singular
-     * (حوثي) too, as Latin names the group (Houthis) */
-    if (abjad && nal < SL_NAMES_MAX_ALTS && we - ws >= 6 && u[we - 3] == 0x064A &&
-        ((u[we - 2] == 0x0648 && u[we - 1] == 0x0646) || (u[we - 2] == 0x064A && u[we - 1] == 0x0646))) {
-      char pasc[4 * SL_NAMES_MAX_SYMS + 8];
-      size_t pn = to_ascii(tr, scr, u + ws, we - ws - 2, pasc, sizeof pasc);
-      size_t m = pn ? symbolize(pasc, pn, 1, alt[nal]) : 0;
-      if (m) nalt[nal++] = m, need += 1 + m;
-    }
     if (cut && nal < SL_NAMES_MAX_ALTS) {
-      char casc[4 * SL_NAMES_MAX_SYMS + 8];
-      size_t cn = to_ascii(tr, scr, u + ws + cut, we - ws - cut, casc, sizeof casc);
-      size_t m = cn ? symbolize(casc, cn, 1, alt[nal]) : 0;
+      size_t m = abjad_reading(tr, u + ws + cut, we - ws - cut, alt[nal]);
       if (m) nalt[nal++] = m, need += 1 + m;
     }
     nstem = 0;

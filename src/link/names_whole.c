@@ -217,20 +217,14 @@ static const sl_gaz_entry *adjective_place(const struct sl_gazetteer *g, const c
  * article).  NULL when none, or when the form spells several places. */
 static const sl_gaz_entry *word_entry(const struct sl_gazetteer *g, const char *key, size_t k,
                                       int script) {
-  static const char *const ru_end[] = {"", "\xD0\xB0", "\xD1\x8F", "\xD0\xB9", "\xD1\x8C"};
   const sl_gaz_entry *e = sl_gazetteer_find(g, key, k);
   char buf[80];
   size_t i, m;
+  int shared;
   if (e) return sl_gazetteer_shared(g, key, k) ? NULL : e;
   if (script == 0 && k >= 5 && k + 4 < sizeof buf) return demonym_place(g, key, k);
   if (script == 1 && k >= 6 && k + 2 < sizeof buf) {
-    for (i = 0; i < sizeof ru_end / sizeof ru_end[0]; i++) {
-      m = strlen(ru_end[i]);
-      memcpy(buf, key, k - 2);
-      memcpy(buf + k - 2, ru_end[i], m);
-      if ((e = sl_gazetteer_find(g, buf, k - 2 + m)))
-        return sl_gazetteer_shared(g, buf, k - 2 + m) ? NULL : e;
-    }
+    if ((e = sl_gazetteer_find_russian_case(g, key, k, &shared))) return shared ? NULL : e;
     if ((e = adjective_place(g, key, k))) return e;
   }
   if (script == 2 && k >= 8 && k + 4 < sizeof buf) {
